@@ -60,6 +60,7 @@ export default defineConfig({
   async adapter() {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set: run through `npm start` / `npm test`, which start PostgreSQL.");
-    return new WholeScriptPrismaPg({ ...connectionFields(url), Client: CatalogSafeClient } as never);
+    // A short idle timeout lets the CLI exit as soon as its work is done.
+    return new WholeScriptPrismaPg({ ...connectionFields(url), idleTimeoutMillis: 200, Client: CatalogSafeClient } as never);
   },
 });

@@ -90,6 +90,9 @@ export async function ensureDatabase(options = {}) {
     stop: async () => {
       if (stopped) return;
       stopped = true;
+      // Already gone (a terminal's Ctrl-C reaches PostgreSQL too): stop() would wait forever.
+      const child = /** @type {any} */ (server).process;
+      if (child && (child.exitCode !== null || child.signalCode !== null)) return;
       await server.stop();
     },
   };

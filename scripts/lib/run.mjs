@@ -24,5 +24,7 @@ export function run(command, args, { env = {}, quiet = false } = {}) {
 
 /** Applies every migration under prisma/migrations (never `db push`). */
 export async function migrate(url) {
-  await run("prisma", ["migrate", "deploy"], { env: { DATABASE_URL: url }, quiet: true });
+  const preload = path.join(ROOT, "scripts/lib/unref-long-timers.cjs");
+  const nodeOptions = `${process.env.NODE_OPTIONS ?? ""} --require ${preload}`.trim();
+  await run("prisma", ["migrate", "deploy"], { env: { DATABASE_URL: url, NODE_OPTIONS: nodeOptions }, quiet: true });
 }

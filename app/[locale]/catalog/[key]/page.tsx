@@ -1,0 +1,96 @@
+// The catalogue. Public URL: /products?<filters>; the proxy rewrites it here with the
+// filters as one canonical key, so each filter set is rendered once and then cached.
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { CatalogFilterForm } from "@/components/catalog/CatalogFilterForm";
+import { ProductCard, ProductGrid } from "@/components/catalog/ProductCard";
+import { LocalLink } from "@/components/ui/LocalLink";
+import { catalogHref, filtersFromCatalogKey } from "@/lib/catalog/filters";
+import { getCatalogFacets, listProducts } from "@/lib/catalog/catalog.server";
+import { isLocale, type Locale } from "@/lib/i18n/locales";
+
+export const revalidate = 300;
+export async function generateStaticParams() {
+  return [];
+}
+
+type Props = { params: Promise<{ locale: string; key: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  if (!isLocale(locale)) return {};
+  const t = await getTranslations({ locale, namespace: "catalog" });
+  return { title: t("title") };
+}
+
+export default async function CatalogPage({ params }: Props) {
+  const { locale: raw, key } = await params;
+  if (!isLocale(raw)) notFound();
+  const locale: Locale = raw;
+  setRequestLocale(locale);
+  const filters = filtersFromCatalogKey(key);
+  const t = await getTranslations({ locale, namespace: "catalog" });
+  const [result, facets] = await Promise.all([listProducts(filters), getCatalogFacets(filters.county)]);
+  const page = Math.min(filters.page, result.pageCount);
+
+  return (
+    <div className="space-y-4">
+      <h1 className="text-xl font-bold sm:text-2xl">{t("title")}</h1>
+      <div className="grid gap-5 lg:grid-cols-[16rem_1fr]">
+        <aside className="lg:sticky lg:top-20 lg:self-start">
+          <CatalogFilterForm locale={locale} filters={filters} facets={facets} />
+        </aside>
+        <section aria-live="polite" className="space-y-4">
+          <p className="text-sm text-stone-700" data-testid="result-count">
+            {filters.q ? t("resultsFor", { count: result.total, q: filters.q }) : t("results", { count: result.total })}
+          </p>
+          {result.items.length ? (
+            <ProductGrid>
+              {result.items.map((p) => (
+                <ProductCard key={p.id} product={p} locale={locale} />
+              ))}
+            </ProductGrid>
+          ) : (
+            <div className="rounded-xl bg-white p-8 text-center shadow-sm ring-1 ring-stone-200">
+              <p className="font-semibold">{t("empty")}</p>
+              <p className="mt-1 text-sm text-stone-600">{t("emptyHint")}</p>
+              <LocalLink locale={locale} href="/products" className="mt-3 inline-block text-sm text-brand-700 underline">
+                {t("clear")}
+              </LocalLink>
+            </div>
+          )}
+          {result.pageCount > 1 ? (
+            <nav aria-label={t("pagination")} className="flex items-center justify-between gap-2 pt-2 text-sm">
+              {page > 1 ? (
+                <LocalLink
+                  locale={locale}
+                  href={catalogHref(filters, { page: page - 1 })}
+                  rel="prev"
+                  className="rounded-lg bg-white px-4 py-2 ring-1 ring-stone-300 hover:bg-stone-100"
+                >
+                  ← {t("prev")}
+                </LocalLink>
+              ) : (
+                <span />
+              )}
+              <span className="text-stone-700">{t("pageOf", { page, pages: result.pageCount })}</span>
+              {page < result.pageCount ? (
+                <LocalLink
+                  locale={locale}
+                  href={catalogHref(filters, { page: page + 1 })}
+                  rel="next"
+                  className="rounded-lg bg-white px-4 py-2 ring-1 ring-stone-300 hover:bg-stone-100"
+                >
+                  {t("next")} →
+                </LocalLink>
+              ) : (
+                <span />
+              )}
+            </nav>
+          ) : null}
+        </section>
+      </div>
+    </div>
+  );
+}

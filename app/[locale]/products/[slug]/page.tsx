@@ -1,0 +1,153 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { BenefitSummary } from "@/components/catalog/BenefitSummary";
+import { OriginBreadcrumb } from "@/components/catalog/OriginBreadcrumb";
+import { Badge } from "@/components/ui/Badge";
+import { LocalLink } from "@/components/ui/LocalLink";
+import { getProductBySlug } from "@/lib/catalog/catalog.server";
+import { isLocale, type Locale } from "@/lib/i18n/locales";
+import { colon, localName, localText } from "@/lib/i18n/pick";
+import { formatFen } from "@/lib/money";
+
+export const revalidate = 300;
+export async function generateStaticParams() {
+  return [];
+}
+
+type Props = { params: Promise<{ locale: string; slug: string }> };
+
+const SLUG = /^[a-z0-9][a-z0-9-]{0,99}$/;
+
+async function load(slug: string) {
+  return SLUG.test(slug) ? getProductBySlug(slug) : null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale, slug } = await params;
+  if (!isLocale(locale)) return {};
+  const product = await load(slug);
+  return product
+    ? { title: localName(locale, product), description: localText(locale, product.descriptionZh, product.descriptionEn).slice(0, 160) }
+    : {};
+}
+
+export default async function ProductPage({ params }: Props) {
+  const { locale: raw, slug } = await params;
+  if (!isLocale(raw)) notFound();
+  const locale: Locale = raw;
+  setRequestLocale(locale);
+  const product = await load(slug);
+  if (!product) notFound();
+  const t = await getTranslations({ locale, namespace: "product" });
+  const e = await getTranslations({ locale, namespace: "enums" });
+  const name = localName(locale, product);
+  const unit = localText(locale, product.unitZh, product.unitEn);
+  const [cover, ...more] = product.images;
+
+  return (
+    <article className="space-y-6">
+      <OriginBreadcrumb locale={locale} path={product.origin} label={t("origin")} />
+      <div className="grid gap-6 md:grid-cols-2">
+        <section aria-label={t("gallery")} className="space-y-2">
+          {cover ? (
+            // eslint-disable-next-line @next/next/no-img-element
+            <img
+              src={cover.url}
+              alt={localText(locale, cover.altZh, cover.altEn) || name}
+              width={800}
+              height={600}
+              className="aspect-[4/3] w-full rounded-2xl bg-brand-50 object-cover"
+            />
+          ) : null}
+          {more.length ? (
+            <ul className="grid grid-cols-4 gap-2">
+              {more.map((img) => (
+                <li key={img.url}>
+                  {/* eslint-disable-next-line @next/next/no-img-element */}
+                  <img
+                    src={img.url}
+                    alt={localText(locale, img.altZh, img.altEn) || name}
+                    width={200}
+                    height={150}
+                    loading="lazy"
+                    className="aspect-[4/3] w-full rounded-lg bg-brand-50 object-cover"
+                  />
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </section>
+
+        <div className="space-y-4">
+          <div className="flex flex-wrap gap-2">
+            {product.certified ? (
+              <Badge tone="certified" title={t("certifiedTitle")}>
+                ✓ {t("certified")}
+              </Badge>
+            ) : (
+              <Badge tone="neutral">{t("notCertified")}</Badge>
+            )}
+            <Badge tone="neutral">{e(`category.${product.category}`)}</Badge>
+          </div>
+          <h1 className="text-2xl font-bold leading-tight sm:text-3xl">{name}</h1>
+          <p className="text-3xl font-bold text-brand-700" data-testid="price">
+            {formatFen(product.priceFen)}
+            <span className="text-base font-normal text-stone-600">{t("perUnit", { unit })}</span>
+          </p>
+          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+            <dt className="text-stone-600">{t("spec")}</dt>
+            <dd>{localText(locale, product.specZh, product.specEn)}</dd>
+            <dt className="text-stone-600">{t("stock")}</dt>
+            <dd data-testid="stock">
+              {product.stock > 0 ? (
+                t("inStock", { count: product.stock, unit })
+              ) : (
+                <span className="font-medium text-red-700">{t("outOfStock")}</span>
+              )}
+            </dd>
+            <dt className="text-stone-600">{t("operator")}</dt>
+            <dd>
+              <LocalLink locale={locale} href={`/operators/${product.operator.slug}`} className="text-brand-700 underline">
+                {localName(locale, product.operator)}
+              </LocalLink>
+              <span className="text-stone-600"> · {e(`operatorKind.${product.operator.kind}`)}</span>
+            </dd>
+          </dl>
+          <p className="rounded-lg bg-stone-100 px-3 py-2 text-sm text-stone-700">{t("addToCartSoon")}</p>
+          <BenefitSummary locale={locale} summary={product.benefits} />
+        </div>
+      </div>
+
+      <div className="grid gap-6 md:grid-cols-2">
+        <section aria-labelledby="desc-title" className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200">
+          <h2 id="desc-title" className="mb-2 font-semibold">
+            {t("description")}
+          </h2>
+          <p className="whitespace-pre-line text-sm leading-relaxed text-stone-800">
+            {localText(locale, product.descriptionZh, product.descriptionEn)}
+          </p>
+        </section>
+        {product.giMark ? (
+          <section aria-labelledby="gi-title" className="rounded-xl bg-amber-50 p-4 ring-1 ring-amber-600/20" data-testid="gi-mark">
+            <h2 id="gi-title" className="mb-2 font-semibold text-amber-900">
+              {t("giMark")}
+              {colon(locale)}
+              {localName(locale, product.giMark)}
+            </h2>
+            <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5 text-sm">
+              <dt className="text-stone-600">{t("giKind")}</dt>
+              <dd>{e(`giKind.${product.giMark.kind}`)}</dd>
+              <dt className="text-stone-600">{t("giRegistration")}</dt>
+              <dd>{product.giMark.registrationNo}</dd>
+              <dt className="text-stone-600">{t("giHolder")}</dt>
+              <dd>{localText(locale, product.giMark.holderZh, product.giMark.holderEn)}</dd>
+              <dt className="text-stone-600">{t("giYear")}</dt>
+              <dd>{product.giMark.year}</dd>
+            </dl>
+          </section>
+        ) : null}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,365 @@
+// The storefront's read queries. Each takes the database client as its first argument so tests
+// run them against the real PostgreSQL; pages use the cached versions in ./catalog.server.ts.
+// Everything returns plain JSON-safe objects (no Date, no bigint): results are cached as JSON.
+import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { PAGE_SIZE, type CatalogFilters } from "./filters";
+
+const PAID_STATUSES = ["PAID", "SHIPPED", "DELIVERED"] as const;
+
+export interface ProductCard {
+  id: string;
+  slug: string;
+  nameZh: string;
+  nameEn: string;
+  priceFen: number;
+  unitZh: string;
+  unitEn: string;
+  specZh: string;
+  specEn: string;
+  stock: number;
+  certified: boolean;
+  image: { url: string; altZh: string; altEn: string } | null;
+  operator: { slug: string; nameZh: string; nameEn: string };
+  county: { id: string; nameZh: string; nameEn: string };
+  village: { nameZh: string; nameEn: string };
+  giMark: { nameZh: string; nameEn: string } | null;
+}
+
+const cardSelect = {
+  id: true,
+  slug: true,
+  nameZh: true,
+  nameEn: true,
+  priceFen: true,
+  unitZh: true,
+  unitEn: true,
+  specZh: true,
+  specEn: true,
+  stock: true,
+  status: true,
+  images: { select: { url: true, altZh: true, altEn: true }, orderBy: { position: "asc" }, take: 1 },
+  operator: { select: { slug: true, nameZh: true, nameEn: true } },
+  county: { select: { id: true, nameZh: true, nameEn: true } },
+  village: { select: { nameZh: true, nameEn: true } },
+  giMark: { select: { nameZh: true, nameEn: true } },
+} satisfies Prisma.ProductSelect;
+
+function toCard(p: Prisma.ProductGetPayload<{ select: typeof cardSelect }>): ProductCard {
+  const { images, status, ...rest } = p;
+  return { ...rest, certified: status === "CERTIFIED", image: images[0] ?? null };
+}
+
+function productWhere(f: CatalogFilters): Prisma.ProductWhereInput {
+  const where: Prisma.ProductWhereInput = { listed: true };
+  const and: Prisma.ProductWhereInput[] = [];
+  if (f.q) {
+    // ILIKE '%q%' on both names: served by the pg_trgm GIN indexes for three or more characters.
+    and.push({ OR: [{ nameZh: { contains: f.q, mode: "insensitive" } }, { nameEn: { contains: f.q, mode: "insensitive" } }] });
+  }
+  if (f.county) where.countyId = f.county;
+  if (f.township) where.townshipId = f.township;
+  if (f.category) where.category = f.category;
+  if (f.operator) where.operator = { slug: f.operator };
+  if (f.gi) where.giMark = { slug: f.gi };
+  if (f.certified) where.status = "CERTIFIED";
+  if (f.inStock) where.stock = { gt: 0 };
+  if (f.minPriceFen !== undefined || f.maxPriceFen !== undefined) {
+    where.priceFen = { gte: f.minPriceFen, lte: f.maxPriceFen };
+  }
+  if (and.length) where.AND = and;
+  return where;
+}
+
+function productOrder(f: CatalogFilters): Prisma.ProductOrderByWithRelationInput[] {
+  switch (f.sort) {
+    case "price_asc":
+      return [{ priceFen: "asc" }, { id: "asc" }];
+    case "price_desc":
+      return [{ priceFen: "desc" }, { id: "asc" }];
+    case "bestselling":
+      return [{ soldCount: "desc" }, { createdAt: "desc" }, { id: "asc" }];
+    default:
+      return [{ createdAt: "desc" }, { id: "asc" }];
+  }
+}
+
+export interface ProductPage {
+  items: ProductCard[];
+  total: number;
+  page: number;
+  pageCount: number;
+}
+
+export async function listProducts(db: Db, filters: CatalogFilters): Promise<ProductPage> {
+  const where = productWhere(filters);
+  const [total, rows] = await Promise.all([
+    db.product.count({ where }),
+    db.product.findMany({
+      where,
+      orderBy: productOrder(filters),
+      skip: (filters.page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      select: cardSelect,
+    }),
+  ]);
+  return { items: rows.map(toCard), total, page: filters.page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+}
+
+export interface Option {
+  value: string;
+  nameZh: string;
+  nameEn: string;
+}
+
+export interface CatalogFacets {
+  counties: Option[];
+  townships: Option[]; // of the chosen county
+  operators: Option[];
+  giMarks: Option[];
+}
+
+export async function getCatalogFacets(db: Db, county: string | undefined): Promise<CatalogFacets> {
+  const [counties, townships, operators, giMarks] = await Promise.all([
+    db.region.findMany({ where: { level: "COUNTY", productsInCounty: { some: { listed: true } } }, orderBy: { id: "asc" } }),
+    county ? db.region.findMany({ where: { parentId: county, level: "TOWNSHIP" }, orderBy: { id: "asc" } }) : [],
+    db.operator.findMany({ where: county ? { countyId: county } : {}, orderBy: { nameZh: "asc" }, take: 200 }),
+    db.giMark.findMany({ where: county ? { countyId: county } : {}, orderBy: { nameZh: "asc" } }),
+  ]);
+  const option = (value: string, r: { nameZh: string; nameEn: string }) => ({ value, nameZh: r.nameZh, nameEn: r.nameEn });
+  return {
+    counties: counties.map((r) => option(r.id, r)),
+    townships: townships.map((r) => option(r.id, r)),
+    operators: operators.map((o) => option(o.slug, o)),
+    giMarks: giMarks.map((g) => option(g.slug, g)),
+  };
+}
+
+export interface HomeStats {
+  assistanceSalesFen: number;
+  householdsReached: number;
+  householdsLinked: number;
+  products: number;
+  operators: number;
+}
+
+export async function getHomeStats(db: Db): Promise<HomeStats> {
+  const now = new Date();
+  const [sales, reached, linked, products, operators] = await Promise.all([
+    db.$queryRaw<{ fen: bigint | null }[]>`
+        SELECT SUM(l."netFen" - l."refundedFen")::bigint AS fen
+        FROM "OrderLine" l JOIN "Order" o ON o.id = l."orderId"
+        WHERE l."certifiedAtSale" AND o.status::text IN (${PAID_STATUSES[0]}, ${PAID_STATUSES[1]}, ${PAID_STATUSES[2]})`,
+    db.$queryRaw<{ n: bigint }[]>`
+        SELECT COUNT(*)::bigint AS n FROM (
+          SELECT "householdId" FROM "Allocation" GROUP BY "householdId" HAVING SUM("amountFen") > 0
+        ) reached`,
+    db.$queryRaw<{ n: bigint }[]>`
+        SELECT COUNT(DISTINCT "householdId")::bigint AS n FROM "BenefitLink"
+        WHERE "validFrom" <= ${now} AND ("validTo" IS NULL OR "validTo" >= ${now})`,
+    db.product.count({ where: { listed: true } }),
+    db.operator.count(),
+  ]);
+  return {
+    assistanceSalesFen: Number(sales[0]?.fen ?? 0),
+    householdsReached: Number(reached[0]?.n ?? 0),
+    householdsLinked: Number(linked[0]?.n ?? 0),
+    products,
+    operators,
+  };
+}
+
+export async function getFeaturedProducts(db: Db): Promise<ProductCard[]> {
+  const rows = await db.product.findMany({
+    where: { listed: true, status: "CERTIFIED", stock: { gt: 0 } },
+    orderBy: [{ soldCount: "desc" }, { createdAt: "desc" }],
+    take: 8,
+    select: cardSelect,
+  });
+  return rows.map(toCard);
+}
+
+export interface RegionCrumb {
+  id: string;
+  level: string;
+  nameZh: string;
+  nameEn: string;
+}
+
+/** The region and its ancestors, province first. Codes nest, so ancestors are prefixes. */
+async function regionPath(db: Db, id: string): Promise<RegionCrumb[]> {
+  const prefixes = [2, 4, 6, 9, 12].filter((n) => n <= id.length).map((n) => id.slice(0, n));
+  const rows = await db.region.findMany({ where: { id: { in: prefixes } }, select: { id: true, level: true, nameZh: true, nameEn: true } });
+  return rows.sort((a, b) => a.id.length - b.id.length);
+}
+
+export interface BenefitSummary {
+  households: number;
+  people: number;
+  villages: { nameZh: string; nameEn: string }[];
+  mechanisms: string[];
+}
+
+/** Who a product's (or operator's) sales reach: counts, villages and mechanisms; never names. */
+async function benefitSummary(db: Db, where: Prisma.BenefitLinkWhereInput): Promise<BenefitSummary> {
+  const now = new Date();
+  const links = await db.benefitLink.findMany({
+    where: { ...where, validFrom: { lte: now }, OR: [{ validTo: null }, { validTo: { gte: now } }] },
+    select: {
+      mechanism: true,
+      householdId: true,
+      household: { select: { members: true, village: { select: { id: true, nameZh: true, nameEn: true } } } },
+    },
+  });
+  const households = new Map<string, number>();
+  const villages = new Map<string, { nameZh: string; nameEn: string }>();
+  const mechanisms = new Set<string>();
+  for (const link of links) {
+    households.set(link.householdId, link.household.members);
+    villages.set(link.household.village.id, { nameZh: link.household.village.nameZh, nameEn: link.household.village.nameEn });
+    mechanisms.add(link.mechanism);
+  }
+  return {
+    households: households.size,
+    people: [...households.values()].reduce((a, b) => a + b, 0),
+    villages: [...villages.values()],
+    mechanisms: [...mechanisms].sort(),
+  };
+}
+
+export async function getProductBySlug(db: Db, slug: string) {
+  const product = await db.product.findUnique({
+    where: { slug },
+    include: {
+      images: { orderBy: { position: "asc" } },
+      operator: { select: { id: true, slug: true, nameZh: true, nameEn: true, kind: true } },
+      giMark: true,
+    },
+  });
+  if (!product || !product.listed) return null;
+  // Links of the product itself; without any, the operator-wide links (DESIGN.md rule 5).
+  const own = await db.benefitLink.count({ where: { productId: product.id } });
+  const [origin, benefits] = await Promise.all([
+    regionPath(db, product.villageId),
+    benefitSummary(db, own ? { productId: product.id } : { operatorId: product.operatorId, productId: null }),
+  ]);
+  return {
+    id: product.id,
+    slug: product.slug,
+    nameZh: product.nameZh,
+    nameEn: product.nameEn,
+    descriptionZh: product.descriptionZh,
+    descriptionEn: product.descriptionEn,
+    category: product.category,
+    unitZh: product.unitZh,
+    unitEn: product.unitEn,
+    specZh: product.specZh,
+    specEn: product.specEn,
+    priceFen: product.priceFen,
+    stock: product.stock,
+    certified: product.status === "CERTIFIED",
+    certifiedUntil: product.certifiedUntil?.toISOString() ?? null,
+    images: product.images.map((i) => ({ url: i.url, altZh: i.altZh, altEn: i.altEn })),
+    operator: product.operator,
+    giMark: product.giMark && {
+      slug: product.giMark.slug,
+      nameZh: product.giMark.nameZh,
+      nameEn: product.giMark.nameEn,
+      kind: product.giMark.kind,
+      registrationNo: product.giMark.registrationNo,
+      year: product.giMark.year,
+      holderZh: product.giMark.holderZh,
+      holderEn: product.giMark.holderEn,
+    },
+    origin,
+    benefits,
+  };
+}
+export type ProductDetail = NonNullable<Awaited<ReturnType<typeof getProductBySlug>>>;
+
+export async function getOperatorBySlug(db: Db, slug: string) {
+  const operator = await db.operator.findUnique({
+    where: { slug },
+    include: { giMarks: { include: { giMark: { select: { slug: true, nameZh: true, nameEn: true } } } } },
+  });
+  if (!operator) return null;
+  const [location, products, productCount, benefits] = await Promise.all([
+    regionPath(db, operator.villageId ?? operator.countyId),
+    db.product.findMany({ where: { operatorId: operator.id, listed: true }, orderBy: { createdAt: "desc" }, take: 24, select: cardSelect }),
+    db.product.count({ where: { operatorId: operator.id, listed: true } }),
+    benefitSummary(db, { operatorId: operator.id }),
+  ]);
+  return {
+    slug: operator.slug,
+    nameZh: operator.nameZh,
+    nameEn: operator.nameEn,
+    kind: operator.kind,
+    creditCode: operator.creditCode,
+    descriptionZh: operator.descriptionZh,
+    descriptionEn: operator.descriptionEn,
+    isDemo: operator.isDemo,
+    location,
+    giMarks: operator.giMarks.map((g) => g.giMark),
+    products: products.map(toCard),
+    productCount,
+    benefits,
+  };
+}
+export type OperatorDetail = NonNullable<Awaited<ReturnType<typeof getOperatorBySlug>>>;
+
+export async function getCounty(db: Db, id: string) {
+  const county = await db.region.findFirst({ where: { id, level: "COUNTY" } });
+  if (!county) return null;
+  const now = new Date();
+  const [path, townships, operators, products, productCount, giMarks, linked] = await Promise.all([
+    regionPath(db, county.id),
+    db.region.findMany({
+      where: { parentId: county.id },
+      orderBy: { id: "asc" },
+      select: { id: true, nameZh: true, nameEn: true, isDemo: true, _count: { select: { children: true } } },
+    }),
+    db.operator.findMany({
+      where: { countyId: county.id },
+      orderBy: { nameZh: "asc" },
+      take: 50,
+      select: { slug: true, nameZh: true, nameEn: true, kind: true, _count: { select: { products: { where: { listed: true } } } } },
+    }),
+    db.product.findMany({
+      where: { countyId: county.id, listed: true },
+      orderBy: [{ soldCount: "desc" }, { createdAt: "desc" }],
+      take: 12,
+      select: cardSelect,
+    }),
+    db.product.count({ where: { countyId: county.id, listed: true } }),
+    db.giMark.findMany({ where: { countyId: county.id }, orderBy: { year: "asc" } }),
+    db.$queryRaw<{ households: bigint; people: bigint }[]>`
+        SELECT COUNT(*)::bigint AS households, COALESCE(SUM(h.members), 0)::bigint AS people
+        FROM "Household" h
+        WHERE h."countyId" = ${county.id} AND EXISTS (
+          SELECT 1 FROM "BenefitLink" b WHERE b."householdId" = h.id AND b."validFrom" <= ${now}
+            AND (b."validTo" IS NULL OR b."validTo" >= ${now}))`,
+  ]);
+  return {
+    id: county.id,
+    nameZh: county.nameZh,
+    nameEn: county.nameEn,
+    path,
+    townships: townships.map((t) => ({ id: t.id, nameZh: t.nameZh, nameEn: t.nameEn, isDemo: t.isDemo, villages: t._count.children })),
+    operators: operators.map((o) => ({ slug: o.slug, nameZh: o.nameZh, nameEn: o.nameEn, kind: o.kind, products: o._count.products })),
+    products: products.map(toCard),
+    productCount,
+    giMarks: giMarks.map((g) => ({ slug: g.slug, nameZh: g.nameZh, nameEn: g.nameEn, kind: g.kind, year: g.year })),
+    householdsLinked: Number(linked[0]?.households ?? 0),
+    peopleLinked: Number(linked[0]?.people ?? 0),
+  };
+}
+export type CountyDetail = NonNullable<Awaited<ReturnType<typeof getCounty>>>;
+
+export async function listCounties(db: Db) {
+  const rows = await db.region.findMany({
+    where: { level: "COUNTY" },
+    orderBy: { id: "asc" },
+    select: { id: true, nameZh: true, nameEn: true },
+  });
+  return rows;
+}

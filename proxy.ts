@@ -1,0 +1,56 @@
+// Locale routing and catalogue caching, in front of every page.
+// - Chinese (default) pages have no prefix, English pages live under /en; /zh-CN/... switches
+//   back to Chinese. The last choice is remembered in a cookie.
+// - /products?<filters> is rewritten to /<locale>/catalog/<canonical key>, so every distinct
+//   filter set is one cached (ISR) page instead of a fresh render per request.
+import { NextResponse, type NextRequest } from "next/server";
+import { catalogKey } from "@/lib/catalog/filters";
+import { defaultLocale, LOCALE_COOKIE, type Locale } from "@/lib/i18n/locales";
+
+const ONE_YEAR = 60 * 60 * 24 * 365;
+
+function remember(response: NextResponse, locale: Locale) {
+  response.cookies.set(LOCALE_COOKIE, locale, { path: "/", maxAge: ONE_YEAR, sameSite: "lax" });
+  return response;
+}
+
+export function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  const remembered = request.cookies.get(LOCALE_COOKIE)?.value;
+
+  if (pathname === "/zh-CN" || pathname.startsWith("/zh-CN/")) {
+    const url = request.nextUrl.clone();
+    url.pathname = pathname.slice("/zh-CN".length) || "/";
+    return remember(NextResponse.redirect(url), "zh-CN");
+  }
+
+  let locale: Locale;
+  let path: string;
+  if (pathname === "/en" || pathname.startsWith("/en/")) {
+    locale = "en";
+    path = pathname.slice("/en".length) || "/";
+  } else {
+    if (remembered === "en") {
+      const url = request.nextUrl.clone();
+      url.pathname = pathname === "/" ? "/en" : `/en${pathname}`;
+      return NextResponse.redirect(url);
+    }
+    locale = defaultLocale;
+    path = pathname;
+  }
+
+  const target = request.nextUrl.clone();
+  if (path === "/products" || path === "/products/") {
+    target.pathname = `/${locale}/catalog/${catalogKey(request.nextUrl.searchParams)}`;
+    target.search = "";
+  } else {
+    target.pathname = path === "/" ? `/${locale}` : `/${locale}${path}`;
+  }
+  const response = NextResponse.rewrite(target);
+  return locale === "en" && remembered !== "en" ? remember(response, "en") : response;
+}
+
+export const config = {
+  // Pages only: not API routes, Next's own files, or anything with a file extension.
+  matcher: ["/((?!api/|_next/|images/|uploads/|.*\\.[a-zA-Z0-9]+$).*)"],
+};
