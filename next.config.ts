@@ -4,6 +4,8 @@ import createNextIntlPlugin from "next-intl/plugin";
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
 const nextConfig: NextConfig = {
+  // The benchmark builds into its own folder (NEXT_DIST_DIR=.next-bench) so it never disturbs ./start or ./test.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   // Cached pages (ISR) live in this process's memory only, so a restarted server never
   // serves pages rendered from another database state. 256 MB holds every catalogue page.

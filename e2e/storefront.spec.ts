@@ -113,7 +113,8 @@ test.describe("bad input", () => {
     const garbage = [
       "page=-3",
       "page=abc&sort=DROP%20TABLE",
-      `q=${"辣".repeat(10_000)}`,
+      // A 10 kB search (Node refuses request heads over 16 kB, so longer URLs never reach the app).
+      `q=${"x".repeat(5_500)}${encodeURIComponent("辣".repeat(500))}`,
       "county=620523'%20OR%201=1--&category=';DELETE%20FROM%20\"Product\";--",
       "min=-5&max=%C2%A5abc&certified=%00",
     ];

@@ -17,6 +17,7 @@
 // under them are invented). Codes below county level are plausible, not official.
 // People: all household heads are fictional (names contain 示例/演示/样例), and their ID numbers are
 // generated (valid check digit, region prefix, birth date) and belong to no one.
+import { explainLoadedStock } from "@/lib/stock/opening";
 import { createPrismaClient } from "@/lib/db/client";
 import type {
   BenefitRule,
@@ -1076,6 +1077,7 @@ async function main() {
     await seedGiMarks(db);
     await seedOperators(db);
     await seedProducts(db);
+    await explainLoadedStock(db, "demo seed");
     const hh = await seedHouseholds(db, households, keys);
     await seedLinksAndPayouts(db, links, payouts);
     const newUsers = await seedUsers(db);
