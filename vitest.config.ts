@@ -17,6 +17,7 @@ export default defineConfig({
   },
   test: {
     environment: "node",
+    setupFiles: ["tests/support/setup.ts"],
     include: ["lib/**/*.test.ts", "tests/**/*.test.ts"],
     // Test files share one database: run them one at a time.
     fileParallelism: false,

@@ -1,0 +1,63 @@
+"use client";
+// Form primitives for server actions (useActionState). Errors arrive as translation keys
+// (ActionResult.error / fieldErrors) and are shown in the user's language under `errors.`.
+import { useTranslations } from "next-intl";
+import type { ComponentProps, ReactNode } from "react";
+import { useFormStatus } from "react-dom";
+import type { ActionResult } from "@/lib/auth/action-core";
+
+export const inputClass =
+  "w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm text-stone-900 aria-[invalid=true]:border-red-600";
+
+/** A labelled field with its error messages; the control is passed as children. */
+export function Field({ id, label, hint, errors, children }: { id: string; label: string; hint?: string; errors?: string[]; children: ReactNode }) {
+  const t = useTranslations("errors");
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium text-stone-800">
+        {label}
+      </label>
+      {children}
+      {hint ? <p className="text-xs text-stone-600">{hint}</p> : null}
+      {errors?.map((e) => (
+        <p key={e} id={`${id}-error`} className="text-sm text-red-700" role="alert">
+          {t.has(e) ? t(e) : e}
+        </p>
+      ))}
+    </div>
+  );
+}
+
+/** Disabled while the form is submitting, so a double click submits once. */
+export function SubmitButton({ children, className = "", ...rest }: ComponentProps<"button">) {
+  const { pending } = useFormStatus();
+  return (
+    <button
+      type="submit"
+      disabled={pending || rest.disabled}
+      aria-disabled={pending || rest.disabled}
+      className={`rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800 disabled:cursor-wait disabled:opacity-60 ${className}`}
+      {...rest}
+    >
+      {children}
+    </button>
+  );
+}
+
+/** The form-level outcome of an action: its error in the user's language, or a success note. */
+export function FormMessage({ state, success }: { state: ActionResult | undefined; success?: string }) {
+  const t = useTranslations("errors");
+  if (!state) return null;
+  if (state.ok) return success ? <p className="rounded-lg bg-leaf-50 px-3 py-2 text-sm text-leaf-700" role="status">{success}</p> : null;
+  const key = state.error;
+  return (
+    <p className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800" role="alert">
+      {t.has(key) ? t(key, state.values ?? {}) : t("unexpected")}
+    </p>
+  );
+}
+
+/** The messages of one field from a failed result. */
+export function fieldErrors(state: ActionResult | undefined, name: string): string[] | undefined {
+  return state && !state.ok ? state.fieldErrors?.[name] : undefined;
+}
