@@ -49,7 +49,7 @@ test.describe("storefront", () => {
 
   test("sorting by price orders the cards", async ({ page }) => {
     await page.goto("/products?sort=price_asc");
-    const prices = (await page.locator("main ul li p.text-lg").allTextContents()).map((t) => Number(t.replace(/[^\d.]/g, "").replace(/\.$/, "")));
+    const prices = (await page.locator("main .pc-price > span").allTextContents()).map((t) => Number(t.replace(/[^\d.]/g, "").replace(/\.$/, "")));
     expect(prices.length).toBeGreaterThan(3);
     expect([...prices].sort((a, b) => a - b)).toEqual(prices);
   });

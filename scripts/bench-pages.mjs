@@ -1,7 +1,7 @@
 // `npm run bench:pages`: a throughput benchmark of the storefront's cached pages (a benchmark, not a test).
 //   1. its own PostgreSQL (embedded, .data/postgres-bench on port 54331; DATABASE_URL wins), migrations,
 //      the demo seed and the volume generator (prisma/seed-large.ts; skipped with --small)
-//   2. `next build` (skipped with --no-build), then `next start -H 127.0.0.1 -p 3200` in production mode
+//   2. `next build` (skipped with --no-build), then `next start -H localhost -p 3200` (loopback only, see bindArgs) in production mode
 //   3. URLs chosen from the data: /about (static yardstick), /products, a filtered and searched catalogue
 //      page, a product page, and (unless --no-en) the English filtered catalogue page
 //   4. per URL: one cold request (the render cost), a few warm-up requests, then autocannon for a fixed
@@ -10,7 +10,7 @@
 // Everything targets 127.0.0.1; the server and the database are stopped at the end, on error and on Ctrl-C.
 // Options: --small  --no-build  --duration N (s, default 15)  --connections N (default 50)
 //          --warmup N (s of unmeasured load before each run, default 3)  --no-en  --gzip
-import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { lookup } from "node:dns/promises";
 import { createRequire } from "node:module";
 import os from "node:os";
@@ -116,58 +116,13 @@ async function step(name, command, args, { env, timeoutMs }) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Other people's runs in this checkout (./test, ./start) use the same .next folder.
-
-/** Processes (not ours) running `next build` with this checkout as their working folder. */
-function otherNextBuilds() {
-  if (process.platform !== "linux") return [];
-  const found = [];
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
-    try {
-      if (readlinkSync(`/proc/${entry}/cwd`) !== ROOT) continue;
-      const argv = readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0");
-      if (argv.some((a) => /(^|\/)next(\/dist\/bin\/next)?$/.test(a)) && argv.includes("build")) found.push(Number(entry));
-    } catch {
-      // gone, or not ours to read
-    }
-  }
-  return found;
-}
-
-function liveTestRun() {
-  try {
-    const pid = Number(readFileSync(path.join(ROOT, ".data/test.lock"), "utf8").trim());
-    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return undefined;
-    process.kill(pid, 0);
-    return pid;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Waits (bounded) while another build or a ./test run uses .next, so neither run breaks the other. */
-async function waitForQuietNextFolder(timeoutMs = 30 * 60_000) {
-  const began = Date.now();
-  let noted = 0;
-  for (;;) {
-    const builds = otherNextBuilds();
-    const test = liveTestRun();
-    if (!builds.length && !test) return;
-    if (Date.now() - began > timeoutMs) {
-      throw new Error(`.next is still in use after ${formatDuration(timeoutMs)} (next build: ${builds.join(", ") || "none"}, ./test: ${test ?? "none"})`);
-    }
-    if (Date.now() - noted > 60_000) {
-      noted = Date.now();
-      log(`waiting: .next is in use (next build pid ${builds.join(", ") || "-"}, ./test pid ${test ?? "-"})`);
-    }
-    await sleep(2000);
-  }
-}
+// The benchmark builds into its own folder (next.config.ts reads NEXT_DIST_DIR), so ./start and
+// ./test, which use .next, never disturb it and it never disturbs them.
+const DIST_DIR = ".next-bench";
 
 const buildId = () => {
   try {
-    return readFileSync(path.join(ROOT, ".next/BUILD_ID"), "utf8").trim();
+    return readFileSync(path.join(ROOT, DIST_DIR, "BUILD_ID"), "utf8").trim();
   } catch {
     return undefined;
   }
@@ -446,7 +401,7 @@ function report({ runs, yardstick, meta }) {
       .map((r) => fixed(r.requestsPerSecond, 0))
       .join(" and ")} (first and last run)`,
     "cache = x-nextjs-cache after warm-up / right after the load run ('-' = header absent);",
-    "KB = response size; srv CPU ms/req = the server's CPU time per request; other CPU = share of the machine taken by",
+    "KB = HTML size (uncompressed); srv CPU ms/req = the server's CPU time per request; other CPU = share of the machine taken by",
     "  processes other than the server and the load generator during the run (high: someone else's load, figures noisy)",
     "cold ms = first request of that URL on a fresh server (its route's code already loaded): the render cost",
     ...meta.urls.map((u) => `  ${u.decoded}  = ${u.label}`),
@@ -474,7 +429,7 @@ async function main() {
   if (!options.small && !existsSync(path.join(ROOT, "prisma/seed-large.ts"))) {
     throw new Error("prisma/seed-large.ts does not exist yet: run with --small to measure with the demo data only");
   }
-  if (!options.build && !buildId()) throw new Error("--no-build, but there is no build in .next");
+  if (!options.build && !buildId()) throw new Error(`--no-build, but there is no build in ${DIST_DIR}`);
 
   // 1. Database and data.
   let db;
@@ -488,14 +443,13 @@ async function main() {
   if (isShuttingDown()) return;
   log("applying migrations");
   await migrate(db.url);
-  const env = { DATABASE_URL: db.url, ...secrets, NEXT_TELEMETRY_DISABLED: "1" };
+  const env = { DATABASE_URL: db.url, ...secrets, NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: DIST_DIR };
   await step("seed", "tsx", ["prisma/seed.ts"], { env, timeoutMs: 10 * 60_000 });
   if (!options.small) await step("seed-large", "tsx", ["prisma/seed-large.ts"], { env, timeoutMs: 45 * 60_000 });
   const data = await inspectData(db.url, options);
   log(`data: ${data.size.products} products, ${data.size.households} households`);
 
   // 2. Build and server.
-  await waitForQuietNextFolder();
   if (options.build) await step("build", "next", ["build"], { env: { ...env, NODE_ENV: "production" }, timeoutMs: 20 * 60_000 });
   const builtAs = buildId();
   const serverLog = path.join(LOG_DIR, "next-start.log");
@@ -516,7 +470,8 @@ async function main() {
   });
   const answer = await waitForHttp(`${BASE}/en/about`, { proc: server, timeoutMs: 3 * 60_000, ok: (s) => s < 500 });
   if (!("status" in answer)) throw new Error(`the server did not answer on ${BASE} (see ${path.relative(ROOT, serverLog)})`);
-  log(`server ready on ${BASE}`);
+  if (buildId() !== builtAs) throw new Error(`${DIST_DIR} was rebuilt while the server started: run the benchmark again`);
+  log(`server ready on ${BASE} (build ${builtAs})`);
 
   const headers = options.gzip ? { "accept-encoding": "gzip" } : {};
   // 3. Cold and warm.
@@ -598,13 +553,14 @@ async function main() {
   if (staticSpread > 0.1) log(`note: the two /about runs differ by ${fixed(staticSpread * 100, 0)}%: the machine is noisy, repeat the run`);
   const busiest = Math.max(...runs.map((r) => r.cpu.otherPercentOfMachine));
   if (busiest > 15) log(`note: other processes took up to ${fixed(busiest, 0)}% of the machine during a run: the figures are noisy, repeat on a quiet machine`);
-  if (buildId() !== builtAs) log("warning: .next was rebuilt by someone else during the benchmark: the figures may be off");
+  const buildChanged = buildId() !== builtAs;
   const serverErrors = tail(serverLog, 100000).split("\n").filter((l) => /\b(Error|error)\b|⨯/.test(l));
   if (serverErrors.length) log(`note: ${serverErrors.length} error lines in ${path.relative(ROOT, serverLog)}, first: ${serverErrors[0]}`);
 
   const results = {
     ...meta,
-    ok: failed.length === 0,
+    ok: failed.length === 0 && !buildChanged,
+    buildChanged,
     allPass: runs.every((r) => r.pass),
     yardstickRequestsPerSecond: yardstick,
     staticRunSpread: staticSpread,
@@ -617,6 +573,10 @@ async function main() {
   writeFileSync(path.join(OUT_DIR, "pages.json"), JSON.stringify(results, null, 2) + "\n");
   log(`figures written to ${path.relative(ROOT, path.join(OUT_DIR, "pages.json"))} (total ${formatDuration(Date.now() - began)})`);
 
+  if (buildChanged) {
+    console.error(`\n[bench] INVALID: ${DIST_DIR} was rebuilt during the benchmark (BUILD_ID changed): run it again`);
+    await shutdown(1);
+  }
   if (failed.length) {
     console.error(
       `\n[bench] FAILED: non-2xx responses or errors under load:\n` +

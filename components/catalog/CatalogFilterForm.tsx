@@ -83,13 +83,15 @@ export async function CatalogFilterForm({ locale, filters, facets }: { locale: L
             filters.category,
             CATEGORIES.map((c) => ({ value: c, label: e(`category.${c}`) })),
           )}
-          {select(
-            "operator",
-            "f-operator",
-            t("operator"),
-            filters.operator,
-            facets.operators.map((c) => ({ value: c.value, label: localName(locale, c) })),
-          )}
+          {facets.operators.length || filters.operator
+            ? select(
+                "operator",
+                "f-operator",
+                t("operator"),
+                filters.operator,
+                facets.operators.map((c) => ({ value: c.value, label: localName(locale, c) })),
+              )
+            : null}
           {select(
             "gi",
             "f-gi",

@@ -1,53 +1,52 @@
 import { getTranslations } from "next-intl/server";
-import { Badge } from "@/components/ui/Badge";
 import { LocalLink } from "@/components/ui/LocalLink";
 import type { ProductCard as Card } from "@/lib/catalog/catalog.server";
 import type { Locale } from "@/lib/i18n/locales";
 import { localName, localText } from "@/lib/i18n/pick";
 import { formatFen } from "@/lib/money";
 
+// Classes are the short component classes of app/globals.css (.pc-*): a catalogue page repeats
+// this card 24 times, so its markup is most of what a cached page weighs.
 export async function ProductCard({ product, locale }: { product: Card; locale: Locale }) {
   const t = await getTranslations({ locale, namespace: "product" });
   const name = localName(locale, product);
   return (
-    <li className="group flex flex-col overflow-hidden rounded-xl bg-white shadow-sm ring-1 ring-stone-200 transition hover:shadow-md">
-      <LocalLink locale={locale} href={`/products/${product.slug}`} className="flex flex-1 flex-col">
-        <div className="aspect-[4/3] overflow-hidden bg-brand-50">
-          {product.image ? (
-            // eslint-disable-next-line @next/next/no-img-element
-            <img
-              src={product.image.url}
-              alt={localText(locale, product.image.altZh, product.image.altEn) || name}
-              className="h-full w-full object-cover transition group-hover:scale-105"
-              loading="lazy"
-              width={400}
-              height={300}
-            />
-          ) : null}
-        </div>
-        <div className="flex flex-1 flex-col gap-1.5 p-3">
-          <div className="flex flex-wrap gap-1">
+    <li className="pc group">
+      <LocalLink locale={locale} href={`/products/${product.slug}`}>
+        {product.image ? (
+          // eslint-disable-next-line @next/next/no-img-element
+          <img
+            src={product.image.url}
+            alt={localText(locale, product.image.altZh, product.image.altEn) || name}
+            className="pc-img"
+            loading="lazy"
+            width={400}
+            height={300}
+          />
+        ) : (
+          <div className="pc-img" />
+        )}
+        <div className="pc-body">
+          <div className="pc-tags">
             {product.certified ? (
-              <Badge tone="certified" title={t("certifiedTitle")}>
+              <span className="tag tag-cert" title={t("certifiedTitle")}>
                 {t("certified")}
-              </Badge>
+              </span>
             ) : null}
-            {product.giMark ? <Badge tone="gi">{localName(locale, product.giMark)}</Badge> : null}
+            {product.giMark ? <span className="tag tag-gi">{localName(locale, product.giMark)}</span> : null}
           </div>
-          <h3 className="line-clamp-2 text-sm font-semibold leading-snug text-stone-900 sm:text-base">{name}</h3>
-          <p className="text-xs text-stone-600">
+          <h3 className="pc-name">{name}</h3>
+          <p className="pc-meta">
             {localName(locale, product.county)} · {localName(locale, product.village)}
           </p>
-          <div className="mt-auto flex items-baseline justify-between gap-2 pt-1">
-            <p className="text-lg font-bold text-brand-700">
+          <p className="pc-price">
+            <span>
               {formatFen(product.priceFen)}
-              <span className="text-xs font-normal text-stone-600">
-                {t("perUnit", { unit: localText(locale, product.unitZh, product.unitEn) })}
-              </span>
-            </p>
-            {product.stock <= 0 ? <span className="text-xs font-medium text-red-700">{t("outOfStock")}</span> : null}
-          </div>
-          <p className="truncate text-xs text-stone-600">{localText(locale, product.specZh, product.specEn)}</p>
+              <small>{t("perUnit", { unit: localText(locale, product.unitZh, product.unitEn) })}</small>
+            </span>
+            {product.stock <= 0 ? <span className="pc-out">{t("outOfStock")}</span> : null}
+          </p>
+          <p className="pc-meta">{localText(locale, product.specZh, product.specEn)}</p>
         </div>
       </LocalLink>
     </li>

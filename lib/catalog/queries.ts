@@ -123,7 +123,9 @@ export async function getCatalogFacets(db: Db, county: string | undefined): Prom
   const [counties, townships, operators, giMarks] = await Promise.all([
     db.region.findMany({ where: { level: "COUNTY", productsInCounty: { some: { listed: true } } }, orderBy: { id: "asc" } }),
     county ? db.region.findMany({ where: { parentId: county, level: "TOWNSHIP" }, orderBy: { id: "asc" } }) : [],
-    db.operator.findMany({ where: county ? { countyId: county } : {}, orderBy: { nameZh: "asc" }, take: 200 }),
+    // Sellers are offered once a county is chosen: listing every seller would make each cached
+    // catalogue page much heavier (each page carries its options twice, in HTML and RSC data).
+    county ? db.operator.findMany({ where: { countyId: county }, orderBy: { nameZh: "asc" }, take: 200 }) : [],
     db.giMark.findMany({ where: county ? { countyId: county } : {}, orderBy: { nameZh: "asc" } }),
   ]);
   const option = (value: string, r: { nameZh: string; nameEn: string }) => ({ value, nameZh: r.nameZh, nameEn: r.nameEn });
