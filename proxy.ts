@@ -47,7 +47,10 @@ export function proxy(request: NextRequest) {
     target.pathname = path === "/" ? `/${locale}` : `/${locale}${path}`;
   }
   const response = NextResponse.rewrite(target);
-  return locale === "en" && remembered !== "en" ? remember(response, "en") : response;
+  // Only a page the visitor opens changes the remembered language, never a background (RSC)
+  // fetch: an old page's prefetch landing after a switch would otherwise switch it back.
+  const opened = !request.headers.has("rsc") && request.headers.get("sec-fetch-mode") !== "cors";
+  return locale === "en" && remembered !== "en" && opened ? remember(response, "en") : response;
 }
 
 export const config = {

@@ -49,7 +49,7 @@ test.describe("storefront", () => {
 
   test("sorting by price orders the cards", async ({ page }) => {
     await page.goto("/products?sort=price_asc");
-    const prices = (await page.locator("main .pc-price > span").allTextContents()).map((t) => Number(t.replace(/[^\d.]/g, "").replace(/\.$/, "")));
+    const prices = (await page.locator("main .pc-price > span:first-child").allTextContents()).map((t) => Number(t.replace(/[^\d.]/g, "").replace(/\.$/, "")));
     expect(prices.length).toBeGreaterThan(3);
     expect([...prices].sort((a, b) => a - b)).toEqual(prices);
   });
@@ -82,7 +82,7 @@ test.describe("storefront", () => {
     await expect(page).toHaveURL(/\/en\/about$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("About consumption assistance");
     await page.getByTestId("language-switch").click();
-    await expect(page).toHaveURL(/\/about$/);
+    await expect(page).toHaveURL(/^https?:\/\/[^/]+\/about$/);
     await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
     await page.goto("/");
     await expect(page).not.toHaveURL(/\/en/);

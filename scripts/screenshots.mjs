@@ -1,6 +1,6 @@
 // Takes full-page screenshots of the main pages at phone and desktop width, in both languages,
 // for looking at by eye:  node scripts/screenshots.mjs http://127.0.0.1:3000 [outDir] [path ...]
-// FULL_PAGE=0 takes only the first screen.
+// FULL_PAGE=0 takes only the first screen. SIGN_IN=email:password signs in first (console pages).
 import { chromium } from "@playwright/test";
 import { mkdirSync } from "node:fs";
 
@@ -17,6 +17,11 @@ for (const [device, viewport] of [["phone", { width: 375, height: 812 }], ["desk
   for (const locale of ["zh", "en"]) {
     const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale: locale === "zh" ? "zh-CN" : "en" });
     const page = await context.newPage();
+    if (process.env.SIGN_IN) {
+      const [email, password] = process.env.SIGN_IN.split(":");
+      const csrf = await (await page.request.get(`${base}/api/auth/csrf`)).json();
+      await page.request.post(`${base}/api/auth/callback/credentials`, { form: { csrfToken: csrf.csrfToken, email, password, json: "true" } });
+    }
     for (const path of pages) {
       const url = `${base}${locale === "en" ? (path === "/" ? "/en" : `/en${path}`) : path}`;
       await page.goto(url, { waitUntil: "networkidle" });

@@ -175,7 +175,13 @@ async function main() {
   await migrate(db.url);
   log(`migrations applied (${formatDuration(Date.now() - t)})`);
 
-  const env = { DATABASE_URL: db.url, ...secrets, NEXT_TELEMETRY_DISABLED: "1" };
+  // NEXTAUTH_URL: the site's public address, for next-auth's redirects and cookies (set it in production).
+  const env = {
+    DATABASE_URL: db.url,
+    ...secrets,
+    NEXT_TELEMETRY_DISABLED: "1",
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`,
+  };
   const seeded = existsSync(path.join(ROOT, "prisma/seed.ts"));
   if (seeded) {
     t = Date.now();

@@ -201,7 +201,10 @@ async function main() {
     return shutdown(1);
   }
 
-  const env = { DATABASE_URL: db.url, ...secrets, NEXT_TELEMETRY_DISABLED: "1" };
+  // Uploaded files of the tests go to their own folder, emptied each run like the test database.
+  const uploadDir = path.join(ROOT, ".data/uploads-test");
+  rmSync(uploadDir, { recursive: true, force: true });
+  const env = { DATABASE_URL: db.url, ...secrets, NEXT_TELEMETRY_DISABLED: "1", UPLOAD_DIR: uploadDir };
   if (existsSync(path.join(ROOT, "prisma/seed.ts"))) {
     log("loading demo data (prisma/seed.ts)");
     const code = await step("seed", () => runStep("tsx", ["prisma/seed.ts"], { env }));
@@ -237,7 +240,8 @@ async function main() {
   if (options.e2e && !isShuttingDown()) {
     const port = Number(process.env.E2E_PORT || 3100);
     const baseUrl = `http://127.0.0.1:${port}`;
-    const e2eEnv = { ...env, NODE_ENV: "production" };
+    // NEXTAUTH_URL: next-auth's own redirects and cookie settings follow the site's address.
+    const e2eEnv = { ...env, NODE_ENV: "production", NEXTAUTH_URL: baseUrl };
     if (!(await portIsFree(port))) {
       infrastructureFailure(`port ${port} is in use, so the test server cannot start (set E2E_PORT to another port)`);
       return shutdown(1);

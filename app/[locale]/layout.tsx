@@ -4,6 +4,8 @@ import { NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import { LanguageSwitcher } from "@/components/LanguageSwitcher";
+import { AccountMenu } from "@/components/auth/AccountMenu";
+import { SessionProvider } from "@/components/auth/SessionProvider";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
 import "../globals.css";
@@ -30,68 +32,81 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "nav" });
   const f = await getTranslations({ locale, namespace: "footer" });
+  const a = await getTranslations({ locale, namespace: "auth.menu" });
+  // Passed as props: the widget is a client component, but its texts need no client messages.
+  const accountLabels = {
+    signIn: a("signIn"),
+    accountOf: a.raw("accountOf") as string,
+    coop: a("coop"),
+    office: a("office"),
+  };
 
   return (
     <html lang={locale}>
       <body className="flex min-h-screen flex-col">
-        <a
-          href="#main"
-          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2"
-        >
-          {t("skip")}
-        </a>
-        <header className="sticky top-0 z-40 border-b border-stone-200 bg-white/95 backdrop-blur">
-          <div className="mx-auto flex max-w-6xl items-center gap-3 px-4 py-2.5">
-            <LocalLink locale={locale} href="/" className="flex items-center gap-2">
-              <span aria-hidden className="grid h-9 w-9 place-items-center rounded-lg bg-brand-700 text-lg font-bold text-white">
-                康
-              </span>
-              <span className="flex flex-col leading-tight">
-                <span className="whitespace-nowrap text-sm font-bold text-brand-800 sm:text-base">{t("brand")}</span>
-                <span className="hidden text-xs text-stone-600 sm:block">{t("tagline")}</span>
-              </span>
-            </LocalLink>
-            <nav aria-label={t("mainNav")} className="ml-auto flex items-center gap-1 whitespace-nowrap text-sm sm:gap-3">
-              <LocalLink locale={locale} href="/products" className="rounded-md px-2 py-1 font-medium text-stone-800 hover:bg-stone-100">
-                {t("products")}
+        {/* The session is read by the browser (/api/auth/session), so this layout stays static. */}
+        <SessionProvider>
+          <a
+            href="#main"
+            className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2"
+          >
+            {t("skip")}
+          </a>
+          <header className="sticky top-0 z-40 border-b border-stone-200 bg-white/95 backdrop-blur">
+            <div className="mx-auto flex max-w-6xl items-center gap-3 px-4 py-2.5">
+              <LocalLink locale={locale} href="/" className="flex items-center gap-2">
+                <span aria-hidden className="grid h-9 w-9 place-items-center rounded-lg bg-brand-700 text-lg font-bold text-white">
+                  康
+                </span>
+                <span className="flex flex-col leading-tight">
+                  {/* Wraps ("Xiaokang / Market") on the narrowest phones, so the account link fits beside it. */}
+                  <span className="break-keep text-sm font-bold text-brand-800 sm:whitespace-nowrap sm:text-base">{t("brand")}</span>
+                  <span className="hidden text-xs text-stone-600 sm:block">{t("tagline")}</span>
+                </span>
               </LocalLink>
-              <LocalLink
-                locale={locale}
-                href="/counties"
-                className="hidden rounded-md px-2 py-1 font-medium text-stone-800 hover:bg-stone-100 sm:inline"
-              >
-                {t("counties")}
-              </LocalLink>
-              <LocalLink
-                locale={locale}
-                href="/about"
-                className="hidden rounded-md px-2 py-1 font-medium text-stone-800 hover:bg-stone-100 md:inline"
-              >
-                {t("about")}
-              </LocalLink>
-              <LanguageSwitcher locale={locale} label={t("language")} title={t("languageLabel")} />
-            </nav>
-          </div>
-        </header>
-        <NextIntlClientProvider locale={locale} messages={null}>
-          <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
-            {children}
-          </main>
-        </NextIntlClientProvider>
-        <footer className="border-t border-stone-200 bg-white">
-          <div className="mx-auto max-w-6xl space-y-2 px-4 py-6 text-xs text-stone-600">
-            <p>{f("about")}</p>
-            <p>{f("demo")}</p>
-            <p className="flex gap-3">
-              <LocalLink locale={locale} href="/counties" className="underline">
-                {t("counties")}
-              </LocalLink>
-              <LocalLink locale={locale} href="/about" className="underline">
-                {t("about")}
-              </LocalLink>
-            </p>
-          </div>
-        </footer>
+              <nav aria-label={t("mainNav")} className="ml-auto flex items-center gap-1 whitespace-nowrap text-sm sm:gap-3">
+                <LocalLink locale={locale} href="/products" className="rounded-md px-2 py-1 font-medium text-stone-800 hover:bg-stone-100">
+                  {t("products")}
+                </LocalLink>
+                <LocalLink
+                  locale={locale}
+                  href="/counties"
+                  className="hidden rounded-md px-2 py-1 font-medium text-stone-800 hover:bg-stone-100 sm:inline"
+                >
+                  {t("counties")}
+                </LocalLink>
+                <LocalLink
+                  locale={locale}
+                  href="/about"
+                  className="hidden rounded-md px-2 py-1 font-medium text-stone-800 hover:bg-stone-100 md:inline"
+                >
+                  {t("about")}
+                </LocalLink>
+                <LanguageSwitcher locale={locale} label={t("language")} title={t("languageLabel")} />
+                <AccountMenu locale={locale} labels={accountLabels} />
+              </nav>
+            </div>
+          </header>
+          <NextIntlClientProvider locale={locale} messages={null}>
+            <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
+              {children}
+            </main>
+          </NextIntlClientProvider>
+          <footer className="border-t border-stone-200 bg-white">
+            <div className="mx-auto max-w-6xl space-y-2 px-4 py-6 text-xs text-stone-600">
+              <p>{f("about")}</p>
+              <p>{f("demo")}</p>
+              <p className="flex gap-3">
+                <LocalLink locale={locale} href="/counties" className="underline">
+                  {t("counties")}
+                </LocalLink>
+                <LocalLink locale={locale} href="/about" className="underline">
+                  {t("about")}
+                </LocalLink>
+              </p>
+            </div>
+          </footer>
+        </SessionProvider>
       </body>
     </html>
   );

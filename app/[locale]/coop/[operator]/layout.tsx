@@ -1,0 +1,71 @@
+// One operator's console: its name and the tabs of its sections. requireConsoleOperator
+// answers 404 for an operator the signed-in user does not manage.
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
+import { LocalLink } from "@/components/ui/LocalLink";
+import { canManageOperator } from "@/lib/auth/actor";
+import { getActor } from "@/lib/auth/session.server";
+import { requireConsoleOperator } from "@/lib/coop/scope.server";
+import { db } from "@/lib/db.server";
+import { isLocale, localizedPath, type Locale } from "@/lib/i18n/locales";
+import { localName } from "@/lib/i18n/pick";
+import { ConsoleTabs } from "../_components/ConsoleTabs";
+import { redirectToSignIn } from "../_components/sign-in";
+
+// Per signed-in user, never cached: every page below reads the session (cookies).
+export const dynamic = "force-dynamic";
+
+type Props = { children: ReactNode; params: Promise<{ locale: string; operator: string }> };
+
+export async function generateMetadata({ params }: Omit<Props, "children">): Promise<Metadata> {
+  const { locale, operator: slug } = await params;
+  if (!isLocale(locale)) return {};
+  // Never notFound() here: metadata is resolved apart from rendering, and the layouts decide
+  // what a visitor sees (sign-in for the signed-out, 404 for another cooperative's console).
+  const actor = await getActor();
+  const operator = actor ? await db.operator.findUnique({ where: { slug }, select: { id: true, nameZh: true, nameEn: true } }) : null;
+  if (!operator || !canManageOperator(actor, operator.id)) return {};
+  const t = await getTranslations({ locale, namespace: "coop" });
+  return { title: { default: localName(locale, operator), template: `%s · ${localName(locale, operator)} · ${t("title")}` } };
+}
+
+export default async function OperatorConsoleLayout({ children, params }: Props) {
+  const { locale: raw, operator: slug } = await params;
+  if (!isLocale(raw)) notFound();
+  const locale: Locale = raw;
+  setRequestLocale(locale);
+  if (!(await getActor())) redirectToSignIn(locale, `/coop/${encodeURIComponent(slug)}`);
+  const { actor, operator } = await requireConsoleOperator(slug);
+  const t = await getTranslations({ locale, namespace: "coop" });
+  const base = localizedPath(locale, `/coop/${operator.slug}`);
+  const tabs = [
+    { href: base, label: t("nav.overview"), exact: true },
+    { href: `${base}/products`, label: t("nav.products") },
+    { href: `${base}/links`, label: t("nav.links") },
+    { href: `${base}/payouts`, label: t("nav.payouts") },
+    { href: `${base}/team`, label: t("nav.team") },
+  ];
+  const several = actor.role === "ADMIN" || actor.operatorIds.length > 1;
+
+  return (
+    <div className="space-y-5">
+      <div className="space-y-2">
+        <div className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
+          <p className="text-xs font-medium uppercase tracking-wide text-stone-600">{t("title")}</p>
+          {several ? (
+            <LocalLink locale={locale} href="/coop" className="text-xs font-medium text-brand-700 underline">
+              {t("switchOperator")}
+            </LocalLink>
+          ) : null}
+        </div>
+        <p className="text-xl font-bold leading-tight text-stone-900" data-testid="console-operator">
+          {localName(locale, operator)}
+        </p>
+        <ConsoleTabs tabs={tabs} label={t("nav.label")} />
+      </div>
+      {children}
+    </div>
+  );
+}

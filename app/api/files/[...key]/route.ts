@@ -1,0 +1,54 @@
+// Serves stored files (lib/storage) by key: /api/files/<prefix>/<...>. Each top-level prefix has
+// an access policy below; a key under a prefix with no policy answers 404, exactly like a key
+// that does not exist, so nothing about other files is revealed.
+//
+// Product photos are public and immutable (a new photo gets a new random key), so they are cached
+// for a year. Private files (payout proofs under payouts/, to come) get a policy that checks the
+// caller, e.g.
+//   payouts: { access: async (key) => { const actor = await getActor(); return mayReadPayoutProof(actor, key); },
+//              cacheControl: "private, no-store" },
+import { getActor } from "@/lib/auth/session.server";
+import { mayReadPayoutProof } from "@/lib/benefits/proof-access.server";
+import { getFileStore, isValidKey } from "@/lib/storage";
+
+interface AccessPolicy {
+  /** May the caller read this key? Public prefixes answer true without looking at the caller. */
+  access: (key: string, request: Request) => Promise<boolean>;
+  cacheControl: string;
+}
+
+const POLICIES: Record<string, AccessPolicy> = {
+  products: { access: async () => true, cacheControl: "public, max-age=31536000, immutable" },
+  // Payout proofs: the payout's operator's managers, its county's officers, admins (lib/benefits/proof-access.server.ts).
+  payouts: { access: async (key) => mayReadPayoutProof(await getActor(), key), cacheControl: "private, no-store" },
+};
+
+const notFound = () =>
+  new Response("Not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
+
+export async function GET(request: Request, { params }: { params: Promise<{ key: string[] }> }) {
+  const { key: segments } = await params;
+  const key = segments.join("/");
+  if (!isValidKey(key)) return notFound();
+  const policy = Object.hasOwn(POLICIES, segments[0]!) ? POLICIES[segments[0]!] : undefined;
+  if (!policy || !(await policy.access(key, request))) return notFound();
+  const file = await getFileStore().get(key);
+  if (!file) return notFound();
+  return new Response(new Uint8Array(file.bytes), {
+    headers: {
+      "content-type": file.contentType,
+      "content-length": String(file.bytes.length),
+      "cache-control": policy.cacheControl,
+      "x-content-type-options": "nosniff",
+      "content-security-policy": "default-src 'none'; sandbox",
+      "cross-origin-resource-policy": "same-origin",
+      // The sandbox policy keeps the browser's PDF viewer out, so a PDF proof is downloaded instead.
+      ...(file.contentType === "application/pdf" ? { "content-disposition": `attachment; filename="${segments.at(-1)}"` } : {}),
+    },
+  });
+}
+
+export async function HEAD(request: Request, context: { params: Promise<{ key: string[] }> }) {
+  const response = await GET(request, context);
+  return new Response(null, { status: response.status, headers: response.headers });
+}

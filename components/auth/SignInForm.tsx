@@ -1,0 +1,88 @@
+"use client";
+// Sign-in through next-auth's credentials provider. The server answers only "invalid" or
+// "throttled" (never whether the account exists); both become a message under `errors.`.
+import { getSession, signIn, useSession } from "next-auth/react";
+import { useLocale, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { Field, FormMessage, SubmitButton, fieldErrors } from "@/components/ui/form";
+import { LocalLink } from "@/components/ui/LocalLink";
+import type { ActionResult, FieldErrors } from "@/lib/auth/action-core";
+import type { Locale } from "@/lib/i18n/locales";
+import { destinationAfterSignIn, signInErrorKey } from "./sign-in";
+import { TextInput } from "./fields";
+import { thrownErrorKey, useSubmit } from "./use-submit";
+
+export function SignInForm() {
+  const t = useTranslations("auth.signIn");
+  const locale = useLocale() as Locale;
+  const router = useRouter();
+  const { data: session, status } = useSession();
+
+  const { state, pending, onSubmit } = useSubmit<ActionResult>(async (_previous, form) => {
+    const email = String(form.get("email") ?? "").trim();
+    const password = String(form.get("password") ?? "");
+    const missing: FieldErrors = {};
+    if (!email) missing.email = ["required"];
+    if (!password) missing.password = ["required"];
+    if (Object.keys(missing).length) return { ok: false, error: "invalidInput", fieldErrors: missing };
+
+    try {
+      const result = await signIn("credentials", { email, password, redirect: false });
+      if (!result?.ok || result.error) return { ok: false, error: signInErrorKey(result?.error) };
+      // The session cookie is set; read the role to pick the landing page (and make sure it took).
+      const signedIn = await getSession();
+      if (!signedIn?.user) return { ok: false, error: "unexpected" };
+      const role = (signedIn.user as { role?: string }).role;
+      const callback = new URLSearchParams(window.location.search).get("callbackUrl");
+      router.replace(destinationAfterSignIn(callback, role, locale));
+      return { ok: true, data: null };
+    } catch (error) {
+      return { ok: false, error: thrownErrorKey(error) };
+    }
+  });
+
+  const name = session?.user?.name;
+  return (
+    <div className="space-y-4">
+      {status === "authenticated" && name && !state?.ok ? (
+        <p className="rounded-lg bg-stone-100 px-3 py-2 text-sm text-stone-800" data-testid="already-signed-in">
+          {t("alreadySignedIn", { name })}{" "}
+          <LocalLink locale={locale} href="/account" className="font-semibold text-brand-700 underline">
+            {t("goToAccount")}
+          </LocalLink>
+        </p>
+      ) : null}
+      <form onSubmit={onSubmit} method="post" noValidate className="space-y-4" aria-label={t("title")}>
+        <Field id="signin-email" label={t("email")} errors={fieldErrors(state, "email")}>
+          <TextInput
+            id="signin-email"
+            name="email"
+            type="email"
+            inputMode="email"
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            required
+            maxLength={320}
+            errors={fieldErrors(state, "email")}
+          />
+        </Field>
+        <Field id="signin-password" label={t("password")} errors={fieldErrors(state, "password")}>
+          <TextInput
+            id="signin-password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            maxLength={1024}
+            errors={fieldErrors(state, "password")}
+          />
+        </Field>
+        <FormMessage state={state} success={t("success")} />
+        <SubmitButton disabled={pending || state?.ok === true} className="w-full py-2.5 text-base sm:text-sm">
+          {pending || state?.ok ? t("submitting") : t("submit")}
+        </SubmitButton>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,292 @@
+// Authorization is the feature: every server action and every route handler, called as every
+// persona with ids that belong to someone else (operator A = the Gangu chili cooperative, its
+// households and products). Only what the persona may do succeeds; everything else is refused
+// and leaves every table exactly as it was.
+//
+// The test fails when a server action or a route exists that has no row here: add one with it.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { registeredActions, type ActionResult } from "@/lib/auth/action-core";
+import { registeredActionOf } from "@/lib/auth/action.server";
+import { hashPassword } from "@/lib/auth/password";
+import { testDb } from "@/tests/support/db";
+import { databaseFingerprint } from "@/tests/support/fingerprint";
+import { actorOf, OPERATOR_A, PERSONAS, type Persona } from "@/tests/support/personas";
+
+const ROOT = path.join(__dirname, "..");
+const RUN = Date.now().toString(36);
+let counter = 0;
+const unique = (prefix: string) => `${prefix}-${RUN}-${++counter}`;
+
+// ---- discovery ----------------------------------------------------------------------------------
+
+function sourceFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir)) {
+    if (entry === "node_modules" || entry === "generated" || entry.startsWith(".")) continue;
+    const full = path.join(dir, entry);
+    if (statSync(full).isDirectory()) out.push(...sourceFiles(full));
+    else if (/\.(ts|tsx)$/.test(entry) && !/\.test\.tsx?$/.test(entry)) out.push(full);
+  }
+  return out;
+}
+
+const appAndLib = [...sourceFiles(path.join(ROOT, "app")), ...sourceFiles(path.join(ROOT, "lib"))];
+/** Files that are server-action modules ("use server" as their first statement). */
+const actionFiles = appAndLib.filter((f) => /^(\s*\/\/[^\n]*\n|\s*\/\*[\s\S]*?\*\/\s*)*\s*["']use server["']/.test(readFileSync(f, "utf8")));
+const routeFiles = appAndLib.filter((f) => /(^|\/)route\.tsx?$/.test(f)).map((f) => path.relative(ROOT, f));
+
+// ---- fixtures: objects of operator A (Gangu) ----------------------------------------------------
+
+const PDF = new Uint8Array(Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"));
+// An 8x8 PNG (valid signature and chunks), generated once.
+const PNG = new Uint8Array(
+  Buffer.from(
+    "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEklEQVR4nGP8z4APMOGVHbHSAK/AAQ/xJ4XfAAAAAElFTkSuQmCC",
+    "base64",
+  ),
+);
+
+interface Fixture {
+  operatorId: string;
+  productId: string;
+  villageId: string;
+  householdId: string; // a Gangu household linked to operator A
+}
+let fx: Fixture;
+
+async function freshLink() {
+  return testDb.benefitLink.create({
+    data: {
+      householdId: fx.householdId,
+      operatorId: fx.operatorId,
+      productId: fx.productId,
+      mechanism: "PURCHASE",
+      rule: "PERCENT_OF_SALES",
+      bps: 1,
+      validFrom: new Date("2026-01-01T00:00:00Z"),
+    },
+  });
+}
+
+async function freshImage() {
+  return testDb.productImage.create({ data: { productId: fx.productId, url: "/images/products/chili-dried.svg", position: 90 + ++counter } });
+}
+
+async function freshInvite(email = `${unique("invitee")}@example.test`) {
+  const { newInviteToken, inviteExpiry } = await import("@/lib/coop/team");
+  const { token, tokenHash } = newInviteToken();
+  const invite = await testDb.invite.create({
+    data: { operatorId: fx.operatorId, email, tokenHash, invitedById: "seed-user-manager-gangu", expiresAt: inviteExpiry() },
+  });
+  return { invite, token };
+}
+
+const today = new Date().toISOString().slice(0, 10);
+
+const productFields = () => ({
+  nameZh: "授权测试辣椒",
+  nameEn: "Authorization test chili",
+  descriptionZh: "",
+  descriptionEn: "",
+  category: "CHILI",
+  unitZh: "袋",
+  unitEn: "bag",
+  specZh: "500克/袋",
+  specEn: "500 g per bag",
+  price: "¥38.50",
+  villageId: fx.villageId,
+  giMarkId: "",
+});
+
+// ---- the rows -----------------------------------------------------------------------------------
+
+const MANAGER_A: Persona[] = ["managerA", "admin"];
+const SIGNED_IN: Persona[] = PERSONAS.filter((p) => p !== "anonymous");
+
+interface Row {
+  /** A valid input aimed at someone else's objects (operator A's, or another user's). Built per call. */
+  input: (persona: Persona) => Promise<unknown> | unknown;
+  /** Who must succeed. Everyone else must be refused with no change. */
+  allowed: readonly Persona[];
+  /** What a refusal may say (default: notFound, or signInRequired for anonymous). */
+  refusals?: readonly string[];
+  /** Puts back what a successful call changed that later tests rely on. */
+  restore?: (persona: Persona, saved: unknown) => Promise<void>;
+  save?: (persona: Persona) => Promise<unknown>;
+}
+
+const DEMO_PASSWORDS: Partial<Record<Persona, string>> = {
+  shopper: "Demo-2026-shop",
+  managerA: "Demo-2026-gangu-coop",
+  managerB: "Demo-2026-sunan-coop",
+  officerGangu: "Demo-2026-officer-gangu",
+  officerSunan: "Demo-2026-officer-sunan",
+  admin: "Demo-2026-admin",
+};
+
+const ACTIONS: Record<string, Row> = {
+  // Public: anyone may create a shopper account (with a fresh email).
+  "auth.signUp": {
+    input: () => ({ name: "授权测试", email: `${unique("signup")}@example.test`, password: "long-enough-pw", passwordConfirm: "long-enough-pw" }),
+    allowed: PERSONAS,
+  },
+  // Acts on the caller's own account only; there is no one else's id to pass.
+  "auth.changePassword": {
+    input: (p) => ({ currentPassword: DEMO_PASSWORDS[p] ?? "x", newPassword: "changed-by-authz-test", newPasswordConfirm: "changed-by-authz-test" }),
+    allowed: SIGNED_IN,
+    save: async (p) => (p === "anonymous" ? null : (await actorOf(p))!.userId),
+    restore: async (p, userId) => {
+      if (userId) await testDb.user.update({ where: { id: userId as string }, data: { passwordHash: await hashPassword(DEMO_PASSWORDS[p]!) } });
+    },
+  },
+  "product.create": { input: () => ({ operator: OPERATOR_A, ...productFields(), stock: "5" }), allowed: MANAGER_A },
+  "product.update": { input: () => ({ productId: fx.productId, ...productFields(), price: "28.80" }), allowed: MANAGER_A },
+  "product.duplicate": { input: () => ({ productId: fx.productId }), allowed: MANAGER_A },
+  "product.setListed": { input: () => ({ productId: fx.productId, listed: "false" }), allowed: MANAGER_A },
+  "product.submit": {
+    input: async () => {
+      await testDb.product.update({ where: { id: fx.productId }, data: { status: "DRAFT" } }); // submittable again
+      return { productId: fx.productId };
+    },
+    allowed: MANAGER_A,
+  },
+  "product.photo.upload": {
+    input: () => ({ productId: fx.productId, files: [new File([PNG], "photo.png", { type: "image/png" })] }),
+    allowed: MANAGER_A,
+  },
+  "product.photo.remove": { input: async () => ({ imageId: (await freshImage()).id }), allowed: MANAGER_A },
+  "product.photo.move": { input: async () => ({ imageId: (await freshImage()).id, direction: "up" }), allowed: MANAGER_A },
+  "stock.adjust": { input: () => ({ productId: fx.productId, reason: "RECEIVED", quantity: "1", note: "" }), allowed: MANAGER_A },
+  "link.create": {
+    input: () => ({
+      operatorId: fx.operatorId,
+      householdId: fx.householdId,
+      productId: fx.productId,
+      mechanism: "WAGE",
+      rule: "PERCENT_OF_SALES",
+      percent: "0.01",
+      validFrom: today,
+    }),
+    allowed: MANAGER_A,
+  },
+  "link.end": { input: async () => ({ linkId: (await freshLink()).id, endOn: "" }), allowed: MANAGER_A },
+  "link.delete": { input: async () => ({ linkId: (await freshLink()).id }), allowed: MANAGER_A },
+  "payout.create": {
+    input: () => ({
+      operatorId: fx.operatorId,
+      householdId: fx.householdId,
+      mechanism: "DIVIDEND",
+      amount: "12.34",
+      paidOn: today,
+      note: "",
+      proof: new File([PDF], "proof.pdf", { type: "application/pdf" }),
+    }),
+    allowed: MANAGER_A,
+  },
+  "invite.create": { input: () => ({ operatorId: fx.operatorId, email: `${unique("colleague")}@example.test` }), allowed: MANAGER_A },
+  "invite.revoke": { input: async () => ({ inviteId: (await freshInvite()).invite.id }), allowed: MANAGER_A },
+  // An invitation addressed to someone else: nobody but that person may accept it.
+  "invite.accept": {
+    input: async () => ({ token: (await freshInvite()).token }),
+    allowed: [],
+    refusals: ["signInRequired", "notFound", "inviteWrongEmail"],
+  },
+};
+
+/** Route handlers: who may read what they serve is checked here or by the test named. */
+const ROUTES: Record<string, string> = {
+  "app/api/auth/[...nextauth]/route.ts": "next-auth's own endpoints: sign-in is the credentials check (tests/auth.test.ts)",
+  "app/api/locale/route.ts": "public: sets the visitor's own language cookie and redirects within the site (lib/i18n/switch.test.ts)",
+  "app/api/files/[...key]/route.ts": "checked below: product photos public, payout proofs only for their operator's managers, the county's officers, admins",
+};
+
+// ---- the test -----------------------------------------------------------------------------------
+
+beforeAll(async () => {
+  const operator = await testDb.operator.findUniqueOrThrow({ where: { slug: OPERATOR_A } });
+  const demo = await testDb.product.findFirstOrThrow({ where: { operatorId: operator.id }, orderBy: { slug: "asc" } });
+  const link = await testDb.benefitLink.findFirstOrThrow({ where: { operatorId: operator.id }, orderBy: { id: "asc" } });
+  // A product of operator A of its own, unlisted, so successful calls leave the demo catalogue alone.
+  const { id, slug, createdAt, updatedAt, soldCount, ...copy } = demo;
+  void [id, createdAt, updatedAt, soldCount];
+  const product = await testDb.product.create({
+    data: { ...copy, slug: `${slug}-authz-${RUN}`, status: "DRAFT", listed: false, stock: 0, certifiedUntil: null },
+  });
+  fx = { operatorId: operator.id, productId: product.id, villageId: product.villageId, householdId: link.householdId };
+  for (const file of actionFiles) await import(file);
+});
+
+describe("authorization", () => {
+  it("finds the server actions and routes", () => {
+    expect(actionFiles.length).toBeGreaterThan(0);
+    expect(routeFiles.length).toBeGreaterThan(0);
+  });
+
+  it("every export of every server-action module goes through defineAction", async () => {
+    for (const file of actionFiles) {
+      const mod = (await import(file)) as Record<string, unknown>;
+      for (const [name, value] of Object.entries(mod)) {
+        expect(registeredActionOf(value), `${path.relative(ROOT, file)} exports ${name} without defineAction`).toBeDefined();
+      }
+    }
+  });
+
+  it("every server action has a row in this test, and every row an action", () => {
+    const names = registeredActions().map((a) => a.name).sort();
+    expect(names.filter((n) => !(n in ACTIONS)), "actions with no row").toEqual([]);
+    expect(Object.keys(ACTIONS).filter((n) => !names.includes(n)), "rows with no action").toEqual([]);
+  });
+
+  it("every route handler has a row in this test", () => {
+    expect(routeFiles.filter((f) => !(f in ROUTES)), "routes with no row").toEqual([]);
+  });
+
+  for (const [name, row] of Object.entries(ACTIONS)) {
+    describe(name, () => {
+      for (const persona of PERSONAS) {
+        const allowed = row.allowed.includes(persona);
+        it(`${persona}: ${allowed ? "succeeds" : "is refused and changes nothing"}`, async () => {
+          const action = registeredActions().find((a) => a.name === name)!;
+          const actor = await actorOf(persona);
+          const input = await row.input(persona);
+          const saved = await row.save?.(persona);
+          const before = allowed ? null : await databaseFingerprint();
+          const result: ActionResult = await action.runAs(actor, input);
+          try {
+            if (allowed) {
+              expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
+            } else {
+              expect(result.ok, JSON.stringify(result)).toBe(false);
+              const refusals = row.refusals ?? (persona === "anonymous" ? ["signInRequired"] : ["notFound"]);
+              expect(refusals).toContain(result.ok ? "" : result.error);
+              expect(await databaseFingerprint()).toEqual(before);
+            }
+          } finally {
+            if (result.ok) await row.restore?.(persona, saved);
+          }
+        });
+      }
+    });
+  }
+
+  describe("GET /api/files: payout proofs", () => {
+    it("only operator A's managers, Gangu's officers and admins may read operator A's proof; product photos are public", async () => {
+      const { mayReadPayoutProof } = await import("@/lib/benefits/proof-access.server");
+      const admin = await actorOf("admin");
+      const created = await registeredActions()
+        .find((a) => a.name === "payout.create")!
+        .runAs(admin, await ACTIONS["payout.create"]!.input("admin"));
+      expect(created.ok).toBe(true);
+      const payout = await testDb.payout.findFirstOrThrow({ where: { operatorId: fx.operatorId, proofUrl: { not: null } }, orderBy: { createdAt: "desc" } });
+      const key = payout.proofUrl!.replace(/^\/api\/files\//, "");
+      const may: Persona[] = ["managerA", "officerGangu", "admin"];
+      for (const persona of PERSONAS) {
+        expect(await mayReadPayoutProof(await actorOf(persona), key), persona).toBe(may.includes(persona));
+      }
+      // A key that is not a recorded payout's proof is refused to everyone, admins included.
+      expect(await mayReadPayoutProof(admin, key.replace(/\.[a-z]+$/, "x.pdf"))).toBe(false);
+    });
+  });
+});
