@@ -47,6 +47,18 @@ test.describe("storefront", () => {
     await expect(page.getByTestId("result-count")).toHaveText(allCount ?? "");
   });
 
+  test("the seller filter offers the chosen county's sellers", async ({ page }) => {
+    await page.goto("/products?county=620721");
+    const seller = page.getByLabel("经营主体");
+    await expect(seller.locator("option")).not.toHaveCount(1); // "全部" plus the county's sellers, once fetched
+    await seller.selectOption("qilian-pastoral");
+    await page.getByRole("button", { name: "应用筛选" }).click();
+    await expect(page).toHaveURL(/operator=qilian-pastoral/);
+    await expect(page.getByLabel("经营主体")).toHaveValue("qilian-pastoral");
+    const count = await page.getByTestId("result-count").textContent();
+    expect(Number(count?.replace(/\D/g, ""))).toBeGreaterThan(0);
+  });
+
   test("sorting by price orders the cards", async ({ page }) => {
     await page.goto("/products?sort=price_asc");
     const prices = (await page.locator("main .pc-price > span:first-child").allTextContents()).map((t) => Number(t.replace(/[^\d.]/g, "").replace(/\.$/, "")));

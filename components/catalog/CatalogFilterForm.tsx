@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { LocalLink } from "@/components/ui/LocalLink";
+import { OperatorSelect } from "./OperatorSelect";
 import { CATEGORIES, SORTS, type CatalogFilters } from "@/lib/catalog/filters";
 import type { CatalogFacets } from "@/lib/catalog/catalog.server";
 import { localizedPath, type Locale } from "@/lib/i18n/locales";
@@ -83,15 +84,21 @@ export async function CatalogFilterForm({ locale, filters, facets }: { locale: L
             filters.category,
             CATEGORIES.map((c) => ({ value: c, label: e(`category.${c}`) })),
           )}
-          {facets.operators.length || filters.operator
-            ? select(
-                "operator",
-                "f-operator",
-                t("operator"),
-                filters.operator,
-                facets.operators.map((c) => ({ value: c.value, label: localName(locale, c) })),
-              )
-            : null}
+          {filters.county && facets.hasOperators ? (
+            <div>
+              <label htmlFor="f-operator" className={label}>
+                {t("operator")}
+              </label>
+              <OperatorSelect
+                id="f-operator"
+                county={filters.county}
+                locale={locale}
+                current={facets.operator ? { value: facets.operator.value, label: localName(locale, facets.operator) } : null}
+                allLabel={t("all")}
+                className={field}
+              />
+            </div>
+          ) : null}
           {select(
             "gi",
             "f-gi",

@@ -24,10 +24,11 @@ const catalog = { tags: [tags.catalog] };
 
 export const listProducts = unstable_cache((filters: CatalogFilters) => q.listProducts(db, filters), ["listProducts"], catalog);
 export const getCatalogFacets = unstable_cache(
-  (county: string | undefined) => q.getCatalogFacets(db, county),
+  (county: string | undefined, operator: string | undefined) => q.getCatalogFacets(db, county, operator),
   ["getCatalogFacets"],
   catalog,
 );
+export const listCountyOperators = unstable_cache((county: string) => q.listCountyOperators(db, county), ["listCountyOperators"], catalog);
 export const getHomeStats = unstable_cache(() => q.getHomeStats(db), ["getHomeStats"], { tags: [tags.catalog, tags.stats] });
 export const getFeaturedProducts = unstable_cache(() => q.getFeaturedProducts(db), ["getFeaturedProducts"], catalog);
 export const getProductBySlug = unstable_cache((slug: string) => q.getProductBySlug(db, slug), ["getProductBySlug"], catalog);

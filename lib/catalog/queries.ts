@@ -115,26 +115,41 @@ export interface Option {
 export interface CatalogFacets {
   counties: Option[];
   townships: Option[]; // of the chosen county
-  operators: Option[];
+  /** The chosen seller; the full list of a county's sellers is fetched by the page (listCountyOperators). */
+  operator: Option | null;
+  /** Whether the chosen county has sellers to choose from. */
+  hasOperators: boolean;
   giMarks: Option[];
 }
 
-export async function getCatalogFacets(db: Db, county: string | undefined): Promise<CatalogFacets> {
-  const [counties, townships, operators, giMarks] = await Promise.all([
+const option = (value: string, r: { nameZh: string; nameEn: string }): Option => ({ value, nameZh: r.nameZh, nameEn: r.nameEn });
+
+export async function getCatalogFacets(db: Db, county: string | undefined, operator?: string): Promise<CatalogFacets> {
+  const [counties, townships, chosen, operatorCount, giMarks] = await Promise.all([
     db.region.findMany({ where: { level: "COUNTY", productsInCounty: { some: { listed: true } } }, orderBy: { id: "asc" } }),
     county ? db.region.findMany({ where: { parentId: county, level: "TOWNSHIP" }, orderBy: { id: "asc" } }) : [],
-    // Sellers are offered once a county is chosen: listing every seller would make each cached
-    // catalogue page much heavier (each page carries its options twice, in HTML and RSC data).
-    county ? db.operator.findMany({ where: { countyId: county }, orderBy: { nameZh: "asc" }, take: 200 }) : [],
+    operator ? db.operator.findUnique({ where: { slug: operator }, select: { slug: true, nameZh: true, nameEn: true } }) : null,
+    county ? db.operator.count({ where: { countyId: county } }) : 0,
     db.giMark.findMany({ where: county ? { countyId: county } : {}, orderBy: { nameZh: "asc" } }),
   ]);
-  const option = (value: string, r: { nameZh: string; nameEn: string }) => ({ value, nameZh: r.nameZh, nameEn: r.nameEn });
   return {
     counties: counties.map((r) => option(r.id, r)),
     townships: townships.map((r) => option(r.id, r)),
-    operators: operators.map((o) => option(o.slug, o)),
+    operator: chosen ? option(chosen.slug, chosen) : null,
+    hasOperators: operatorCount > 0,
     giMarks: giMarks.map((g) => option(g.slug, g)),
   };
+}
+
+/**
+ * The sellers of a county, for the catalogue's seller filter. Fetched by the browser
+ * (/api/catalog/operators) rather than written into every cached catalogue page: a county has
+ * dozens of sellers, and a page carries its options twice (HTML and RSC data), which made
+ * filtered pages half again as heavy (and as slow to serve).
+ */
+export async function listCountyOperators(db: Db, county: string): Promise<Option[]> {
+  const rows = await db.operator.findMany({ where: { countyId: county }, orderBy: { nameZh: "asc" }, take: 500, select: { slug: true, nameZh: true, nameEn: true } });
+  return rows.map((o) => option(o.slug, o));
 }
 
 export interface HomeStats {

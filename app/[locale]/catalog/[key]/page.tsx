@@ -31,7 +31,7 @@ export default async function CatalogPage({ params }: Props) {
   setRequestLocale(locale);
   const filters = filtersFromCatalogKey(key);
   const t = await getTranslations({ locale, namespace: "catalog" });
-  const [result, facets] = await Promise.all([listProducts(filters), getCatalogFacets(filters.county)]);
+  const [result, facets] = await Promise.all([listProducts(filters), getCatalogFacets(filters.county, filters.operator)]);
   const page = Math.min(filters.page, result.pageCount);
 
   return (
