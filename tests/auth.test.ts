@@ -336,3 +336,15 @@ describe("after sign-in", () => {
     expect(signInErrorKey("Configuration")).toBe("unexpected");
   });
 });
+
+describe("throttle under a burst", () => {
+  it("parallel guesses on one account are checked one at a time, so no more than the limit get a verdict", async () => {
+    const email = uniqueEmail("burst");
+    const results = await Promise.all(
+      Array.from({ length: MAX_FAILURES_PER_ACCOUNT + 15 }, (_, i) => checkCredentials(db, email, `guess-${i}`, uniqueIp())),
+    );
+    expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(MAX_FAILURES_PER_ACCOUNT);
+    expect(results.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(15);
+    expect(await db.signInAttempt.count({ where: { email } })).toBe(MAX_FAILURES_PER_ACCOUNT);
+  });
+});

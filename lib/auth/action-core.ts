@@ -89,6 +89,8 @@ export function defineActionCore<S extends z.ZodType, T>(def: ActionDefinition<S
       return { ok: true, data: await def.run({ actor }, parsed.data) };
     } catch (error) {
       if (error instanceof ActionError) return { ok: false, error: error.code, values: error.values };
+      // A record that vanished between reading and writing (Prisma P2025) is "not found" to the user.
+      if ((error as { code?: unknown } | null)?.code === "P2025") return { ok: false, error: "notFound" };
       throw error;
     }
   };

@@ -11,9 +11,17 @@ const DUMMY_HASH =
 
 export async function checkCredentials(db: Db, email: string, password: string, ip: string): Promise<SignInResult> {
   const normalised = normaliseEmail(email);
-  if (await isThrottled(db, normalised, ip)) return { ok: false, reason: "throttled" };
-  const user = await db.user.findUnique({ where: { email: normalised }, select: { id: true, passwordHash: true } });
-  const valid = await verifyPassword(password, user?.passwordHash || DUMMY_HASH);
-  await recordAttempt(db, normalised, ip, Boolean(user && valid));
-  return user && valid ? { ok: true, userId: user.id } : { ok: false, reason: "invalid" };
+  // Attempts on one account run one at a time (a lock on the email, held while the password is
+  // checked and the attempt recorded), so a burst of parallel guesses cannot all pass the count.
+  return db.$transaction(
+    async (tx) => {
+      await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(${`signin:${normalised}`}))) l`;
+      if (await isThrottled(tx, normalised, ip)) return { ok: false, reason: "throttled" } as const;
+      const user = await tx.user.findUnique({ where: { email: normalised }, select: { id: true, passwordHash: true } });
+      const valid = await verifyPassword(password, user?.passwordHash || DUMMY_HASH);
+      await recordAttempt(tx, normalised, ip, Boolean(user && valid));
+      return user && valid ? ({ ok: true, userId: user.id } as const) : ({ ok: false, reason: "invalid" } as const);
+    },
+    { timeout: 20_000, maxWait: 20_000 },
+  );
 }

@@ -3,6 +3,9 @@
 // answer never tells whether an account exists.
 import type { Db } from "@/lib/db/client";
 
+/** The database or a transaction of it: the throttle reads and writes sign-in attempts only. */
+type Attempts = Pick<Db, "signInAttempt">;
+
 export const WINDOW_MINUTES = 15;
 /** Per account: 10 failures in 15 minutes, so at most 40 an hour. */
 export const MAX_FAILURES_PER_ACCOUNT = 10;
@@ -13,7 +16,7 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-export async function isThrottled(db: Db, email: string, ip: string, now = new Date()): Promise<boolean> {
+export async function isThrottled(db: Attempts, email: string, ip: string, now = new Date()): Promise<boolean> {
   const since = new Date(now.getTime() - WINDOW_MINUTES * 60_000);
   const [byAccount, byAddress] = await Promise.all([
     db.signInAttempt.count({ where: { email: normaliseEmail(email), success: false, createdAt: { gte: since } } }),
@@ -22,6 +25,6 @@ export async function isThrottled(db: Db, email: string, ip: string, now = new D
   return byAccount >= MAX_FAILURES_PER_ACCOUNT || byAddress >= MAX_FAILURES_PER_ADDRESS;
 }
 
-export async function recordAttempt(db: Db, email: string, ip: string, success: boolean): Promise<void> {
+export async function recordAttempt(db: Attempts, email: string, ip: string, success: boolean): Promise<void> {
   await db.signInAttempt.create({ data: { email: normaliseEmail(email).slice(0, 320), ip: ip.slice(0, 64), success } });
 }

@@ -114,3 +114,16 @@ export function checkLinkBudget(candidate: LinkTerms, existing: LinkTerms[], pro
 export function perUnitFen(priceFen: number, bps: number, fen: number): number {
   return Math.floor((priceFen * bps) / MAX_BPS) + fen;
 }
+
+/**
+ * Does a product priced `priceFen` still earn what its links promise per unit? `links` are the
+ * set that applies to it (its own links, or the operator-wide ones). Only links in force now or
+ * later count. Returns what one unit would have to pay out when it does not fit, else null.
+ */
+export function priceRefusedByLinks(priceFen: number, links: LinkTerms[], now = new Date()): { promisedFen: number } | null {
+  const current = links.filter((l) => l.validTo === null || l.validTo.getTime() >= now.getTime());
+  const probe: LinkTerms = { rule: "PERCENT_OF_SALES", bps: 0, fenPerUnit: null, validFrom: now, validTo: null };
+  const refusal = checkLinkBudget(probe, current, [{ id: "-", nameZh: "", nameEn: "", priceFen }]);
+  if (!refusal || refusal.kind === "percent") return null;
+  return { promisedFen: perUnitFen(priceFen, refusal.kind === "mixed" ? refusal.existingBps : 0, refusal.existingFen) };
+}

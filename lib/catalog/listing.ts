@@ -31,18 +31,25 @@ export function submitForCertification(status: ProductStatus): SubmitResult {
   }
 }
 
-/** The fields whose change ends a certification: the office certified this price from this village. */
+/**
+ * The fields whose change ends a certification: the office certified this product (what it is:
+ * names, category, unit, size, GI mark) at this price from this village. Only the descriptions
+ * may change freely.
+ */
 export interface EditChange {
   priceChanged: boolean;
   villageChanged: boolean;
+  identityChanged?: boolean;
 }
 
+export const IDENTITY_FIELDS = ["nameZh", "nameEn", "category", "unitZh", "unitEn", "specZh", "specEn", "giMarkId"] as const;
+
 /**
- * The status after an edit. A certified product whose price or origin village changes goes back
- * to the office (PENDING_CERTIFICATION); any other edit keeps the status it had.
+ * The status after an edit. A certified product whose identity, price or origin village changes
+ * goes back to the office (PENDING_CERTIFICATION); a description edit keeps the status it had.
  */
 export function statusAfterEdit(status: ProductStatus, change: EditChange): ProductStatus {
-  if (status === "CERTIFIED" && (change.priceChanged || change.villageChanged)) return "PENDING_CERTIFICATION";
+  if (status === "CERTIFIED" && (change.priceChanged || change.villageChanged || change.identityChanged)) return "PENDING_CERTIFICATION";
   return status;
 }
 

@@ -4,6 +4,7 @@
 // Every change writes an AuditLog row in the same transaction.
 import { ActionError, notFound } from "@/lib/auth/action-core";
 import { defineAction } from "@/lib/auth/action.server";
+import { lockOperatorLinks } from "@/lib/benefits/lock";
 import { canManageOperator, type Actor } from "@/lib/auth/actor";
 import { shanghaiDayEnd, shanghaiToday, toShanghaiYmd, dateColumnFromYmd } from "@/lib/benefits/dates";
 import { checkLinkBudget } from "@/lib/benefits/links";
@@ -40,10 +41,6 @@ async function linkInScope(actor: Actor | null, linkId: string) {
   return link;
 }
 
-/** Serialises link changes of one operator (an operator-wide link concerns all its products). */
-async function lockOperatorLinks(tx: Parameters<Parameters<typeof db.$transaction>[0]>[0], operatorId: string) {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`benefit-links:${operatorId}`}))`;
-}
 
 export const createLink = defineAction({
   name: "link.create",
@@ -137,7 +134,9 @@ export const endLink = defineAction({
     const validTo = shanghaiDayEnd(endOn);
     await db.$transaction(async (tx) => {
       await lockOperatorLinks(tx, link.operatorId);
-      await tx.benefitLink.update({ where: { id: link.id }, data: { validTo } });
+      // Only if nobody ended it meanwhile: a later end date must never extend a shortened link.
+      const ended = await tx.benefitLink.updateMany({ where: { id: link.id, validTo: link.validTo }, data: { validTo } });
+      if (ended.count !== 1) throw new ActionError("linkChangedMeanwhile");
       await tx.auditLog.create({
         data: {
           userId: actor!.userId,

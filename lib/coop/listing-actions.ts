@@ -6,8 +6,19 @@
 import { randomBytes } from "node:crypto";
 import { ActionError, notFound } from "@/lib/auth/action-core";
 import { defineAction } from "@/lib/auth/action.server";
+import { lockOperatorLinks } from "@/lib/benefits/lock";
+import { priceRefusedByLinks } from "@/lib/benefits/links";
 import { canManageOperator, type Actor } from "@/lib/auth/actor";
-import { duplicateNames, duplicateState, INITIAL_STATUS, makeSlug, MAX_PHOTOS, statusAfterEdit, submitForCertification } from "@/lib/catalog/listing";
+import {
+  duplicateNames,
+  duplicateState,
+  IDENTITY_FIELDS,
+  INITIAL_STATUS,
+  makeSlug,
+  MAX_PHOTOS,
+  statusAfterEdit,
+  submitForCertification,
+} from "@/lib/catalog/listing";
 import { checkPhoto, productPhotoKey } from "@/lib/catalog/photos";
 import { catalogChanged } from "@/lib/catalog/revalidate.server";
 import {
@@ -21,6 +32,7 @@ import {
   uploadPhotosInput,
 } from "@/lib/coop/listing-schema";
 import { db } from "@/lib/db.server";
+import { formatFen } from "@/lib/money";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { adjustStock, deltaFor, setCountedStock } from "@/lib/stock/ledger";
 import { fileUrl, getFileStore, keyOfUrl } from "@/lib/storage";
@@ -61,6 +73,22 @@ async function productInScope(actor: Actor, productId: string) {
 }
 
 /** The origin village must be a village of the operator's county. */
+/**
+ * Refuses a price below what the product's links promise per unit (its own links, or else the
+ * operator's links for all its products), under the operator's link lock (DESIGN.md: the links of
+ * one product may not promise more than the line earns).
+ */
+async function ensurePriceKeepsLinks(tx: Tx, operatorId: string, productId: string | null, priceFen: number) {
+  await lockOperatorLinks(tx, operatorId);
+  const terms = { rule: true, bps: true, fenPerUnit: true, validFrom: true, validTo: true } as const;
+  const own = productId ? await tx.benefitLink.findMany({ where: { productId }, select: terms }) : [];
+  const operatorWide = await tx.benefitLink.findMany({ where: { operatorId, productId: null }, select: terms });
+  for (const links of [own, operatorWide]) {
+    const refused = priceRefusedByLinks(priceFen, links);
+    if (refused) throw new ActionError("priceBelowLinks", { promised: formatFen(refused.promisedFen) });
+  }
+}
+
 async function villageOf(tx: Tx, countyId: string, villageId: string) {
   const village = await tx.region.findUnique({ where: { id: villageId }, select: { id: true, level: true, parentId: true } });
   if (!village || village.level !== "VILLAGE" || !village.parentId || !village.id.startsWith(countyId) || !village.parentId.startsWith(countyId)) {
@@ -114,6 +142,7 @@ export const createProduct = defineAction({
       db.$transaction(async (tx) => {
         const place = await villageOf(tx, operator.countyId, input.villageId);
         const giMarkId = await giMarkOf(tx, operator.id, input.giMarkId);
+        await ensurePriceKeepsLinks(tx, operator.id, null, input.price);
         const created = await tx.product.create({
           data: {
             slug,
@@ -182,6 +211,7 @@ export const updateProduct = defineAction({
       const before = await lockProduct(tx, a, input.productId);
       const place = await villageOf(tx, before.operator.countyId, input.villageId);
       const giMarkId = await giMarkOf(tx, before.operatorId, input.giMarkId);
+      if (input.price < before.priceFen) await ensurePriceKeepsLinks(tx, before.operatorId, before.id, input.price);
       const next = {
         nameZh: input.nameZh,
         nameEn: input.nameEn,
@@ -199,7 +229,11 @@ export const updateProduct = defineAction({
       const changes: Record<string, { from: unknown; to: unknown }> = {};
       for (const field of EDITABLE) if (before[field] !== next[field]) changes[field] = { from: before[field], to: next[field] };
       if (Object.keys(changes).length === 0) return { changed: [] as string[], status: before.status };
-      const status = statusAfterEdit(before.status, { priceChanged: "priceFen" in changes, villageChanged: "villageId" in changes });
+      const status = statusAfterEdit(before.status, {
+        priceChanged: "priceFen" in changes,
+        villageChanged: "villageId" in changes,
+        identityChanged: IDENTITY_FIELDS.some((field) => field in changes),
+      });
       const recertify = status !== before.status;
       await tx.product.update({
         where: { id: before.id },

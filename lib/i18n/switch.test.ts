@@ -12,6 +12,8 @@ describe("samePageIn", () => {
   it("goes home without a page to return to, and reads only known languages", () => {
     expect(samePageIn("en", null)).toBe("/en");
     expect(parseLocale("fr")).toBe("zh-CN");
+    expect(samePageIn("zh-CN", new URL("http://x/en//evil.example/x"))).toBe("/");
+    expect(samePageIn("en", new URL("http://x//evil.example"))).toBe("/en");
     expect(parseLocale("en")).toBe("en");
   });
 });

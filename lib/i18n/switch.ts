@@ -7,6 +7,8 @@ import { defaultLocale, isLocale, localizedPath, type Locale } from "./locales";
 export function samePageIn(target: Locale, from: URL | null): string {
   if (!from) return localizedPath(target, "/");
   const bare = from.pathname.replace(/^\/(en|zh-CN)(?=\/|$)/, "") || "/";
+  // "//host/…" or "/\\host" would leave the site: go home instead.
+  if (/^\/[\/\\]/.test(bare)) return localizedPath(target, "/");
   return `${localizedPath(target, bare)}${from.search}`;
 }
 
