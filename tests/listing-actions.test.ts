@@ -103,9 +103,9 @@ beforeEach(() => {
 
 afterAll(async () => {
   const ids = [...created];
-  await testDb.stockMovement.deleteMany({ where: { productId: { in: ids } } });
-  // Audit rows stay (the log is append-only); the test products go, so later tests see the demo data only.
-  await testDb.product.deleteMany({ where: { id: { in: ids } } });
+  // Stock movements and audit rows are append-only, so the test products stay, unlisted: later
+  // tests (and the browser tests on the same database) see the demo catalogue only.
+  await testDb.product.updateMany({ where: { id: { in: ids } }, data: { listed: false } });
   setFileStoreForTests(undefined);
   await rm(uploadDir, { recursive: true, force: true });
 });

@@ -298,7 +298,12 @@ export const duplicateProduct = defineAction({
               villageId: source.villageId,
               townshipId: source.townshipId,
               countyId: source.countyId,
-              giMarkId: source.giMarkId,
+              // The copy keeps the GI mark only while the operator may still use it.
+              giMarkId:
+                source.giMarkId &&
+                (await tx.operatorGiMark.findUnique({ where: { operatorId_giMarkId: { operatorId: source.operatorId, giMarkId: source.giMarkId } } }))
+                  ? source.giMarkId
+                  : null,
               ...duplicateState(),
               isDemo: false,
               images: { create: images.map((img, i) => ({ ...img, position: i })) },

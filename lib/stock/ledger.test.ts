@@ -4,7 +4,9 @@ import { ActionError } from "@/lib/auth/action-core";
 import { testDb } from "@/tests/support/db";
 import { adjustStock, setCountedStock } from "./ledger";
 
-const OPERATOR = "seed-op-dazhuang-chili-coop";
+// A throwaway operator of the tests' own: its products stay behind (stock movements are
+// append-only) and must not sit among a demo cooperative's products (prices, link budgets).
+const OPERATOR = `ledger-test-op-${Date.now().toString(36)}`;
 const made: string[] = [];
 
 async function product(stock: number): Promise<string> {
@@ -52,12 +54,23 @@ const refusal = async (promise: Promise<unknown>) => {
 };
 
 beforeAll(async () => {
+  await testDb.operator.create({
+    data: {
+      id: OPERATOR,
+      slug: OPERATOR,
+      nameZh: "库存测试合作社",
+      nameEn: "Ledger test cooperative",
+      kind: "COOPERATIVE",
+      creditCode: `T${Date.now().toString(36).toUpperCase()}`.padEnd(18, "0").slice(0, 18),
+      countyId: "620523",
+    },
+  });
   await testDb.operator.findUniqueOrThrow({ where: { id: OPERATOR } });
 });
 
 afterAll(async () => {
-  await testDb.stockMovement.deleteMany({ where: { productId: { in: made } } });
-  await testDb.product.deleteMany({ where: { id: { in: made } } });
+  // Stock movements are append-only: the test products stay, unlisted.
+  await testDb.product.updateMany({ where: { id: { in: made } }, data: { listed: false } });
 });
 
 describe("adjustStock", () => {
@@ -153,5 +166,13 @@ describe("setCountedStock", () => {
   it("refuses a count equal to the figure", async () => {
     const id = await product(6);
     expect((await refusal(testDb.$transaction((tx) => setCountedStock(tx, { productId: id, counted: 6, note: "same" }))))?.code).toBe("stockUnchanged");
+  });
+});
+
+describe("the stock ledger is append-only", () => {
+  it("refuses to change or remove a movement, whoever asks", async () => {
+    const movement = await testDb.stockMovement.findFirstOrThrow();
+    await expect(testDb.stockMovement.update({ where: { id: movement.id }, data: { delta: movement.delta + 1 } })).rejects.toThrow(/append-only/);
+    await expect(testDb.stockMovement.delete({ where: { id: movement.id } })).rejects.toThrow(/append-only/);
   });
 });
