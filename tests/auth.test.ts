@@ -321,11 +321,13 @@ describe("after sign-in", () => {
     }
   });
 
-  it("lands managers in their console and everyone else on the home page, in the page's language", () => {
+  it("lands managers and officers in their consoles and everyone else on the home page, in the page's language", () => {
     expect(destinationAfterSignIn(null, "MANAGER", "zh-CN")).toBe("/coop");
     expect(destinationAfterSignIn(null, "MANAGER", "en")).toBe("/en/coop");
     expect(destinationAfterSignIn(null, "SHOPPER", "en")).toBe("/en");
-    expect(destinationAfterSignIn("https://evil.example", "OFFICER", "zh-CN")).toBe("/");
+    expect(destinationAfterSignIn("https://evil.example", "OFFICER", "zh-CN")).toBe("/office");
+    expect(destinationAfterSignIn(null, "OFFICER", "en")).toBe("/en/office");
+    expect(destinationAfterSignIn("https://evil.example", "BUYER", "zh-CN")).toBe("/");
     expect(destinationAfterSignIn("/en/account", "MANAGER", "en")).toBe("/en/account");
   });
 

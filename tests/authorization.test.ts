@@ -70,6 +70,26 @@ async function freshLink() {
   });
 }
 
+/** A fresh unlisted product of operator A in the given status (certification decisions are one-way). */
+async function freshProduct(status: "PENDING_CERTIFICATION" | "CERTIFIED") {
+  const base = await testDb.product.findUniqueOrThrow({ where: { id: fx.productId } });
+  const { id, slug, createdAt, updatedAt, soldCount, ...copy } = base;
+  void [id, createdAt, updatedAt, soldCount];
+  return testDb.product.create({
+    data: {
+      ...copy,
+      slug: unique(`${slug}-cert`),
+      status,
+      listed: false,
+      stock: 0,
+      reviewNote: null,
+      certifiedUntil: status === "CERTIFIED" ? new Date(Date.now() + 90 * 86_400_000) : null,
+    },
+  });
+}
+
+const inThirtyDays = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+
 async function freshImage() {
   return testDb.productImage.create({ data: { productId: fx.productId, url: "/images/products/chili-dried.svg", position: 90 + ++counter } });
 }
@@ -103,6 +123,7 @@ const productFields = () => ({
 // ---- the rows -----------------------------------------------------------------------------------
 
 const MANAGER_A: Persona[] = ["managerA", "admin"];
+const OFFICE_GANGU: Persona[] = ["officerGangu", "admin"];
 const SIGNED_IN: Persona[] = PERSONAS.filter((p) => p !== "anonymous");
 
 interface Row {
@@ -187,6 +208,19 @@ const ACTIONS: Record<string, Row> = {
   },
   "invite.create": { input: () => ({ operatorId: fx.operatorId, email: `${unique("colleague")}@example.test` }), allowed: MANAGER_A },
   "invite.revoke": { input: async () => ({ inviteId: (await freshInvite()).invite.id }), allowed: MANAGER_A },
+  // The county office's certification decisions on a product of operator A (Gangu).
+  "certification.certify": {
+    input: async () => ({ productId: (await freshProduct("PENDING_CERTIFICATION")).id, until: inThirtyDays }),
+    allowed: OFFICE_GANGU,
+  },
+  "certification.reject": {
+    input: async () => ({ productId: (await freshProduct("PENDING_CERTIFICATION")).id, reason: "授权测试：不予认定" }),
+    allowed: OFFICE_GANGU,
+  },
+  "certification.revoke": {
+    input: async () => ({ productId: (await freshProduct("CERTIFIED")).id, reason: "授权测试：撤销认定" }),
+    allowed: OFFICE_GANGU,
+  },
   // An invitation addressed to someone else: nobody but that person may accept it.
   "invite.accept": {
     input: async () => ({ token: (await freshInvite()).token }),

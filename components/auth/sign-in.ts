@@ -25,9 +25,9 @@ export function safeCallbackPath(raw: string | null | undefined): string | null 
   return NO_RETURN.test(path) ? null : path;
 }
 
-/** Where a user lands after signing in when no callbackUrl was given: managers in their console. */
+/** Where a user lands after signing in when no callbackUrl was given: managers and officers in their console. */
 export function homeFor(role: string | undefined, locale: Locale): string {
-  return localizedPath(locale, role === "MANAGER" ? "/coop" : "/");
+  return localizedPath(locale, role === "MANAGER" ? "/coop" : role === "OFFICER" ? "/office" : "/");
 }
 
 /** The destination after sign-in: the safe callbackUrl, else the role's home, in the page's language. */

@@ -1,0 +1,61 @@
+// Everything under /office: the county program office console (县级后台). Signed out → sign in
+// and come back; signed in without an office role → the 404 page (the console is not advertised).
+// An officer sees their own county; an admin sees every county.
+import type { Metadata } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
+import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
+import { getActor } from "@/lib/auth/session.server";
+import { db } from "@/lib/db.server";
+import { isLocale, localizedPath, type Locale } from "@/lib/i18n/locales";
+import { localName } from "@/lib/i18n/pick";
+import { ConsoleTabs } from "../coop/_components/ConsoleTabs";
+import { redirectToSignIn } from "../coop/_components/sign-in";
+
+// Per signed-in user, never cached: every page below reads the session (cookies).
+export const dynamic = "force-dynamic";
+
+const CLIENT_NAMESPACES = ["office", "errors"] as const;
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  if (!isLocale(locale)) return {};
+  const t = await getTranslations({ locale, namespace: "office" });
+  return { title: { default: t("title"), template: `%s · ${t("title")}` }, robots: { index: false } };
+}
+
+export default async function OfficeLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
+  const { locale: raw } = await params;
+  if (!isLocale(raw)) notFound();
+  const locale: Locale = raw;
+  setRequestLocale(locale);
+  const actor = await getActor();
+  if (!actor) redirectToSignIn(locale, "/office");
+  if (actor.role !== "OFFICER" && actor.role !== "ADMIN") notFound();
+  const t = await getTranslations({ locale, namespace: "office" });
+  const county =
+    actor.role === "OFFICER" && actor.countyId
+      ? await db.region.findUnique({ where: { id: actor.countyId }, select: { nameZh: true, nameEn: true } })
+      : null;
+  const base = localizedPath(locale, "/office");
+  // More sections follow: 建档立卡户 (households) and 统计报表 (reports).
+  const tabs = [{ href: `${base}/certification`, label: t("nav.certification") }];
+  const all = await getMessages({ locale });
+  const messages = Object.fromEntries(CLIENT_NAMESPACES.filter((ns) => ns in all).map((ns) => [ns, all[ns]]));
+
+  return (
+    <NextIntlClientProvider locale={locale} messages={messages}>
+      <div className="space-y-5">
+        <div className="space-y-2">
+          <p className="text-xs font-medium uppercase tracking-wide text-stone-600">{t("title")}</p>
+          <p className="text-xl font-bold leading-tight text-stone-900" data-testid="office-county">
+            {county ? localName(locale, county) : t("allCounties")}
+          </p>
+          <ConsoleTabs tabs={tabs} label={t("nav.label")} />
+        </div>
+        {children}
+      </div>
+    </NextIntlClientProvider>
+  );
+}
