@@ -221,6 +221,23 @@ const ACTIONS: Record<string, Row> = {
     input: async () => ({ productId: (await freshProduct("CERTIFIED")).id, reason: "授权测试：撤销认定" }),
     allowed: OFFICE_GANGU,
   },
+  // The county office's household registry, on a Gangu household linked to operator A.
+  "household.revealId": {
+    input: () => ({ householdId: fx.householdId, reason: "授权测试：核对身份" }),
+    allowed: OFFICE_GANGU,
+  },
+  // Flips LIFTED ↔ MONITORED (NOT_LIFTED → LIFTED) and puts the old status back afterwards.
+  "household.setStatus": {
+    input: async () => {
+      const { status } = await testDb.household.findUniqueOrThrow({ where: { id: fx.householdId } });
+      return { householdId: fx.householdId, status: status === "LIFTED" ? "MONITORED" : "LIFTED", effectiveOn: today, note: "授权测试" };
+    },
+    allowed: OFFICE_GANGU,
+    save: async () => (await testDb.household.findUniqueOrThrow({ where: { id: fx.householdId } })).status,
+    restore: async (_p, status) => {
+      await testDb.household.update({ where: { id: fx.householdId }, data: { status: status as "NOT_LIFTED" | "LIFTED" | "MONITORED" } });
+    },
+  },
   // An invitation addressed to someone else: nobody but that person may accept it.
   "invite.accept": {
     input: async () => ({ token: (await freshInvite()).token }),

@@ -39,8 +39,11 @@ export default async function OfficeLayout({ children, params }: { children: Rea
       ? await db.region.findUnique({ where: { id: actor.countyId }, select: { nameZh: true, nameEn: true } })
       : null;
   const base = localizedPath(locale, "/office");
-  // More sections follow: 建档立卡户 (households) and 统计报表 (reports).
-  const tabs = [{ href: `${base}/certification`, label: t("nav.certification") }];
+  // More sections follow: 统计报表 (reports).
+  const tabs = [
+    { href: `${base}/certification`, label: t("nav.certification") },
+    { href: `${base}/households`, label: t("households.nav") },
+  ];
   const all = await getMessages({ locale });
   const messages = Object.fromEntries(CLIENT_NAMESPACES.filter((ns) => ns in all).map((ns) => [ns, all[ns]]));
 
