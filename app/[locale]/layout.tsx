@@ -1,14 +1,14 @@
 import type { Metadata, Viewport } from "next";
-import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { LanguageSwitcher } from "@/components/LanguageSwitcher";
 import { AccountMenu } from "@/components/auth/AccountMenu";
 import { SessionProvider } from "@/components/auth/SessionProvider";
 import { LocalLink } from "@/components/ui/LocalLink";
-import { isLocale, type Locale } from "@/lib/i18n/locales";
+import { isLocale } from "@/lib/i18n/locales";
 import "../globals.css";
+import { pageLocale } from "@/lib/i18n/page-locale.server";
 
 // No page is rendered at build time (the build needs no database); each is rendered on its
 // first visit and then served from the cache until catalogue data changes (revalidateTag).
@@ -27,9 +27,7 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1, them
 
 export default async function LocaleLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
   const { locale: raw } = await params;
-  if (!isLocale(raw)) notFound();
-  const locale: Locale = raw;
-  setRequestLocale(locale);
+  const locale = pageLocale(raw);
   const t = await getTranslations({ locale, namespace: "nav" });
   const f = await getTranslations({ locale, namespace: "footer" });
   const a = await getTranslations({ locale, namespace: "auth.menu" });

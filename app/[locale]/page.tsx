@@ -1,19 +1,16 @@
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { ProductCard, ProductGrid } from "@/components/catalog/ProductCard";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { getFeaturedProducts, getHomeStats, listCounties } from "@/lib/catalog/catalog.server";
-import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { localName } from "@/lib/i18n/pick";
 import { formatFenWhole } from "@/lib/money";
-import { notFound } from "next/navigation";
+import { pageLocale } from "@/lib/i18n/page-locale.server";
 
 export const revalidate = 300;
 
 export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale: raw } = await params;
-  if (!isLocale(raw)) notFound();
-  const locale: Locale = raw;
-  setRequestLocale(locale);
+  const locale = pageLocale(raw);
   const t = await getTranslations({ locale, namespace: "home" });
   const [stats, featured, counties] = await Promise.all([getHomeStats(), getFeaturedProducts(), listCounties()]);
   const number = new Intl.NumberFormat(locale);

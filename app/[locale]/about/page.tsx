@@ -1,8 +1,8 @@
 // A page with no data: fully static. The page benchmark uses it as the yardstick.
 import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
-import { notFound } from "next/navigation";
-import { isLocale, locales, type Locale } from "@/lib/i18n/locales";
+import { getTranslations } from "next-intl/server";
+import { isLocale, locales } from "@/lib/i18n/locales";
+import { pageLocale } from "@/lib/i18n/page-locale.server";
 
 export const dynamic = "force-static";
 export function generateStaticParams() {
@@ -17,9 +17,7 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 
 export default async function AboutPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale: raw } = await params;
-  if (!isLocale(raw)) notFound();
-  const locale: Locale = raw;
-  setRequestLocale(locale);
+  const locale = pageLocale(raw);
   const t = await getTranslations({ locale, namespace: "about" });
   return (
     <article className="mx-auto max-w-3xl space-y-4 rounded-2xl bg-white p-5 leading-relaxed shadow-sm ring-1 ring-stone-200 sm:p-8">

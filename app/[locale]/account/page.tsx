@@ -2,8 +2,8 @@
 // Reads the session, so it is rendered for each request and never cached.
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
-import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
-import { notFound, redirect } from "next/navigation";
+import { getMessages, getTranslations } from "next-intl/server";
+import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { ChangePasswordForm } from "@/components/auth/ChangePasswordForm";
 import { pickMessages } from "@/components/auth/messages";
@@ -11,8 +11,9 @@ import { SignOutButton } from "@/components/auth/SignOutButton";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { getActor } from "@/lib/auth/session.server";
 import { db } from "@/lib/db.server";
-import { isLocale, localizedPath, type Locale } from "@/lib/i18n/locales";
+import { isLocale, localizedPath } from "@/lib/i18n/locales";
 import { localName } from "@/lib/i18n/pick";
+import { pageLocale } from "@/lib/i18n/page-locale.server";
 
 export const dynamic = "force-dynamic";
 
@@ -38,9 +39,7 @@ const buttonLink = "inline-block rounded-lg bg-brand-700 px-4 py-2 text-sm font-
 
 export default async function AccountPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale: raw } = await params;
-  if (!isLocale(raw)) notFound();
-  const locale: Locale = raw;
-  setRequestLocale(locale);
+  const locale = pageLocale(raw);
 
   const actor = await getActor();
   if (!actor) {

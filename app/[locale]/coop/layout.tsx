@@ -4,11 +4,12 @@
 // Client parts below get the coop, benefits, listings and errors messages.
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
-import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
+import { getMessages, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { getActor } from "@/lib/auth/session.server";
-import { isLocale, type Locale } from "@/lib/i18n/locales";
+import { isLocale } from "@/lib/i18n/locales";
+import { pageLocale } from "@/lib/i18n/page-locale.server";
 
 // Per signed-in user, never cached: every page below reads the session (cookies).
 export const dynamic = "force-dynamic";
@@ -24,9 +25,7 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 
 export default async function CoopLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
   const { locale: raw } = await params;
-  if (!isLocale(raw)) notFound();
-  const locale: Locale = raw;
-  setRequestLocale(locale);
+  const locale = pageLocale(raw);
   const actor = await getActor();
   if (actor && actor.role !== "MANAGER" && actor.role !== "ADMIN") notFound();
   const all = await getMessages({ locale });

@@ -1,17 +1,18 @@
 // /coop: which cooperative's console? A manager of one operator goes straight to it; a manager
 // of several picks one; an admin sees every operator, with a search by name or slug.
 import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { notFound, redirect } from "next/navigation";
 import { Badge } from "@/components/ui/Badge";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { getActor } from "@/lib/auth/session.server";
 import { db } from "@/lib/db.server";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { isLocale, localizedPath, type Locale } from "@/lib/i18n/locales";
+import { isLocale, localizedPath } from "@/lib/i18n/locales";
 import { localName } from "@/lib/i18n/pick";
 import { redirectToSignIn } from "./_components/sign-in";
 import { consoleInputClass } from "./_components/styles";
+import { pageLocale } from "@/lib/i18n/page-locale.server";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -26,9 +27,7 @@ const ADMIN_PAGE_SIZE = 50;
 
 export default async function CoopHome({ params, searchParams }: Props) {
   const { locale: raw } = await params;
-  if (!isLocale(raw)) notFound();
-  const locale: Locale = raw;
-  setRequestLocale(locale);
+  const locale = pageLocale(raw);
   const actor = await getActor();
   if (!actor) redirectToSignIn(locale, "/coop");
   // The layout has sent other roles away; this is for the page on its own (and for types).

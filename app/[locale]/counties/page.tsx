@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
-import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { listCounties } from "@/lib/catalog/catalog.server";
-import { isLocale, type Locale } from "@/lib/i18n/locales";
+import { isLocale } from "@/lib/i18n/locales";
 import { localName } from "@/lib/i18n/pick";
+import { pageLocale } from "@/lib/i18n/page-locale.server";
 
 export const revalidate = 300;
 
@@ -16,9 +16,7 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 
 export default async function CountiesPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale: raw } = await params;
-  if (!isLocale(raw)) notFound();
-  const locale: Locale = raw;
-  setRequestLocale(locale);
+  const locale = pageLocale(raw);
   const t = await getTranslations({ locale, namespace: "county" });
   const counties = await listCounties();
   return (

@@ -3,15 +3,16 @@
 // An officer sees their own county; an admin sees every county.
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
-import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
+import { getMessages, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { getActor } from "@/lib/auth/session.server";
 import { db } from "@/lib/db.server";
-import { isLocale, localizedPath, type Locale } from "@/lib/i18n/locales";
+import { isLocale, localizedPath } from "@/lib/i18n/locales";
 import { localName } from "@/lib/i18n/pick";
 import { ConsoleTabs } from "../coop/_components/ConsoleTabs";
 import { redirectToSignIn } from "../coop/_components/sign-in";
+import { pageLocale } from "@/lib/i18n/page-locale.server";
 
 // Per signed-in user, never cached: every page below reads the session (cookies).
 export const dynamic = "force-dynamic";
@@ -27,9 +28,7 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 
 export default async function OfficeLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
   const { locale: raw } = await params;
-  if (!isLocale(raw)) notFound();
-  const locale: Locale = raw;
-  setRequestLocale(locale);
+  const locale = pageLocale(raw);
   const actor = await getActor();
   if (!actor) redirectToSignIn(locale, "/office");
   if (actor.role !== "OFFICER" && actor.role !== "ADMIN") notFound();

@@ -2,13 +2,13 @@
 // the browser), so the page is rendered once per language and cached like the storefront.
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
-import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
-import { notFound } from "next/navigation";
+import { getMessages, getTranslations } from "next-intl/server";
 import { AuthCard } from "@/components/auth/AuthCard";
 import { KeepCallbackLink } from "@/components/auth/fields";
 import { pickMessages } from "@/components/auth/messages";
 import { SignInForm } from "@/components/auth/SignInForm";
-import { isLocale, localizedPath, type Locale } from "@/lib/i18n/locales";
+import { isLocale, localizedPath } from "@/lib/i18n/locales";
+import { pageLocale } from "@/lib/i18n/page-locale.server";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -19,9 +19,7 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 
 export default async function SignInPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale: raw } = await params;
-  if (!isLocale(raw)) notFound();
-  const locale: Locale = raw;
-  setRequestLocale(locale);
+  const locale = pageLocale(raw);
   const t = await getTranslations({ locale, namespace: "auth.signIn" });
   const messages = pickMessages(await getMessages({ locale }), ["auth", "errors"]);
   return (

@@ -1,13 +1,13 @@
 // Shopper sign-up. Like the sign-in page, the same for everyone, so cached.
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
-import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
-import { notFound } from "next/navigation";
+import { getMessages, getTranslations } from "next-intl/server";
 import { AuthCard } from "@/components/auth/AuthCard";
 import { KeepCallbackLink } from "@/components/auth/fields";
 import { pickMessages } from "@/components/auth/messages";
 import { SignUpForm } from "@/components/auth/SignUpForm";
-import { isLocale, localizedPath, type Locale } from "@/lib/i18n/locales";
+import { isLocale, localizedPath } from "@/lib/i18n/locales";
+import { pageLocale } from "@/lib/i18n/page-locale.server";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -18,9 +18,7 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 
 export default async function SignUpPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale: raw } = await params;
-  if (!isLocale(raw)) notFound();
-  const locale: Locale = raw;
-  setRequestLocale(locale);
+  const locale = pageLocale(raw);
   const t = await getTranslations({ locale, namespace: "auth.signUp" });
   const messages = pickMessages(await getMessages({ locale }), ["auth", "errors"]);
   return (

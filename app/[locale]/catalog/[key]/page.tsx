@@ -1,14 +1,14 @@
 // The catalogue. Public URL: /products?<filters>; the proxy rewrites it here with the
 // filters as one canonical key, so each filter set is rendered once and then cached.
 import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
-import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { CatalogFilterForm } from "@/components/catalog/CatalogFilterForm";
 import { ProductCard, ProductGrid } from "@/components/catalog/ProductCard";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { catalogHref, filtersFromCatalogKey } from "@/lib/catalog/filters";
 import { getCatalogFacets, listProducts } from "@/lib/catalog/catalog.server";
-import { isLocale, type Locale } from "@/lib/i18n/locales";
+import { isLocale } from "@/lib/i18n/locales";
+import { pageLocale } from "@/lib/i18n/page-locale.server";
 
 export const revalidate = 300;
 export async function generateStaticParams() {
@@ -26,9 +26,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function CatalogPage({ params }: Props) {
   const { locale: raw, key } = await params;
-  if (!isLocale(raw)) notFound();
-  const locale: Locale = raw;
-  setRequestLocale(locale);
+  const locale = pageLocale(raw);
   const filters = filtersFromCatalogKey(key);
   const t = await getTranslations({ locale, namespace: "catalog" });
   const [result, facets] = await Promise.all([listProducts(filters), getCatalogFacets(filters.county, filters.operator)]);

@@ -1,7 +1,7 @@
 // One operator's console: its name and the tabs of its sections. requireConsoleOperator
 // answers 404 for an operator the signed-in user does not manage.
 import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { LocalLink } from "@/components/ui/LocalLink";
@@ -9,10 +9,11 @@ import { canManageOperator } from "@/lib/auth/actor";
 import { getActor } from "@/lib/auth/session.server";
 import { requireConsoleOperator } from "@/lib/coop/scope.server";
 import { db } from "@/lib/db.server";
-import { isLocale, localizedPath, type Locale } from "@/lib/i18n/locales";
+import { isLocale, localizedPath } from "@/lib/i18n/locales";
 import { localName } from "@/lib/i18n/pick";
 import { ConsoleTabs } from "../_components/ConsoleTabs";
 import { redirectToSignIn } from "../_components/sign-in";
+import { pageLocale } from "@/lib/i18n/page-locale.server";
 
 // Per signed-in user, never cached: every page below reads the session (cookies).
 export const dynamic = "force-dynamic";
@@ -33,9 +34,7 @@ export async function generateMetadata({ params }: Omit<Props, "children">): Pro
 
 export default async function OperatorConsoleLayout({ children, params }: Props) {
   const { locale: raw, operator: slug } = await params;
-  if (!isLocale(raw)) notFound();
-  const locale: Locale = raw;
-  setRequestLocale(locale);
+  const locale = pageLocale(raw);
   if (!(await getActor())) redirectToSignIn(locale, `/coop/${encodeURIComponent(slug)}`);
   const { actor, operator } = await requireConsoleOperator(slug);
   const t = await getTranslations({ locale, namespace: "coop" });

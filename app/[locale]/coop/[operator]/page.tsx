@@ -1,14 +1,13 @@
 // The console's overview: today's and this month's sales, orders to ship, products running
 // low, households reached this month, and the operator's links at a glance.
-import { getTranslations, setRequestLocale } from "next-intl/server";
-import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { requireConsoleOperator } from "@/lib/coop/scope.server";
 import { getDashboard, LOW_STOCK_THRESHOLD } from "@/lib/coop/dashboard";
 import { db } from "@/lib/db.server";
-import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { localName, localText } from "@/lib/i18n/pick";
 import { formatFen } from "@/lib/money";
+import { pageLocale } from "@/lib/i18n/page-locale.server";
 
 type Props = { params: Promise<{ locale: string; operator: string }> };
 
@@ -26,9 +25,7 @@ function Figure({ label, value, unit, testId }: { label: string; value: string; 
 
 export default async function ConsoleOverview({ params }: Props) {
   const { locale: raw, operator: slug } = await params;
-  if (!isLocale(raw)) notFound();
-  const locale: Locale = raw;
-  setRequestLocale(locale);
+  const locale = pageLocale(raw);
   const { operator } = await requireConsoleOperator(slug);
   const t = await getTranslations({ locale, namespace: "coop.dashboard" });
   const d = await getDashboard(db, operator.id, new Date());

@@ -3,16 +3,16 @@
 // The token in the URL is the secret: the page is never cached and sends no referrer.
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
-import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
-import { notFound } from "next/navigation";
+import { getMessages, getTranslations } from "next-intl/server";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { getActor } from "@/lib/auth/session.server";
 import { toShanghaiYmd } from "@/lib/benefits/dates";
 import { findInviteByToken, maskEmail, normaliseEmail } from "@/lib/coop/team";
 import { db } from "@/lib/db.server";
-import { isLocale, localizedPath, type Locale } from "@/lib/i18n/locales";
+import { isLocale, localizedPath } from "@/lib/i18n/locales";
 import { localName } from "@/lib/i18n/pick";
 import { AcceptInvite } from "./AcceptInvite";
+import { pageLocale } from "@/lib/i18n/page-locale.server";
 
 type Props = { params: Promise<{ locale: string; token: string }> };
 
@@ -38,9 +38,7 @@ const button = "inline-block rounded-lg px-4 py-2.5 text-center text-sm font-sem
 
 export default async function InvitePage({ params }: Props) {
   const { locale: raw, token } = await params;
-  if (!isLocale(raw)) notFound();
-  const locale: Locale = raw;
-  setRequestLocale(locale);
+  const locale = pageLocale(raw);
   const t = await getTranslations({ locale, namespace: "coop.invite" });
   const [invite, actor] = await Promise.all([findInviteByToken(db, token), getActor()]);
 

@@ -2,16 +2,17 @@
 // the price yardstick and the benefit links in numbers; tabs for certified products (to revoke)
 // and rejected ones (with the reasons). An admin sees every county and may filter by one.
 import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/Badge";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { getActor } from "@/lib/auth/session.server";
-import { isLocale, type Locale } from "@/lib/i18n/locales";
+import { isLocale } from "@/lib/i18n/locales";
 import { localName, localText } from "@/lib/i18n/pick";
 import { certificationQueue, officeCounties, QUEUE_PAGE_SIZE, type QueueStatus } from "@/lib/office/certification.server";
 import { consoleInputClass } from "../../coop/_components/styles";
 import { LinksSummary, PriceYardstick } from "../_components/facts";
+import { pageLocale } from "@/lib/i18n/page-locale.server";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -27,9 +28,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function CertificationQueuePage({ params, searchParams }: Props) {
   const { locale: raw } = await params;
-  if (!isLocale(raw)) notFound();
-  const locale: Locale = raw;
-  setRequestLocale(locale);
+  const locale = pageLocale(raw);
   const actor = await getActor();
   if (!actor || (actor.role !== "OFFICER" && actor.role !== "ADMIN")) notFound();
   const query = await searchParams;

@@ -2,16 +2,17 @@
 // prefix, head's name, township, village, status; county for an admin) and the page all live in
 // the URL (a GET form). Names are shown (the office runs the registry); ID numbers only masked.
 import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/Badge";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { getActor } from "@/lib/auth/session.server";
-import { isLocale, type Locale } from "@/lib/i18n/locales";
+import { isLocale } from "@/lib/i18n/locales";
 import { localName } from "@/lib/i18n/pick";
 import { officeCounties } from "@/lib/office/certification.server";
 import { HOUSEHOLD_STATUSES, householdList, householdPlaces, parseHouseholdFilters, type HouseholdFilters } from "@/lib/office/households.server";
 import { consoleInputClass } from "../../coop/_components/styles";
+import { pageLocale } from "@/lib/i18n/page-locale.server";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -37,9 +38,7 @@ function hrefWith(f: HouseholdFilters, page: number): string {
 
 export default async function HouseholdsPage({ params, searchParams }: Props) {
   const { locale: raw } = await params;
-  if (!isLocale(raw)) notFound();
-  const locale: Locale = raw;
-  setRequestLocale(locale);
+  const locale = pageLocale(raw);
   const actor = await getActor();
   if (!actor || (actor.role !== "OFFICER" && actor.role !== "ADMIN")) notFound();
   const isAdmin = actor.role === "ADMIN";

@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { OriginBreadcrumb } from "@/components/catalog/OriginBreadcrumb";
 import { ProductCard, ProductGrid } from "@/components/catalog/ProductCard";
 import { Badge } from "@/components/ui/Badge";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { getOperatorBySlug } from "@/lib/catalog/catalog.server";
-import { isLocale, type Locale } from "@/lib/i18n/locales";
+import { isLocale } from "@/lib/i18n/locales";
 import { localName, localText } from "@/lib/i18n/pick";
+import { pageLocale } from "@/lib/i18n/page-locale.server";
 
 export const revalidate = 300;
 export async function generateStaticParams() {
@@ -30,9 +31,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function OperatorPage({ params }: Props) {
   const { locale: raw, slug } = await params;
-  if (!isLocale(raw)) notFound();
-  const locale: Locale = raw;
-  setRequestLocale(locale);
+  const locale = pageLocale(raw);
   const operator = await load(slug);
   if (!operator) notFound();
   const t = await getTranslations({ locale, namespace: "operator" });

@@ -1,14 +1,15 @@
 import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { BenefitSummary } from "@/components/catalog/BenefitSummary";
 import { OriginBreadcrumb } from "@/components/catalog/OriginBreadcrumb";
 import { Badge } from "@/components/ui/Badge";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { getProductBySlug } from "@/lib/catalog/catalog.server";
-import { isLocale, type Locale } from "@/lib/i18n/locales";
+import { isLocale } from "@/lib/i18n/locales";
 import { colon, localName, localText } from "@/lib/i18n/pick";
 import { formatFen } from "@/lib/money";
+import { pageLocale } from "@/lib/i18n/page-locale.server";
 
 export const revalidate = 300;
 export async function generateStaticParams() {
@@ -34,9 +35,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ProductPage({ params }: Props) {
   const { locale: raw, slug } = await params;
-  if (!isLocale(raw)) notFound();
-  const locale: Locale = raw;
-  setRequestLocale(locale);
+  const locale = pageLocale(raw);
   const product = await load(slug);
   if (!product) notFound();
   const t = await getTranslations({ locale, namespace: "product" });

@@ -1,8 +1,7 @@
 // The operator's benefit links (利益联结): who earns from which sales, by what rule, since when.
 // Shows how much of each product's sale is already promised, so a clerk sees the room left.
 import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
-import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/Badge";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { formatBps } from "@/lib/benefits/amounts";
@@ -11,11 +10,12 @@ import { linkState } from "@/lib/benefits/links";
 import { LINKS_PAGE_SIZE, listOperatorLinks, operatorProducts, promisedNow } from "@/lib/benefits/queries";
 import { requireConsoleOperator } from "@/lib/coop/scope.server";
 import { db } from "@/lib/db.server";
-import { isLocale, type Locale } from "@/lib/i18n/locales";
+import { isLocale } from "@/lib/i18n/locales";
 import { localName, localText } from "@/lib/i18n/pick";
 import { formatFen } from "@/lib/money";
 import { HouseholdSummary } from "../../_components/HouseholdSummary";
 import { LinkActions } from "./LinkActions";
+import { pageLocale } from "@/lib/i18n/page-locale.server";
 
 type Props = {
   params: Promise<{ locale: string; operator: string }>;
@@ -34,9 +34,7 @@ type StateFilter = (typeof STATES)[number];
 
 export default async function LinksPage({ params, searchParams }: Props) {
   const { locale: raw, operator: slug } = await params;
-  if (!isLocale(raw)) notFound();
-  const locale: Locale = raw;
-  setRequestLocale(locale);
+  const locale = pageLocale(raw);
   const { operator } = await requireConsoleOperator(slug);
   const t = await getTranslations({ locale, namespace: "benefits.links" });
   const b = await getTranslations({ locale, namespace: "benefits" });

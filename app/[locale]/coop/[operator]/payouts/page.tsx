@@ -1,16 +1,16 @@
 // Payouts (分红与工资): money the operator paid its linked households outside a sale, each with
 // its proof. They count in household income, not in sales.
 import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
-import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { ymdFromDateColumn } from "@/lib/benefits/dates";
 import { listPayouts, payoutTotals } from "@/lib/benefits/queries";
 import { requireConsoleOperator } from "@/lib/coop/scope.server";
 import { db } from "@/lib/db.server";
-import { isLocale, type Locale } from "@/lib/i18n/locales";
+import { isLocale } from "@/lib/i18n/locales";
 import { formatFen } from "@/lib/money";
 import { HouseholdSummary } from "../../_components/HouseholdSummary";
+import { pageLocale } from "@/lib/i18n/page-locale.server";
 
 type Props = {
   params: Promise<{ locale: string; operator: string }>;
@@ -26,9 +26,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function PayoutsPage({ params, searchParams }: Props) {
   const { locale: raw, operator: slug } = await params;
-  if (!isLocale(raw)) notFound();
-  const locale: Locale = raw;
-  setRequestLocale(locale);
+  const locale = pageLocale(raw);
   const { operator } = await requireConsoleOperator(slug);
   const t = await getTranslations({ locale, namespace: "benefits.payouts" });
   const b = await getTranslations({ locale, namespace: "benefits" });

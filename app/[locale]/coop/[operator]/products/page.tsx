@@ -2,19 +2,19 @@
 // out), on sale or not, and the quick actions. Scope: requireConsoleOperator (another
 // cooperative's console is a 404).
 import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
-import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { LOW_STOCK, STATUSES } from "@/lib/catalog/listing";
 import { setProductListed } from "@/lib/coop/listing-actions";
 import { isStatus, listConsoleProducts } from "@/lib/coop/products.server";
 import { requireConsoleOperator } from "@/lib/coop/scope.server";
-import { isLocale, type Locale } from "@/lib/i18n/locales";
+import { isLocale } from "@/lib/i18n/locales";
 import { localName, localText } from "@/lib/i18n/pick";
 import { formatFen } from "@/lib/money";
 import { ActionForm } from "./_components/ActionForm";
 import { ClientMessages } from "./_components/ClientMessages";
 import { ListedBadge, StatusBadge } from "./_components/status";
+import { pageLocale } from "@/lib/i18n/page-locale.server";
 
 type Props = {
   params: Promise<{ locale: string; operator: string }>;
@@ -30,9 +30,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ProductsPage({ params, searchParams }: Props) {
   const { locale: raw, operator: slug } = await params;
-  if (!isLocale(raw)) notFound();
-  const locale: Locale = raw;
-  setRequestLocale(locale);
+  const locale = pageLocale(raw);
   const { operator } = await requireConsoleOperator(slug);
   const query = await searchParams;
   const status = isStatus(query.status) ? query.status : undefined;

@@ -1,16 +1,16 @@
 // The operator's team: who manages it, who has been invited, and a form to invite a colleague.
 // The invitation link is shown once, on this screen, to pass on by WeChat, SMS or e-mail.
 import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
-import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/Badge";
 import { toShanghaiYmd } from "@/lib/benefits/dates";
 import { requireConsoleOperator } from "@/lib/coop/scope.server";
 import { getTeam } from "@/lib/coop/team";
 import { db } from "@/lib/db.server";
-import { isLocale, type Locale } from "@/lib/i18n/locales";
+import { isLocale } from "@/lib/i18n/locales";
 import { InviteForm, RevokeInvite } from "./TeamForms";
+import { pageLocale } from "@/lib/i18n/page-locale.server";
 
 type Props = { params: Promise<{ locale: string; operator: string }> };
 
@@ -32,9 +32,7 @@ async function requestOrigin(): Promise<string> {
 
 export default async function TeamPage({ params }: Props) {
   const { locale: raw, operator: slug } = await params;
-  if (!isLocale(raw)) notFound();
-  const locale: Locale = raw;
-  setRequestLocale(locale);
+  const locale = pageLocale(raw);
   const { actor, operator } = await requireConsoleOperator(slug);
   const t = await getTranslations({ locale, namespace: "coop.team" });
   const [{ members, invites }, origin] = await Promise.all([getTeam(db, operator.id), requestOrigin()]);

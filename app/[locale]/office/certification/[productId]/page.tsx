@@ -3,13 +3,13 @@
 // ledger's size and the product's audit history; the decisions its status allows. A product of
 // another county is the 404 page.
 import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/Badge";
 import { Breadcrumb } from "@/components/ui/Breadcrumb";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { getActor } from "@/lib/auth/session.server";
-import { isLocale, type Locale } from "@/lib/i18n/locales";
+import { isLocale } from "@/lib/i18n/locales";
 import { localName, localText } from "@/lib/i18n/pick";
 import { certifyProductAction, rejectProductAction, revokeCertificationAction } from "@/lib/office/certification-actions";
 import { addYears, defaultValidUntil, MAX_VALIDITY_YEARS, todayInChina } from "@/lib/office/certification-rules";
@@ -17,6 +17,7 @@ import { reviewProduct } from "@/lib/office/certification.server";
 import { CertifyForm, ReasonForm } from "../../_components/DecisionForms";
 import { LinksSummary, PriceYardstick } from "../../_components/facts";
 import { cardClass } from "../../_components/styles";
+import { pageLocale } from "@/lib/i18n/page-locale.server";
 
 type Props = { params: Promise<{ locale: string; productId: string }> };
 
@@ -45,9 +46,7 @@ function detailText(detail: unknown): Record<string, string> {
 
 export default async function ReviewPage({ params }: Props) {
   const { locale: raw, productId } = await params;
-  if (!isLocale(raw)) notFound();
-  const locale: Locale = raw;
-  setRequestLocale(locale);
+  const locale = pageLocale(raw);
   const actor = await getActor();
   if (!actor || (actor.role !== "OFFICER" && actor.role !== "ADMIN")) notFound();
   const found = await reviewProduct(actor, productId);

@@ -3,13 +3,13 @@
 // who viewed the ID number (AuditLog rows), with the forms to reveal the ID (reason required)
 // and change the status. A household of another county is the 404 page.
 import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/Badge";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { getActor } from "@/lib/auth/session.server";
-import { isLocale, type Locale } from "@/lib/i18n/locales";
+import { isLocale } from "@/lib/i18n/locales";
 import { localName } from "@/lib/i18n/pick";
 import { formatFen } from "@/lib/money";
 import { todayInChina } from "@/lib/office/certification-rules";
@@ -17,6 +17,7 @@ import { revealHouseholdIdAction, setHouseholdStatusAction } from "@/lib/office/
 import { HOUSEHOLD_STATUSES, householdPage } from "@/lib/office/households.server";
 import { cardClass } from "../../_components/styles";
 import { RevealForm, StatusForm } from "../_components/HouseholdForms";
+import { pageLocale } from "@/lib/i18n/page-locale.server";
 
 type Props = { params: Promise<{ locale: string; id: string }> };
 
@@ -47,9 +48,7 @@ function detailOf(detail: unknown): Record<string, string> {
 
 export default async function HouseholdPage({ params }: Props) {
   const { locale: raw, id } = await params;
-  if (!isLocale(raw)) notFound();
-  const locale: Locale = raw;
-  setRequestLocale(locale);
+  const locale = pageLocale(raw);
   const actor = await getActor();
   if (!actor || (actor.role !== "OFFICER" && actor.role !== "ADMIN")) notFound();
   const found = await householdPage(actor, id);

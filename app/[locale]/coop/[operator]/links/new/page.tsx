@@ -2,8 +2,7 @@
 // village; households of the operator's county only, never by ID number or name), then set
 // the terms. The search lives in the URL, so the back button and a reload keep it.
 import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
-import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/Badge";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { shanghaiToday } from "@/lib/benefits/dates";
@@ -17,12 +16,13 @@ import {
 } from "@/lib/benefits/queries";
 import { requireConsoleOperator } from "@/lib/coop/scope.server";
 import { db } from "@/lib/db.server";
-import { isLocale, localizedPath, type Locale } from "@/lib/i18n/locales";
+import { isLocale, localizedPath } from "@/lib/i18n/locales";
 import { localName, localText } from "@/lib/i18n/pick";
 import { formatFen } from "@/lib/money";
 import { HouseholdSummary } from "../../../_components/HouseholdSummary";
 import { consoleInputClass } from "../../../_components/styles";
 import { LinkForm } from "./LinkForm";
+import { pageLocale } from "@/lib/i18n/page-locale.server";
 
 type Props = {
   params: Promise<{ locale: string; operator: string }>;
@@ -40,9 +40,7 @@ const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : "
 
 export default async function NewLinkPage({ params, searchParams }: Props) {
   const { locale: raw, operator: slug } = await params;
-  if (!isLocale(raw)) notFound();
-  const locale: Locale = raw;
-  setRequestLocale(locale);
+  const locale = pageLocale(raw);
   const { operator } = await requireConsoleOperator(slug);
   const t = await getTranslations({ locale, namespace: "benefits.linkForm" });
   const sp = await searchParams;

@@ -1,15 +1,15 @@
 // Declare a payout: to a household linked with this operator, with the proof of payment.
 import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
-import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { shanghaiToday } from "@/lib/benefits/dates";
 import { linkedHouseholds } from "@/lib/benefits/queries";
 import { requireConsoleOperator } from "@/lib/coop/scope.server";
 import { db } from "@/lib/db.server";
-import { isLocale, localizedPath, type Locale } from "@/lib/i18n/locales";
+import { isLocale, localizedPath } from "@/lib/i18n/locales";
 import { localName } from "@/lib/i18n/pick";
 import { PayoutForm } from "./PayoutForm";
+import { pageLocale } from "@/lib/i18n/page-locale.server";
 
 type Props = {
   params: Promise<{ locale: string; operator: string }>;
@@ -25,9 +25,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function NewPayoutPage({ params, searchParams }: Props) {
   const { locale: raw, operator: slug } = await params;
-  if (!isLocale(raw)) notFound();
-  const locale: Locale = raw;
-  setRequestLocale(locale);
+  const locale = pageLocale(raw);
   const { operator } = await requireConsoleOperator(slug);
   const t = await getTranslations({ locale, namespace: "benefits.payoutForm" });
   const households = await linkedHouseholds(db, operator.id);

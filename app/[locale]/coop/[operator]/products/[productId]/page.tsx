@@ -1,7 +1,7 @@
 // One listing in the console: its status and what to do next, the form, photos, stock and the
 // stock history. Only a product of this operator is found: any other id is a 404.
 import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { Breadcrumb } from "@/components/ui/Breadcrumb";
 import { LocalLink } from "@/components/ui/LocalLink";
@@ -11,7 +11,7 @@ import { fenToYuanInput } from "@/lib/catalog/price";
 import { duplicateProduct, setProductListed, submitProduct } from "@/lib/coop/listing-actions";
 import { getConsoleProduct, giMarksOfOperator, villagesOfCounty } from "@/lib/coop/products.server";
 import { requireConsoleOperator } from "@/lib/coop/scope.server";
-import { isLocale, type Locale } from "@/lib/i18n/locales";
+import { isLocale } from "@/lib/i18n/locales";
 import { localName, localText } from "@/lib/i18n/pick";
 import { formatFen } from "@/lib/money";
 import { ActionForm } from "../_components/ActionForm";
@@ -20,6 +20,7 @@ import { PhotoManager } from "../_components/PhotoManager";
 import { ProductForm } from "../_components/ProductForm";
 import { ListedBadge, StatusBadge } from "../_components/status";
 import { StockPanel } from "../_components/StockPanel";
+import { pageLocale } from "@/lib/i18n/page-locale.server";
 
 type Props = {
   params: Promise<{ locale: string; operator: string; productId: string }>;
@@ -46,9 +47,7 @@ function Section({ title, id, children, className = "" }: { title: string; id: s
 
 export default async function EditProductPage({ params, searchParams }: Props) {
   const { locale: raw, operator: slug, productId } = await params;
-  if (!isLocale(raw)) notFound();
-  const locale: Locale = raw;
-  setRequestLocale(locale);
+  const locale = pageLocale(raw);
   const { operator } = await requireConsoleOperator(slug);
   const found = await getConsoleProduct(operator.id, productId);
   if (!found) notFound();

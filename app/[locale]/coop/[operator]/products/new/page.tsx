@@ -1,16 +1,16 @@
 // A new listing: saved as a draft, then photos, stock and submission on its own page.
 import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
-import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { Breadcrumb } from "@/components/ui/Breadcrumb";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { CATEGORIES } from "@/lib/catalog/filters";
 import { giMarksOfOperator, villagesOfCounty } from "@/lib/coop/products.server";
 import { requireConsoleOperator } from "@/lib/coop/scope.server";
-import { isLocale, type Locale } from "@/lib/i18n/locales";
+import { isLocale } from "@/lib/i18n/locales";
 import { localName } from "@/lib/i18n/pick";
 import { ClientMessages } from "../_components/ClientMessages";
 import { ProductForm } from "../_components/ProductForm";
+import { pageLocale } from "@/lib/i18n/page-locale.server";
 
 type Props = { params: Promise<{ locale: string; operator: string }> };
 
@@ -23,9 +23,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function NewProductPage({ params }: Props) {
   const { locale: raw, operator: slug } = await params;
-  if (!isLocale(raw)) notFound();
-  const locale: Locale = raw;
-  setRequestLocale(locale);
+  const locale = pageLocale(raw);
   const { operator } = await requireConsoleOperator(slug);
   const [townships, giMarks] = await Promise.all([villagesOfCounty(operator.countyId), giMarksOfOperator(operator.id)]);
   const t = await getTranslations({ locale, namespace: "listings" });
