@@ -117,21 +117,6 @@ export async function promisedNow(db: Reader, operatorId: string, now = new Date
   }));
 }
 
-/** Townships and villages of a county, for the village picker. */
-export async function countyVillages(db: Reader, countyId: string) {
-  const townships = await db.region.findMany({
-    where: { parentId: countyId, level: "TOWNSHIP" },
-    orderBy: { id: "asc" },
-    select: {
-      id: true,
-      nameZh: true,
-      nameEn: true,
-      children: { where: { level: "VILLAGE" }, orderBy: { id: "asc" }, select: { id: true, nameZh: true, nameEn: true } },
-    },
-  });
-  return townships.map((t) => ({ id: t.id, nameZh: t.nameZh, nameEn: t.nameEn, villages: t.children }));
-}
-
 export const HOUSEHOLD_SEARCH_LIMIT = 30;
 
 /** Normalises a typed registry code: trimmed, upper-case, only letters, digits and dashes. */

@@ -68,16 +68,6 @@ export async function getConsoleProduct(operatorId: string, productId: string, h
 }
 export type ConsoleProduct = NonNullable<Awaited<ReturnType<typeof getConsoleProduct>>>;
 
-/** The villages of a county, grouped by township, for the origin select. */
-export async function villagesOfCounty(countyId: string) {
-  const townships = await db.region.findMany({
-    where: { parentId: countyId, level: "TOWNSHIP" },
-    orderBy: { id: "asc" },
-    select: { id: true, nameZh: true, nameEn: true, children: { where: { level: "VILLAGE" }, orderBy: { id: "asc" }, select: { id: true, nameZh: true, nameEn: true } } },
-  });
-  return townships.filter((t) => t.children.length > 0);
-}
-
 /** The GI marks the operator is authorised to use. */
 export async function giMarksOfOperator(operatorId: string) {
   const rows = await db.operatorGiMark.findMany({

@@ -8,7 +8,6 @@ import { LocalLink } from "@/components/ui/LocalLink";
 import { shanghaiToday } from "@/lib/benefits/dates";
 import {
   countyHousehold,
-  countyVillages,
   HOUSEHOLD_SEARCH_LIMIT,
   normaliseRegistryCode,
   operatorProducts,
@@ -23,6 +22,7 @@ import { HouseholdSummary } from "../../../_components/HouseholdSummary";
 import { consoleInputClass } from "../../../_components/styles";
 import { LinkForm } from "./LinkForm";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
+import { countyVillages } from "@/lib/regions/queries";
 
 type Props = {
   params: Promise<{ locale: string; operator: string }>;

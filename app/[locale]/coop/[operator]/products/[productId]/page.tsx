@@ -9,7 +9,9 @@ import { CATEGORIES } from "@/lib/catalog/filters";
 import { canSubmit, LOW_STOCK, MAX_PHOTOS } from "@/lib/catalog/listing";
 import { fenToYuanInput } from "@/lib/catalog/price";
 import { duplicateProduct, setProductListed, submitProduct } from "@/lib/coop/listing-actions";
-import { getConsoleProduct, giMarksOfOperator, villagesOfCounty } from "@/lib/coop/products.server";
+import { getConsoleProduct, giMarksOfOperator } from "@/lib/coop/products.server";
+import { db } from "@/lib/db.server";
+import { countyVillages } from "@/lib/regions/queries";
 import { requireConsoleOperator } from "@/lib/coop/scope.server";
 import { isLocale } from "@/lib/i18n/locales";
 import { localName, localText } from "@/lib/i18n/pick";
@@ -53,7 +55,7 @@ export default async function EditProductPage({ params, searchParams }: Props) {
   if (!found) notFound();
   const { product: p, movements, movementCount } = found;
   const [townships, giMarks, t, e] = await Promise.all([
-    villagesOfCounty(operator.countyId),
+    countyVillages(db, operator.countyId),
     giMarksOfOperator(operator.id),
     getTranslations({ locale, namespace: "listings" }),
     getTranslations({ locale, namespace: "enums" }),
@@ -207,7 +209,7 @@ export default async function EditProductPage({ params, searchParams }: Props) {
               categories={CATEGORIES.map((c) => ({ value: c, label: e(`category.${c}`) }))}
               townships={townships.map((tw) => ({
                 label: localName(locale, tw),
-                villages: tw.children.map((v) => ({ value: v.id, label: localName(locale, v) })),
+                villages: tw.villages.map((v) => ({ value: v.id, label: localName(locale, v) })),
               }))}
               giMarks={giMarks.map((g) => ({ value: g.id, label: localName(locale, g) }))}
             />

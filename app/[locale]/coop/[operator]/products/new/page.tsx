@@ -4,7 +4,9 @@ import { getTranslations } from "next-intl/server";
 import { Breadcrumb } from "@/components/ui/Breadcrumb";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { CATEGORIES } from "@/lib/catalog/filters";
-import { giMarksOfOperator, villagesOfCounty } from "@/lib/coop/products.server";
+import { giMarksOfOperator } from "@/lib/coop/products.server";
+import { db } from "@/lib/db.server";
+import { countyVillages } from "@/lib/regions/queries";
 import { requireConsoleOperator } from "@/lib/coop/scope.server";
 import { isLocale } from "@/lib/i18n/locales";
 import { localName } from "@/lib/i18n/pick";
@@ -25,7 +27,7 @@ export default async function NewProductPage({ params }: Props) {
   const { locale: raw, operator: slug } = await params;
   const locale = pageLocale(raw);
   const { operator } = await requireConsoleOperator(slug);
-  const [townships, giMarks] = await Promise.all([villagesOfCounty(operator.countyId), giMarksOfOperator(operator.id)]);
+  const [townships, giMarks] = await Promise.all([countyVillages(db, operator.countyId), giMarksOfOperator(operator.id)]);
   const t = await getTranslations({ locale, namespace: "listings" });
   const e = await getTranslations({ locale, namespace: "enums" });
   const base = `/coop/${operator.slug}/products`;
@@ -66,14 +68,14 @@ export default async function NewProductPage({ params }: Props) {
               specZh: "",
               specEn: "",
               price: "",
-              villageId: townships.length === 1 && townships[0]!.children.length === 1 ? townships[0]!.children[0]!.id : "",
+              villageId: townships.length === 1 && townships[0]!.villages.length === 1 ? townships[0]!.villages[0]!.id : "",
               giMarkId: "",
               stock: "0",
             }}
             categories={CATEGORIES.map((c) => ({ value: c, label: e(`category.${c}`) }))}
             townships={townships.map((tw) => ({
               label: localName(locale, tw),
-              villages: tw.children.map((v) => ({ value: v.id, label: localName(locale, v) })),
+              villages: tw.villages.map((v) => ({ value: v.id, label: localName(locale, v) })),
             }))}
             giMarks={giMarks.map((g) => ({ value: g.id, label: localName(locale, g) }))}
           />

@@ -1,0 +1,21 @@
+import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+type Reader = Db | Prisma.TransactionClient;
+
+/** A county's townships with their villages (townships without villages left out), by code. */
+export async function countyVillages(db: Reader, countyId: string) {
+  const townships = await db.region.findMany({
+    where: { parentId: countyId, level: "TOWNSHIP" },
+    orderBy: { id: "asc" },
+    select: {
+      id: true,
+      nameZh: true,
+      nameEn: true,
+      children: { where: { level: "VILLAGE" }, orderBy: { id: "asc" }, select: { id: true, nameZh: true, nameEn: true } },
+    },
+  });
+  return townships
+    .filter((t) => t.children.length > 0)
+    .map((t) => ({ id: t.id, nameZh: t.nameZh, nameEn: t.nameEn, villages: t.children }));
+}
