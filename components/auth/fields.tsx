@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { Suspense, type ComponentProps } from "react";
-import { inputClass } from "@/components/ui/form";
+import { inputClass } from "@/components/ui/styles";
 import { safeCallbackPath } from "./sign-in";
 
 /** Props that tie an input to the error messages Field renders under it. */

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { LocalLink } from "@/components/ui/LocalLink";
+import { inputClass } from "@/components/ui/styles";
 import { OperatorSelect } from "./OperatorSelect";
 import { CATEGORIES, SORTS, type CatalogFilters } from "@/lib/catalog/filters";
 import type { CatalogFacets } from "@/lib/catalog/catalog.server";
@@ -8,7 +9,6 @@ import { localName } from "@/lib/i18n/pick";
 
 const sortLabel = { newest: "sortNewest", price_asc: "sortPriceAsc", price_desc: "sortPriceDesc", bestselling: "sortBestselling" } as const;
 
-const field = "w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm text-stone-900";
 const label = "mb-1 block text-xs font-medium text-stone-700";
 
 function yuan(fen: number | undefined) {
@@ -24,7 +24,7 @@ export async function CatalogFilterForm({ locale, filters, facets }: { locale: L
       <label htmlFor={id} className={label}>
         {text}
       </label>
-      <select id={id} name={name} defaultValue={current ?? ""} className={field}>
+      <select id={id} name={name} defaultValue={current ?? ""} className={inputClass}>
         <option value="">{t("all")}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -48,7 +48,7 @@ export async function CatalogFilterForm({ locale, filters, facets }: { locale: L
           defaultValue={filters.q ?? ""}
           placeholder={t("searchPlaceholder")}
           maxLength={40}
-          className={`${field} flex-1`}
+          className={`${inputClass} flex-1`}
         />
         <button type="submit" className="shrink-0 rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">
           {t("search")}
@@ -95,7 +95,7 @@ export async function CatalogFilterForm({ locale, filters, facets }: { locale: L
                 locale={locale}
                 current={facets.operator ? { value: facets.operator.value, label: localName(locale, facets.operator) } : null}
                 allLabel={t("all")}
-                className={field}
+                className={inputClass}
               />
             </div>
           ) : null}
@@ -110,7 +110,7 @@ export async function CatalogFilterForm({ locale, filters, facets }: { locale: L
             <label htmlFor="f-sort" className={label}>
               {t("sort")}
             </label>
-            <select id="f-sort" name="sort" defaultValue={filters.sort} className={field}>
+            <select id="f-sort" name="sort" defaultValue={filters.sort} className={inputClass}>
               {SORTS.map((s) => (
                 <option key={s} value={s}>
                   {t(sortLabel[s])}
@@ -130,7 +130,7 @@ export async function CatalogFilterForm({ locale, filters, facets }: { locale: L
                 inputMode="decimal"
                 placeholder={t("priceMin")}
                 defaultValue={yuan(filters.minPriceFen)}
-                className={field}
+                className={inputClass}
               />
               <span aria-hidden>–</span>
               <label htmlFor="f-max" className="sr-only">
@@ -142,7 +142,7 @@ export async function CatalogFilterForm({ locale, filters, facets }: { locale: L
                 inputMode="decimal"
                 placeholder={t("priceMax")}
                 defaultValue={yuan(filters.maxPriceFen)}
-                className={field}
+                className={inputClass}
               />
             </div>
           </fieldset>

@@ -6,9 +6,6 @@ import type { ComponentProps, ReactNode } from "react";
 import { useFormStatus } from "react-dom";
 import type { ActionResult } from "@/lib/auth/action-core";
 
-export const inputClass =
-  "w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm text-stone-900 aria-[invalid=true]:border-red-600";
-
 /** A labelled field with its error messages; the control is passed as children. */
 export function Field({ id, label, hint, errors, children }: { id: string; label: string; hint?: string; errors?: string[]; children: ReactNode }) {
   const t = useTranslations("errors");

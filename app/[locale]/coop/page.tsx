@@ -11,7 +11,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { isLocale, localizedPath } from "@/lib/i18n/locales";
 import { localName } from "@/lib/i18n/pick";
 import { redirectToSignIn } from "./_components/sign-in";
-import { consoleInputClass } from "./_components/styles";
+import { inputClass } from "@/components/ui/styles";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -75,7 +75,7 @@ export default async function CoopHome({ params, searchParams }: Props) {
             type="search"
             defaultValue={q}
             placeholder={t("searchPlaceholder")}
-            className={consoleInputClass}
+            className={inputClass}
             maxLength={60}
           />
           <button type="submit" className="shrink-0 rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">

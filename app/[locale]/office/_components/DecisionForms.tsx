@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { Field, fieldErrors, FormMessage, SubmitButton } from "@/components/ui/form";
 import type { ServerAction } from "@/lib/auth/action.server";
-import { consoleInputClass } from "../../coop/_components/styles";
+import { inputClass } from "@/components/ui/styles";
 import { useActionForm } from "../../coop/_components/use-action-form";
 
 function useRefreshOnSuccess(ok: boolean | undefined) {
@@ -35,7 +35,7 @@ export function CertifyForm({ action, productId, defaultUntil, min, max }: { act
           max={max}
           aria-invalid={errors ? true : undefined}
           aria-describedby={errors ? "certify-until-error" : undefined}
-          className={consoleInputClass}
+          className={inputClass}
         />
       </Field>
       <FormMessage state={state && !state.ok && state.error !== "invalidInput" ? state : undefined} />
@@ -61,7 +61,7 @@ export function ReasonForm({ action, productId, mode }: { action: ServerAction<u
           maxLength={500}
           aria-invalid={errors ? true : undefined}
           aria-describedby={errors ? `${id}-error` : undefined}
-          className={consoleInputClass}
+          className={inputClass}
         />
       </Field>
       <FormMessage state={state && !state.ok && state.error !== "invalidInput" ? state : undefined} />

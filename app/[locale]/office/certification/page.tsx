@@ -10,7 +10,7 @@ import { getActor } from "@/lib/auth/session.server";
 import { isLocale } from "@/lib/i18n/locales";
 import { localName, localText } from "@/lib/i18n/pick";
 import { certificationQueue, officeCounties, QUEUE_PAGE_SIZE, type QueueStatus } from "@/lib/office/certification.server";
-import { consoleInputClass } from "../../coop/_components/styles";
+import { inputClass } from "@/components/ui/styles";
 import { LinksSummary, PriceYardstick } from "../_components/facts";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
 
@@ -74,7 +74,7 @@ export default async function CertificationQueuePage({ params, searchParams }: P
               <label htmlFor="office-county" className="block text-xs font-medium text-stone-700">
                 {t("county")}
               </label>
-              <select id="office-county" name="county" defaultValue={countyId ?? ""} className={consoleInputClass}>
+              <select id="office-county" name="county" defaultValue={countyId ?? ""} className={inputClass}>
                 <option value="">{t("allCounties")}</option>
                 {counties.map((c) => (
                   <option key={c.id} value={c.id}>

@@ -11,7 +11,7 @@ import { isLocale } from "@/lib/i18n/locales";
 import { localName } from "@/lib/i18n/pick";
 import { officeCounties } from "@/lib/office/certification.server";
 import { HOUSEHOLD_STATUSES, householdList, householdPlaces, parseHouseholdFilters, type HouseholdFilters } from "@/lib/office/households.server";
-import { consoleInputClass } from "../../coop/_components/styles";
+import { inputClass } from "@/components/ui/styles";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -62,16 +62,16 @@ export default async function HouseholdsPage({ params, searchParams }: Props) {
       <form method="get" role="search" aria-label={t("search")} className="grid grid-cols-2 gap-3 rounded-xl bg-white p-4 ring-1 ring-stone-200 sm:grid-cols-3 lg:grid-cols-4" data-testid="household-search">
         <div>
           <label htmlFor="hh-code" className={label}>{t("code")}</label>
-          <input id="hh-code" name="code" defaultValue={filters.code ?? ""} placeholder={t("codeHint")} inputMode="numeric" autoComplete="off" className={consoleInputClass} />
+          <input id="hh-code" name="code" defaultValue={filters.code ?? ""} placeholder={t("codeHint")} inputMode="numeric" autoComplete="off" className={inputClass} />
         </div>
         <div>
           <label htmlFor="hh-name" className={label}>{t("name")}</label>
-          <input id="hh-name" name="name" defaultValue={filters.name ?? ""} autoComplete="off" className={consoleInputClass} />
+          <input id="hh-name" name="name" defaultValue={filters.name ?? ""} autoComplete="off" className={inputClass} />
         </div>
         {isAdmin ? (
           <div>
             <label htmlFor="hh-county" className={label}>{t("county")}</label>
-            <select id="hh-county" name="county" defaultValue={filters.county ?? ""} className={consoleInputClass}>
+            <select id="hh-county" name="county" defaultValue={filters.county ?? ""} className={inputClass}>
               <option value="">{t("allCounties")}</option>
               {counties.map((c) => (
                 <option key={c.id} value={c.id}>{localName(locale, c)}</option>
@@ -81,7 +81,7 @@ export default async function HouseholdsPage({ params, searchParams }: Props) {
         ) : null}
         <div>
           <label htmlFor="hh-township" className={label}>{t("township")}</label>
-          <select id="hh-township" name="township" defaultValue={filters.township ?? ""} className={consoleInputClass}>
+          <select id="hh-township" name="township" defaultValue={filters.township ?? ""} className={inputClass}>
             <option value="">{t("any")}</option>
             {places.townships.map((r) => (
               <option key={r.id} value={r.id}>{localName(locale, r)}</option>
@@ -90,7 +90,7 @@ export default async function HouseholdsPage({ params, searchParams }: Props) {
         </div>
         <div>
           <label htmlFor="hh-village" className={label}>{t("village")}</label>
-          <select id="hh-village" name="village" defaultValue={filters.village ?? ""} className={consoleInputClass}>
+          <select id="hh-village" name="village" defaultValue={filters.village ?? ""} className={inputClass}>
             <option value="">{t("any")}</option>
             {places.villages.map((r) => (
               <option key={r.id} value={r.id}>{localName(locale, r)}</option>
@@ -99,7 +99,7 @@ export default async function HouseholdsPage({ params, searchParams }: Props) {
         </div>
         <div>
           <label htmlFor="hh-status" className={label}>{t("status")}</label>
-          <select id="hh-status" name="status" defaultValue={filters.status ?? ""} className={consoleInputClass}>
+          <select id="hh-status" name="status" defaultValue={filters.status ?? ""} className={inputClass}>
             <option value="">{t("any")}</option>
             {HOUSEHOLD_STATUSES.map((s) => (
               <option key={s} value={s}>{t(`statuses.${s}`)}</option>

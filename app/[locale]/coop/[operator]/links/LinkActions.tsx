@@ -7,7 +7,7 @@ import { useEffect, useId, useState } from "react";
 import { Field, FormMessage, SubmitButton } from "@/components/ui/form";
 import { deleteLink, endLink } from "@/lib/coop/benefit-actions";
 import { DangerButton } from "../../_components/DangerButton";
-import { consoleInputClass } from "../../_components/styles";
+import { inputClass } from "@/components/ui/styles";
 import { useActionForm } from "../../_components/use-action-form";
 
 export function LinkActions({
@@ -59,7 +59,7 @@ export function LinkActions({
               defaultValue={today < minEnd ? minEnd : today}
               min={minEnd}
               max={maxEnd}
-              className={consoleInputClass}
+              className={inputClass}
             />
           </Field>
           <SubmitButton disabled={end.pending}>{t("end")}</SubmitButton>

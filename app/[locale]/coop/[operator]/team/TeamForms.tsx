@@ -8,7 +8,7 @@ import { Field, FormMessage, SubmitButton, fieldErrors } from "@/components/ui/f
 import { createInvite, revokeInvite } from "@/lib/coop/team-actions";
 import { localizedPath, type Locale } from "@/lib/i18n/locales";
 import { DangerButton } from "../../_components/DangerButton";
-import { consoleInputClass } from "../../_components/styles";
+import { inputClass } from "@/components/ui/styles";
 import { useActionForm } from "../../_components/use-action-form";
 
 export function InviteForm({ operatorId, origin, locale }: { operatorId: string; origin: string; locale: Locale }) {
@@ -41,7 +41,7 @@ export function InviteForm({ operatorId, origin, locale }: { operatorId: string;
             autoCapitalize="none"
             spellCheck={false}
             maxLength={320}
-            className={consoleInputClass}
+            className={inputClass}
             aria-invalid={errors ? true : undefined}
             aria-describedby={errors ? "invite-email-error" : undefined}
           />
@@ -81,7 +81,7 @@ function InviteLink({ link, email, expiresAt }: { link: string; email: string; e
         readOnly
         value={link}
         onFocus={(e) => e.currentTarget.select()}
-        className={`${consoleInputClass} font-mono`}
+        className={`${inputClass} font-mono`}
       />
       <div className="flex flex-wrap items-center gap-3">
         <button

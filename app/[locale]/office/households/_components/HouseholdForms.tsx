@@ -7,7 +7,7 @@ import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { Field, fieldErrors, FormMessage, SubmitButton } from "@/components/ui/form";
 import type { ServerAction } from "@/lib/auth/action.server";
-import { consoleInputClass } from "../../../coop/_components/styles";
+import { inputClass } from "@/components/ui/styles";
 import { useActionForm } from "../../../coop/_components/use-action-form";
 
 function useRefreshOnSuccess(ok: boolean | undefined, state: unknown) {
@@ -33,7 +33,7 @@ export function RevealForm({ action, householdId }: { action: ServerAction<{ idN
           autoComplete="off"
           aria-invalid={errors ? true : undefined}
           aria-describedby={errors ? "reveal-reason-error" : undefined}
-          className={consoleInputClass}
+          className={inputClass}
         />
       </Field>
       <FormMessage state={state && !state.ok && state.error !== "invalidInput" ? state : undefined} />
@@ -59,7 +59,7 @@ export function StatusForm({ action, householdId, current, today, statuses }: { 
       <input type="hidden" name="householdId" value={householdId} />
       <div className="grid gap-3 sm:grid-cols-2">
         <Field id="status-new" label={t("newStatus")} errors={statusErrors}>
-          <select id="status-new" name="status" defaultValue={statuses.find((s) => s.value !== current)?.value} className={consoleInputClass}>
+          <select id="status-new" name="status" defaultValue={statuses.find((s) => s.value !== current)?.value} className={inputClass}>
             {statuses.map((s) => (
               <option key={s.value} value={s.value} disabled={s.value === current}>
                 {s.label}
@@ -78,12 +78,12 @@ export function StatusForm({ action, householdId, current, today, statuses }: { 
             min="2014-01-01"
             aria-invalid={dateErrors ? true : undefined}
             aria-describedby={dateErrors ? "status-date-error" : undefined}
-            className={consoleInputClass}
+            className={inputClass}
           />
         </Field>
       </div>
       <Field id="status-note" label={t("statusNote")} errors={noteErrors}>
-        <input id="status-note" name="note" maxLength={200} autoComplete="off" aria-invalid={noteErrors ? true : undefined} className={consoleInputClass} />
+        <input id="status-note" name="note" maxLength={200} autoComplete="off" aria-invalid={noteErrors ? true : undefined} className={inputClass} />
       </Field>
       <FormMessage state={state && !(state.ok === false && state.error === "invalidInput") ? state : undefined} success={t("statusSaved")} />
       <SubmitButton disabled={pending}>{t("statusSubmit")}</SubmitButton>

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { Field, FormMessage, SubmitButton, fieldErrors } from "@/components/ui/form";
 import { createLink } from "@/lib/coop/benefit-actions";
-import { consoleInputClass } from "../../../_components/styles";
+import { inputClass } from "@/components/ui/styles";
 import { useActionForm } from "../../../_components/use-action-form";
 
 export interface ProductOption {
@@ -48,7 +48,7 @@ export function LinkForm({
       <input type="hidden" name="householdId" value={householdId} />
 
       <Field id="link-product" label={t("product")} hint={t("productHint")} errors={errors("productId")}>
-        <select id="link-product" name="productId" defaultValue={initialProductId ?? ""} className={consoleInputClass}>
+        <select id="link-product" name="productId" defaultValue={initialProductId ?? ""} className={inputClass}>
           <option value="">{t("allProducts")}</option>
           {products.map((p) => (
             <option key={p.id} value={p.id}>
@@ -59,7 +59,7 @@ export function LinkForm({
       </Field>
 
       <Field id="link-mechanism" label={t("mechanism")} errors={errors("mechanism")}>
-        <select id="link-mechanism" name="mechanism" defaultValue="PURCHASE" className={consoleInputClass}>
+        <select id="link-mechanism" name="mechanism" defaultValue="PURCHASE" className={inputClass}>
           {MECHANISMS.map((m) => (
             <option key={m} value={m}>
               {b(`mechanism.${m}`)}
@@ -97,7 +97,7 @@ export function LinkForm({
               placeholder="5"
               aria-invalid={errors("percent") ? true : undefined}
               aria-describedby={errors("percent") ? "link-percent-error" : undefined}
-              className={`${consoleInputClass} max-w-40`}
+              className={`${inputClass} max-w-40`}
             />
             <span className="text-sm text-stone-700">%</span>
           </div>
@@ -114,7 +114,7 @@ export function LinkForm({
               placeholder="1.50"
               aria-invalid={errors("yuanPerUnit") ? true : undefined}
               aria-describedby={errors("yuanPerUnit") ? "link-yuan-error" : undefined}
-              className={`${consoleInputClass} max-w-40`}
+              className={`${inputClass} max-w-40`}
             />
             <span className="text-sm text-stone-700">{t("perUnit")}</span>
           </div>
@@ -129,7 +129,7 @@ export function LinkForm({
             type="date"
             defaultValue={today}
             required
-            className={consoleInputClass}
+            className={inputClass}
             aria-invalid={errors("validFrom") ? true : undefined}
           />
         </Field>
@@ -139,7 +139,7 @@ export function LinkForm({
             name="validTo"
             type="date"
             min={today}
-            className={consoleInputClass}
+            className={inputClass}
             aria-invalid={errors("validTo") ? true : undefined}
           />
         </Field>

@@ -19,7 +19,7 @@ import { isLocale, localizedPath } from "@/lib/i18n/locales";
 import { localName, localText } from "@/lib/i18n/pick";
 import { formatFen } from "@/lib/money";
 import { HouseholdSummary } from "../../../_components/HouseholdSummary";
-import { consoleInputClass } from "../../../_components/styles";
+import { inputClass } from "@/components/ui/styles";
 import { LinkForm } from "./LinkForm";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
 import { countyVillages } from "@/lib/regions/queries";
@@ -114,7 +114,7 @@ export default async function NewLinkPage({ params, searchParams }: Props) {
                   autoCapitalize="characters"
                   autoComplete="off"
                   spellCheck={false}
-                  className={consoleInputClass}
+                  className={inputClass}
                 />
                 <button
                   type="submit"
@@ -130,7 +130,7 @@ export default async function NewLinkPage({ params, searchParams }: Props) {
                 {t("byVillage")}
               </label>
               <div className="flex gap-2">
-                <select id="hh-village" name="village" defaultValue={villageId} className={consoleInputClass}>
+                <select id="hh-village" name="village" defaultValue={villageId} className={inputClass}>
                   <option value="">{t("chooseVillage")}</option>
                   {townships.map((tw) => (
                     <optgroup key={tw.id} label={localName(locale, tw)}>

@@ -7,11 +7,11 @@ import { useEffect } from "react";
 import { Field, FormMessage, SubmitButton, fieldErrors } from "@/components/ui/form";
 import { PROOF_MAX_BYTES } from "@/lib/benefits/proof";
 import { createPayout } from "@/lib/coop/benefit-actions";
-import { consoleInputClass } from "../../../_components/styles";
+import { inputClass } from "@/components/ui/styles";
 import { useActionForm } from "../../../_components/use-action-form";
 
 const MECHANISMS = ["DIVIDEND", "WAGE", "LAND_RENT", "PURCHASE"] as const;
-const input = consoleInputClass;
+const input = inputClass;
 
 function invalid(id: string, errors: string[] | undefined) {
   return errors?.length ? { "aria-invalid": true as const, "aria-describedby": `${id}-error` } : {};

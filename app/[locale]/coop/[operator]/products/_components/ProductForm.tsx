@@ -4,7 +4,8 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
-import { Field, fieldErrors, FormMessage, inputClass, SubmitButton } from "@/components/ui/form";
+import { Field, fieldErrors, FormMessage, SubmitButton } from "@/components/ui/form";
+import { inputClass } from "@/components/ui/styles";
 import { createProduct, updateProduct } from "@/lib/coop/listing-actions";
 import { localizedPath, type Locale } from "@/lib/i18n/locales";
 import { useKeptAction } from "./kept";

@@ -4,7 +4,8 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import { Field, fieldErrors, FormMessage, inputClass, SubmitButton } from "@/components/ui/form";
+import { Field, fieldErrors, FormMessage, SubmitButton } from "@/components/ui/form";
+import { inputClass } from "@/components/ui/styles";
 import { adjustProductStock } from "@/lib/coop/listing-actions";
 import { useKeptAction } from "./kept";
 
