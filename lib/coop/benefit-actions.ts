@@ -13,15 +13,9 @@ import { budgetRefusalError } from "@/lib/benefits/refusal";
 import { linkCreateInput, linkDeleteInput, linkEndInput, payoutCreateInput } from "@/lib/benefits/schemas";
 import { catalogChanged } from "@/lib/catalog/revalidate.server";
 import { db } from "@/lib/db.server";
+import { managedOperator } from "./operator-scope";
 
 const MANAGERS = ["MANAGER", "ADMIN"] as const;
-
-/** The operator, if the actor may manage it; otherwise notFound(). */
-async function operatorInScope(actor: Actor | null, operatorId: string) {
-  const operator = await db.operator.findUnique({ where: { id: operatorId }, select: { id: true, countyId: true, slug: true } });
-  if (!operator || !canManageOperator(actor, operator.id)) throw notFound();
-  return operator;
-}
 
 /** A link of an operator the actor may manage; otherwise notFound(). */
 async function linkInScope(actor: Actor | null, linkId: string) {
@@ -47,7 +41,7 @@ export const createLink = defineAction({
   input: linkCreateInput,
   allow: MANAGERS,
   async run({ actor }, input) {
-    const operator = await operatorInScope(actor, input.operatorId);
+    const operator = await managedOperator(actor, { id: input.operatorId });
     // Only registered households of the operator's own county.
     const household = await db.household.findFirst({ where: { id: input.householdId, countyId: operator.countyId }, select: { id: true } });
     if (!household) throw notFound();
@@ -190,7 +184,7 @@ export const createPayout = defineAction({
   input: payoutCreateInput,
   allow: MANAGERS,
   async run({ actor }, input) {
-    const operator = await operatorInScope(actor, input.operatorId);
+    const operator = await managedOperator(actor, { id: input.operatorId });
     // Only to a household that has (or had) a link with this operator.
     const linked = await db.benefitLink.findFirst({
       where: { operatorId: operator.id, householdId: input.householdId },

@@ -36,6 +36,7 @@ import { formatFen } from "@/lib/money";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { adjustStock, deltaFor, setCountedStock } from "@/lib/stock/ledger";
 import { fileUrl, getFileStore, keyOfUrl } from "@/lib/storage";
+import { managedOperator } from "./operator-scope";
 
 const MANAGERS = ["MANAGER", "ADMIN"] as const;
 type Tx = Prisma.TransactionClient;
@@ -45,12 +46,6 @@ type Tx = Prisma.TransactionClient;
 function me(actor: Actor | null): Actor {
   if (!actor) throw notFound();
   return actor;
-}
-
-async function operatorInScope(actor: Actor, slug: string) {
-  const operator = await db.operator.findUnique({ where: { slug }, select: { id: true, slug: true, countyId: true } });
-  if (!operator || !canManageOperator(actor, operator.id)) throw notFound();
-  return operator;
 }
 
 /** The product, locked for this transaction, if the actor manages its operator; else notFound(). */
@@ -137,7 +132,7 @@ export const createProduct = defineAction({
   allow: MANAGERS,
   async run({ actor }, input) {
     const a = me(actor);
-    const operator = await operatorInScope(a, input.operator);
+    const operator = await managedOperator(a, { slug: input.operator });
     const product = await withFreshSlug(input.nameEn, (slug) =>
       db.$transaction(async (tx) => {
         const place = await villageOf(tx, operator.countyId, input.villageId);

@@ -7,6 +7,7 @@ import { defineAction } from "@/lib/auth/action.server";
 import { canManageOperator } from "@/lib/auth/actor";
 import { db } from "@/lib/db.server";
 import { acceptInvite, inviteExpiry, newInviteToken, normaliseEmail } from "./team";
+import { managedOperator } from "./operator-scope";
 
 const MANAGERS = ["MANAGER", "ADMIN"] as const;
 
@@ -18,8 +19,7 @@ export const createInvite = defineAction({
   }),
   allow: MANAGERS,
   async run({ actor }, input) {
-    const operator = await db.operator.findUnique({ where: { id: input.operatorId }, select: { id: true } });
-    if (!operator || !canManageOperator(actor, operator.id)) throw notFound();
+    const operator = await managedOperator(actor, { id: input.operatorId });
     const member = await db.membership.findFirst({
       where: { operatorId: operator.id, user: { email: input.email } },
       select: { userId: true },
