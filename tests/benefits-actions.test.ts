@@ -6,7 +6,6 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { registeredActions, type ActionResult } from "@/lib/auth/action-core";
 import type { Actor } from "@/lib/auth/actor";
 import { formatBps } from "@/lib/benefits/amounts";
 import { shanghaiToday } from "@/lib/benefits/dates";
@@ -16,20 +15,11 @@ import { getFileStore, keyOfUrl, LocalDiskStore, setFileStoreForTests } from "@/
 import { testDb } from "@/tests/support/db";
 import { actorOf, OPERATOR_A, OPERATOR_B } from "@/tests/support/personas";
 import { revalidatedTags } from "@/tests/support/setup";
+import { data, run } from "@/tests/support/actions";
 
 const GANGU = "620523";
 const SUNAN = "620721";
 
-function action(name: string) {
-  const found = registeredActions().find((a) => a.name === name);
-  if (!found) throw new Error(`no action ${name}`);
-  return found;
-}
-const run = (name: string, who: Actor | null, input: unknown) => action(name).runAs(who, input);
-function data<T>(r: ActionResult): T {
-  if (!r.ok) throw new Error(`expected success, got ${JSON.stringify(r)}`);
-  return r.data as T;
-}
 
 const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
 const pdf = () => new File([PDF], "slip.pdf", { type: "application/pdf" });

@@ -3,7 +3,6 @@
 // notFound for them and nothing changes, each decision leaves an audit row and revalidates the
 // storefront. Every product here is a throwaway, unlisted product of the Gangu chili cooperative.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { registeredActions, type ActionResult } from "@/lib/auth/action-core";
 import type { Actor } from "@/lib/auth/actor";
 import "@/lib/office/certification-actions";
 import { addYears, todayInChina } from "@/lib/office/certification-rules";
@@ -11,14 +10,10 @@ import type { ProductStatus } from "@/lib/generated/prisma/enums";
 import { testDb } from "@/tests/support/db";
 import { actorOf } from "@/tests/support/personas";
 import { revalidatedTags } from "@/tests/support/setup";
+import { run } from "@/tests/support/actions";
 
 const RUN = Date.now().toString(36);
 let counter = 0;
-const run = (name: string, who: Actor | null, input: unknown): Promise<ActionResult> => {
-  const found = registeredActions().find((a) => a.name === name);
-  if (!found) throw new Error(`no action ${name}`);
-  return found.runAs(who, input);
-};
 
 let officerGangu: Actor;
 let officerSunan: Actor;

@@ -3,7 +3,6 @@
 // status (history kept as audit rows, no future dates); the Sunan officer gets notFound and nothing
 // is written; a cooperative manager is refused.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { registeredActions, type ActionResult } from "@/lib/auth/action-core";
 import type { Actor } from "@/lib/auth/actor";
 import { hashResidentId, householdKeys, isValidResidentId } from "@/lib/households/id-number";
 import "@/lib/office/households-actions";
@@ -11,12 +10,8 @@ import { todayInChina } from "@/lib/office/certification-rules";
 import type { HouseholdStatus } from "@/lib/generated/prisma/enums";
 import { testDb } from "@/tests/support/db";
 import { actorOf } from "@/tests/support/personas";
+import { run } from "@/tests/support/actions";
 
-const run = (name: string, who: Actor | null, input: unknown): Promise<ActionResult> => {
-  const found = registeredActions().find((a) => a.name === name);
-  if (!found) throw new Error(`no action ${name}`);
-  return found.runAs(who, input);
-};
 
 let officerGangu: Actor;
 let officerSunan: Actor;

@@ -5,7 +5,6 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { registeredActions, type ActionResult } from "@/lib/auth/action-core";
 import type { Actor } from "@/lib/auth/actor";
 import { certifyProduct, rejectProduct } from "@/lib/catalog/certification";
 import { SLUG_PATTERN } from "@/lib/catalog/listing";
@@ -13,6 +12,7 @@ import "@/lib/coop/listing-actions";
 import { getFileStore, keyOfUrl, LocalDiskStore, setFileStoreForTests } from "@/lib/storage";
 import { testDb } from "@/tests/support/db";
 import { revalidatedTags } from "@/tests/support/setup";
+import { data, run } from "@/tests/support/actions";
 
 const GANGU_OP = "dazhuang-chili-coop";
 const SUNAN_OP = "daduma-coop";
@@ -27,16 +27,6 @@ async function actor(userId: string): Promise<Actor> {
   return { userId: u.id, email: u.email, name: u.name, role: u.role, countyId: u.countyId, operatorIds: u.memberships.map((m) => m.operatorId) };
 }
 
-function action(name: string) {
-  const found = registeredActions().find((a) => a.name === name);
-  if (!found) throw new Error(`no action ${name}`);
-  return found;
-}
-const run = (name: string, who: Actor | null, input: unknown) => action(name).runAs(who, input);
-function data<T>(r: ActionResult): T {
-  if (!r.ok) throw new Error(`expected success, got ${JSON.stringify(r)}`);
-  return r.data as T;
-}
 
 /** A valid 1×1 PNG. */
 const PNG = Buffer.from(

@@ -3,24 +3,14 @@
 // membership and turns a shopper into a manager.
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { registeredActions, type ActionResult } from "@/lib/auth/action-core";
 import type { Actor } from "@/lib/auth/actor";
 import { loadActor } from "@/lib/auth/load-actor";
 import { findInviteByToken, getTeam, hashInviteToken, maskEmail, newInviteToken } from "@/lib/coop/team";
 import "@/lib/coop/team-actions";
 import { testDb } from "@/tests/support/db";
 import { actorOf, OPERATOR_A } from "@/tests/support/personas";
+import { data, run } from "@/tests/support/actions";
 
-function action(name: string) {
-  const found = registeredActions().find((a) => a.name === name);
-  if (!found) throw new Error(`no action ${name}`);
-  return found;
-}
-const run = (name: string, who: Actor | null, input: unknown) => action(name).runAs(who, input);
-function data<T>(r: ActionResult): T {
-  if (!r.ok) throw new Error(`expected success, got ${JSON.stringify(r)}`);
-  return r.data as T;
-}
 
 const tag = randomBytes(4).toString("hex");
 let managerA: Actor;
