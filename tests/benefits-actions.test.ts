@@ -16,6 +16,7 @@ import { testDb } from "@/tests/support/db";
 import { actorOf, OPERATOR_A, OPERATOR_B } from "@/tests/support/personas";
 import { revalidatedTags } from "@/tests/support/setup";
 import { data, run } from "@/tests/support/actions";
+import { orderDefaults } from "./support/orders";
 
 const GANGU = "620523";
 const SUNAN = "620721";
@@ -327,7 +328,7 @@ describe("link.end and link.delete", () => {
       },
     });
     const order = await testDb.order.create({
-      data: { number: `TEST-${tag}`, email: "test@example.test", status: "CANCELLED", totalFen: 1000 },
+      data: { ...orderDefaults(), number: `TEST-${tag}`, email: "test@example.test", status: "CANCELLED", totalFen: 1000 },
     });
     const line = await testDb.orderLine.create({
       data: {

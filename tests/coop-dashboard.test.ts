@@ -13,6 +13,7 @@ import {
 import type { Prisma } from "@/lib/db/client";
 import { testDb } from "@/tests/support/db";
 import { OPERATOR_A, OPERATOR_B } from "@/tests/support/personas";
+import { orderDefaults } from "./support/orders";
 
 class Rollback extends Error {}
 
@@ -90,7 +91,7 @@ describe("dashboard", () => {
         lines: { op: string; product: string; net: number; refunded?: number }[],
       ) => {
         const o = await tx.order.create({
-          data: { number: `DASH-TEST-${++n}`, email: "dash@example.test", status, totalFen: 1, paidAt: paidAt ? new Date(paidAt) : null },
+          data: { ...orderDefaults(), number: `DASH-TEST-${++n}`, email: "dash@example.test", status, totalFen: 1, paidAt: paidAt ? new Date(paidAt) : null },
         });
         const created = [];
         for (const l of lines) {

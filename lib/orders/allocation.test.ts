@@ -444,16 +444,14 @@ describe("reverseAllocations: properties", () => {
     fc.assert(
       fc.property(
         paidLineArb.chain(({ netFen, rows }) =>
-          fc
-            .integer({ min: 0, max: netFen })
-            .chain((refunded) =>
-              fc.record({
-                netFen: fc.constant(netFen),
-                rows: fc.constant(rows),
-                refunded: fc.constant(refunded),
-                steps: partsOf(refunded, 6),
-              }),
-            ),
+          fc.integer({ min: 0, max: netFen }).chain((refunded) =>
+            fc.record({
+              netFen: fc.constant(netFen),
+              rows: fc.constant(rows),
+              refunded: fc.constant(refunded),
+              steps: partsOf(refunded, 6),
+            }),
+          ),
         ),
         ({ netFen, rows, refunded, steps }) => {
           const stepwise = new Map<string, number>();

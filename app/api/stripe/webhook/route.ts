@@ -1,0 +1,42 @@
+// POST /api/stripe/webhook: Stripe's events about Checkout Sessions and refunds. The raw body is
+// verified against STRIPE_WEBHOOK_SECRET (stripe.webhooks.constructEvent); a bad signature is a
+// 400 and changes nothing. Events we do not act on get a 200 so Stripe stops sending them; a
+// failure while acting is a 500, so Stripe delivers the event again (which is safe: see
+// lib/payments/stripe-events.ts).
+import { NextResponse, type NextRequest } from "next/server";
+import Stripe from "stripe";
+import { db } from "@/lib/db.server";
+import { catalogChanged } from "@/lib/catalog/revalidate.server";
+import { paymentConfig } from "@/lib/payments/config";
+import { handleStripeEvent } from "@/lib/payments/stripe-events";
+
+export async function POST(request: NextRequest) {
+  const config = paymentConfig();
+  if (config.provider !== "stripe" || !config.webhookSecret) {
+    return NextResponse.json(
+      { error: "Stripe webhooks are not configured (STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET)" },
+      { status: 404 },
+    );
+  }
+  const signature = request.headers.get("stripe-signature");
+  if (!signature) return NextResponse.json({ error: "missing Stripe-Signature header" }, { status: 400 });
+  const body = await request.text();
+  let event: Stripe.Event;
+  try {
+    event = Stripe.webhooks.constructEvent(body, signature, config.webhookSecret);
+  } catch (error) {
+    return NextResponse.json(
+      { error: `signature verification failed: ${error instanceof Error ? error.message : error}` },
+      { status: 400 },
+    );
+  }
+  try {
+    const outcome = await handleStripeEvent(db, event);
+    // Stock and "sold" counts on the storefront change with payments, releases and restocks.
+    if (outcome.result === "applied") catalogChanged();
+    return NextResponse.json({ received: true, result: outcome.result });
+  } catch (error) {
+    console.error(`[stripe webhook] ${event.type} ${event.id} failed:`, error);
+    return NextResponse.json({ error: "could not process the event; Stripe will retry" }, { status: 500 });
+  }
+}

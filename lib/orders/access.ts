@@ -1,0 +1,26 @@
+// Who may open an order: its signed-in owner, or anyone holding the order's link. The link's
+// token is derived from the order id with the app's secret (HMAC), so nothing needs storing and
+// a guest who double-clicks Pay gets the same link twice.
+import { createHmac, timingSafeEqual } from "node:crypto";
+
+function secret(): string {
+  const value = process.env.AUTH_SECRET;
+  if (!value) throw new Error("AUTH_SECRET is not set (./start and ./test set it)");
+  return value;
+}
+
+export function orderAccessToken(orderId: string): string {
+  return createHmac("sha256", secret()).update(`order-access:${orderId}`).digest("base64url").slice(0, 32);
+}
+
+export function isOrderAccessToken(orderId: string, token: string | null | undefined): boolean {
+  if (!token) return false;
+  const expected = Buffer.from(orderAccessToken(orderId));
+  const given = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** The order page's path for a guest (the locale prefix is added by the caller's link). */
+export function orderPath(orderNumber: string, orderId: string): string {
+  return `/orders/${encodeURIComponent(orderNumber)}?t=${orderAccessToken(orderId)}`;
+}

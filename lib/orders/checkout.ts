@@ -1,0 +1,293 @@
+// Checkout: turns what the shopper saw in the cart into an order, holding its stock (DESIGN.md
+// rules 2 and 3), then opens a payment session for it.
+//   1. Everything is re-read from the database: a product that is gone, unlisted, re-priced or
+//      short of stock is refused with the list of what changed, so the cart can show it.
+//   2. One transaction creates the order and its lines and takes each line's quantity off the
+//      stock with one guarded UPDATE (lib/stock/ledger.ts), in product id order so two orders
+//      never wait on each other in a cycle. If any line falls short, nothing is kept.
+//   3. The payment session is created after the commit (a network call must not hold row locks),
+//      with an idempotency key derived from the order. If the provider fails, the stock is
+//      released at once.
+// A second submit of the same form (its checkoutKey) finds the first order instead of making
+// another: the double click on Pay.
+import { z } from "zod";
+import { ActionError } from "@/lib/auth/action-core";
+import type { Actor } from "@/lib/auth/actor";
+import type { Db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { Channel } from "@/lib/generated/prisma/enums";
+import type { PaymentProvider } from "@/lib/payments/provider";
+import { PaymentProviderError } from "@/lib/payments/provider";
+import { adjustStock } from "@/lib/stock/ledger";
+import { orderAccessToken } from "./access";
+import { addressSchema } from "./address";
+import { releaseReservation } from "./fulfilment";
+import { newOrderNumber } from "./number";
+import { isCertifiedAt, RESERVATION_MS } from "./sale";
+
+export const MAX_LINES = 50;
+export const MAX_QUANTITY = 999;
+
+export const checkoutItemSchema = z.object({
+  productId: z.string().min(1).max(64),
+  quantity: z.coerce.number().int().min(1).max(MAX_QUANTITY),
+  /** The unit price the shopper was shown, in fen: only compared, never charged. */
+  expectedPriceFen: z.coerce.number().int().positive(),
+});
+
+export const checkoutSchema = z.object({
+  checkoutKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
+  email: z.string().trim().toLowerCase().email("emailInvalid").max(200).optional(),
+  channel: z.enum(Channel).default("RETAIL"),
+  address: addressSchema,
+  items: z.array(checkoutItemSchema).min(1, "cartEmpty").max(MAX_LINES),
+});
+export type CheckoutInput = z.input<typeof checkoutSchema>;
+
+/** The channels a buyer may declare: institutional buyers say which budget paid. */
+export function channelsFor(actor: Actor | null): Channel[] {
+  if (actor?.role === "INSTITUTION" || actor?.role === "ADMIN") return ["RETAIL", "INSTITUTION", "PAIRING"];
+  return ["RETAIL"];
+}
+
+export interface CartProblem {
+  productId: string;
+  /** A key under `errors.` in messages/: productUnavailable, priceChanged, outOfStock. */
+  code: "productUnavailable" | "priceChanged" | "outOfStock";
+  values: Record<string, string | number>;
+}
+
+/** Checkout refused because the cart no longer matches the shelf; `problems` says line by line. */
+export class CartChanged extends ActionError {
+  constructor(readonly problems: CartProblem[]) {
+    super("cartChanged", { count: problems.length });
+  }
+}
+
+export interface PlacedOrder {
+  orderId: string;
+  number: string;
+  /** Where to send the shopper now: the provider's payment page, or the order page. */
+  next: string;
+  /** The order page's token for guests. */
+  accessToken: string;
+  created: boolean;
+}
+
+interface Context {
+  actor: Actor | null;
+  provider: PaymentProvider;
+  /** Absolute origin for the provider's return links, e.g. http://localhost:3000 */
+  origin: string;
+  locale: "zh-CN" | "en";
+  now?: Date;
+}
+
+const localePrefix = (locale: Context["locale"]) => (locale === "en" ? "/en" : "");
+
+export async function placeOrder(db: Db, raw: CheckoutInput, ctx: Context): Promise<PlacedOrder> {
+  const input = checkoutSchema.parse(raw);
+  const now = ctx.now ?? new Date();
+  const email = ctx.actor?.email ?? input.email;
+  if (!email) throw new ActionError("emailRequired");
+  if (!channelsFor(ctx.actor).includes(input.channel)) throw new ActionError("channelNotAllowed");
+
+  const existing = await findByCheckoutKey(db, input.checkoutKey, ctx.actor, email);
+  if (existing) return ensurePaymentSession(db, existing.id, ctx);
+
+  // Merge repeated products (two rows of one product in a request) and fix the lock order.
+  const wanted = new Map<string, { quantity: number; expectedPriceFen: number }>();
+  for (const item of input.items) {
+    const seen = wanted.get(item.productId);
+    wanted.set(item.productId, { quantity: (seen?.quantity ?? 0) + item.quantity, expectedPriceFen: item.expectedPriceFen });
+  }
+  const ids = [...wanted.keys()].sort();
+  const products = await db.product.findMany({
+    where: { id: { in: ids } },
+    select: {
+      id: true,
+      nameZh: true,
+      nameEn: true,
+      priceFen: true,
+      stock: true,
+      listed: true,
+      status: true,
+      certifiedUntil: true,
+      operatorId: true,
+    },
+  });
+  const byId = new Map(products.map((p) => [p.id, p]));
+  const name = (p: { nameZh: string; nameEn: string }) => (ctx.locale === "en" ? p.nameEn : p.nameZh);
+
+  const problems: CartProblem[] = [];
+  for (const id of ids) {
+    const want = wanted.get(id)!;
+    const product = byId.get(id);
+    if (!product || !product.listed || product.status === "DRAFT") {
+      problems.push({ productId: id, code: "productUnavailable", values: { name: product ? name(product) : id } });
+    } else if (product.priceFen !== want.expectedPriceFen) {
+      problems.push({
+        productId: id,
+        code: "priceChanged",
+        values: { name: name(product), before: want.expectedPriceFen, after: product.priceFen },
+      });
+    } else if (product.stock < want.quantity) {
+      problems.push({ productId: id, code: "outOfStock", values: { name: name(product), stock: product.stock, quantity: want.quantity } });
+    }
+  }
+  if (problems.length) throw new CartChanged(problems);
+
+  const lines = ids.map((id) => {
+    const product = byId.get(id)!;
+    const quantity = wanted.get(id)!.quantity;
+    return {
+      productId: id,
+      operatorId: product.operatorId,
+      quantity,
+      unitPriceFen: product.priceFen,
+      netFen: product.priceFen * quantity,
+      certifiedAtSale: isCertifiedAt(product, now),
+    };
+  });
+  const totalFen = lines.reduce((sum, line) => sum + line.netFen, 0);
+  if (!Number.isSafeInteger(totalFen) || totalFen > 99_999_999) throw new ActionError("orderTooLarge");
+
+  let order: { id: string; number: string };
+  try {
+    const number = newOrderNumber(now);
+    order = await db.$transaction(async (tx) => {
+      // Stock first, then the order: inserting the lines takes a key-share lock on each product
+      // (their foreign key), which a later row lock would have to wait behind in every other checkout.
+      for (const line of lines) {
+        // The price is part of the guard: a re-pricing that commits while we check out is not missed.
+        const held = await tx.$queryRaw<{ id: string }[]>`
+          SELECT "id" FROM "Product" WHERE "id" = ${line.productId} AND "priceFen" = ${line.unitPriceFen}::int AND "listed" FOR NO KEY UPDATE`;
+        if (held.length === 0) {
+          const product = byId.get(line.productId)!;
+          throw new CartChanged([
+            { productId: line.productId, code: "priceChanged", values: { name: name(product), before: line.unitPriceFen, after: -1 } },
+          ]);
+        }
+        try {
+          await adjustStock(tx, {
+            productId: line.productId,
+            delta: -line.quantity,
+            reason: "SALE",
+            note: number,
+            userId: ctx.actor?.userId ?? null,
+          });
+        } catch (error) {
+          if (error instanceof ActionError && error.code === "stockWouldGoNegative") {
+            const product = byId.get(line.productId)!;
+            throw new CartChanged([
+              {
+                productId: line.productId,
+                code: "outOfStock",
+                values: { name: name(product), stock: Number(error.values.stock), quantity: line.quantity },
+              },
+            ]);
+          }
+          throw error;
+        }
+      }
+      return tx.order.create({
+        data: {
+          number,
+          userId: ctx.actor?.userId ?? null,
+          email,
+          channel: input.channel,
+          totalFen,
+          checkoutKey: input.checkoutKey,
+          ...input.address,
+          paymentProvider: ctx.provider.name,
+          reservedUntil: new Date(now.getTime() + RESERVATION_MS),
+          createdAt: now,
+          lines: { create: lines },
+        },
+        select: { id: true, number: true },
+      });
+    });
+  } catch (error) {
+    // The same form submitted twice at once: the other request created the order.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const other = await findByCheckoutKey(db, input.checkoutKey, ctx.actor, email);
+      if (other) return ensurePaymentSession(db, other.id, ctx);
+    }
+    throw error;
+  }
+  return { ...(await ensurePaymentSession(db, order.id, ctx)), created: true };
+}
+
+async function findByCheckoutKey(db: Db, checkoutKey: string, actor: Actor | null, email: string) {
+  const order = await db.order.findUnique({ where: { checkoutKey }, select: { id: true, userId: true, email: true } });
+  if (!order) return null;
+  // A key is a random secret of one form; still, never hand one person's order to another.
+  const same = actor ? order.userId === actor.userId : order.userId === null && order.email === email;
+  if (!same) throw new ActionError("invalidInput");
+  return order;
+}
+
+/**
+ * Opens (or finds again) the payment session of a pending order and says where the shopper goes
+ * next. Safe to call any number of times: the provider call carries the same idempotency key,
+ * and an order that is no longer pending just leads to its page.
+ */
+export async function ensurePaymentSession(db: Db, orderId: string, ctx: Omit<Context, "actor">): Promise<PlacedOrder> {
+  const order = await db.order.findUniqueOrThrow({
+    where: { id: orderId },
+    select: {
+      id: true,
+      number: true,
+      email: true,
+      status: true,
+      reservedUntil: true,
+      paymentUrl: true,
+      paymentProvider: true,
+      lines: {
+        select: { quantity: true, unitPriceFen: true, product: { select: { nameZh: true, nameEn: true, specZh: true, specEn: true } } },
+        orderBy: { id: "asc" },
+      },
+    },
+  });
+  const accessToken = orderAccessToken(order.id);
+  const prefix = localePrefix(ctx.locale);
+  const orderPage = `${prefix}/orders/${order.number}?t=${accessToken}`;
+  const result = { orderId: order.id, number: order.number, accessToken, created: false };
+  if (order.status !== "PENDING_PAYMENT" || order.reservedUntil.getTime() <= (ctx.now ?? new Date()).getTime()) {
+    return { ...result, next: orderPage };
+  }
+  if (order.paymentUrl) return { ...result, next: order.paymentUrl };
+  if (order.paymentProvider !== ctx.provider.name) throw new ActionError("paymentUnavailable");
+
+  try {
+    const session = await ctx.provider.createSession(
+      {
+        orderId: order.id,
+        orderNumber: order.number,
+        email: order.email,
+        locale: ctx.locale,
+        lines: order.lines.map((l) => ({
+          name: ctx.locale === "en" ? `${l.product.nameEn} (${l.product.specEn})` : `${l.product.nameZh}（${l.product.specZh}）`,
+          unitPriceFen: l.unitPriceFen,
+          quantity: l.quantity,
+        })),
+        successUrl: `${ctx.origin}${orderPage}&session_id={CHECKOUT_SESSION_ID}`,
+        cancelUrl: `${ctx.origin}${orderPage}&cancelled=1`,
+        expiresAt: order.reservedUntil,
+      },
+      `checkout-session:${order.id}`,
+    );
+    await db.order.updateMany({
+      where: { id: order.id, status: "PENDING_PAYMENT" },
+      data: { paymentSessionId: session.id, paymentUrl: session.url },
+    });
+    return { ...result, next: session.url };
+  } catch (error) {
+    if (error instanceof PaymentProviderError) {
+      console.error(`[checkout] ${order.number}: ${error.message}`);
+      await releaseReservation(db, { orderId: order.id, reason: "PAYMENT_UNAVAILABLE" });
+      throw new ActionError("paymentUnavailable");
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,201 @@
+// What happens to an order after checkout, in one place whoever reports it: the Stripe webhook,
+// the shopper's return page, the demo payment page, the sweeper.
+//   confirmPayment      PENDING_PAYMENT → PAID, with the household allocations (rule 5), the
+//                       settlement entries and one shipment per operator, in one transaction
+//   markAwaitingPayment a delayed method (a bank debit) was chosen: keep the stock until it settles
+//   releaseReservation  PENDING_PAYMENT → CANCELLED, the stock given back (rule 3: exactly once)
+// Each locks the order row first and acts only from PENDING_PAYMENT, so any number of calls,
+// in any order, from any of those sources, have one effect (rule 4). A provider event also stores
+// its id in ProcessedEvent in the same transaction: a repeat is recognised before anything else.
+import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { adjustStock } from "@/lib/stock/ledger";
+import { allocateLine, selectLinks } from "./allocation";
+import { isCertifiedAt } from "./sale";
+
+type Tx = Prisma.TransactionClient;
+
+/** A provider's event, stored so that a second delivery does nothing. */
+export interface PaymentEvent {
+  id: string;
+  type: string;
+}
+
+export type Outcome =
+  { result: "applied" } | { result: "duplicateEvent" } | { result: "unchanged"; status: string } | { result: "notFound" };
+
+export type CancelReason = "EXPIRED" | "PAYMENT_FAILED" | "CANCELLED_BY_SHOPPER" | "PAYMENT_UNAVAILABLE";
+
+/** Stores the event id; false when it was stored before (the event was already processed). */
+async function firstDelivery(tx: Tx, event: PaymentEvent | undefined, orderId: string | null): Promise<boolean> {
+  if (!event) return true;
+  const inserted = await tx.$executeRaw`
+    INSERT INTO "ProcessedEvent" ("id", "type", "orderId") VALUES (${event.id}, ${event.type}, ${orderId})
+    ON CONFLICT ("id") DO NOTHING`;
+  return inserted === 1;
+}
+
+async function lockOrder(tx: Tx, orderId: string) {
+  const rows = await tx.$queryRaw<{ id: string; status: string; number: string }[]>`
+    SELECT "id", "status"::text AS "status", "number" FROM "Order" WHERE "id" = ${orderId} FOR UPDATE`;
+  return rows[0] ?? null;
+}
+
+/** Records an event that changed nothing, so its repeats are recognised too. */
+export async function recordEvent(db: Db, event: PaymentEvent, orderId: string | null): Promise<boolean> {
+  return db.$transaction((tx) => firstDelivery(tx, event, orderId));
+}
+
+/**
+ * The order is paid. Writes, in one transaction: the status, the line's certification at the
+ * moment of sale, the allocations of every line to the households linked to its product (or,
+ * failing those, to its operator) as they stood at payment, what the platform owes each
+ * operator, the units sold, and one shipment per operator.
+ */
+export async function confirmPayment(
+  db: Db,
+  input: { orderId: string; event?: PaymentEvent; paymentIntentId?: string | null; at?: Date },
+): Promise<Outcome> {
+  const at = input.at ?? new Date();
+  return db.$transaction(
+    async (tx) => {
+      if (!(await firstDelivery(tx, input.event, input.orderId))) return { result: "duplicateEvent" };
+      const order = await lockOrder(tx, input.orderId);
+      if (!order) return { result: "notFound" };
+      if (order.status !== "PENDING_PAYMENT") {
+        if (order.status === "CANCELLED") {
+          // Money arrived for an order whose stock was already released: someone must refund it.
+          await tx.auditLog.create({
+            data: {
+              action: "order.paidAfterCancel",
+              entity: "Order",
+              entityId: order.id,
+              detail: { event: input.event?.id ?? null, paymentIntentId: input.paymentIntentId ?? null },
+            },
+          });
+        }
+        return { result: "unchanged", status: order.status };
+      }
+      await tx.order.update({
+        where: { id: order.id },
+        data: {
+          status: "PAID",
+          paidAt: at,
+          awaitingAsyncPay: false,
+          paymentUrl: null,
+          ...(input.paymentIntentId ? { paymentIntentId: input.paymentIntentId } : {}),
+        },
+      });
+      await writeSaleLedger(tx, order.id, at);
+      return { result: "applied" };
+    },
+    { timeout: 20_000 },
+  );
+}
+
+/**
+ * The sale's ledger rows for every line of a just-paid order. Also used by the volume generator
+ * (prisma/seed-volume.ts), so the benchmark data is written by this code and no other.
+ */
+export async function writeSaleLedger(tx: Tx, orderId: string, at: Date): Promise<void> {
+  const lines = await tx.orderLine.findMany({
+    where: { orderId },
+    select: {
+      id: true,
+      productId: true,
+      operatorId: true,
+      quantity: true,
+      netFen: true,
+      product: { select: { status: true, certifiedUntil: true } },
+    },
+    orderBy: { id: "asc" },
+  });
+  const operatorIds = [...new Set(lines.map((l) => l.operatorId))].sort();
+  const links = await tx.benefitLink.findMany({
+    where: { operatorId: { in: operatorIds } },
+    select: {
+      id: true,
+      householdId: true,
+      operatorId: true,
+      productId: true,
+      rule: true,
+      bps: true,
+      fenPerUnit: true,
+      validFrom: true,
+      validTo: true,
+    },
+  });
+
+  const allocations: Prisma.AllocationCreateManyInput[] = [];
+  for (const line of lines) {
+    const chosen = selectLinks(links, { productId: line.productId, operatorId: line.operatorId, at });
+    for (const row of allocateLine({ netFen: line.netFen, quantity: line.quantity, links: chosen })) {
+      allocations.push({
+        orderLineId: line.id,
+        householdId: row.householdId,
+        benefitLinkId: row.linkId,
+        amountFen: row.amountFen,
+        createdAt: at,
+      });
+    }
+    const certified = isCertifiedAt(line.product, at);
+    await tx.orderLine.update({ where: { id: line.id }, data: { certifiedAtSale: certified } });
+  }
+  // Product rows in id order, as checkout locks them, so two payments never wait on each other in a cycle.
+  for (const line of [...lines].sort((a, b) => (a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0))) {
+    await tx.$executeRaw`UPDATE "Product" SET "soldCount" = "soldCount" + ${line.quantity}::int WHERE "id" = ${line.productId}`;
+  }
+  if (allocations.length) await tx.allocation.createMany({ data: allocations });
+  await tx.settlementEntry.createMany({
+    data: lines.map((l) => ({ operatorId: l.operatorId, orderLineId: l.id, kind: "SALE" as const, amountFen: l.netFen, createdAt: at })),
+  });
+  await tx.shipment.createMany({ data: operatorIds.map((operatorId) => ({ orderId, operatorId })), skipDuplicates: true });
+}
+
+/** The shopper paid with a method that settles later: the stock stays held until it does. */
+export async function markAwaitingPayment(
+  db: Db,
+  input: { orderId: string; event?: PaymentEvent; paymentIntentId?: string | null },
+): Promise<Outcome> {
+  return db.$transaction(async (tx) => {
+    if (!(await firstDelivery(tx, input.event, input.orderId))) return { result: "duplicateEvent" };
+    const order = await lockOrder(tx, input.orderId);
+    if (!order) return { result: "notFound" };
+    if (order.status !== "PENDING_PAYMENT") return { result: "unchanged", status: order.status };
+    await tx.order.update({
+      where: { id: order.id },
+      data: { awaitingAsyncPay: true, paymentUrl: null, paymentIntentId: input.paymentIntentId ?? undefined },
+    });
+    return { result: "applied" };
+  });
+}
+
+/** An unpaid order ends: its stock goes back on the shelf, once, whoever calls first. */
+export async function releaseReservation(
+  db: Db,
+  input: { orderId: string; reason: CancelReason; event?: PaymentEvent; at?: Date },
+): Promise<Outcome> {
+  const at = input.at ?? new Date();
+  return db.$transaction(
+    async (tx) => {
+      if (!(await firstDelivery(tx, input.event, input.orderId))) return { result: "duplicateEvent" };
+      const order = await lockOrder(tx, input.orderId);
+      if (!order) return { result: "notFound" };
+      if (order.status !== "PENDING_PAYMENT") return { result: "unchanged", status: order.status };
+      await tx.order.update({
+        where: { id: order.id },
+        data: { status: "CANCELLED", cancelledAt: at, cancelReason: input.reason, paymentUrl: null, awaitingAsyncPay: false },
+      });
+      const lines = await tx.orderLine.findMany({
+        where: { orderId: order.id },
+        select: { productId: true, quantity: true },
+        orderBy: { productId: "asc" },
+      });
+      for (const line of lines) {
+        await adjustStock(tx, { productId: line.productId, delta: line.quantity, reason: "RELEASE", note: order.number });
+      }
+      return { result: "applied" };
+    },
+    { timeout: 20_000 },
+  );
+}

@@ -1,0 +1,24 @@
+// The payment provider of this process, chosen by the environment (./config.ts).
+import "server-only";
+import { ActionError } from "@/lib/auth/action-core";
+import { paymentConfig } from "./config";
+import { demoProvider } from "./demo";
+import type { PaymentProvider } from "./provider";
+import { stripeProvider } from "./stripe.server";
+
+/** The provider new orders use; ActionError("paymentUnavailable") when none is configured. */
+export function currentPaymentProvider(): PaymentProvider {
+  const config = paymentConfig();
+  if (config.provider === "stripe") return stripeProvider(config);
+  if (config.provider === "demo") return demoProvider;
+  console.error(`[payments] checkout is off: ${config.reason}`);
+  throw new ActionError("paymentUnavailable");
+}
+
+/** The provider an existing order was created with (refunds and the sweeper need that one). */
+export function providerFor(name: string): PaymentProvider {
+  const config = paymentConfig();
+  if (name === "stripe" && config.provider === "stripe") return stripeProvider(config);
+  if (name === "demo") return demoProvider;
+  throw new ActionError("paymentUnavailable");
+}
