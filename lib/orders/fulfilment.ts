@@ -10,7 +10,7 @@
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { adjustStock } from "@/lib/stock/ledger";
-import { allocateLine, selectLinks } from "./allocation";
+import { saleLedgerRows } from "./ledger";
 import { isCertifiedAt } from "./sale";
 
 type Tx = Prisma.TransactionClient;
@@ -95,7 +95,7 @@ export async function confirmPayment(
 
 /**
  * The sale's ledger rows for every line of a just-paid order. Also used by the volume generator
- * (prisma/seed-volume.ts), so the benchmark data is written by this code and no other.
+ * (through ./ledger.ts, saleLedgerRows), so the benchmark data is computed by this code and no other.
  */
 export async function writeSaleLedger(tx: Tx, orderId: string, at: Date): Promise<void> {
   const lines = await tx.orderLine.findMany({
@@ -126,29 +126,16 @@ export async function writeSaleLedger(tx: Tx, orderId: string, at: Date): Promis
     },
   });
 
-  const allocations: Prisma.AllocationCreateManyInput[] = [];
   for (const line of lines) {
-    const chosen = selectLinks(links, { productId: line.productId, operatorId: line.operatorId, at });
-    for (const row of allocateLine({ netFen: line.netFen, quantity: line.quantity, links: chosen })) {
-      allocations.push({
-        orderLineId: line.id,
-        householdId: row.householdId,
-        benefitLinkId: row.linkId,
-        amountFen: row.amountFen,
-        createdAt: at,
-      });
-    }
-    const certified = isCertifiedAt(line.product, at);
-    await tx.orderLine.update({ where: { id: line.id }, data: { certifiedAtSale: certified } });
+    await tx.orderLine.update({ where: { id: line.id }, data: { certifiedAtSale: isCertifiedAt(line.product, at) } });
   }
   // Product rows in id order, as checkout locks them, so two payments never wait on each other in a cycle.
   for (const line of [...lines].sort((a, b) => (a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0))) {
     await tx.$executeRaw`UPDATE "Product" SET "soldCount" = "soldCount" + ${line.quantity}::int WHERE "id" = ${line.productId}`;
   }
-  if (allocations.length) await tx.allocation.createMany({ data: allocations });
-  await tx.settlementEntry.createMany({
-    data: lines.map((l) => ({ operatorId: l.operatorId, orderLineId: l.id, kind: "SALE" as const, amountFen: l.netFen, createdAt: at })),
-  });
+  const rows = saleLedgerRows(lines, links, at);
+  if (rows.allocations.length) await tx.allocation.createMany({ data: rows.allocations });
+  await tx.settlementEntry.createMany({ data: rows.settlements });
   await tx.shipment.createMany({ data: operatorIds.map((operatorId) => ({ orderId, operatorId })), skipDuplicates: true });
 }
 
