@@ -1,9 +1,11 @@
 // Benchmark volume for Xiaokang Market: run after the demo seed (prisma/seed.ts).
 //
-//   node scripts/db.mjs seed-large [--products 10000] [--households 100000]
+//   node scripts/db.mjs seed-large [--products 10000] [--households 100000] [--order-lines 1000000]
 //
 // Tops the database up to at least N products and N households (totals, demo rows included), adding
-// bulk operators (one per ~80 products), one image per product and 1–3 benefit links per household.
+// bulk operators (one per ~80 products), one image per product and 1–3 benefit links per household;
+// then N order lines over the last two years with their ledger rows, refunds and payouts
+// (prisma/seed-orders.ts, computed by the payment's own ledger code; --order-lines 0 skips them).
 // Everything is deterministic and keyed ("bulk-o-0001", "bulk-p-000123", "BULK-000001", "bulk-l-000001-1"),
 // and rows are inserted with ON CONFLICT DO NOTHING, so a second run with the same targets changes nothing.
 // Bulk links are always tied to one bulk product (never operator-wide, never to demo products), with
@@ -11,6 +13,7 @@
 // product promise stays well under what a sale earns (at most 20% + 12% of the price).
 // Needs HOUSEHOLD_ID_KEY (ID numbers are encrypted like the demo ones). All people are fictional.
 import { explainLoadedStock } from "@/lib/stock/opening";
+import { generateOrders } from "./seed-orders";
 import { createPrismaClient } from "@/lib/db/client";
 import type {
   BenefitRule,
@@ -35,15 +38,16 @@ const FIXED_SHARE_PER_LINK = 0.003; // 40 links × 0.3% = 12% of the unit price 
 const CHUNK = 2500;
 
 function parseArgs(argv: string[]) {
-  const out = { products: 10_000, households: 100_000 };
+  const out = { products: 10_000, households: 100_000, orderLines: 1_000_000 };
+  const flags = { "--products": "products", "--households": "households", "--order-lines": "orderLines" } as const;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.split("=", 2) as [string, string | undefined];
-    if (flag !== "--products" && flag !== "--households") throw new Error(`unknown argument ${arg} (use --products N --households N)`);
+    if (!(flag in flags)) throw new Error(`unknown argument ${arg} (use --products N --households N --order-lines N)`);
     const raw = inline ?? argv[++i];
     const n = Number(raw);
     if (!Number.isSafeInteger(n) || n < 0) throw new Error(`${flag} needs a non-negative integer, got ${raw}`);
-    out[flag === "--products" ? "products" : "households"] = n;
+    out[flags[flag as keyof typeof flags]] = n;
   }
   return out;
 }
@@ -559,9 +563,21 @@ async function main() {
       await db.$executeRawUnsafe(`ANALYZE "Operator", "Product", "ProductImage", "Household", "BenefitLink", "OperatorGiMark"`);
       mark("analyze");
     }
-    const [p, h, l, o] = await Promise.all([db.product.count(), db.household.count(), db.benefitLink.count(), db.operator.count()]);
+    if (args.orderLines > 0) {
+      const volume = await generateOrders(db, { lines: args.orderLines, log: (m) => process.stderr.write(`\rseed-large: ${m}   `) });
+      if (volume.orders) process.stderr.write("\n");
+      timings.push(...volume.timings);
+      lap = performance.now();
+    }
+    const [p, h, l, o, lines] = await Promise.all([
+      db.product.count(),
+      db.household.count(),
+      db.benefitLink.count(),
+      db.operator.count(),
+      db.orderLine.count(),
+    ]);
     console.log(`seed-large: ${timings.join(", ")}; total ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    console.log(`seed-large: now ${o} operators, ${p} products, ${h} households, ${l} benefit links`);
+    console.log(`seed-large: now ${o} operators, ${p} products, ${h} households, ${l} benefit links, ${lines} order lines`);
     if (p < args.products || h < args.households) console.warn("seed-large: warning: targets not reached (unique conflicts?)");
   } finally {
     await db.$disconnect();

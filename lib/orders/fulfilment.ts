@@ -9,6 +9,7 @@
 // its id in ProcessedEvent in the same transaction: a repeat is recognised before anything else.
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { recordSaleInReports } from "@/lib/reports/rollups";
 import { adjustStock } from "@/lib/stock/ledger";
 import { saleLedgerRows } from "./ledger";
 import { isCertifiedAt } from "./sale";
@@ -136,6 +137,7 @@ export async function writeSaleLedger(tx: Tx, orderId: string, at: Date): Promis
   const rows = saleLedgerRows(lines, links, at);
   if (rows.allocations.length) await tx.allocation.createMany({ data: rows.allocations });
   await tx.settlementEntry.createMany({ data: rows.settlements });
+  await recordSaleInReports(tx, orderId);
   await tx.shipment.createMany({ data: operatorIds.map((operatorId) => ({ orderId, operatorId })), skipDuplicates: true });
 }
 

@@ -16,6 +16,7 @@ import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PaymentProvider } from "@/lib/payments/provider";
 import { PaymentProviderError } from "@/lib/payments/provider";
+import { recordRefundInReports } from "@/lib/reports/rollups";
 import { adjustStock } from "@/lib/stock/ledger";
 import { reverseAllocations } from "./allocation";
 import type { PaymentEvent } from "./fulfilment";
@@ -215,6 +216,7 @@ async function applyRefundIn(tx: Tx, refundId: string, providerRefundId: string 
     });
   }
   if (negative.length) await tx.allocation.createMany({ data: negative });
+  await recordRefundInReports(tx, refundId, negative);
   await tx.settlementEntry.createMany({
     data: refund.lines
       .filter((rl) => rl.amountFen > 0)
