@@ -58,6 +58,14 @@ export function periodLabel(p: Period, t: TableText["t"]): string {
   return t("periodLabel.custom", { from: p.from, to: p.to });
 }
 
+/** "甘谷县 / 大像山镇": the region the report covers. */
+export function scopeLabel(scope: ReportScope, locale: Locale, all: string, separator = " / "): string {
+  const names = [scope.county ? localName(locale, scope.county) : all];
+  if (scope.township) names.push(localName(locale, scope.township));
+  if (scope.village) names.push(localName(locale, scope.village));
+  return names.join(separator);
+}
+
 /** The lines above every exported table: what it is, for where, for when, with which filters. */
 export function headerLines(
   report: Report,
@@ -67,10 +75,7 @@ export function headerLines(
   generatedAt: string,
 ): [string, string][] {
   const { t, locale } = x;
-  const place = [scope.county ? localName(locale, scope.county) : t("scope.allCounties"), scope.township, scope.village]
-    .filter(Boolean)
-    .map((r) => (typeof r === "string" ? r : localName(locale, r!)))
-    .join(" / ");
+  const place = scopeLabel(scope, locale, t("scope.allCounties"));
   const narrowed = [
     scope.operator ? `${t("columns.operator")}${t("colon")}${localName(locale, scope.operator)}` : null,
     scope.product ? `${t("columns.product")}${t("colon")}${localName(locale, scope.product)}` : null,

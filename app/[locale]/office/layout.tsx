@@ -33,15 +33,16 @@ export default async function OfficeLayout({ children, params }: { children: Rea
   if (!actor) redirectToSignIn(locale, "/office");
   if (actor.role !== "OFFICER" && actor.role !== "ADMIN") notFound();
   const t = await getTranslations({ locale, namespace: "office" });
+  const r = await getTranslations({ locale, namespace: "reports" });
   const county =
     actor.role === "OFFICER" && actor.countyId
       ? await db.region.findUnique({ where: { id: actor.countyId }, select: { nameZh: true, nameEn: true } })
       : null;
   const base = localizedPath(locale, "/office");
-  // More sections follow: 统计报表 (reports).
   const tabs = [
     { href: `${base}/certification`, label: t("nav.certification") },
     { href: `${base}/households`, label: t("households.nav") },
+    { href: `${base}/reports`, label: r("nav") },
   ];
   const all = await getMessages({ locale });
   const messages = Object.fromEntries(CLIENT_NAMESPACES.filter((ns) => ns in all).map((ns) => [ns, all[ns]]));
@@ -49,7 +50,7 @@ export default async function OfficeLayout({ children, params }: { children: Rea
   return (
     <NextIntlClientProvider locale={locale} messages={messages}>
       <div className="space-y-5">
-        <div className="space-y-2">
+        <div className="space-y-2 print:hidden">
           <p className="text-xs font-medium uppercase tracking-wide text-stone-600">{t("title")}</p>
           <p className="text-xl font-bold leading-tight text-stone-900" data-testid="office-county">
             {county ? localName(locale, county) : t("allCounties")}
