@@ -252,6 +252,8 @@ const ROUTES: Record<string, string> = {
   "app/api/catalog/operators/route.ts": "public catalogue data: the sellers of a county (names and slugs, as on the storefront)",
   "app/api/locale/route.ts": "public: sets the visitor's own language cookie and redirects within the site (lib/i18n/switch.test.ts)",
   "app/api/files/[...key]/route.ts": "checked below: product photos public, payout proofs only for their operator's managers, the county's officers, admins",
+  "app/api/office/reports/export/route.ts":
+    "read-only; officers get their own county only, admins any, everyone else 404 (tests/reports.test.ts, office report scope)",
 };
 
 // ---- the test -----------------------------------------------------------------------------------

@@ -107,9 +107,11 @@ async function addSales(tx: Writer, source: string, param: unknown) {
 }
 
 /**
- * Adds just-paid orders to the rollups: their lines by the period of payment, their allocation rows
- * by the period they were written. Call once per order, in the transaction that wrote its sale
- * ledger (after the allocations).
+ * Adds just-paid orders to the rollups: their lines' net amounts by the period of payment, their
+ * sale allocation rows (the positive ones) by the period they were written. Call once per order,
+ * in the transaction that wrote its sale ledger (after the allocations). Refunds are not part of
+ * a sale: each is added by recordRefundInReports (the volume generator, which writes an order and
+ * its refund in one go, calls both).
  */
 export async function recordSaleInReports(tx: Writer, orderIds: string | readonly string[]): Promise<void> {
   const ids = typeof orderIds === "string" ? [orderIds] : [...orderIds];
@@ -117,7 +119,7 @@ export async function recordSaleInReports(tx: Writer, orderIds: string | readonl
   await allowRollupWrites(tx, true);
   await addSales(
     tx,
-    `SELECT o."paidAt", l."productId", l."operatorId", p."countyId", o."channel", l."certifiedAtSale" AS "certified", l."netFen", l."refundedFen"
+    `SELECT o."paidAt", l."productId", l."operatorId", p."countyId", o."channel", l."certifiedAtSale" AS "certified", l."netFen", 0 AS "refundedFen"
      FROM "OrderLine" l JOIN "Order" o ON o."id" = l."orderId" JOIN "Product" p ON p."id" = l."productId"
      WHERE l."orderId" = ANY($1::text[]) AND o."paidAt" IS NOT NULL`,
     ids,
@@ -128,7 +130,7 @@ export async function recordSaleInReports(tx: Writer, orderIds: string | readonl
      FROM "Allocation" a
      JOIN "OrderLine" l ON l."id" = a."orderLineId"
      CROSS JOIN ${GRAINS}
-     WHERE l."orderId" = ANY($1::text[])
+     WHERE l."orderId" = ANY($1::text[]) AND a."amountFen" > 0
      GROUP BY 1, 2, 3
      ORDER BY 1, 2, 3
      ${ADD_HOUSEHOLD}`,

@@ -36,7 +36,8 @@ export function ReportTable({ table, locale, note, compact = false }: { table: T
   const pad = compact ? "px-2 py-1" : "px-3 py-2";
   return (
     <div className="space-y-1">
-      <div className="overflow-x-auto rounded-lg ring-1 ring-stone-200">
+      {/* Scrolls sideways on a phone: focusable, so a keyboard can scroll it too. */}
+      <div className="overflow-x-auto rounded-lg ring-1 ring-stone-200" tabIndex={0} role="group" aria-label={table.title}>
         <table className="w-full text-left text-sm" data-testid={`table-${table.key}`}>
           <caption className="sr-only">{table.title}</caption>
           <thead className="bg-stone-50 text-xs text-stone-700">
