@@ -29,7 +29,7 @@ import { confirmPayment, releaseReservation } from "@/lib/orders/fulfilment";
 import { requestRefund } from "@/lib/orders/refunds";
 import { demoProvider } from "@/lib/payments/demo";
 import { parseReportFilters } from "@/lib/reports/filters";
-import { loadReport, type Report, type ReportSource } from "@/lib/reports/queries";
+import { loadRegionBreakdown, loadReport, type Report, type ReportSource } from "@/lib/reports/queries";
 import { resolveReportScope } from "@/lib/reports/scope";
 import { reportTables } from "@/lib/reports/tables";
 import { GET as exportRoute } from "@/app/api/office/reports/export/route";
@@ -189,6 +189,9 @@ describe("office report figures, by hand", () => {
         "2025-12",
       ]);
       check(report, YEAR());
+      // The region table alone (what the benchmark times as the township breakdown) is the same.
+      const { scope, filters } = await reportFor(c.officer, "period=year&year=2025", source);
+      expect(await loadRegionBreakdown(testDb, scope, filters, { source })).toEqual(report.regions);
     });
 
     it(`March 2025 (B paid 23:30 on the 31st counts; C, March in UTC, does not), from the ${source}`, async () => {

@@ -193,21 +193,37 @@ interface SalesGroups {
   villages: Map<string, Money>;
 }
 
-// GROUPING(region, op, prod, ch, vil) of a row: a bit is 1 for each column NOT grouped by in it.
-const GROUP = { total: 0b11111, region: 0b01111, op: 0b10111, prod: 0b11011, ch: 0b11101, vil: 0b11110 } as const;
+const GROUP_COLUMNS = ["region", "op", "prod", "ch", "vil"] as const;
+type SalesSet = "total" | (typeof GROUP_COLUMNS)[number];
+const ALL_SALES_SETS: SalesSet[] = ["total", ...GROUP_COLUMNS];
 
-/** One pass over the period's sales, grouped six ways at once (GROUPING SETS). */
+/**
+ * GROUPING(c1, c2, …) of a row has a bit for each column, the first the highest, set when the row
+ * is NOT grouped by that column: the value for the row of each set (only columns that some set
+ * groups by may be named).
+ */
+export function groupingMasks<S extends string>(columns: readonly S[]): Record<S | "total", number> {
+  const full = (1 << columns.length) - 1;
+  const masks = { total: full } as Record<S | "total", number>;
+  columns.forEach((c, i) => (masks[c] = full ^ (1 << (columns.length - 1 - i))));
+  return masks;
+}
+
+/** One pass over the period's sales, grouped six ways at once (GROUPING SETS), or only the `sets` asked for. */
 async function salesGroups(
   db: Reader,
   scope: ReportScope,
   f: ReportFilters,
   source: ReportSource,
   limit: number,
+  sets: SalesSet[] = ALL_SALES_SETS,
 ): Promise<{ groups: SalesGroups; source: ReportSource }> {
   const q = new Sql();
   const range = salesRange(f.period, source);
   const s = salesFrom(q, scope, f, range, true);
-  const cut = Number.isFinite(limit) ? `WHERE g NOT IN (${GROUP.op}, ${GROUP.prod}) OR pos <= ${q.p(limit, "int")}` : "";
+  const columns = GROUP_COLUMNS.filter((c) => sets.includes(c));
+  const GROUP = groupingMasks(columns);
+  const cut = Number.isFinite(limit) ? `WHERE g NOT IN (${GROUP.op ?? -1}, ${GROUP.prod ?? -1}) OR pos <= ${q.p(limit, "int")}` : "";
   const rows = await db.$queryRawUnsafe<
     {
       g: number;
@@ -224,12 +240,12 @@ async function salesGroups(
     `SELECT * FROM (
        SELECT *, row_number() OVER (PARTITION BY g ORDER BY assist DESC, total DESC, op, prod) AS pos, count(*) OVER (PARTITION BY g) AS n
        FROM (
-         SELECT GROUPING(region, op, prod, ch, vil)::int AS g, region, op, prod, ch, vil,
+         SELECT GROUPING(${columns.join(", ")})::int AS g, ${GROUP_COLUMNS.map((c) => (columns.includes(c) ? c : `NULL::text AS ${c}`)).join(", ")},
                 COALESCE(SUM(amount) FILTER (WHERE certified), 0)::bigint AS assist, COALESCE(SUM(amount), 0)::bigint AS total
          FROM (SELECT ${REGION_COLUMN[scope.regionLevel]} AS region, ${s.operator} AS op, ${s.product} AS prod, ${s.channel}::text AS ch,
                       p."villageId" AS vil, ${s.amount} AS amount, ${s.certified} AS certified
                FROM ${s.from}) x
-         GROUP BY GROUPING SETS ((), (region), (op), (prod), (ch), (vil))
+         GROUP BY GROUPING SETS (${sets.map((set) => (set === "total" ? "()" : `(${set})`)).join(", ")})
        ) grouped
      ) ranked ${cut}`,
     ...q.params,
@@ -299,11 +315,21 @@ async function salesTrend(db: Reader, scope: ReportScope, f: ReportFilters, sour
 
 interface HouseholdGroup extends HouseholdFigures {}
 
+type HouseholdSet = "total" | "county" | "township" | "village";
+const HOUSEHOLD_COLUMN = { county: `h."countyId"`, township: `h."townshipId"`, village: `h."villageId"` } as const;
+const HOUSEHOLD_SET_SQL: Record<HouseholdSet, string> = {
+  total: "()",
+  county: `(h."countyId")`,
+  township: `(h."townshipId")`,
+  village: `(h."villageId")`,
+};
+
 async function householdGroups(
   db: Reader,
   scope: ReportScope,
   f: ReportFilters,
   source: ReportSource,
+  sets: HouseholdSet[] = ["total", "county", "township", "village"],
 ): Promise<{
   total: HouseholdGroup;
   counties: Map<string, HouseholdGroup>;
@@ -369,6 +395,9 @@ async function householdGroups(
   if (f.township) where.push(`h."townshipId" = ${q.p(f.township)}`);
   if (f.village) where.push(`h."villageId" = ${q.p(f.village)}`);
 
+  const levels = (["county", "township", "village"] as const).filter((l) => sets.includes(l));
+  const mask: Record<"total" | "county" | "township" | "village", number> = { county: -1, township: -1, village: -1, total: -1 };
+  Object.assign(mask, groupingMasks(levels));
   const rows = await db.$queryRawUnsafe<
     {
       g: number;
@@ -383,7 +412,8 @@ async function householdGroups(
     }[]
   >(
     `${withInc}
-     SELECT GROUPING(h."countyId", h."townshipId", h."villageId")::int AS g, h."countyId" AS county, h."townshipId" AS township, h."villageId" AS village,
+     SELECT GROUPING(${levels.map((l) => HOUSEHOLD_COLUMN[l]).join(", ")})::int AS g,
+            ${(["county", "township", "village"] as const).map((l) => (levels.includes(l) ? `${HOUSEHOLD_COLUMN[l]} AS ${l}` : `NULL::text AS ${l}`)).join(", ")},
             COUNT(*) FILTER (WHERE ${alloc} > 0) AS reached,
             COALESCE(SUM(h."members") FILTER (WHERE ${alloc} > 0), 0)::bigint AS people,
             COALESCE(SUM(${alloc} + COALESCE(${paid}, 0)) FILTER (WHERE ${alloc} > 0), 0)::bigint AS income,
@@ -392,7 +422,7 @@ async function householdGroups(
      FROM "Household" h
      ${join}
      ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
-     GROUP BY GROUPING SETS ((), (h."countyId"), (h."townshipId"), (h."villageId"))`,
+     GROUP BY GROUPING SETS (${sets.map((set) => HOUSEHOLD_SET_SQL[set]).join(", ")})`,
     ...q.params,
   );
   const figures = (r: (typeof rows)[number]): HouseholdGroup => ({
@@ -411,10 +441,10 @@ async function householdGroups(
     villages: new Map<string, HouseholdGroup>(),
   };
   for (const r of rows) {
-    if (r.g === 0b111) out.total = figures(r);
-    else if (r.g === 0b011 && r.county) out.counties.set(r.county, figures(r));
-    else if (r.g === 0b101 && r.township) out.townships.set(r.township, figures(r));
-    else if (r.g === 0b110 && r.village) out.villages.set(r.village, figures(r));
+    if (r.g === mask.total) out.total = figures(r);
+    else if (r.g === mask.county && r.county) out.counties.set(r.county, figures(r));
+    else if (r.g === mask.township && r.township) out.townships.set(r.township, figures(r));
+    else if (r.g === mask.village && r.village) out.villages.set(r.village, figures(r));
   }
   return { ...out, source: plan ? "rollups" : "ledger", payoutsIncluded };
 }
@@ -557,4 +587,37 @@ export async function loadReport(
     villages,
     counts: { operators: g.counts.operators, products: g.counts.products, villages: allVillages.length },
   };
+}
+
+/**
+ * The breakdown by region alone (the region table of the report: each child region of the scope,
+ * its sales and the households reached who live there), without the rest of the report.
+ */
+export async function loadRegionBreakdown(
+  db: Reader,
+  scope: ReportScope,
+  f: ReportFilters,
+  options: { source?: ReportSource } = {},
+): Promise<RegionRow[]> {
+  const source = options.source ?? "rollups";
+  const level = scope.regionLevel;
+  const regionParent = scope.village ? null : scope.township ? scope.township.id : scope.county ? scope.county.id : null;
+  const [sales, households, regionRows] = await Promise.all([
+    salesGroups(db, scope, f, source, Infinity, ["region"]),
+    householdGroups(db, scope, f, source, [level === "COUNTY" ? "county" : level === "TOWNSHIP" ? "township" : "village"]),
+    scope.village
+      ? Promise.resolve([{ id: scope.village.id, nameZh: scope.village.nameZh, nameEn: scope.village.nameEn }])
+      : db.region.findMany({
+          where: regionParent ? { parentId: regionParent } : { level: "COUNTY" },
+          orderBy: { id: "asc" },
+          select: { id: true, nameZh: true, nameEn: true },
+        }),
+  ]);
+  const byRegion = level === "COUNTY" ? households.counties : level === "TOWNSHIP" ? households.townships : households.villages;
+  return regionRows.map((r) => ({
+    ...r,
+    ...(sales.groups.regions.get(r.id) ?? zero),
+    reached: byRegion.get(r.id)?.reached ?? 0,
+    people: byRegion.get(r.id)?.people ?? 0,
+  }));
 }

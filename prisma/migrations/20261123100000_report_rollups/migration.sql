@@ -50,6 +50,11 @@ CREATE TABLE "ReportHousehold" (
 CREATE INDEX "ReportSales_countyId_grain_periodStart_idx" ON "ReportSales"("countyId", "grain", "periodStart")
   INCLUDE ("productId", "operatorId", "channel", "certified", "netFen", "refundedFen");
 
+-- Which rows a period selects: the grain and the period's first day go together (a YEAR row
+-- always starts on 1 January), which the planner does not know without these statistics.
+CREATE STATISTICS "ReportSales_period_stats" (mcv) ON "countyId", "grain", "periodStart" FROM "ReportSales";
+CREATE STATISTICS "ReportHousehold_period_stats" (mcv) ON "grain", "periodStart" FROM "ReportHousehold";
+
 -- CreateIndex (covering: what the reports read of a county's households, in id order)
 CREATE INDEX "Household_countyId_id_idx" ON "Household"("countyId", "id") INCLUDE ("townshipId", "villageId", "members", "status");
 
