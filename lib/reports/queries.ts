@@ -137,7 +137,11 @@ function salesFrom(q: Sql, scope: ReportScope, f: ReportFilters, range: SalesRan
       `s."grain" = ${q.p(range.grain, `"ReportGrain"`)}`,
       `s."periodStart" BETWEEN ${q.p(range.firstStart, "date")} AND ${q.p(range.lastStart, "date")}`,
     );
-    if (scope.countyIds) where.push(`s."countyId" = ANY(${q.p(scope.countyIds, "text[]")})`);
+    if (scope.countyIds) {
+      where.push(`s."countyId" = ANY(${q.p(scope.countyIds, "text[]")})`);
+      // The same condition on the product (always true) lets its covering index serve the join.
+      if (needProduct) where.push(`p."countyId" = ANY(${q.p(scope.countyIds, "text[]")})`);
+    }
     if (f.operator) where.push(`s."operatorId" = ${q.p(f.operator)}`);
     if (f.product) where.push(`s."productId" = ${q.p(f.product)}`);
     if (f.channel) where.push(`s."channel" = ${q.p(f.channel, `"Channel"`)}`);
@@ -489,7 +493,18 @@ export async function loadReport(
   const [sales, trend, households, regionRows, villageRows] = await Promise.all([
     salesGroups(db, scope, f, source, limit),
     salesTrend(db, scope, f, source),
-    householdGroups(db, scope, f, source),
+    // The households per region of the breakdown's level and per village (the ranking); by county only in a province roll-up.
+    householdGroups(
+      db,
+      scope,
+      f,
+      source,
+      scope.regionLevel === "COUNTY"
+        ? ["total", "county", "village"]
+        : scope.regionLevel === "TOWNSHIP"
+          ? ["total", "township", "village"]
+          : ["total", "village"],
+    ),
     regionRowsQuery,
     villageRowsQuery,
   ]);

@@ -55,6 +55,9 @@ CREATE INDEX "ReportSales_countyId_grain_periodStart_idx" ON "ReportSales"("coun
 CREATE STATISTICS "ReportSales_period_stats" (mcv) ON "countyId", "grain", "periodStart" FROM "ReportSales";
 CREATE STATISTICS "ReportHousehold_period_stats" (mcv) ON "grain", "periodStart" FROM "ReportHousehold";
 
+-- CreateIndex (covering: where a county's products are, read from the index alone)
+CREATE INDEX "Product_countyId_id_idx" ON "Product"("countyId", "id") INCLUDE ("townshipId", "villageId", "category");
+
 -- CreateIndex (covering: what the reports read of a county's households, in id order)
 CREATE INDEX "Household_countyId_id_idx" ON "Household"("countyId", "id") INCLUDE ("townshipId", "villageId", "members", "status");
 
