@@ -263,43 +263,41 @@ export default async function ReportsPage({ params, searchParams }: Props) {
           title={t("charts.trend")}
         />
         <details className="text-sm">
-          <summary className="cursor-pointer text-brand-800 underline underline-offset-2">{tables.trend.title}</summary>
+          <summary className="cursor-pointer text-brand-800 underline underline-offset-2">{t("charts.showTable")}</summary>
           <div className="mt-2">
             <ReportTable table={tables.trend} locale={locale} />
           </div>
         </details>
       </Section>
 
-      <div className="grid gap-5 lg:grid-cols-2">
-        <Section
-          id="regions"
+      <Section
+        id="regions"
+        title={regionTitle}
+        actions={<ExportLinks href={exportHref("regions")} title={regionTitle} labels={exportLabels(regionTitle)} />}
+      >
+        <BreakdownChart
+          rows={chartRows(tables.regions, 1, 2)}
+          labels={chartLabels}
+          locale={locale}
           title={regionTitle}
-          actions={<ExportLinks href={exportHref("regions")} title={regionTitle} labels={exportLabels(regionTitle)} />}
-        >
-          <BreakdownChart
-            rows={chartRows(tables.regions, 1, 2)}
-            labels={chartLabels}
-            locale={locale}
-            title={regionTitle}
-            testId="regions-chart"
-          />
-          <ReportTable table={tables.regions} locale={locale} />
-        </Section>
-        <Section
-          id="channels"
+          testId="regions-chart"
+        />
+        <ReportTable table={tables.regions} locale={locale} />
+      </Section>
+      <Section
+        id="channels"
+        title={tables.channels.title}
+        actions={<ExportLinks href={exportHref("channels")} title={tables.channels.title} labels={exportLabels(tables.channels.title)} />}
+      >
+        <BreakdownChart
+          rows={chartRows(tables.channels, 0, 1)}
+          labels={chartLabels}
+          locale={locale}
           title={tables.channels.title}
-          actions={<ExportLinks href={exportHref("channels")} title={tables.channels.title} labels={exportLabels(tables.channels.title)} />}
-        >
-          <BreakdownChart
-            rows={chartRows(tables.channels, 0, 1)}
-            labels={chartLabels}
-            locale={locale}
-            title={tables.channels.title}
-            testId="channels-chart"
-          />
-          <ReportTable table={tables.channels} locale={locale} />
-        </Section>
-      </div>
+          testId="channels-chart"
+        />
+        <ReportTable table={tables.channels} locale={locale} />
+      </Section>
 
       <Section
         id="operators"

@@ -30,6 +30,17 @@ function fenTick(locale: Locale) {
 // Legend texts in the page's text colour (recharts colours them like their series: pale for "all").
 const legendText = (value: string) => <span style={{ color: "#44403c" }}>{value}</span>;
 
+/** A bar's name on one line from the bar's left end (recharts' own labels wrap to the bar's width). */
+function BarName(props: { x?: number | string; y?: number | string; height?: number | string; value?: unknown }) {
+  const x = Number(props.x ?? 0);
+  const y = Number(props.y ?? 0) + Number(props.height ?? 0) / 2;
+  return (
+    <text x={x + 4} y={y} dy="0.35em" fontSize={11} fill="#1c1917">
+      {String(props.value ?? "")}
+    </text>
+  );
+}
+
 function Empty({ text }: { text: string }) {
   return <p className="grid h-40 place-items-center rounded-lg bg-stone-50 text-sm text-stone-600">{text}</p>;
 }
@@ -88,7 +99,7 @@ export function BreakdownChart({
           <Tooltip formatter={(v) => formatFen(Number(v))} />
           <Legend wrapperStyle={{ fontSize: 12 }} formatter={legendText} />
           <Bar dataKey="total" name={labels.total} fill={TOTAL} isAnimationActive={false}>
-            <LabelList dataKey="name" position="insideLeft" fill="#1c1917" fontSize={11} />
+            <LabelList dataKey="name" content={BarName} />
           </Bar>
           <Bar dataKey="assist" name={labels.assist} fill={ASSIST} isAnimationActive={false} />
         </BarChart>

@@ -59,7 +59,7 @@ export function ReportTable({ table, locale, note, compact = false }: { table: T
                 {row.map((cell, j) => (
                   <td
                     key={j}
-                    className={`${pad} ${numeric(cell.kind) ? "whitespace-nowrap text-right tabular-nums" : j <= 1 ? "min-w-24" : ""} ${phoneHidden(table.columns[j]?.key ?? "")}`}
+                    className={`${pad} ${numeric(cell.kind) ? "whitespace-nowrap text-right tabular-nums" : "min-w-36"} ${phoneHidden(table.columns[j]?.key ?? "")}`}
                   >
                     {formatCell(cell, locale)}
                   </td>
