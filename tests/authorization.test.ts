@@ -13,6 +13,9 @@ import { hashPassword } from "@/lib/auth/password";
 import { testDb } from "@/tests/support/db";
 import { databaseFingerprint } from "@/tests/support/fingerprint";
 import { actorOf, OPERATOR_A, PERSONAS, type Persona } from "@/tests/support/personas";
+import { placeOrder } from "@/lib/orders/checkout";
+import { demoProvider } from "@/lib/payments/demo";
+import { cartOf, makeProduct } from "./support/shop";
 
 const ROOT = path.join(__dirname, "..");
 const RUN = Date.now().toString(36);
@@ -34,7 +37,9 @@ function sourceFiles(dir: string): string[] {
 
 const appAndLib = [...sourceFiles(path.join(ROOT, "app")), ...sourceFiles(path.join(ROOT, "lib"))];
 /** Files that are server-action modules ("use server" as their first statement). */
-const actionFiles = appAndLib.filter((f) => /^(\s*\/\/[^\n]*\n|\s*\/\*[\s\S]*?\*\/\s*)*\s*["']use server["']/.test(readFileSync(f, "utf8")));
+const actionFiles = appAndLib.filter((f) =>
+  /^(\s*\/\/[^\n]*\n|\s*\/\*[\s\S]*?\*\/\s*)*\s*["']use server["']/.test(readFileSync(f, "utf8")),
+);
 const routeFiles = appAndLib.filter((f) => /(^|\/)route\.tsx?$/.test(f)).map((f) => path.relative(ROOT, f));
 
 // ---- fixtures: objects of operator A (Gangu) ----------------------------------------------------
@@ -42,10 +47,7 @@ const routeFiles = appAndLib.filter((f) => /(^|\/)route\.tsx?$/.test(f)).map((f)
 const PDF = new Uint8Array(Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"));
 // An 8x8 PNG (valid signature and chunks), generated once.
 const PNG = new Uint8Array(
-  Buffer.from(
-    "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEklEQVR4nGP8z4APMOGVHbHSAK/AAQ/xJ4XfAAAAAElFTkSuQmCC",
-    "base64",
-  ),
+  Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEklEQVR4nGP8z4APMOGVHbHSAK/AAQ/xJ4XfAAAAAElFTkSuQmCC", "base64"),
 );
 
 interface Fixture {
@@ -91,7 +93,9 @@ async function freshProduct(status: "PENDING_CERTIFICATION" | "CERTIFIED") {
 const inThirtyDays = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
 
 async function freshImage() {
-  return testDb.productImage.create({ data: { productId: fx.productId, url: "/images/products/chili-dried.svg", position: 90 + ++counter } });
+  return testDb.productImage.create({
+    data: { productId: fx.productId, url: "/images/products/chili-dried.svg", position: 90 + ++counter },
+  });
 }
 
 async function freshInvite(email = `${unique("invitee")}@example.test`) {
@@ -119,6 +123,24 @@ const productFields = () => ({
   villageId: fx.villageId,
   giMarkId: "",
 });
+
+let cartFixture: { id: string; priceFen: number } | undefined;
+/** A listed product with plenty of stock, for the cart actions. */
+async function cartProduct() {
+  return (cartFixture ??= await makeProduct(OPERATOR_A, { stock: 1000 }));
+}
+
+/** A guest's fresh unpaid order (demo payment). */
+async function guestOrderNumber(): Promise<string> {
+  const product = await cartProduct();
+  const placed = await placeOrder(testDb, cartOf([product]), {
+    actor: null,
+    provider: demoProvider,
+    origin: "http://localhost",
+    locale: "zh-CN",
+  });
+  return placed.number;
+}
 
 // ---- the rows -----------------------------------------------------------------------------------
 
@@ -148,18 +170,43 @@ const DEMO_PASSWORDS: Partial<Record<Persona, string>> = {
 };
 
 const ACTIONS: Record<string, Row> = {
+  // Each caller's own cart (found by session or cookie); there is no cart id to aim elsewhere.
+  "cart.add": { input: async () => ({ productId: (await cartProduct()).id, quantity: "1" }), allowed: PERSONAS },
+  "cart.setQuantity": { input: async () => ({ productId: (await cartProduct()).id, quantity: "1" }), allowed: PERSONAS },
+  "cart.remove": { input: async () => ({ productId: (await cartProduct()).id }), allowed: PERSONAS },
+  // Someone else's unpaid order, without its link: only an admin may act on it.
+  "payment.demoConfirm": {
+    input: async () => ({ number: await guestOrderNumber(), token: "" }),
+    allowed: ["admin"],
+    refusals: ["notFound"],
+  },
+  "order.cancelUnpaid": {
+    input: async () => ({ number: await guestOrderNumber(), token: "" }),
+    allowed: ["admin"],
+    refusals: ["notFound"],
+  },
   // Public: anyone may create a shopper account (with a fresh email).
   "auth.signUp": {
-    input: () => ({ name: "授权测试", email: `${unique("signup")}@example.test`, password: "long-enough-pw", passwordConfirm: "long-enough-pw" }),
+    input: () => ({
+      name: "授权测试",
+      email: `${unique("signup")}@example.test`,
+      password: "long-enough-pw",
+      passwordConfirm: "long-enough-pw",
+    }),
     allowed: PERSONAS,
   },
   // Acts on the caller's own account only; there is no one else's id to pass.
   "auth.changePassword": {
-    input: (p) => ({ currentPassword: DEMO_PASSWORDS[p] ?? "x", newPassword: "changed-by-authz-test", newPasswordConfirm: "changed-by-authz-test" }),
+    input: (p) => ({
+      currentPassword: DEMO_PASSWORDS[p] ?? "x",
+      newPassword: "changed-by-authz-test",
+      newPasswordConfirm: "changed-by-authz-test",
+    }),
     allowed: SIGNED_IN,
     save: async (p) => (p === "anonymous" ? null : (await actorOf(p))!.userId),
     restore: async (p, userId) => {
-      if (userId) await testDb.user.update({ where: { id: userId as string }, data: { passwordHash: await hashPassword(DEMO_PASSWORDS[p]!) } });
+      if (userId)
+        await testDb.user.update({ where: { id: userId as string }, data: { passwordHash: await hashPassword(DEMO_PASSWORDS[p]!) } });
     },
   },
   "product.create": { input: () => ({ operator: OPERATOR_A, ...productFields(), stock: "5" }), allowed: MANAGER_A },
@@ -251,7 +298,12 @@ const ROUTES: Record<string, string> = {
   "app/api/auth/[...nextauth]/route.ts": "next-auth's own endpoints: sign-in is the credentials check (tests/auth.test.ts)",
   "app/api/catalog/operators/route.ts": "public catalogue data: the sellers of a county (names and slugs, as on the storefront)",
   "app/api/locale/route.ts": "public: sets the visitor's own language cookie and redirects within the site (lib/i18n/switch.test.ts)",
-  "app/api/files/[...key]/route.ts": "checked below: product photos public, payout proofs only for their operator's managers, the county's officers, admins",
+  "app/api/checkout/route.ts":
+    "anyone may place an order (guests too); prices and stock come from the database (tests/checkout.test.ts, e2e/checkout.spec.ts)",
+  "app/api/stripe/webhook/route.ts":
+    "Stripe only: the signature is verified, a bad one is a 400 and changes nothing (tests/checkout.test.ts)",
+  "app/api/files/[...key]/route.ts":
+    "checked below: product photos public, payout proofs only for their operator's managers, the county's officers, admins",
 };
 
 // ---- the test -----------------------------------------------------------------------------------
@@ -286,13 +338,24 @@ describe("authorization", () => {
   });
 
   it("every server action has a row in this test, and every row an action", () => {
-    const names = registeredActions().map((a) => a.name).sort();
-    expect(names.filter((n) => !(n in ACTIONS)), "actions with no row").toEqual([]);
-    expect(Object.keys(ACTIONS).filter((n) => !names.includes(n)), "rows with no action").toEqual([]);
+    const names = registeredActions()
+      .map((a) => a.name)
+      .sort();
+    expect(
+      names.filter((n) => !(n in ACTIONS)),
+      "actions with no row",
+    ).toEqual([]);
+    expect(
+      Object.keys(ACTIONS).filter((n) => !names.includes(n)),
+      "rows with no action",
+    ).toEqual([]);
   });
 
   it("every route handler has a row in this test", () => {
-    expect(routeFiles.filter((f) => !(f in ROUTES)), "routes with no row").toEqual([]);
+    expect(
+      routeFiles.filter((f) => !(f in ROUTES)),
+      "routes with no row",
+    ).toEqual([]);
   });
 
   for (const [name, row] of Object.entries(ACTIONS)) {
@@ -331,7 +394,10 @@ describe("authorization", () => {
         .find((a) => a.name === "payout.create")!
         .runAs(admin, await ACTIONS["payout.create"]!.input("admin"));
       expect(created.ok).toBe(true);
-      const payout = await testDb.payout.findFirstOrThrow({ where: { operatorId: fx.operatorId, proofUrl: { not: null } }, orderBy: { createdAt: "desc" } });
+      const payout = await testDb.payout.findFirstOrThrow({
+        where: { operatorId: fx.operatorId, proofUrl: { not: null } },
+        orderBy: { createdAt: "desc" },
+      });
       const key = payout.proofUrl!.replace(/^\/api\/files\//, "");
       const may: Persona[] = ["managerA", "officerGangu", "admin"];
       for (const persona of PERSONAS) {

@@ -123,6 +123,10 @@ describe("product, operator and county pages", () => {
     expect(stats.products).toBe(await testDb.product.count({ where: { listed: true } }));
     expect(stats.operators).toBe(await testDb.operator.count());
     expect(stats.householdsLinked).toBeGreaterThan(0);
-    expect(stats.assistanceSalesFen).toBe(0); // no orders in the demo data yet
+    // Paid, not refunded net of certified lines (DESIGN.md): whatever orders earlier tests paid.
+    const [{ fen }] = await testDb.$queryRaw<{ fen: bigint | null }[]>`
+      SELECT SUM(l."netFen" - l."refundedFen")::bigint AS "fen" FROM "OrderLine" l JOIN "Order" o ON o."id" = l."orderId"
+      WHERE l."certifiedAtSale" AND o."paidAt" IS NOT NULL`;
+    expect(stats.assistanceSalesFen).toBe(Number(fen ?? 0));
   });
 });

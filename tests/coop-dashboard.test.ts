@@ -91,7 +91,14 @@ describe("dashboard", () => {
         lines: { op: string; product: string; net: number; refunded?: number }[],
       ) => {
         const o = await tx.order.create({
-          data: { ...orderDefaults(), number: `DASH-TEST-${++n}`, email: "dash@example.test", status, totalFen: 1, paidAt: paidAt ? new Date(paidAt) : null },
+          data: {
+            ...orderDefaults(),
+            number: `DASH-TEST-${++n}`,
+            email: "dash@example.test",
+            status,
+            totalFen: 1,
+            paidAt: paidAt ? new Date(paidAt) : null,
+          },
         });
         const created = [];
         for (const l of lines) {

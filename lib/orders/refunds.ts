@@ -16,6 +16,7 @@ import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PaymentProvider } from "@/lib/payments/provider";
 import { PaymentProviderError } from "@/lib/payments/provider";
+import { formatFen } from "@/lib/money";
 import { adjustStock } from "@/lib/stock/ledger";
 import { reverseAllocations } from "./allocation";
 import type { PaymentEvent } from "./fulfilment";
@@ -129,7 +130,7 @@ export async function requestRefund(
       seen.add(requested.orderLineId);
       const amountFen = requested.amountFen ?? entry.fen;
       if (entry.fen <= 0) throw new ActionError("lineFullyRefunded");
-      if (amountFen > entry.fen) throw new ActionError("refundTooLarge", { max: entry.fen });
+      if (amountFen > entry.fen) throw new ActionError("refundTooLarge", { max: formatFen(entry.fen) });
       if (requested.restockQty > entry.qty) throw new ActionError("restockTooLarge", { max: entry.qty });
       return { orderLineId: requested.orderLineId, amountFen, quantity: requested.restockQty };
     });

@@ -1,5 +1,6 @@
 // Products and links made for one test, so tests that buy and refund never disturb each other or
-// the demo data: a copy of a seed product of the operator, with its own stock, price and links.
+// the demo data: a copy of a seed product of the operator, sold by a copy of that operator (so the
+// demo operators' sales stay as the seed left them), with its own stock, price and links.
 import { randomBytes } from "node:crypto";
 import type { CheckoutInput } from "@/lib/orders/checkout";
 import { testDb } from "./db";
@@ -19,9 +20,21 @@ export async function makeProduct(
   operatorSlug: string,
   over: { stock?: number; priceFen?: number; status?: "CERTIFIED" | "PENDING_CERTIFICATION" } = {},
 ) {
-  const operator = await testDb.operator.findUniqueOrThrow({ where: { slug: operatorSlug }, select: { id: true } });
-  const template = await testDb.product.findFirstOrThrow({ where: { operatorId: operator.id }, orderBy: { slug: "asc" } });
+  const model = await testDb.operator.findUniqueOrThrow({ where: { slug: operatorSlug } });
+  const template = await testDb.product.findFirstOrThrow({ where: { operatorId: model.id }, orderBy: { slug: "asc" } });
   const tag = randomBytes(4).toString("hex");
+  const operator = await testDb.operator.create({
+    data: {
+      slug: `test-op-${tag}`,
+      nameZh: `测试合作社${tag}`,
+      nameEn: `Test cooperative ${tag}`,
+      kind: model.kind,
+      creditCode: `93${randomBytes(8).toString("hex").toUpperCase()}`,
+      countyId: model.countyId,
+      villageId: model.villageId,
+    },
+    select: { id: true },
+  });
   return testDb.product.create({
     data: {
       slug: `test-${tag}`,
