@@ -124,9 +124,9 @@ describe("product, operator and county pages", () => {
     expect(stats.operators).toBe(await testDb.operator.count());
     expect(stats.householdsLinked).toBeGreaterThan(0);
     // Paid, not refunded net of certified lines (DESIGN.md): whatever orders earlier tests paid.
-    const [{ fen }] = await testDb.$queryRaw<{ fen: bigint | null }[]>`
+    const [row] = await testDb.$queryRaw<{ fen: bigint | null }[]>`
       SELECT SUM(l."netFen" - l."refundedFen")::bigint AS "fen" FROM "OrderLine" l JOIN "Order" o ON o."id" = l."orderId"
       WHERE l."certifiedAtSale" AND o."paidAt" IS NOT NULL`;
-    expect(stats.assistanceSalesFen).toBe(Number(fen ?? 0));
+    expect(stats.assistanceSalesFen).toBe(Number(row?.fen ?? 0));
   });
 });
