@@ -108,7 +108,7 @@ export function CartLines({ locale, groups }: { locale: Locale; groups: CartGrou
                     <button
                       type="button"
                       onClick={() => change(line.productId, () => removeFromCart({ productId: line.productId }))}
-                      className="rounded-md px-2 py-2 text-sm text-stone-600 underline hover:text-red-700"
+                      className="whitespace-nowrap rounded-md px-2 py-2 text-sm text-stone-600 underline hover:text-red-700"
                     >
                       {t("remove")}
                     </button>

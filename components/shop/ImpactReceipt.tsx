@@ -6,6 +6,8 @@ import { localName } from "@/lib/i18n/pick";
 import { formatFen } from "@/lib/money";
 import type { ImpactReceipt as Receipt } from "@/lib/orders/queries";
 
+const MAX_VILLAGES = 6;
+
 export async function ImpactReceipt({ locale, receipt }: { locale: Locale; receipt: Receipt }) {
   const t = await getTranslations({ locale, namespace: "orders.receipt" });
   const villages = new Intl.ListFormat(locale, { style: "long", type: "conjunction" }).format(
