@@ -8,7 +8,8 @@ export const ROSTER_HEADER = ["户编号", "户主姓名", "身份证号", "乡�
 export type RosterRow = (string | number | null | { formula: string; result?: unknown })[];
 
 let sequence = 0;
-const run = Date.now() % 100_000_000;
+// Distinct across runs and across parallel workers (each is its own process).
+const run = (Date.now() + process.pid * 104_729) % 100_000_000;
 
 /** A valid 18-digit ID number for `county`, different on every call (and across runs). */
 export function freshResidentId(county = "620523"): string {

@@ -160,8 +160,20 @@ export function ImportForm({
               setDone(null);
               setFailure(null);
             }}
-            className="block w-full min-w-0 text-sm text-stone-800 file:mr-3 file:rounded-lg file:border-0 file:bg-stone-100 file:px-3 file:py-2 file:text-sm file:font-medium file:text-stone-900 hover:file:bg-stone-200"
+            className="peer sr-only"
           />
+          {/* The browser's own button speaks the browser's language; this one the page's. */}
+          <div className="flex flex-wrap items-center gap-3">
+            <label
+              htmlFor={`${id}-file`}
+              className="cursor-pointer rounded-lg bg-white px-4 py-2 text-sm font-semibold text-brand-800 ring-1 ring-inset ring-brand-700/40 hover:bg-brand-50 peer-focus-visible:outline-3 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-600"
+            >
+              {t("choose")}
+            </label>
+            <span className="min-w-0 break-all text-sm text-stone-700" data-testid="import-file-name">
+              {file ? file.name : t("noFile")}
+            </span>
+          </div>
           <p id={`${id}-file-hint`} className="text-xs text-stone-600">
             {t("fileHint", { maxMb })}
           </p>
@@ -196,8 +208,8 @@ export function ImportForm({
             <h2 id={`${id}-preview`} className="text-lg font-semibold">
               {t("previewTitle")}
             </h2>
-            <dl className="grid grid-cols-1 gap-x-4 gap-y-2 text-sm sm:grid-cols-2">
-              <div className="min-w-0">
+            <dl className="grid grid-cols-2 gap-x-4 gap-y-2 text-sm">
+              <div className="col-span-2 min-w-0 sm:col-span-1">
                 <dt className="text-xs font-medium text-stone-600">{t("fileName")}</dt>
                 <dd className="break-all">{result.fileName}</dd>
               </div>
@@ -219,7 +231,7 @@ export function ImportForm({
                 <dt className="text-xs font-medium text-stone-600">{t("dataRows")}</dt>
                 <dd>{t("dataRowsValue", { count: result.dataRows })}</dd>
               </div>
-              <div className="sm:col-span-2">
+              <div className="col-span-2">
                 <dt className="text-xs font-medium text-stone-600">{t("columnsFound")}</dt>
                 <dd className="mt-1 flex flex-wrap gap-1.5">
                   {result.columns.map((c) => (
@@ -231,6 +243,7 @@ export function ImportForm({
               </div>
             </dl>
 
+            <h3 className="text-base font-semibold">{t("countsTitle")}</h3>
             <ul className="grid grid-cols-3 gap-2 text-center" data-testid="import-counts">
               {(
                 [
@@ -239,12 +252,16 @@ export function ImportForm({
                   ["countUnchanged", result.counts.unchanged, "unchanged"],
                 ] as const
               ).map(([label, n, key]) => (
-                <li key={key} className="rounded-lg bg-stone-50 px-2 py-2 ring-1 ring-stone-200" data-testid={`import-count-${key}`}>
+                <li key={key} className="rounded-lg bg-stone-50 px-2 py-2 ring-1 ring-stone-200">
                   <span className="block text-xs text-stone-600">{t(label)}</span>
-                  <span className="block text-base font-semibold tabular-nums">{t("households", { count: n })}</span>
+                  <span className="block text-lg font-semibold tabular-nums" data-testid={`import-count-${key}`}>
+                    {n}
+                  </span>
                 </li>
               ))}
             </ul>
+
+            {result.problemCount > 0 ? <p className="text-xs text-stone-600">{t("countsOfClean")}</p> : null}
 
             {result.problemCount > 0 ? (
               <div className="space-y-2">
@@ -271,7 +288,7 @@ export function ImportForm({
                       {result.problems.map((p, i) => (
                         <tr key={`${p.row}-${p.field}-${i}`} data-testid="import-problem">
                           <td className="whitespace-nowrap px-2 py-2 align-top tabular-nums sm:px-3">{p.row}</td>
-                          <td className="px-2 py-2 align-top sm:px-3">
+                          <td className="whitespace-nowrap px-2 py-2 align-top sm:px-3">
                             {field(p.field)}
                             {p.column ? <span className="block text-xs text-stone-600">{p.column}</span> : null}
                           </td>
