@@ -4,11 +4,16 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { makeResidentIdCheckDigit } from "./id-number";
+import en from "@/messages/en/registry.json";
+import zh from "@/messages/zh-CN/registry.json";
 import {
   columnLetter,
-  parseHouseholdFile,
-  zipUnpackedSize,
+  FILE_ERROR_KEYS,
+  IMPORT_FIELDS,
   MAX_IMPORT_BYTES,
+  parseHouseholdFile,
+  PROBLEM_KEYS,
+  zipUnpackedSize,
   type CountyPlaces,
   type ImportProblem,
   type ParseResult,
@@ -377,6 +382,20 @@ describe("bad files", () => {
 
   it("names columns like Excel", () => {
     expect([0, 1, 25, 26, 27, 51, 52, 701, 702].map(columnLetter)).toEqual(["A", "B", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA"]);
+  });
+});
+
+describe("messages", () => {
+  it("every problem, refusal and field has a text in Chinese and English", () => {
+    // The refusals the import actions add to the parser's own.
+    const errors = [...FILE_ERROR_KEYS, "importCountyRequired", "importHasProblems", "importChangedSincePreview"];
+    for (const messages of [zh, en]) {
+      const texts = messages.registry.import as unknown as Record<string, Record<string, string>>;
+      expect(PROBLEM_KEYS.filter((k) => !texts.problems![k])).toEqual([]);
+      expect(errors.filter((k) => !texts.errors![k])).toEqual([]);
+      expect(IMPORT_FIELDS.filter((k) => !texts.fields![k])).toEqual([]);
+    }
+    expect(zh.registry.import.problems.idStoredAsNumber).toBe("身份证号被 Excel 存成了数字，末几位已丢失，请把该列设为文本后重新导出");
   });
 });
 

@@ -56,51 +56,54 @@ export interface CountyPlaces {
   townships: (PlaceName & { villages: PlaceName[] })[];
 }
 
-/** Message keys of row problems (registry.json → householdImport.problems.*). */
-export type ProblemKey =
-  | "required"
-  | "formula"
-  | "cellError"
-  | "idStoredAsNumber"
-  | "idOldFormat"
-  | "idFormat"
-  | "idBirthDate"
-  | "idCheckDigit"
-  | "idDuplicate"
-  | "codeFormat"
-  | "codeStoredAsNumber"
-  | "codeDuplicate"
-  | "nameFormulaLike"
-  | "nameTooLong"
-  | "nameInvalid"
-  | "townshipUnknown"
-  | "villageUnknown"
-  | "villageNotInTownship"
-  | "villageAmbiguous"
-  | "membersInvalid"
-  | "membersRange"
-  | "statusUnknown"
-  | "yearInvalid"
-  | "yearRange"
-  // Found against the registry (lib/office/household-import.server.ts):
-  | "codeTaken"
-  | "idInOtherCounty"
-  | "idRegisteredAs";
+/** Message keys of row problems (registry.json → registry.import.problems.*); the last three are found against the registry. */
+export const PROBLEM_KEYS = [
+  "required",
+  "formula",
+  "cellError",
+  "idStoredAsNumber",
+  "idOldFormat",
+  "idFormat",
+  "idBirthDate",
+  "idCheckDigit",
+  "idDuplicate",
+  "codeFormat",
+  "codeStoredAsNumber",
+  "codeDuplicate",
+  "nameFormulaLike",
+  "nameTooLong",
+  "nameInvalid",
+  "townshipUnknown",
+  "villageUnknown",
+  "villageNotInTownship",
+  "villageAmbiguous",
+  "membersInvalid",
+  "membersRange",
+  "statusUnknown",
+  "yearInvalid",
+  "yearRange",
+  "codeTaken",
+  "idInOtherCounty",
+  "idRegisteredAs",
+] as const;
+export type ProblemKey = (typeof PROBLEM_KEYS)[number];
 
-/** Message keys of whole-file refusals (registry.json → householdImport.errors.*). */
-export type FileErrorKey =
-  | "importFileRequired"
-  | "importFileEmpty"
-  | "importFileTooLarge"
-  | "importFileType"
-  | "importXlsOld"
-  | "importFileMalformed"
-  | "importUnpackedTooLarge"
-  | "importEncoding"
-  | "importHeaderNotFound"
-  | "importMissingColumns"
-  | "importNoRows"
-  | "importTooManyRows";
+/** Message keys of whole-file refusals (registry.json → registry.import.errors.*). */
+export const FILE_ERROR_KEYS = [
+  "importFileRequired",
+  "importFileEmpty",
+  "importFileTooLarge",
+  "importFileType",
+  "importXlsOld",
+  "importFileMalformed",
+  "importUnpackedTooLarge",
+  "importEncoding",
+  "importHeaderNotFound",
+  "importMissingColumns",
+  "importNoRows",
+  "importTooManyRows",
+] as const;
+export type FileErrorKey = (typeof FILE_ERROR_KEYS)[number];
 
 export interface ImportProblem {
   /** The row number as the spreadsheet shows it (1-based). */
