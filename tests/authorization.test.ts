@@ -4,6 +4,7 @@
 // and leaves every table exactly as it was.
 //
 // The test fails when a server action or a route exists that has no row here: add one with it.
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -16,6 +17,7 @@ import { actorOf, OPERATOR_A, PERSONAS, type Persona } from "@/tests/support/per
 import { placeOrder } from "@/lib/orders/checkout";
 import { demoProvider } from "@/lib/payments/demo";
 import { cartOf, makeProduct } from "./support/shop";
+import { freshResidentId, rosterXlsx, xlsxFile } from "@/tests/support/roster";
 
 const ROOT = path.join(__dirname, "..");
 const RUN = Date.now().toString(36);
@@ -108,6 +110,9 @@ async function freshInvite(email = `${unique("invitee")}@example.test`) {
 }
 
 const today = new Date().toISOString().slice(0, 10);
+
+/** A Gangu roster row with a fresh ID number and registry code (大庄镇 大庄村). */
+const authzRosterRow = () => [unique("AUTHZ"), "授权测试", freshResidentId(), "大庄镇", "大庄村", 3, "监测户", 2015];
 
 const productFields = () => ({
   nameZh: "授权测试辣椒",
@@ -285,6 +290,23 @@ const ACTIONS: Record<string, Row> = {
       await testDb.household.update({ where: { id: fx.householdId }, data: { status: status as "NOT_LIFTED" | "LIFTED" | "MONITORED" } });
     },
   },
+  // The roster import into Gangu: a one-household file (a fresh ID number each call). Sunan's
+  // officer is refused for Gangu; a successful confirm's household is removed again afterwards.
+  "household.importPreview": {
+    input: async () => ({ countyId: "620523", file: xlsxFile(await rosterXlsx([authzRosterRow()])) }),
+    allowed: OFFICE_GANGU,
+  },
+  "household.importConfirm": {
+    input: async () => {
+      const bytes = await rosterXlsx([authzRosterRow()]);
+      const sha256 = createHash("sha256").update(bytes).digest("hex");
+      return { countyId: "620523", file: xlsxFile(bytes), sha256, expectNew: 1, expectUpdated: 0, expectUnchanged: 0 };
+    },
+    allowed: OFFICE_GANGU,
+    restore: async () => {
+      await testDb.household.deleteMany({ where: { registryCode: { startsWith: `AUTHZ-${RUN}-` } } });
+    },
+  },
   // An invitation addressed to someone else: nobody but that person may accept it.
   "invite.accept": {
     input: async () => ({ token: (await freshInvite()).token }),
@@ -304,6 +326,8 @@ const ROUTES: Record<string, string> = {
     "Stripe only: the signature is verified, a bad one is a 400 and changes nothing (tests/checkout.test.ts)",
   "app/api/files/[...key]/route.ts":
     "checked below: product photos public, payout proofs only for their operator's managers, the county's officers, admins",
+  "app/api/office/households/export/route.ts":
+    "officers and admins only (else 404); its rows are householdWhere's scope, an officer's own county whatever the URL says (tests/household-import.test.ts)",
 };
 
 // ---- the test -----------------------------------------------------------------------------------
