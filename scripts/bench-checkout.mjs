@@ -18,10 +18,10 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { ensureDatabase } from "./lib/database.mjs";
-import { migrate, runStep } from "./lib/run.mjs";
+import { migrate } from "./lib/run.mjs";
 import { ensurePrismaClient } from "./lib/prepare.mjs";
 import { loadSecrets } from "./lib/secrets.mjs";
-import { ROOT, formatDuration, handleSignals, onCleanup, portIsFree, shutdown, start, stopDatabase, waitForHttp } from "./lib/proc.mjs";
+import { ROOT, formatDuration, handleSignals, onCleanup, portIsFree, runStep, shutdown, start, stopDatabase, waitForHttp } from "./lib/proc.mjs";
 
 const USAGE = "usage: npm run bench:checkout -- [--buyers N] [--stock N] [--extra N] [--no-build]";
 const DATA_DIR = ".data/postgres-bench-checkout";
