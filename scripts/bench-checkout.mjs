@@ -21,7 +21,18 @@ import { ensureDatabase } from "./lib/database.mjs";
 import { migrate } from "./lib/run.mjs";
 import { ensurePrismaClient } from "./lib/prepare.mjs";
 import { loadSecrets } from "./lib/secrets.mjs";
-import { ROOT, formatDuration, handleSignals, onCleanup, portIsFree, runStep, shutdown, start, stopDatabase, waitForHttp } from "./lib/proc.mjs";
+import {
+  ROOT,
+  formatDuration,
+  handleSignals,
+  onCleanup,
+  portIsFree,
+  runStep,
+  shutdown,
+  start,
+  stopDatabase,
+  waitForHttp,
+} from "./lib/proc.mjs";
 
 const USAGE = "usage: npm run bench:checkout -- [--buyers N] [--stock N] [--extra N] [--no-build]";
 const DATA_DIR = ".data/postgres-bench-checkout";
@@ -93,7 +104,14 @@ async function pool(total, concurrency, job) {
   return { elapsedMs: performance.now() - began, latencies: latencies.sort((a, b) => a - b) };
 }
 
-const ADDRESS = { recipient: "直播间买家", mobile: "13800138000", province: "甘肃省", city: "天水市", district: "甘谷县", address: "大像山镇人民路 1 号" };
+const ADDRESS = {
+  recipient: "直播间买家",
+  mobile: "13800138000",
+  province: "甘肃省",
+  city: "天水市",
+  district: "甘谷县",
+  address: "大像山镇人民路 1 号",
+};
 
 async function main() {
   handleSignals();
@@ -112,7 +130,14 @@ async function main() {
   });
   db = await ensureDatabase({ dataDir: DATA_DIR, port: DB_PORT, log: (m) => log(`db: ${m}`) });
   await migrate(db.url);
-  const env = { DATABASE_URL: db.url, ...secrets, NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: DIST_DIR, DEMO_PAYMENTS: "1", STRIPE_SECRET_KEY: "" };
+  const env = {
+    DATABASE_URL: db.url,
+    ...secrets,
+    NEXT_TELEMETRY_DISABLED: "1",
+    NEXT_DIST_DIR: DIST_DIR,
+    DEMO_PAYMENTS: "1",
+    STRIPE_SECRET_KEY: "",
+  };
   log("seeding the demo data");
   if ((await runStep("tsx", ["prisma/seed.ts"], { env })) !== 0) throw new Error("the seed failed");
   if (options.build || !existsSync(path.join(ROOT, DIST_DIR, "BUILD_ID"))) {
@@ -223,14 +248,20 @@ async function main() {
 
   const c = result.checkout;
   console.log("");
-  console.log(`checkout (POST /api/checkout, ${options.buyers} concurrent buyers, one product, ${options.stock} in stock, ${total} requests)`);
+  console.log(
+    `checkout (POST /api/checkout, ${options.buyers} concurrent buyers, one product, ${options.stock} in stock, ${total} requests)`,
+  );
   console.log(`  reserved            ${c.reserved} (answers: ${[...statuses].map(([s, n]) => `${s}×${n}`).join(", ")})`);
   console.log(`  reservations/s      ${fixed(c.reservationsPerSecond, 0)}`);
   console.log(`  latency p50/p95/p99 ${fixed(c.latencyMs.p50)} / ${fixed(c.latencyMs.p95)} / ${fixed(c.latencyMs.p99)} ms`);
-  console.log(`  stock after         ${c.stockAfter} (units on orders ${c.unitsOnOrders}, stock ledger sum ${c.ledgerSum} after an opening of +0)`);
+  console.log(
+    `  stock after         ${c.stockAfter} (units on orders ${c.unitsOnOrders}, stock ledger sum ${c.ledgerSum} after an opening of +0)`,
+  );
   console.log(`  oversold units      ${c.oversold}`);
   console.log(`ceiling (guarded one-row UPDATE, one per transaction, ${clients} connections)`);
-  console.log(`  updates/s           ${fixed(result.ceiling.perSecond, 0)}  (p50 ${fixed(result.ceiling.latencyMs.p50)} ms, p95 ${fixed(result.ceiling.latencyMs.p95)} ms)`);
+  console.log(
+    `  updates/s           ${fixed(result.ceiling.perSecond, 0)}  (p50 ${fixed(result.ceiling.latencyMs.p50)} ms, p95 ${fixed(result.ceiling.latencyMs.p95)} ms)`,
+  );
   console.log(`ratio checkout / ceiling  ${fixed(result.ratio * 100, 0)}%`);
   console.log(
     `livestream: ${options.stock.toLocaleString("en-US")} orders of ¥50 (¥${((options.stock * PRICE_FEN) / 100).toLocaleString("en-US")}) absorbed in ${

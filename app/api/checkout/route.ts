@@ -4,7 +4,7 @@
 //   200 { ok: true, next, number }
 //   400 { ok: false, error, fieldErrors? }          bad input (keys under `errors.` / `checkout.errors.`)
 //   409 { ok: false, error: "cartChanged", problems } prices, stock or availability changed
-//   403 cross-site request; 503 { error: "paymentUnavailable" }
+//   403 cross-site request; 503 { error: "paymentUnavailable" or "busy" }
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { ActionError } from "@/lib/auth/action-core";
@@ -13,6 +13,7 @@ import { removeOrdered } from "@/lib/cart/cart";
 import { callerCartId, syncCartCount } from "@/lib/cart/session.server";
 import { catalogChanged } from "@/lib/catalog/revalidate.server";
 import { db } from "@/lib/db.server";
+import { Prisma } from "@/lib/db/client";
 import { CartChanged, placeOrder } from "@/lib/orders/checkout";
 import { currentPaymentProvider } from "@/lib/payments/registry.server";
 
@@ -74,6 +75,10 @@ export async function POST(request: NextRequest) {
     if (error instanceof ActionError) {
       const status = error.code === "paymentUnavailable" ? 503 : 400;
       return NextResponse.json({ ok: false, error: error.code, values: error.values }, { status });
+    }
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2028") {
+      // Could not get a database connection in time: too many buyers at once. Nothing was held.
+      return NextResponse.json({ ok: false, error: "busy" }, { status: 503, headers: { "retry-after": "2" } });
     }
     console.error("[checkout] failed:", error);
     return NextResponse.json({ ok: false, error: "unexpected" }, { status: 500 });
