@@ -72,6 +72,8 @@ export interface PlacedOrder {
   /** The order page's token for guests. */
   accessToken: string;
   created: boolean;
+  /** This order took the last unit of some product (the storefront's "in stock" changes). */
+  soldOut?: boolean;
 }
 
 interface Context {
@@ -153,6 +155,7 @@ export async function placeOrder(db: Db, raw: CheckoutInput, ctx: Context): Prom
   if (!Number.isSafeInteger(totalFen) || totalFen > 99_999_999) throw new ActionError("orderTooLarge");
 
   let order: { id: string; number: string };
+  let soldOut = false;
   try {
     const number = newOrderNumber(now);
     order = await db.$transaction(
@@ -185,6 +188,7 @@ export async function placeOrder(db: Db, raw: CheckoutInput, ctx: Context): Prom
             userId: ctx.actor?.userId ?? null,
           });
           if (left === null) throw new CartChanged([await whyNotHeld(tx, line, byId.get(line.productId)!, name)]);
+          if (left === 0) soldOut = true;
         }
         return created;
       },
@@ -199,7 +203,7 @@ export async function placeOrder(db: Db, raw: CheckoutInput, ctx: Context): Prom
     }
     throw error;
   }
-  return { ...(await ensurePaymentSession(db, order.id, ctx)), created: true };
+  return { ...(await ensurePaymentSession(db, order.id, ctx)), created: true, soldOut };
 }
 
 /** Why the guarded update took nothing: the product changed between reading and holding it. */

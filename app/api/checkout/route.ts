@@ -55,7 +55,9 @@ export async function POST(request: NextRequest) {
       origin: originOf(request),
       locale: parsed.data.locale,
     });
-    catalogChanged(); // the storefront shows stock
+    // Cached pages show stock, but re-rendering the catalogue after every order of a livestream
+    // would undo its cache: only a product selling out changes what the storefront must say.
+    if (placed.soldOut) catalogChanged();
     const cartId = await callerCartId(actor, { create: false, mayWriteCookies: true });
     if (cartId && placed.created) {
       const lines = await db.orderLine.findMany({ where: { orderId: placed.orderId }, select: { productId: true } });

@@ -20,7 +20,6 @@ import { confirmPayment, markAwaitingPayment } from "@/lib/orders/fulfilment";
 import { ORDER_NUMBER } from "@/lib/orders/number";
 import { impactReceipt, orderByNumber } from "@/lib/orders/queries";
 import { providerFor } from "@/lib/payments/registry.server";
-import { catalogChanged } from "@/lib/catalog/revalidate.server";
 
 export const dynamic = "force-dynamic";
 
@@ -45,7 +44,7 @@ async function syncWithStripe(
   try {
     const state = await providerFor("stripe").retrieveSession(sessionId);
     if (state.paid) {
-      if ((await confirmPayment(db, { orderId: order.id, paymentIntentId: state.paymentIntentId })).result === "applied") catalogChanged();
+      await confirmPayment(db, { orderId: order.id, paymentIntentId: state.paymentIntentId });
     } else if (state.status === "complete") {
       await markAwaitingPayment(db, { orderId: order.id, paymentIntentId: state.paymentIntentId });
     }
