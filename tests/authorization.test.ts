@@ -251,6 +251,8 @@ const ROUTES: Record<string, string> = {
   "app/api/auth/[...nextauth]/route.ts": "next-auth's own endpoints: sign-in is the credentials check (tests/auth.test.ts)",
   "app/api/catalog/operators/route.ts": "public catalogue data: the sellers of a county (names and slugs, as on the storefront)",
   "app/api/locale/route.ts": "public: sets the visitor's own language cookie and redirects within the site (lib/i18n/switch.test.ts)",
+  "app/api/stripe/webhook/route.ts":
+    "Stripe's events: only a payload signed with the webhook secret is read (tests/checkout.test.ts: a bad signature is a 400 and changes nothing)",
   "app/api/files/[...key]/route.ts": "checked below: product photos public, payout proofs only for their operator's managers, the county's officers, admins",
 };
 
