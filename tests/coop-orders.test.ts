@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { ActionResult } from "@/lib/auth/action-core";
 import type { Actor } from "@/lib/auth/actor";
 import "@/lib/coop/order-actions";
-import { getOperatorOrder, listOperatorOrders, settlementEntries, settlementSummary } from "@/lib/coop/orders";
+import { cityName, getOperatorOrder, listOperatorOrders, regionLine, settlementEntries, settlementSummary } from "@/lib/coop/orders";
 import { ordersAwaitingShipment } from "@/lib/coop/dashboard";
 import { markDelivered, markShipped } from "@/lib/orders/shipping";
 import zhErrors from "@/messages/zh-CN/errors.json";
@@ -283,6 +283,15 @@ describe("refunds from the console", () => {
 });
 
 describe("what the console shows", () => {
+  it("names the city a person would name", () => {
+    expect(cityName({ province: "甘肃省", city: "天水市", district: "甘谷县" })).toBe("天水市");
+    expect(cityName({ province: "北京市", city: "市辖区", district: "海淀区" })).toBe("北京市");
+    expect(cityName({ province: "重庆市", city: "县", district: "巫山县" })).toBe("重庆市");
+    expect(cityName({ province: "湖北省", city: "省直辖县级行政区划", district: "仙桃市" })).toBe("仙桃市");
+    expect(regionLine({ province: "北京市", city: "市辖区", district: "海淀区" })).toBe("北京市 海淀区");
+    expect(regionLine({ province: "甘肃省", city: "天水市", district: "甘谷县" })).toBe("甘肃省 天水市 甘谷县");
+  });
+
   it("the orders list: this operator's part only, by shipping status, newest first, recipient and city only", async () => {
     const first = await twoSellerOrder();
     const second = await twoSellerOrder();

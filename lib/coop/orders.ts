@@ -33,6 +33,22 @@ const lineSelect = {
   product: { select: { id: true, nameZh: true, nameEn: true, specZh: true, specEn: true, unitZh: true, unitEn: true } },
 } as const;
 
+/**
+ * The city a person would name for an address of the division list: 北京市 rather than 市辖区 (the
+ * municipalities), 仙桃市 rather than 省直辖县级行政区划 (county-level cities under a province).
+ */
+export function cityName(a: { province: string; city: string; district: string }): string {
+  if (a.city === "市辖区" || a.city === "县") return a.province;
+  if (a.city.endsWith("直辖县级行政区划")) return a.district;
+  return a.city;
+}
+
+/** Province, city and district as written on a parcel: 北京市 海淀区, 甘肃省 天水市 甘谷县. */
+export function regionLine(a: { province: string; city: string; district: string }): string {
+  const city = a.city === "市辖区" || a.city === "县" || a.city.endsWith("直辖县级行政区划") ? "" : a.city;
+  return [a.province, city, a.district].filter(Boolean).join(" ");
+}
+
 export interface OrderRow {
   shipmentId: string;
   shipmentStatus: ShipmentStatus;
@@ -88,7 +104,9 @@ export async function listOperatorOrders(db: Reader, operatorId: string, tab: Or
           paidAt: true,
           createdAt: true,
           recipient: true,
+          province: true,
           city: true,
+          district: true,
           lines: { where: { operatorId }, orderBy: { id: "asc" }, select: lineSelect },
         },
       },
@@ -108,7 +126,7 @@ export async function listOperatorOrders(db: Reader, operatorId: string, tab: Or
       orderStatus: s.order.status,
       paidAt: s.order.paidAt ?? s.order.createdAt,
       recipient: s.order.recipient,
-      city: s.order.city,
+      city: cityName(s.order),
       lines: s.order.lines.map((l) => ({
         id: l.id,
         nameZh: l.product.nameZh,

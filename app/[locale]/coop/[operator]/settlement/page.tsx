@@ -27,7 +27,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 function Figure({ label, value, testId, strong = false }: { label: string; value: string; testId: string; strong?: boolean }) {
   return (
     <div
-      className={`rounded-xl p-4 shadow-sm ring-1 ${strong ? "bg-leaf-50 ring-leaf-600/20" : "bg-white ring-stone-200"}`}
+      className={`rounded-xl p-4 shadow-sm ring-1 ${strong ? "col-span-2 bg-leaf-50 ring-leaf-600/20 sm:col-span-1" : "bg-white ring-stone-200"}`}
       data-testid={testId}
     >
       <dt className="text-sm text-stone-600">{label}</dt>
@@ -64,7 +64,7 @@ export default async function SettlementPage({ params, searchParams }: Props) {
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <p className="text-sm text-stone-700">{t("intro")}</p>
 
-      <dl className="grid grid-cols-1 gap-3 sm:grid-cols-3">
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3">
         <Figure testId="settlement-owed" label={t("owed")} value={formatFen(summary.totalNetFen)} strong />
         <Figure testId="settlement-sales" label={t("totalSales")} value={formatFen(summary.totalSalesFen)} />
         <Figure testId="settlement-refunds" label={t("totalRefunds")} value={formatFen(summary.totalRefundsFen)} />
@@ -111,11 +111,11 @@ export default async function SettlementPage({ params, searchParams }: Props) {
                           {monthName(m.month)}
                         </LocalLink>
                       </th>
-                      <td className="px-3 py-2 text-right tabular-nums">{formatFen(m.salesFen)}</td>
-                      <td className="px-3 py-2 text-right tabular-nums text-amber-900">
+                      <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{formatFen(m.salesFen)}</td>
+                      <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums text-amber-900">
                         {m.refundsFen === 0 ? "—" : formatFen(m.refundsFen)}
                       </td>
-                      <td className="px-3 py-2 text-right font-semibold tabular-nums">{formatFen(m.netFen)}</td>
+                      <td className="whitespace-nowrap px-3 py-2 text-right font-semibold tabular-nums">{formatFen(m.netFen)}</td>
                     </tr>
                   );
                 })}
@@ -150,7 +150,8 @@ export default async function SettlementPage({ params, searchParams }: Props) {
                       </span>
                     </p>
                     <p className="text-xs text-stone-700">
-                      {localName(locale, e)} · {t("qty", { quantity: e.quantity, unit: localText(locale, e.unitZh, e.unitEn) })}
+                      {localName(locale, e)}
+                      {e.kind === "SALE" ? ` · ${t("qty", { quantity: e.quantity, unit: localText(locale, e.unitZh, e.unitEn) })}` : null}
                     </p>
                     <p className="text-xs text-stone-600">{stamp.format(e.createdAt)}</p>
                   </div>

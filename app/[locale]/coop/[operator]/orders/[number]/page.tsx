@@ -8,7 +8,7 @@ import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { Breadcrumb } from "@/components/ui/Breadcrumb";
 import { LocalLink } from "@/components/ui/LocalLink";
-import { getOperatorOrder } from "@/lib/coop/orders";
+import { getOperatorOrder, regionLine } from "@/lib/coop/orders";
 import { requireConsoleOperator } from "@/lib/coop/scope.server";
 import { db } from "@/lib/db.server";
 import { isLocale } from "@/lib/i18n/locales";
@@ -157,9 +157,7 @@ export default async function OrderPage({ params }: Props) {
                 </a>
               </dd>
               <dt className="text-stone-600">{t("address.region")}</dt>
-              <dd>
-                {address.province} {address.city} {address.district}
-              </dd>
+              <dd>{regionLine(address)}</dd>
               <dt className="text-stone-600">{t("address.street")}</dt>
               <dd className="break-words">{address.address}</dd>
             </dl>
@@ -168,7 +166,7 @@ export default async function OrderPage({ params }: Props) {
         ) : (
           <>
             <p className="text-sm">
-              {address.recipient} · {maskMobile(address.mobile)} · {address.province} {address.city} {address.district}
+              {address.recipient} · {maskMobile(address.mobile)} · {regionLine(address)}
             </p>
             <p className="text-xs text-stone-600">{t("address.hidden")}</p>
           </>
