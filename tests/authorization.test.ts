@@ -12,7 +12,9 @@ import { registeredActions, type ActionResult } from "@/lib/auth/action-core";
 import { registeredActionOf } from "@/lib/auth/action.server";
 import { hashPassword } from "@/lib/auth/password";
 import { testDb } from "@/tests/support/db";
+import { markShipped } from "@/lib/orders/shipping";
 import { databaseFingerprint } from "@/tests/support/fingerprint";
+import { paidOrderOf } from "@/tests/support/paid-orders";
 import { actorOf, OPERATOR_A, PERSONAS, type Persona } from "@/tests/support/personas";
 import { placeOrder } from "@/lib/orders/checkout";
 import { demoProvider } from "@/lib/payments/demo";
@@ -59,6 +61,7 @@ interface Fixture {
   householdId: string; // a Gangu household linked to operator A
 }
 let fx: Fixture;
+const fxSeller = () => ({ id: fx.productId, operatorId: fx.operatorId });
 
 async function freshLink() {
   return testDb.benefitLink.create({
@@ -306,6 +309,25 @@ const ACTIONS: Record<string, Row> = {
     restore: async () => {
       await testDb.household.deleteMany({ where: { registryCode: { startsWith: `AUTHZ-${RUN}-` } } });
     },
+  // Orders of operator A (paid, with one line of A's unlisted product): ship, deliver, refund.
+  "order.ship": {
+    input: async () => ({ shipmentId: (await paidOrderOf(fxSeller())).shipments[0]!.id, carrier: "SF", trackingNo: "SF1234567890" }),
+    allowed: MANAGER_A,
+  },
+  "order.deliver": {
+    input: async () => {
+      const shipmentId = (await paidOrderOf(fxSeller())).shipments[0]!.id;
+      await markShipped(testDb, { shipmentId, carrier: "ZTO", trackingNo: "773012345678901" }, await actorOf("admin"));
+      return { shipmentId };
+    },
+    allowed: MANAGER_A,
+  },
+  "order.refund": {
+    input: async () => {
+      const order = await paidOrderOf(fxSeller());
+      return { orderId: order.id, orderLineId: [order.lines[0]!.id], amount: ["¥12.50"], restock: "on", restockQty: ["1"], reason: "授权测试" };
+    },
+    allowed: MANAGER_A,
   },
   // An invitation addressed to someone else: nobody but that person may accept it.
   "invite.accept": {
