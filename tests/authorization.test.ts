@@ -309,6 +309,7 @@ const ACTIONS: Record<string, Row> = {
     restore: async () => {
       await testDb.household.deleteMany({ where: { registryCode: { startsWith: `AUTHZ-${RUN}-` } } });
     },
+  },
   // Orders of operator A (paid, with one line of A's unlisted product): ship, deliver, refund.
   "order.ship": {
     input: async () => ({ shipmentId: (await paidOrderOf(fxSeller())).shipments[0]!.id, carrier: "SF", trackingNo: "SF1234567890" }),
