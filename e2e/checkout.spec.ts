@@ -15,9 +15,15 @@ async function twoProducts() {
   await linkHouseholdsIn(db, gangu, [500, 300, 200, 100]);
   const sunan = await makeProductIn(db, "daduma-coop", { stock: 20, priceFen: 4000 });
   await linkHouseholdsIn(db, sunan, [1000]);
-  const slugs = await db.product.findMany({ where: { id: { in: [gangu.id, sunan.id] } }, select: { id: true, slug: true } });
-  const slug = (id: string) => slugs.find((s) => s.id === id)!.slug;
-  return { gangu: { ...gangu, slug: slug(gangu.id) }, sunan: { ...sunan, slug: slug(sunan.id) } };
+  const rows = await db.product.findMany({
+    where: { id: { in: [gangu.id, sunan.id] } },
+    select: { id: true, slug: true, operator: { select: { slug: true } } },
+  });
+  const more = (id: string) => {
+    const row = rows.find((r) => r.id === id)!;
+    return { slug: row.slug, operatorSlug: row.operator.slug };
+  };
+  return { gangu: { ...gangu, ...more(gangu.id) }, sunan: { ...sunan, ...more(sunan.id) } };
 }
 
 async function addToCart(page: Page, slug: string, quantity: number) {
@@ -84,7 +90,7 @@ test("a guest buys from two cooperatives, pays on the demo page and sees whom th
   await expect(page.getByText("购物车还是空的")).toBeVisible();
 });
 
-test("a guest's cart follows them when they sign in; the order shows in my orders", async ({ page }) => {
+test("a guest's cart follows them when they sign in; the seller ships and the buyer sees it", async ({ page, browser }) => {
   const { gangu, sunan } = await twoProducts();
   await addToCart(page, gangu.slug, 1);
   await signInAs(page, "buyer@demo.xiaokang.test", "Demo-2026-buyer");
@@ -103,6 +109,25 @@ test("a guest's cart follows them when they sign in; the order shows in my order
 
   await page.goto("/account/orders");
   await expect(page.getByTestId("my-order").filter({ hasText: number })).toContainText("已支付");
+
+  // The Gangu seller ships its part (an admin may run every cooperative's console).
+  const seller = await browser.newContext();
+  const sellerPage = await seller.newPage();
+  await signInAs(sellerPage, "admin@demo.xiaokang.test", "Demo-2026-admin");
+  await sellerPage.goto(`/coop/${gangu.operatorSlug}/orders/${number}`);
+  const ship = sellerPage.getByTestId("ship-form");
+  await ship.getByLabel("快递公司").selectOption({ label: "中通快递" });
+  await ship.getByLabel("快递单号").fill("773012345678901");
+  await ship.getByRole("button", { name: "确认发货" }).click();
+  await expect(sellerPage.getByTestId("shipment-status")).toHaveText("已发货");
+  await seller.close();
+
+  // The buyer sees that part shipped with its tracking number; the other seller's part waits.
+  await page.goto(`/orders/${number}`);
+  const shipments = page.getByTestId("shipment-status");
+  await expect(shipments.filter({ hasText: "已发货" })).toContainText("773012345678901");
+  await expect(shipments.filter({ hasText: "待发货" })).toHaveCount(1);
+  await expect(page.getByTestId("order-status")).toHaveAttribute("data-status", "PAID"); // shipped when every part has left
 });
 
 test("a price that changed after the cart was filled is shown before anything is charged", async ({ page }) => {
