@@ -38,8 +38,8 @@ beforeAll(async () => {
 
 /** An order with a line of operator A (2 × ¥50.00) and one of operator B (1 × ¥120.00), paid. */
 async function twoSellerOrder(at?: Date) {
-  const a = await makeProduct(OPERATOR_A, { stock: 20, priceFen: 5000 });
-  const b = await makeProduct(OPERATOR_B, { stock: 20, priceFen: 12000 });
+  const a = await makeProduct(OPERATOR_A, { stock: 20, priceFen: 5000, sameSeller: true });
+  const b = await makeProduct(OPERATOR_B, { stock: 20, priceFen: 12000, sameSeller: true });
   const order = await paidOrder([{ ...a, quantity: 2 }, b], at);
   return {
     order,
@@ -262,7 +262,7 @@ describe("refunds from the console", () => {
 
   it("a manager refunds only its own lines; the other seller's line and orders are 'not found'", async () => {
     const { order, lineA, lineB } = await twoSellerOrder();
-    const onlyB = await paidOrder([await makeProduct(OPERATOR_B, { priceFen: 3000 })]);
+    const onlyB = await paidOrder([await makeProduct(OPERATOR_B, { priceFen: 3000, sameSeller: true })]);
     const before = await databaseFingerprint();
     expect(await run("order.refund", managerA, { orderId: order.id, orderLineId: [lineB.id], amount: ["1"] })).toMatchObject({
       error: "notFound",
@@ -342,7 +342,7 @@ describe("what the console shows", () => {
     expect(seen.refunds[0]).toMatchObject({ amountFen: 3000, reason: "压坏一箱", status: "SUCCEEDED", byAdmin: false });
     expect(seen.refunds[0]!.lines).toMatchObject([{ orderLineId: lineA.id, amountFen: 3000, quantity: 1 }]);
 
-    const onlyB = await paidOrder([await makeProduct(OPERATOR_B, { priceFen: 3000 })]);
+    const onlyB = await paidOrder([await makeProduct(OPERATOR_B, { priceFen: 3000, sameSeller: true })]);
     expect(await getOperatorOrder(testDb, operatorA, onlyB.number)).toBeNull();
     expect(await getOperatorOrder(testDb, operatorA, "XK000000NOSUCH")).toBeNull();
   });

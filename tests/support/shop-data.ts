@@ -19,23 +19,26 @@ export const newKey = () => randomBytes(16).toString("base64url");
 export async function makeProductIn(
   db: Db,
   operatorSlug: string,
-  over: { stock?: number; priceFen?: number; status?: "CERTIFIED" | "PENDING_CERTIFICATION" } = {},
+  over: { stock?: number; priceFen?: number; status?: "CERTIFIED" | "PENDING_CERTIFICATION"; sameSeller?: boolean } = {},
 ) {
   const model = await db.operator.findUniqueOrThrow({ where: { slug: operatorSlug } });
   const template = await db.product.findFirstOrThrow({ where: { operatorId: model.id }, orderBy: { slug: "asc" } });
   const tag = randomBytes(4).toString("hex");
-  const operator = await db.operator.create({
-    data: {
-      slug: `test-op-${tag}`,
-      nameZh: `测试合作社${tag}`,
-      nameEn: `Test cooperative ${tag}`,
-      kind: model.kind,
-      creditCode: `93${randomBytes(8).toString("hex").toUpperCase()}`,
-      countyId: model.countyId,
-      villageId: model.villageId,
-    },
-    select: { id: true },
-  });
+  // sameSeller: sold by the demo operator itself (tests of its console, where its managers act).
+  const operator = over.sameSeller
+    ? { id: model.id }
+    : await db.operator.create({
+        data: {
+          slug: `test-op-${tag}`,
+          nameZh: `测试合作社${tag}`,
+          nameEn: `Test cooperative ${tag}`,
+          kind: model.kind,
+          creditCode: `93${randomBytes(8).toString("hex").toUpperCase()}`,
+          countyId: model.countyId,
+          villageId: model.villageId,
+        },
+        select: { id: true },
+      });
   return db.product.create({
     data: {
       slug: `test-${tag}`,
