@@ -154,54 +154,58 @@ export async function placeOrder(db: Db, raw: CheckoutInput, ctx: Context): Prom
   const totalFen = lines.reduce((sum, line) => sum + line.netFen, 0);
   if (!Number.isSafeInteger(totalFen) || totalFen > 99_999_999) throw new ActionError("orderTooLarge");
 
-  let order: { id: string; number: string };
+  let order: { id: string; number: string } | undefined;
   let soldOut = false;
-  try {
-    const number = newOrderNumber(now);
-    order = await db.$transaction(
-      async (tx) => {
-        // The order first, the stock last: the stock updates lock the product rows until the
-        // commit, so the less that runs after them, the more orders a hot product takes per second.
-        // (Inserting the lines only takes key-share locks on the products, which never block them.)
-        const created = await tx.order.create({
-          data: {
-            number,
-            userId: ctx.actor?.userId ?? null,
-            email,
-            channel: input.channel,
-            totalFen,
-            checkoutKey: input.checkoutKey,
-            ...input.address,
-            paymentProvider: ctx.provider.name,
-            reservedUntil: new Date(now.getTime() + RESERVATION_MS),
-            createdAt: now,
-            lines: { createMany: { data: lines } },
-          },
-          select: { id: true, number: true },
-        });
-        for (const line of lines) {
-          const left = await holdStockForSale(tx, {
-            productId: line.productId,
-            quantity: line.quantity,
-            priceFen: line.unitPriceFen,
-            note: number,
-            userId: ctx.actor?.userId ?? null,
+  // A clash of order numbers (random, so rare, but a livestream makes many) is tried again.
+  for (let attempt = 1; !order; attempt++) {
+    try {
+      const number = newOrderNumber(now);
+      order = await db.$transaction(
+        async (tx) => {
+          // The order first, the stock last: the stock updates lock the product rows until the
+          // commit, so the less that runs after them, the more orders a hot product takes per second.
+          // (Inserting the lines only takes key-share locks on the products, which never block them.)
+          const created = await tx.order.create({
+            data: {
+              number,
+              userId: ctx.actor?.userId ?? null,
+              email,
+              channel: input.channel,
+              totalFen,
+              checkoutKey: input.checkoutKey,
+              ...input.address,
+              paymentProvider: ctx.provider.name,
+              reservedUntil: new Date(now.getTime() + RESERVATION_MS),
+              createdAt: now,
+              lines: { createMany: { data: lines } },
+            },
+            select: { id: true, number: true },
           });
-          if (left === null) throw new CartChanged([await whyNotHeld(tx, line, byId.get(line.productId)!, name)]);
-          if (left === 0) soldOut = true;
-        }
-        return created;
-      },
-      // A hot product makes buyers queue for its row: better a few seconds' wait than an error.
-      { maxWait: 20_000, timeout: 20_000 },
-    );
-  } catch (error) {
-    // The same form submitted twice at once: the other request created the order.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const other = await findByCheckoutKey(db, input.checkoutKey, ctx.actor, email);
-      if (other) return ensurePaymentSession(db, other.id, ctx);
+          for (const line of lines) {
+            const left = await holdStockForSale(tx, {
+              productId: line.productId,
+              quantity: line.quantity,
+              priceFen: line.unitPriceFen,
+              note: number,
+              userId: ctx.actor?.userId ?? null,
+            });
+            if (left === null) throw new CartChanged([await whyNotHeld(tx, line, byId.get(line.productId)!, name)]);
+            if (left === 0) soldOut = true;
+          }
+          return created;
+        },
+        // A hot product makes buyers queue for its row: better a few seconds' wait than an error.
+        { maxWait: 20_000, timeout: 20_000 },
+      );
+    } catch (error) {
+      // The same form submitted twice at once: the other request created the order.
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+        const other = await findByCheckoutKey(db, input.checkoutKey, ctx.actor, email);
+        if (other) return ensurePaymentSession(db, other.id, ctx);
+        if (attempt < 3) continue; // not this form's order: the number was taken
+      }
+      throw error;
     }
-    throw error;
   }
   return { ...(await ensurePaymentSession(db, order.id, ctx)), created: true, soldOut };
 }
