@@ -8,9 +8,4 @@ describe("order numbers", () => {
     expect(number).toMatch(/^XK261123[2-9A-HJKMNP-Z]{8}$/);
     expect(number).toMatch(ORDER_NUMBER);
   });
-
-  it("are spread widely enough that 13,400 in a day do not clash in practice", () => {
-    const seen = new Set(Array.from({ length: 13_400 }, () => newOrderNumber()));
-    expect(seen.size).toBe(13_400);
-  });
 });
