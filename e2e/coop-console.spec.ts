@@ -58,11 +58,17 @@ test.describe("coop console", () => {
     await expect(page).toHaveURL(new RegExp(`/coop/${GANGU}$`));
     await expect(page.getByTestId("console-operator")).toContainText("合作社");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("概览");
-    await expect(page.getByTestId("dash-today")).toContainText("¥0.00");
-    await expect(page.getByTestId("dash-month")).toContainText("¥0.00");
-    await expect(page.getByTestId("dash-to-ship")).toContainText("0单");
-    await expect(page.getByTestId("dash-reached")).toContainText("0户");
+    // The demo data has paid orders (and other tests add more meanwhile): the figures, in yuan and counts.
+    await expect(page.getByTestId("dash-today")).toContainText(/¥[\d,]+\.\d\d/);
+    await expect(page.getByTestId("dash-month")).toContainText(/¥[\d,]+\.\d\d/);
+    await expect(page.getByTestId("dash-to-ship")).toContainText(/[1-9]\d*单/);
+    await expect(page.getByTestId("dash-reached")).toContainText(/\d+户/);
     await expect(page.getByTestId("dash-low-stock")).toBeVisible();
+    // Orders waiting to ship lead to the orders list.
+    await page.getByTestId("dash-to-ship").getByRole("link", { name: "去发货" }).click();
+    await expect(page).toHaveURL(new RegExp(`/coop/${GANGU}/orders\\?tab=to_ship$`));
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("订单");
+    await page.goBack();
 
     // The tabs scroll sideways on a phone; every section is reachable.
     const tabs = page.getByRole("navigation", { name: "后台栏目" });

@@ -113,7 +113,7 @@ function orderNumber(i: number, at: Date): string {
   const local = new Date(at.getTime() + 8 * 3_600_000).toISOString();
   let n = i;
   let suffix = "";
-  for (let k = 0; k < 6; k++) {
+  for (let k = 0; k < 8; k++) {
     suffix = ALPHABET[n % ALPHABET.length] + suffix;
     n = Math.floor(n / ALPHABET.length);
   }

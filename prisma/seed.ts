@@ -11,6 +11,8 @@
 // through the app (stock sold, a product certified, a password changed) survive a re-run.
 // `--overwrite` (or SEED_OVERWRITE=1) resets those rows to the seed's values as well (not passwords,
 // and not an ID cipher whose hash still matches under the current key).
+// Demo orders (./demo-orders.ts) go through checkout, payment, shipping and refunds like real
+// ones, each found again by its checkout key; they are never reset.
 //
 // Place names: only 大庄镇/大庄村 (Gangu) and 马蹄藏族乡/大都麻村 (Sunan) are named in the seed reports;
 // every other township and village is marked isDemo (some township names are real, the villages
@@ -39,6 +41,7 @@ import {
 } from "@/lib/households/id-number";
 import { hashPassword } from "@/lib/auth/password";
 import { DEMO_ACCOUNTS } from "./demo-accounts";
+import { seedDemoOrders } from "./demo-orders";
 
 const OVERWRITE = process.argv.includes("--overwrite") || process.env.SEED_OVERWRITE === "1";
 const SEED_TIME = new Date("2026-01-01T00:00:00.000Z");
@@ -1081,8 +1084,9 @@ async function main() {
     const hh = await seedHouseholds(db, households, keys);
     await seedLinksAndPayouts(db, links, payouts);
     const newUsers = await seedUsers(db);
+    const newOrders = await seedDemoOrders(db);
 
-    const [regions, giMarks, operators, products, images, householdCount, linkCount, payoutCount, users, memberships] =
+    const [regions, giMarks, operators, products, images, householdCount, linkCount, payoutCount, users, memberships, orders] =
       await Promise.all([
         db.region.count(),
         db.giMark.count(),
@@ -1094,12 +1098,13 @@ async function main() {
         db.payout.count(),
         db.user.count(),
         db.membership.count(),
+        db.order.count({ where: { checkoutKey: { startsWith: "demo-seed-order-" } } }),
       ]);
     console.log(
       `seed ${OVERWRITE ? "(overwrite) " : ""}done in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +
         `${regions} regions, ${giMarks} GI marks, ${operators} operators, ${products} products (${images} images), ` +
         `${householdCount} households (${hh.inserted} new), ${linkCount} benefit links, ${payoutCount} payouts, ` +
-        `${users} users (${newUsers} new), ${memberships} memberships`,
+        `${users} users (${newUsers} new), ${memberships} memberships, ${orders} demo orders (${newOrders} new)`,
     );
     if (hh.rekeyed && !OVERWRITE) {
       console.warn(

@@ -181,6 +181,8 @@ async function main() {
     ...secrets,
     NEXT_TELEMETRY_DISABLED: "1",
     NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`,
+    // Without Stripe keys, checkout uses the built-in demo payment page (refused in production otherwise).
+    DEMO_PAYMENTS: process.env.STRIPE_SECRET_KEY ? process.env.DEMO_PAYMENTS || "0" : "1",
   };
   const seeded = existsSync(path.join(ROOT, "prisma/seed.ts"));
   if (seeded) {

@@ -204,7 +204,9 @@ async function main() {
   // Uploaded files of the tests go to their own folder, emptied each run like the test database.
   const uploadDir = path.join(ROOT, ".data/uploads-test");
   rmSync(uploadDir, { recursive: true, force: true });
-  const env = { DATABASE_URL: db.url, ...secrets, NEXT_TELEMETRY_DISABLED: "1", UPLOAD_DIR: uploadDir };
+  // No Stripe keys in tests: the e2e server pays through the demo page; vitest points the real
+  // stripe client at a local fake Stripe where it needs one (tests/support/fake-stripe.ts).
+  const env = { DATABASE_URL: db.url, ...secrets, NEXT_TELEMETRY_DISABLED: "1", UPLOAD_DIR: uploadDir, DEMO_PAYMENTS: "1", STRIPE_SECRET_KEY: "" };
   if (existsSync(path.join(ROOT, "prisma/seed.ts"))) {
     log("loading demo data (prisma/seed.ts)");
     const code = await step("seed", () => runStep("tsx", ["prisma/seed.ts"], { env }));

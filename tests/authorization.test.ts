@@ -4,6 +4,7 @@
 // and leaves every table exactly as it was.
 //
 // The test fails when a server action or a route exists that has no row here: add one with it.
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -11,8 +12,14 @@ import { registeredActions, type ActionResult } from "@/lib/auth/action-core";
 import { registeredActionOf } from "@/lib/auth/action.server";
 import { hashPassword } from "@/lib/auth/password";
 import { testDb } from "@/tests/support/db";
+import { markShipped } from "@/lib/orders/shipping";
 import { databaseFingerprint } from "@/tests/support/fingerprint";
+import { paidOrderOf } from "@/tests/support/paid-orders";
 import { actorOf, OPERATOR_A, PERSONAS, type Persona } from "@/tests/support/personas";
+import { placeOrder } from "@/lib/orders/checkout";
+import { demoProvider } from "@/lib/payments/demo";
+import { cartOf, makeProduct } from "./support/shop";
+import { freshResidentId, rosterXlsx, xlsxFile } from "@/tests/support/roster";
 
 const ROOT = path.join(__dirname, "..");
 const RUN = Date.now().toString(36);
@@ -34,7 +41,9 @@ function sourceFiles(dir: string): string[] {
 
 const appAndLib = [...sourceFiles(path.join(ROOT, "app")), ...sourceFiles(path.join(ROOT, "lib"))];
 /** Files that are server-action modules ("use server" as their first statement). */
-const actionFiles = appAndLib.filter((f) => /^(\s*\/\/[^\n]*\n|\s*\/\*[\s\S]*?\*\/\s*)*\s*["']use server["']/.test(readFileSync(f, "utf8")));
+const actionFiles = appAndLib.filter((f) =>
+  /^(\s*\/\/[^\n]*\n|\s*\/\*[\s\S]*?\*\/\s*)*\s*["']use server["']/.test(readFileSync(f, "utf8")),
+);
 const routeFiles = appAndLib.filter((f) => /(^|\/)route\.tsx?$/.test(f)).map((f) => path.relative(ROOT, f));
 
 // ---- fixtures: objects of operator A (Gangu) ----------------------------------------------------
@@ -42,10 +51,7 @@ const routeFiles = appAndLib.filter((f) => /(^|\/)route\.tsx?$/.test(f)).map((f)
 const PDF = new Uint8Array(Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"));
 // An 8x8 PNG (valid signature and chunks), generated once.
 const PNG = new Uint8Array(
-  Buffer.from(
-    "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEklEQVR4nGP8z4APMOGVHbHSAK/AAQ/xJ4XfAAAAAElFTkSuQmCC",
-    "base64",
-  ),
+  Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEklEQVR4nGP8z4APMOGVHbHSAK/AAQ/xJ4XfAAAAAElFTkSuQmCC", "base64"),
 );
 
 interface Fixture {
@@ -55,6 +61,7 @@ interface Fixture {
   householdId: string; // a Gangu household linked to operator A
 }
 let fx: Fixture;
+const fxSeller = () => ({ id: fx.productId, operatorId: fx.operatorId });
 
 async function freshLink() {
   return testDb.benefitLink.create({
@@ -91,7 +98,9 @@ async function freshProduct(status: "PENDING_CERTIFICATION" | "CERTIFIED") {
 const inThirtyDays = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
 
 async function freshImage() {
-  return testDb.productImage.create({ data: { productId: fx.productId, url: "/images/products/chili-dried.svg", position: 90 + ++counter } });
+  return testDb.productImage.create({
+    data: { productId: fx.productId, url: "/images/products/chili-dried.svg", position: 90 + ++counter },
+  });
 }
 
 async function freshInvite(email = `${unique("invitee")}@example.test`) {
@@ -104,6 +113,9 @@ async function freshInvite(email = `${unique("invitee")}@example.test`) {
 }
 
 const today = new Date().toISOString().slice(0, 10);
+
+/** A Gangu roster row with a fresh ID number and registry code (大庄镇 大庄村). */
+const authzRosterRow = () => [unique("AUTHZ"), "授权测试", freshResidentId(), "大庄镇", "大庄村", 3, "监测户", 2015];
 
 const productFields = () => ({
   nameZh: "授权测试辣椒",
@@ -119,6 +131,24 @@ const productFields = () => ({
   villageId: fx.villageId,
   giMarkId: "",
 });
+
+let cartFixture: { id: string; priceFen: number } | undefined;
+/** A listed product with plenty of stock, for the cart actions. */
+async function cartProduct() {
+  return (cartFixture ??= await makeProduct(OPERATOR_A, { stock: 1000 }));
+}
+
+/** A guest's fresh unpaid order (demo payment). */
+async function guestOrderNumber(): Promise<string> {
+  const product = await cartProduct();
+  const placed = await placeOrder(testDb, cartOf([product]), {
+    actor: null,
+    provider: demoProvider,
+    origin: "http://localhost",
+    locale: "zh-CN",
+  });
+  return placed.number;
+}
 
 // ---- the rows -----------------------------------------------------------------------------------
 
@@ -148,18 +178,43 @@ const DEMO_PASSWORDS: Partial<Record<Persona, string>> = {
 };
 
 const ACTIONS: Record<string, Row> = {
+  // Each caller's own cart (found by session or cookie); there is no cart id to aim elsewhere.
+  "cart.add": { input: async () => ({ productId: (await cartProduct()).id, quantity: "1" }), allowed: PERSONAS },
+  "cart.setQuantity": { input: async () => ({ productId: (await cartProduct()).id, quantity: "1" }), allowed: PERSONAS },
+  "cart.remove": { input: async () => ({ productId: (await cartProduct()).id }), allowed: PERSONAS },
+  // Someone else's unpaid order, without its link: only an admin may act on it.
+  "payment.demoConfirm": {
+    input: async () => ({ number: await guestOrderNumber(), token: "" }),
+    allowed: ["admin"],
+    refusals: ["notFound"],
+  },
+  "order.cancelUnpaid": {
+    input: async () => ({ number: await guestOrderNumber(), token: "" }),
+    allowed: ["admin"],
+    refusals: ["notFound"],
+  },
   // Public: anyone may create a shopper account (with a fresh email).
   "auth.signUp": {
-    input: () => ({ name: "授权测试", email: `${unique("signup")}@example.test`, password: "long-enough-pw", passwordConfirm: "long-enough-pw" }),
+    input: () => ({
+      name: "授权测试",
+      email: `${unique("signup")}@example.test`,
+      password: "long-enough-pw",
+      passwordConfirm: "long-enough-pw",
+    }),
     allowed: PERSONAS,
   },
   // Acts on the caller's own account only; there is no one else's id to pass.
   "auth.changePassword": {
-    input: (p) => ({ currentPassword: DEMO_PASSWORDS[p] ?? "x", newPassword: "changed-by-authz-test", newPasswordConfirm: "changed-by-authz-test" }),
+    input: (p) => ({
+      currentPassword: DEMO_PASSWORDS[p] ?? "x",
+      newPassword: "changed-by-authz-test",
+      newPasswordConfirm: "changed-by-authz-test",
+    }),
     allowed: SIGNED_IN,
     save: async (p) => (p === "anonymous" ? null : (await actorOf(p))!.userId),
     restore: async (p, userId) => {
-      if (userId) await testDb.user.update({ where: { id: userId as string }, data: { passwordHash: await hashPassword(DEMO_PASSWORDS[p]!) } });
+      if (userId)
+        await testDb.user.update({ where: { id: userId as string }, data: { passwordHash: await hashPassword(DEMO_PASSWORDS[p]!) } });
     },
   },
   "product.create": { input: () => ({ operator: OPERATOR_A, ...productFields(), stock: "5" }), allowed: MANAGER_A },
@@ -238,6 +293,43 @@ const ACTIONS: Record<string, Row> = {
       await testDb.household.update({ where: { id: fx.householdId }, data: { status: status as "NOT_LIFTED" | "LIFTED" | "MONITORED" } });
     },
   },
+  // The roster import into Gangu: a one-household file (a fresh ID number each call). Sunan's
+  // officer is refused for Gangu; a successful confirm's household is removed again afterwards.
+  "household.importPreview": {
+    input: async () => ({ countyId: "620523", file: xlsxFile(await rosterXlsx([authzRosterRow()])) }),
+    allowed: OFFICE_GANGU,
+  },
+  "household.importConfirm": {
+    input: async () => {
+      const bytes = await rosterXlsx([authzRosterRow()]);
+      const sha256 = createHash("sha256").update(bytes).digest("hex");
+      return { countyId: "620523", file: xlsxFile(bytes), sha256, expectNew: 1, expectUpdated: 0, expectUnchanged: 0 };
+    },
+    allowed: OFFICE_GANGU,
+    restore: async () => {
+      await testDb.household.deleteMany({ where: { registryCode: { startsWith: `AUTHZ-${RUN}-` } } });
+    },
+  },
+  // Orders of operator A (paid, with one line of A's unlisted product): ship, deliver, refund.
+  "order.ship": {
+    input: async () => ({ shipmentId: (await paidOrderOf(fxSeller())).shipments[0]!.id, carrier: "SF", trackingNo: "SF1234567890" }),
+    allowed: MANAGER_A,
+  },
+  "order.deliver": {
+    input: async () => {
+      const shipmentId = (await paidOrderOf(fxSeller())).shipments[0]!.id;
+      await markShipped(testDb, { shipmentId, carrier: "ZTO", trackingNo: "773012345678901" }, await actorOf("admin"));
+      return { shipmentId };
+    },
+    allowed: MANAGER_A,
+  },
+  "order.refund": {
+    input: async () => {
+      const order = await paidOrderOf(fxSeller());
+      return { orderId: order.id, orderLineId: [order.lines[0]!.id], amount: ["¥12.50"], restock: "on", restockQty: ["1"], reason: "授权测试" };
+    },
+    allowed: MANAGER_A,
+  },
   // An invitation addressed to someone else: nobody but that person may accept it.
   "invite.accept": {
     input: async () => ({ token: (await freshInvite()).token }),
@@ -251,7 +343,14 @@ const ROUTES: Record<string, string> = {
   "app/api/auth/[...nextauth]/route.ts": "next-auth's own endpoints: sign-in is the credentials check (tests/auth.test.ts)",
   "app/api/catalog/operators/route.ts": "public catalogue data: the sellers of a county (names and slugs, as on the storefront)",
   "app/api/locale/route.ts": "public: sets the visitor's own language cookie and redirects within the site (lib/i18n/switch.test.ts)",
-  "app/api/files/[...key]/route.ts": "checked below: product photos public, payout proofs only for their operator's managers, the county's officers, admins",
+  "app/api/checkout/route.ts":
+    "anyone may place an order (guests too); prices and stock come from the database (tests/checkout.test.ts, e2e/checkout.spec.ts)",
+  "app/api/stripe/webhook/route.ts":
+    "Stripe only: the signature is verified, a bad one is a 400 and changes nothing (tests/checkout.test.ts)",
+  "app/api/files/[...key]/route.ts":
+    "checked below: product photos public, payout proofs only for their operator's managers, the county's officers, admins",
+  "app/api/office/households/export/route.ts":
+    "officers and admins only (else 404); its rows are householdWhere's scope, an officer's own county whatever the URL says (tests/household-import.test.ts)",
   "app/api/office/reports/export/route.ts":
     "read-only; officers get their own county only, admins any, everyone else 404 (tests/reports.test.ts, office report scope)",
 };
@@ -288,13 +387,24 @@ describe("authorization", () => {
   });
 
   it("every server action has a row in this test, and every row an action", () => {
-    const names = registeredActions().map((a) => a.name).sort();
-    expect(names.filter((n) => !(n in ACTIONS)), "actions with no row").toEqual([]);
-    expect(Object.keys(ACTIONS).filter((n) => !names.includes(n)), "rows with no action").toEqual([]);
+    const names = registeredActions()
+      .map((a) => a.name)
+      .sort();
+    expect(
+      names.filter((n) => !(n in ACTIONS)),
+      "actions with no row",
+    ).toEqual([]);
+    expect(
+      Object.keys(ACTIONS).filter((n) => !names.includes(n)),
+      "rows with no action",
+    ).toEqual([]);
   });
 
   it("every route handler has a row in this test", () => {
-    expect(routeFiles.filter((f) => !(f in ROUTES)), "routes with no row").toEqual([]);
+    expect(
+      routeFiles.filter((f) => !(f in ROUTES)),
+      "routes with no row",
+    ).toEqual([]);
   });
 
   for (const [name, row] of Object.entries(ACTIONS)) {
@@ -333,7 +443,10 @@ describe("authorization", () => {
         .find((a) => a.name === "payout.create")!
         .runAs(admin, await ACTIONS["payout.create"]!.input("admin"));
       expect(created.ok).toBe(true);
-      const payout = await testDb.payout.findFirstOrThrow({ where: { operatorId: fx.operatorId, proofUrl: { not: null } }, orderBy: { createdAt: "desc" } });
+      const payout = await testDb.payout.findFirstOrThrow({
+        where: { operatorId: fx.operatorId, proofUrl: { not: null } },
+        orderBy: { createdAt: "desc" },
+      });
       const key = payout.proofUrl!.replace(/^\/api\/files\//, "");
       const may: Persona[] = ["managerA", "officerGangu", "admin"];
       for (const persona of PERSONAS) {

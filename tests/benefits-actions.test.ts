@@ -21,7 +21,6 @@ import { orderDefaults } from "./support/orders";
 const GANGU = "620523";
 const SUNAN = "620721";
 
-
 const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
 const pdf = () => new File([PDF], "slip.pdf", { type: "application/pdf" });
 

@@ -123,6 +123,11 @@ describe("product, operator and county pages", () => {
     expect(stats.products).toBe(await testDb.product.count({ where: { listed: true } }));
     expect(stats.operators).toBe(await testDb.operator.count());
     expect(stats.householdsLinked).toBeGreaterThan(0);
-    expect(stats.assistanceSalesFen).toBe(0); // no orders in the demo data yet
+    // Paid, not refunded net amounts of lines certified when sold (the demo data and earlier tests have orders).
+    const sold = await testDb.orderLine.aggregate({
+      where: { certifiedAtSale: true, order: { status: { in: ["PAID", "SHIPPED", "DELIVERED"] } } },
+      _sum: { netFen: true, refundedFen: true },
+    });
+    expect(stats.assistanceSalesFen).toBe((sold._sum.netFen ?? 0) - (sold._sum.refundedFen ?? 0));
   });
 });

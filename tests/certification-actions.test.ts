@@ -90,8 +90,14 @@ describe("certification.certify", () => {
   it("the Sunan officer gets notFound and nothing changes", async () => {
     const id = await throwaway();
     const before = await state(id);
-    expect(await run("certification.certify", officerSunan, { productId: id, until: inDays(100) })).toMatchObject({ ok: false, error: "notFound" });
-    expect(await run("certification.reject", officerSunan, { productId: id, reason: "不符合" })).toMatchObject({ ok: false, error: "notFound" });
+    expect(await run("certification.certify", officerSunan, { productId: id, until: inDays(100) })).toMatchObject({
+      ok: false,
+      error: "notFound",
+    });
+    expect(await run("certification.reject", officerSunan, { productId: id, reason: "不符合" })).toMatchObject({
+      ok: false,
+      error: "notFound",
+    });
     expect(await state(id)).toEqual(before);
     expect(revalidatedTags).toEqual([]);
   });
@@ -100,9 +106,15 @@ describe("certification.certify", () => {
     const id = await throwaway();
     const before = await state(id);
     for (const name of ["certification.certify", "certification.reject", "certification.revoke"]) {
-      expect(await run(name, managerGangu, { productId: id, until: inDays(100), reason: "x" })).toMatchObject({ ok: false, error: "notFound" });
+      expect(await run(name, managerGangu, { productId: id, until: inDays(100), reason: "x" })).toMatchObject({
+        ok: false,
+        error: "notFound",
+      });
     }
-    expect(await run("certification.certify", null, { productId: id, until: inDays(100) })).toMatchObject({ ok: false, error: "signInRequired" });
+    expect(await run("certification.certify", null, { productId: id, until: inDays(100) })).toMatchObject({
+      ok: false,
+      error: "signInRequired",
+    });
     expect(await state(id)).toEqual(before);
   });
 
@@ -125,7 +137,10 @@ describe("certification.certify", () => {
   it("only a pending product can be certified", async () => {
     for (const status of ["DRAFT", "REJECTED"] as const) {
       const id = await throwaway(status);
-      expect(await run("certification.certify", officerGangu, { productId: id, until: inDays(30) })).toMatchObject({ ok: false, error: "notPending" });
+      expect(await run("certification.certify", officerGangu, { productId: id, until: inDays(30) })).toMatchObject({
+        ok: false,
+        error: "notPending",
+      });
       expect((await state(id)).audits).toBe(0);
     }
   });
@@ -148,7 +163,11 @@ describe("certification.reject", () => {
     }
     expect(await state(id)).toEqual(before);
     expect((await run("certification.reject", officerGangu, { productId: id, reason: "  照片与实物不符  " })).ok).toBe(true);
-    expect(await testDb.product.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "REJECTED", reviewNote: "照片与实物不符", certifiedUntil: null });
+    expect(await testDb.product.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "REJECTED",
+      reviewNote: "照片与实物不符",
+      certifiedUntil: null,
+    });
     const audit = await testDb.auditLog.findFirstOrThrow({ where: { entityId: id, action: "product.reject" } });
     expect(audit).toMatchObject({ userId: officerGangu.userId, detail: { note: "照片与实物不符" } });
     expect(revalidatedTags).toContain("catalog");
@@ -156,7 +175,10 @@ describe("certification.reject", () => {
 
   it("refuses a product that is not pending", async () => {
     const id = await throwaway("CERTIFIED", { certifiedUntil: new Date(Date.now() + 86_400_000 * 30) });
-    expect(await run("certification.reject", officerGangu, { productId: id, reason: "x" })).toMatchObject({ ok: false, error: "notPending" });
+    expect(await run("certification.reject", officerGangu, { productId: id, reason: "x" })).toMatchObject({
+      ok: false,
+      error: "notPending",
+    });
     expect((await testDb.product.findUniqueOrThrow({ where: { id } })).status).toBe("CERTIFIED");
   });
 });
@@ -164,22 +186,38 @@ describe("certification.reject", () => {
 describe("certification.revoke", () => {
   it("revokes only a certified product: CERTIFIED → REJECTED with the reason, validity cleared", async () => {
     const pending = await throwaway();
-    expect(await run("certification.revoke", officerGangu, { productId: pending, reason: "抽检不合格" })).toMatchObject({ ok: false, error: "notCertified" });
+    expect(await run("certification.revoke", officerGangu, { productId: pending, reason: "抽检不合格" })).toMatchObject({
+      ok: false,
+      error: "notCertified",
+    });
     expect((await state(pending)).audits).toBe(0);
 
     const id = await throwaway();
     expect((await run("certification.certify", officerGangu, { productId: id, until: inDays(90) })).ok).toBe(true);
-    expect(await run("certification.revoke", officerGangu, { productId: id, reason: "" })).toMatchObject({ ok: false, fieldErrors: { reason: ["reviewReasonRequired"] } });
-    expect(await run("certification.revoke", officerSunan, { productId: id, reason: "抽检不合格" })).toMatchObject({ ok: false, error: "notFound" });
+    expect(await run("certification.revoke", officerGangu, { productId: id, reason: "" })).toMatchObject({
+      ok: false,
+      fieldErrors: { reason: ["reviewReasonRequired"] },
+    });
+    expect(await run("certification.revoke", officerSunan, { productId: id, reason: "抽检不合格" })).toMatchObject({
+      ok: false,
+      error: "notFound",
+    });
     expect((await testDb.product.findUniqueOrThrow({ where: { id } })).status).toBe("CERTIFIED");
 
     revalidatedTags.length = 0;
     expect((await run("certification.revoke", officerGangu, { productId: id, reason: "抽检不合格" })).ok).toBe(true);
-    expect(await testDb.product.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "REJECTED", reviewNote: "抽检不合格", certifiedUntil: null });
+    expect(await testDb.product.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "REJECTED",
+      reviewNote: "抽检不合格",
+      certifiedUntil: null,
+    });
     const audit = await testDb.auditLog.findFirstOrThrow({ where: { entityId: id, action: "product.revoke" } });
     expect(audit).toMatchObject({ userId: officerGangu.userId, detail: { note: "抽检不合格" } });
     expect(revalidatedTags).toContain("catalog");
     // Once revoked, a second revocation is refused.
-    expect(await run("certification.revoke", officerGangu, { productId: id, reason: "again" })).toMatchObject({ ok: false, error: "notCertified" });
+    expect(await run("certification.revoke", officerGangu, { productId: id, reason: "again" })).toMatchObject({
+      ok: false,
+      error: "notCertified",
+    });
   });
 });

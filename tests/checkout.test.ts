@@ -50,6 +50,9 @@ async function withStripe<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
+/** The demo manager of operator A, as the manager of a test product's own operator instead. */
+const managerOf = (thing: { operatorId: string }): Actor => ({ ...managerA, operatorIds: [thing.operatorId] });
+
 const stripeCtx = () => ({ provider: providerFor("stripe"), origin: "http://localhost:3000", locale: "zh-CN" as const, actor: null });
 
 async function deliver(signed: Pick<SignedEvent, "payload" | "header">) {
@@ -314,7 +317,7 @@ describe("refunds", () => {
         testDb,
         providerFor("stripe"),
         { orderId: order.id, lines: [{ orderLineId: lineA.id, amountFen: 3333, restockQty: 1 }] },
-        managerA,
+        managerOf(a),
       );
       expect(result.status).toBe("SUCCEEDED");
       const refundCall = fake.requests.filter((r) => r.path === "/v1/refunds" && r.method === "POST").at(-1)!;
@@ -366,7 +369,7 @@ describe("refunds", () => {
     await withStripe(async () => {
       const { order, lineA, lineB } = await paidStripeOrder(1, [500]);
       const refund = (lines: { orderLineId: string; amountFen?: number }[]) =>
-        requestRefund(testDb, providerFor("stripe"), { orderId: order.id, lines }, managerA).catch((e: unknown) => e);
+        requestRefund(testDb, providerFor("stripe"), { orderId: order.id, lines }, managerOf(lineA)).catch((e: unknown) => e);
       expect(await refund([{ orderLineId: lineB.id }])).toMatchObject({ code: "notFound" });
       expect(await refund([{ orderLineId: lineA.id, amountFen: 3334 }])).toMatchObject({ code: "refundTooLarge" });
       expect((await orderOf(order.id)).refundedFen).toBe(0);

@@ -1,4 +1,4 @@
-// The console's overview figures, against the seeded database: zero until orders exist; with
+// The console's overview figures, against the seeded database: zero for an operator with no orders; with
 // orders and allocations written inside a transaction that is rolled back at the end, the sums
 // follow Beijing days and months, paid statuses, refunds and the operator's own lines only.
 import { describe, expect, it } from "vitest";
@@ -33,17 +33,29 @@ async function inRolledBackTransaction(fn: (tx: Prisma.TransactionClient) => Pro
 const operator = (slug: string) => testDb.operator.findUniqueOrThrow({ where: { slug }, select: { id: true } });
 
 describe("dashboard", () => {
-  it("shows zero sales, orders and households reached while there are no orders", async () => {
-    const { id } = await operator(OPERATOR_A);
-    const paidLines = await testDb.orderLine.count({
-      where: { operatorId: id, order: { status: { in: ["PAID", "SHIPPED", "DELIVERED"] } } },
+  it("shows zero sales, orders and households reached for an operator with no orders yet", async () => {
+    const a = await testDb.operator.findUniqueOrThrow({ where: { slug: OPERATOR_A } });
+    const link = await testDb.benefitLink.findFirstOrThrow({ where: { operatorId: a.id }, select: { householdId: true } });
+    await inRolledBackTransaction(async (tx) => {
+      // A new cooperative in Gangu with one link and no orders (the demo data and other tests have orders).
+      const fresh = await tx.operator.create({
+        data: { slug: "dash-test-fresh", nameZh: "新合作社", nameEn: "New cooperative", kind: "COOPERATIVE", creditCode: "DASHTEST0000000000", countyId: a.countyId },
+      });
+      await tx.benefitLink.create({
+        data: {
+          householdId: link.householdId,
+          operatorId: fresh.id,
+          mechanism: "WAGE",
+          rule: "PERCENT_OF_SALES",
+          bps: 100,
+          validFrom: new Date("2026-01-01T00:00:00Z"),
+        },
+      });
+      expect(await tx.orderLine.count({ where: { operatorId: fresh.id } })).toBe(0);
+      const d = await getDashboard(tx, fresh.id);
+      expect(d).toMatchObject({ todayFen: 0, monthFen: 0, awaitingShipment: 0, householdsReachedThisMonth: 0, lowStock: [] });
+      expect(d.linksInForce).toEqual({ links: 1, households: 1 });
     });
-    expect(paidLines).toBe(0); // the demo data has no orders
-    const d = await getDashboard(testDb, id);
-    expect(d).toMatchObject({ todayFen: 0, monthFen: 0, awaitingShipment: 0, householdsReachedThisMonth: 0 });
-    expect(d.linksInForce.links).toBeGreaterThan(0);
-    expect(d.linksInForce.households).toBeGreaterThan(0);
-    expect(d.linksInForce.households).toBeLessThanOrEqual(d.linksInForce.links);
   });
 
   it("lists the listed products with 10 or fewer in stock, emptiest first", async () => {
@@ -84,6 +96,9 @@ describe("dashboard", () => {
         select: { id: true },
       });
       const link = await tx.benefitLink.findFirstOrThrow({ where: { operatorId: a.id }, select: { id: true } });
+      // Orders of the demo data and of other tests are still to ship: count from there.
+      const waitingA = await ordersAwaitingShipment(tx, a.id);
+      const waitingB = await ordersAwaitingShipment(tx, b.id);
       let n = 0;
       const order = async (
         status: "PENDING_PAYMENT" | "PAID" | "SHIPPED" | "DELIVERED" | "CANCELLED" | "REFUNDED",
@@ -91,8 +106,22 @@ describe("dashboard", () => {
         lines: { op: string; product: string; net: number; refunded?: number }[],
       ) => {
         const o = await tx.order.create({
-          data: { ...orderDefaults(), number: `DASH-TEST-${++n}`, email: "dash@example.test", status, totalFen: 1, paidAt: paidAt ? new Date(paidAt) : null },
+          data: {
+            ...orderDefaults(),
+            number: `DASH-TEST-${++n}`,
+            email: "dash@example.test",
+            status,
+            totalFen: 1,
+            paidAt: paidAt ? new Date(paidAt) : null,
+          },
         });
+        // Each seller's part ships on its own (as confirmPayment writes them), in the matching state.
+        const shipment = { PAID: "TO_SHIP", SHIPPED: "SHIPPED", DELIVERED: "DELIVERED", REFUNDED: "CANCELLED" } as const;
+        if (status in shipment) {
+          await tx.shipment.createMany({
+            data: [...new Set(lines.map((l) => l.op))].map((operatorId) => ({ orderId: o.id, operatorId, status: shipment[status as keyof typeof shipment] })),
+          });
+        }
         const created = [];
         for (const l of lines) {
           created.push(
@@ -130,8 +159,12 @@ describe("dashboard", () => {
       const d = await getDashboard(tx, a.id, now);
       expect(d.todayFen).toBe(10000);
       expect(d.monthFen).toBe(10000 + 4000 + 700);
-      expect(d.awaitingShipment).toBe(1); // the PAID order; SHIPPED is on its way
-      expect(await ordersAwaitingShipment(tx, b.id)).toBe(1); // the shared order waits for B too
+      expect(d.awaitingShipment).toBe(waitingA + 1); // the PAID order; SHIPPED is on its way
+      expect(await ordersAwaitingShipment(tx, b.id)).toBe(waitingB + 1); // the shared order waits for B too
+      // A's part shipped: the order no longer waits for A, still for B.
+      await tx.shipment.updateMany({ where: { order: { number: "DASH-TEST-1" }, operatorId: a.id }, data: { status: "SHIPPED" } });
+      expect(await ordersAwaitingShipment(tx, a.id)).toBe(waitingA);
+      expect(await ordersAwaitingShipment(tx, b.id)).toBe(waitingB + 1);
       expect(await salesBetween(tx, b.id, new Date("2026-03-01T00:00:00Z"), new Date("2026-04-01T00:00:00Z"))).toBe(99999);
 
       // Households reached this month: positive net allocations from A's lines, written this month.
@@ -145,7 +178,7 @@ describe("dashboard", () => {
       await alloc(h2!.id, -200, "2026-03-15T01:00:00Z"); // refunded in full: not reached
       await alloc(h3!.id, 500, "2026-02-28T15:00:00Z"); // February
       expect((await getDashboard(tx, a.id, now)).householdsReachedThisMonth).toBe(1);
-      expect(await householdsReachedBetween(tx, b.id, new Date("2026-01-01T00:00:00Z"), new Date("2027-01-01T00:00:00Z"))).toBe(0);
+      expect(await householdsReachedBetween(tx, b.id, new Date("2026-02-01T00:00:00Z"), new Date("2026-04-01T00:00:00Z"))).toBe(0);
     });
     // Rolled back: nothing left behind.
     expect(await testDb.order.count({ where: { number: { startsWith: "DASH-TEST-" } } })).toBe(0);

@@ -12,7 +12,6 @@ import { testDb } from "@/tests/support/db";
 import { actorOf } from "@/tests/support/personas";
 import { run } from "@/tests/support/actions";
 
-
 let officerGangu: Actor;
 let officerSunan: Actor;
 let managerGangu: Actor;
@@ -23,8 +22,13 @@ const audits = (action: string) => testDb.auditLog.count({ where: { entity: "Hou
 const inDays = (days: number) => new Date(Date.parse(`${todayInChina()}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
-  [officerGangu, officerSunan, managerGangu] = (await Promise.all((["officerGangu", "officerSunan", "managerA"] as const).map(actorOf))) as [Actor, Actor, Actor];
-  const h = await testDb.household.findFirstOrThrow({ where: { countyId: "620523", id: { startsWith: "seed-hh-" } }, orderBy: { registryCode: "desc" } });
+  [officerGangu, officerSunan, managerGangu] = (await Promise.all(
+    (["officerGangu", "officerSunan", "managerA"] as const).map(actorOf),
+  )) as [Actor, Actor, Actor];
+  const h = await testDb.household.findFirstOrThrow({
+    where: { countyId: "620523", id: { startsWith: "seed-hh-" } },
+    orderBy: { registryCode: "desc" },
+  });
   householdId = h.id;
   originalStatus = h.status;
 });
@@ -45,7 +49,10 @@ describe("household.revealId", () => {
     expect(hashResidentId(idNumber, householdKeys().macKey)).toBe(stored.idNumberHash);
     expect(`${idNumber.slice(0, 4)}**********${idNumber.slice(14)}`).toBe(stored.idNumberMasked);
     expect(await audits("household.reveal")).toBe(before + 1);
-    const row = await testDb.auditLog.findFirstOrThrow({ where: { entity: "Household", entityId: householdId, action: "household.reveal" }, orderBy: { createdAt: "desc" } });
+    const row = await testDb.auditLog.findFirstOrThrow({
+      where: { entity: "Household", entityId: householdId, action: "household.reveal" },
+      orderBy: { createdAt: "desc" },
+    });
     expect(row.userId).toBe(officerGangu.userId);
     expect(row.detail).toEqual({ reason: "核对分红发放身份" });
   });
@@ -62,10 +69,22 @@ describe("household.revealId", () => {
 
   it("the Sunan officer gets notFound and no audit row; a manager is refused", async () => {
     const before = await audits("household.reveal");
-    expect(await run("household.revealId", officerSunan, { householdId, reason: "核对分红发放身份" })).toMatchObject({ ok: false, error: "notFound" });
-    expect(await run("household.revealId", managerGangu, { householdId, reason: "核对分红发放身份" })).toMatchObject({ ok: false, error: "notFound" });
-    expect(await run("household.revealId", null, { householdId, reason: "核对分红发放身份" })).toMatchObject({ ok: false, error: "signInRequired" });
-    expect(await run("household.revealId", officerGangu, { householdId: "no-such-household", reason: "核对分红发放身份" })).toMatchObject({ ok: false, error: "notFound" });
+    expect(await run("household.revealId", officerSunan, { householdId, reason: "核对分红发放身份" })).toMatchObject({
+      ok: false,
+      error: "notFound",
+    });
+    expect(await run("household.revealId", managerGangu, { householdId, reason: "核对分红发放身份" })).toMatchObject({
+      ok: false,
+      error: "notFound",
+    });
+    expect(await run("household.revealId", null, { householdId, reason: "核对分红发放身份" })).toMatchObject({
+      ok: false,
+      error: "signInRequired",
+    });
+    expect(await run("household.revealId", officerGangu, { householdId: "no-such-household", reason: "核对分红发放身份" })).toMatchObject({
+      ok: false,
+      error: "notFound",
+    });
     expect(await audits("household.reveal")).toBe(before);
   });
 });
@@ -80,12 +99,18 @@ describe("household.setStatus", () => {
     expect(result, JSON.stringify(result)).toMatchObject({ ok: true, data: { status: to } });
     expect((await testDb.household.findUniqueOrThrow({ where: { id: householdId } })).status).toBe(to);
     expect(await audits("household.status")).toBe(before + 1);
-    const row = await testDb.auditLog.findFirstOrThrow({ where: { entity: "Household", entityId: householdId, action: "household.status" }, orderBy: { createdAt: "desc" } });
+    const row = await testDb.auditLog.findFirstOrThrow({
+      where: { entity: "Household", entityId: householdId, action: "household.status" },
+      orderBy: { createdAt: "desc" },
+    });
     expect(row.userId).toBe(officerGangu.userId);
     expect(row.detail).toEqual({ from, to, effectiveOn, note: "突发大病，纳入监测" });
 
     // The same status again is refused and changes nothing.
-    expect(await run("household.setStatus", officerGangu, { householdId, status: to, effectiveOn })).toMatchObject({ ok: false, error: "statusUnchanged" });
+    expect(await run("household.setStatus", officerGangu, { householdId, status: to, effectiveOn })).toMatchObject({
+      ok: false,
+      error: "statusUnchanged",
+    });
     expect(await audits("household.status")).toBe(before + 1);
   });
 
@@ -98,8 +123,14 @@ describe("household.setStatus", () => {
       error: "invalidInput",
       fieldErrors: { effectiveOn: ["statusDateFuture"] },
     });
-    expect(await run("household.setStatus", officerGangu, { householdId, status: to, effectiveOn: "2026-02-30" })).toMatchObject({ ok: false, fieldErrors: { effectiveOn: ["dateInvalid"] } });
-    expect(await run("household.setStatus", officerGangu, { householdId, status: "POOR", effectiveOn: inDays(0) })).toMatchObject({ ok: false, error: "invalidInput" });
+    expect(await run("household.setStatus", officerGangu, { householdId, status: to, effectiveOn: "2026-02-30" })).toMatchObject({
+      ok: false,
+      fieldErrors: { effectiveOn: ["dateInvalid"] },
+    });
+    expect(await run("household.setStatus", officerGangu, { householdId, status: "POOR", effectiveOn: inDays(0) })).toMatchObject({
+      ok: false,
+      error: "invalidInput",
+    });
     expect((await testDb.household.findUniqueOrThrow({ where: { id: householdId } })).status).toBe(status);
     expect(await audits("household.status")).toBe(before);
   });
@@ -108,8 +139,14 @@ describe("household.setStatus", () => {
     const { status } = await testDb.household.findUniqueOrThrow({ where: { id: householdId } });
     const to: HouseholdStatus = status === "LIFTED" ? "MONITORED" : "LIFTED";
     const before = await audits("household.status");
-    expect(await run("household.setStatus", officerSunan, { householdId, status: to, effectiveOn: inDays(0) })).toMatchObject({ ok: false, error: "notFound" });
-    expect(await run("household.setStatus", managerGangu, { householdId, status: to, effectiveOn: inDays(0) })).toMatchObject({ ok: false, error: "notFound" });
+    expect(await run("household.setStatus", officerSunan, { householdId, status: to, effectiveOn: inDays(0) })).toMatchObject({
+      ok: false,
+      error: "notFound",
+    });
+    expect(await run("household.setStatus", managerGangu, { householdId, status: to, effectiveOn: inDays(0) })).toMatchObject({
+      ok: false,
+      error: "notFound",
+    });
     expect((await testDb.household.findUniqueOrThrow({ where: { id: householdId } })).status).toBe(status);
     expect(await audits("household.status")).toBe(before);
   });

@@ -24,15 +24,18 @@ async function actor(userId: string): Promise<Actor> {
     where: { id: userId },
     select: { id: true, email: true, name: true, role: true, countyId: true, memberships: { select: { operatorId: true } } },
   });
-  return { userId: u.id, email: u.email, name: u.name, role: u.role, countyId: u.countyId, operatorIds: u.memberships.map((m) => m.operatorId) };
+  return {
+    userId: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    countyId: u.countyId,
+    operatorIds: u.memberships.map((m) => m.operatorId),
+  };
 }
 
-
 /** A valid 1×1 PNG. */
-const PNG = Buffer.from(
-  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
-  "base64",
-);
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
 const png = (name = "photo.png") => new File([PNG], name, { type: "image/png" });
 
 let gangu: Actor;
@@ -106,7 +109,15 @@ describe("product.create", () => {
     expect(slug).toMatch(SLUG_PATTERN);
     expect(slug).toMatch(/^test-chili-powder-250-g-[a-z2-9]{6}$/);
     const p = await testDb.product.findUniqueOrThrow({ where: { id }, include: { stockMovements: true, operator: true } });
-    expect(p).toMatchObject({ status: "DRAFT", priceFen: 3850, stock: 12, listed: false, villageId: GANGU_VILLAGE, townshipId: "620523109", countyId: "620523" });
+    expect(p).toMatchObject({
+      status: "DRAFT",
+      priceFen: 3850,
+      stock: 12,
+      listed: false,
+      villageId: GANGU_VILLAGE,
+      townshipId: "620523109",
+      countyId: "620523",
+    });
     expect(p.operator.slug).toBe(GANGU_OP);
     expect(p.stockMovements.map((m) => [m.reason, m.delta, m.stockAfter, m.userId])).toEqual([["INITIAL", 12, 12, gangu.userId]]);
     const audit = await testDb.auditLog.findFirstOrThrow({ where: { entityId: id, action: "product.create" } });
@@ -115,7 +126,11 @@ describe("product.create", () => {
   });
 
   it("accepts prices as clerks type them", async () => {
-    for (const [price, fen] of [["38.5", 3850], [" 1,280.00 元", 128000], ["３８", 3800]] as const) {
+    for (const [price, fen] of [
+      ["38.5", 3850],
+      [" 1,280.00 元", 128000],
+      ["３８", 3800],
+    ] as const) {
       const { id } = await createOne({ price, stock: "" });
       expect((await testDb.product.findUniqueOrThrow({ where: { id } })).priceFen).toBe(fen);
     }
@@ -123,7 +138,11 @@ describe("product.create", () => {
 
   it("answers bad input with field errors and creates nothing", async () => {
     const before = await testDb.product.count();
-    const r = await run("product.create", gangu, form({ price: "-3", nameZh: "", nameEn: "x".repeat(61), stock: "1.5", category: "TOFU", villageId: "" }));
+    const r = await run(
+      "product.create",
+      gangu,
+      form({ price: "-3", nameZh: "", nameEn: "x".repeat(61), stock: "1.5", category: "TOFU", villageId: "" }),
+    );
     expect(r.ok).toBe(false);
     expect(r.ok ? null : r.fieldErrors).toMatchObject({
       price: ["priceNegative"],
@@ -133,7 +152,12 @@ describe("product.create", () => {
       category: ["categoryRequired"],
       villageId: ["villageRequired"],
     });
-    for (const [price, key] of [["38.505", "priceTooPrecise"], ["0", "priceZero"], ["100000.01", "priceTooHigh"], ["abc", "priceInvalid"]]) {
+    for (const [price, key] of [
+      ["38.505", "priceTooPrecise"],
+      ["0", "priceZero"],
+      ["100000.01", "priceTooHigh"],
+      ["abc", "priceInvalid"],
+    ]) {
       const bad = await run("product.create", gangu, form({ price }));
       expect(bad.ok ? null : bad.fieldErrors?.price).toEqual([key]);
     }
@@ -143,16 +167,25 @@ describe("product.create", () => {
 
   it("refuses a village of another county and a GI mark the cooperative may not use", async () => {
     const before = await testDb.product.count();
-    expect(await run("product.create", gangu, form({ villageId: SUNAN_VILLAGE }))).toMatchObject({ ok: false, error: "villageNotInCounty" });
+    expect(await run("product.create", gangu, form({ villageId: SUNAN_VILLAGE }))).toMatchObject({
+      ok: false,
+      error: "villageNotInCounty",
+    });
     const township = await run("product.create", gangu, form({ villageId: "620523109" }));
     expect(township.ok ? null : township.fieldErrors?.villageId).toEqual(["villageRequired"]);
-    expect(await run("product.create", gangu, form({ giMarkId: "seed-gi-gangu-apple" }))).toMatchObject({ ok: false, error: "giMarkNotAllowed" });
+    expect(await run("product.create", gangu, form({ giMarkId: "seed-gi-gangu-apple" }))).toMatchObject({
+      ok: false,
+      error: "giMarkNotAllowed",
+    });
     expect(await testDb.product.count()).toBe(before);
   });
 
   it("is not found for another cooperative, and for people who manage none", async () => {
     const before = await testDb.product.count();
-    expect(await run("product.create", gangu, form({ operator: SUNAN_OP, villageId: SUNAN_VILLAGE }))).toMatchObject({ ok: false, error: "notFound" });
+    expect(await run("product.create", gangu, form({ operator: SUNAN_OP, villageId: SUNAN_VILLAGE }))).toMatchObject({
+      ok: false,
+      error: "notFound",
+    });
     expect(await run("product.create", sunan, form())).toMatchObject({ ok: false, error: "notFound" });
     expect(await run("product.create", shopper, form())).toMatchObject({ ok: false, error: "notFound" });
     expect(await run("product.create", officer, form())).toMatchObject({ ok: false, error: "notFound" });
@@ -217,19 +250,36 @@ describe("status rules through the actions", () => {
     expect(await run("product.submit", gangu, { productId: id })).toMatchObject({ ok: false, error: "alreadyCertified" });
 
     // A new description keeps the certification.
-    const kept = data<{ changed: string[]; status: string }>(await run("product.update", gangu, { productId: id, ...form({ descriptionZh: "新的介绍" }) }));
+    const kept = data<{ changed: string[]; status: string }>(
+      await run("product.update", gangu, { productId: id, ...form({ descriptionZh: "新的介绍" }) }),
+    );
     expect(kept).toEqual({ changed: ["descriptionZh"], status: "CERTIFIED" });
     // Saving without changes changes nothing.
     revalidatedTags.length = 0;
-    expect(data(await run("product.update", gangu, { productId: id, ...form({ descriptionZh: "新的介绍" }) }))).toEqual({ changed: [], status: "CERTIFIED" });
+    expect(data(await run("product.update", gangu, { productId: id, ...form({ descriptionZh: "新的介绍" }) }))).toEqual({
+      changed: [],
+      status: "CERTIFIED",
+    });
     expect(revalidatedTags).toEqual([]);
 
     // A new price sends it back.
-    const repriced = data<{ changed: string[]; status: string }>(await run("product.update", gangu, { productId: id, ...form({ descriptionZh: "新的介绍", price: "40" }) }));
+    const repriced = data<{ changed: string[]; status: string }>(
+      await run("product.update", gangu, { productId: id, ...form({ descriptionZh: "新的介绍", price: "40" }) }),
+    );
     expect(repriced).toEqual({ changed: ["priceFen"], status: "PENDING_CERTIFICATION" });
-    expect(await testDb.product.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "PENDING_CERTIFICATION", certifiedUntil: null, priceFen: 4000 });
-    const audit = await testDb.auditLog.findFirstOrThrow({ where: { entityId: id, action: "product.update" }, orderBy: { createdAt: "desc" } });
-    expect(audit.detail).toMatchObject({ changes: { priceFen: { from: 3850, to: 4000 } }, status: { from: "CERTIFIED", to: "PENDING_CERTIFICATION" } });
+    expect(await testDb.product.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "PENDING_CERTIFICATION",
+      certifiedUntil: null,
+      priceFen: 4000,
+    });
+    const audit = await testDb.auditLog.findFirstOrThrow({
+      where: { entityId: id, action: "product.update" },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(audit.detail).toMatchObject({
+      changes: { priceFen: { from: 3850, to: 4000 } },
+      status: { from: "CERTIFIED", to: "PENDING_CERTIFICATION" },
+    });
     expect(revalidatedTags).toContain("catalog");
 
     // So does a new village; a rejected product can be submitted again.
@@ -252,7 +302,9 @@ describe("status rules through the actions", () => {
     expect(revalidatedTags).toContain("catalog");
     data(await run("product.setListed", gangu, { productId: id, listed: "false" }));
     expect((await testDb.product.findUniqueOrThrow({ where: { id } })).listed).toBe(false);
-    expect((await testDb.auditLog.findMany({ where: { entityId: id, action: { in: ["product.list", "product.delist"] } } })).length).toBe(2);
+    expect((await testDb.auditLog.findMany({ where: { entityId: id, action: { in: ["product.list", "product.delist"] } } })).length).toBe(
+      2,
+    );
   });
 
   it("duplicate makes an unlisted draft copy with no stock, a new slug and its own copies of the photos", async () => {
@@ -266,9 +318,21 @@ describe("status rules through the actions", () => {
     expect(copy.slug).not.toBe(slug);
     expect(copy.slug).toMatch(SLUG_PATTERN);
     const [original, dup] = await Promise.all(
-      [id, copy.id].map((pid) => testDb.product.findUniqueOrThrow({ where: { id: pid }, include: { images: { orderBy: { position: "asc" } }, stockMovements: true } })),
+      [id, copy.id].map((pid) =>
+        testDb.product.findUniqueOrThrow({
+          where: { id: pid },
+          include: { images: { orderBy: { position: "asc" } }, stockMovements: true },
+        }),
+      ),
     );
-    expect(dup).toMatchObject({ status: "DRAFT", stock: 0, listed: false, certifiedUntil: null, priceFen: original!.priceFen, operatorId: original!.operatorId });
+    expect(dup).toMatchObject({
+      status: "DRAFT",
+      stock: 0,
+      listed: false,
+      certifiedUntil: null,
+      priceFen: original!.priceFen,
+      operatorId: original!.operatorId,
+    });
     expect(dup!.nameZh).toBe("测试辣椒面 250克（副本）");
     expect(dup!.stockMovements).toEqual([]);
     expect(dup!.images).toHaveLength(2);
@@ -308,18 +372,28 @@ describe("photos", () => {
 
     const [a, b, c] = up.images.map((i) => i.id);
     expect(data(await run("product.photo.move", gangu, { imageId: c, direction: "up" }))).toEqual({ moved: true });
-    const order = async () => (await testDb.productImage.findMany({ where: { productId: id }, orderBy: { position: "asc" } })).map((i) => [i.id, i.position]);
-    expect(await order()).toEqual([[a, 0], [c, 1], [b, 2]]);
+    const order = async () =>
+      (await testDb.productImage.findMany({ where: { productId: id }, orderBy: { position: "asc" } })).map((i) => [i.id, i.position]);
+    expect(await order()).toEqual([
+      [a, 0],
+      [c, 1],
+      [b, 2],
+    ]);
     expect(data(await run("product.photo.move", gangu, { imageId: a, direction: "up" }))).toEqual({ moved: false });
 
     data(await run("product.photo.remove", gangu, { imageId: a }));
-    expect(await order()).toEqual([[c, 0], [b, 1]]);
+    expect(await order()).toEqual([
+      [c, 0],
+      [b, 1],
+    ]);
     expect(await getFileStore().get(keyOfUrl(up.images[0]!.url)!)).toBeNull();
   });
 
   it("refuses files that are not photos by their bytes, whatever they claim, and keeps none of the batch", async () => {
     const { id } = await createOne();
-    const fake = new File([Buffer.from("<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>")], "evil.png", { type: "image/png" });
+    const fake = new File([Buffer.from("<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>")], "evil.png", {
+      type: "image/png",
+    });
     expect(await run("product.photo.upload", gangu, { productId: id, files: [png(), fake] })).toMatchObject({
       ok: false,
       error: "photoType",
@@ -358,10 +432,19 @@ describe("photos", () => {
 describe("stock.adjust", () => {
   it("records goods in, damage and counts; the movements explain the figure", async () => {
     const { id } = await createOne({ stock: "10" });
-    expect(data(await run("stock.adjust", gangu, { productId: id, reason: "RECEIVED", quantity: "25", note: "" }))).toEqual({ delta: 25, stock: 35 });
+    expect(data(await run("stock.adjust", gangu, { productId: id, reason: "RECEIVED", quantity: "25", note: "" }))).toEqual({
+      delta: 25,
+      stock: 35,
+    });
     expect(revalidatedTags).toContain("catalog");
-    expect(data(await run("stock.adjust", gangu, { productId: id, reason: "DAMAGED", quantity: "3", note: "运输破损" }))).toEqual({ delta: -3, stock: 32 });
-    expect(data(await run("stock.adjust", gangu, { productId: id, reason: "CORRECTION", counted: "30", note: "月底盘点" }))).toEqual({ delta: -2, stock: 30 });
+    expect(data(await run("stock.adjust", gangu, { productId: id, reason: "DAMAGED", quantity: "3", note: "运输破损" }))).toEqual({
+      delta: -3,
+      stock: 32,
+    });
+    expect(data(await run("stock.adjust", gangu, { productId: id, reason: "CORRECTION", counted: "30", note: "月底盘点" }))).toEqual({
+      delta: -2,
+      stock: 30,
+    });
     const movements = await testDb.stockMovement.findMany({ where: { productId: id }, orderBy: { createdAt: "asc" } });
     expect(movements.map((m) => [m.reason, m.delta, m.stockAfter, m.note])).toEqual([
       ["INITIAL", 10, 10, ""],

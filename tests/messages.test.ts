@@ -6,7 +6,9 @@ import { describe, expect, it } from "vitest";
 const dir = path.join(__dirname, "..", "messages");
 const read = (locale: string, file: string) => JSON.parse(readFileSync(path.join(dir, locale, file), "utf8"));
 const keys = (o: Record<string, unknown>, prefix = ""): string[] =>
-  Object.entries(o).flatMap(([k, v]) => (v && typeof v === "object" ? keys(v as Record<string, unknown>, `${prefix}${k}.`) : [`${prefix}${k}`]));
+  Object.entries(o).flatMap(([k, v]) =>
+    v && typeof v === "object" ? keys(v as Record<string, unknown>, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
 
 describe("messages", () => {
   const files = readdirSync(path.join(dir, "zh-CN")).sort();

@@ -11,7 +11,15 @@ describe("product.update against benefit links", () => {
     const demo = await testDb.product.findFirstOrThrow({ where: { operatorId: operator.id }, orderBy: { slug: "asc" } });
     const { id: _id, slug, createdAt: _c, updatedAt: _u, soldCount: _s, ...copy } = demo;
     const product = await testDb.product.create({
-      data: { ...copy, slug: `${slug}-price-${Date.now()}`, status: "DRAFT", listed: false, priceFen: 2000, stock: 0, certifiedUntil: null },
+      data: {
+        ...copy,
+        slug: `${slug}-price-${Date.now()}`,
+        status: "DRAFT",
+        listed: false,
+        priceFen: 2000,
+        stock: 0,
+        certifiedUntil: null,
+      },
     });
     const household = await testDb.benefitLink.findFirstOrThrow({ where: { operatorId: operator.id }, select: { householdId: true } });
     await testDb.benefitLink.create({

@@ -96,6 +96,7 @@ beforeAll(async () => {
   // and payouts, kept in the rollups by recordSaleInReports / recordRefundInReports as it goes.
   const volume = await generateOrders(testDb, { lines: 600, countyIds: [c.county], until: new Date(), bulk: false });
   expect(volume.lines).toBeGreaterThanOrEqual(600);
+  await c.unlist();
 }, 120_000);
 
 describe("report rollups", () => {

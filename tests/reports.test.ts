@@ -103,6 +103,7 @@ beforeAll(async () => {
       { operatorId: c.o1, householdId: c.h.h2, mechanism: "WAGE", amountFen: 2000, paidOn: new Date("2024-12-31T00:00:00Z") },
     ],
   });
+  await c.unlist();
 }, 60_000);
 
 afterAll(() => {

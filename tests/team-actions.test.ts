@@ -11,7 +11,6 @@ import { testDb } from "@/tests/support/db";
 import { actorOf, OPERATOR_A } from "@/tests/support/personas";
 import { data, run } from "@/tests/support/actions";
 
-
 const tag = randomBytes(4).toString("hex");
 let managerA: Actor;
 let managerB: Actor;

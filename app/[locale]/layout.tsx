@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { LanguageSwitcher } from "@/components/LanguageSwitcher";
 import { AccountMenu } from "@/components/auth/AccountMenu";
+import { CartLink } from "@/components/shop/CartLink";
 import { SessionProvider } from "@/components/auth/SessionProvider";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { isLocale } from "@/lib/i18n/locales";
@@ -80,6 +81,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
                 >
                   {t("about")}
                 </LocalLink>
+                <CartLink locale={locale} label={t("cart")} countLabel={t("cartCount")} />
                 <LanguageSwitcher locale={locale} label={t("language")} title={t("languageLabel")} />
                 <AccountMenu locale={locale} labels={accountLabels} />
               </nav>

@@ -22,13 +22,12 @@ export async function salesBetween(db: Reader, operatorId: string, start: Date, 
   return Number(rows[0]?.fen ?? 0);
 }
 
-/** Orders with at least one line of the operator, paid and not yet shipped. */
+/**
+ * Orders whose part of this operator is paid and not yet sent (its shipment TO_SHIP). Another
+ * seller's part of the same order does not count: each ships its own (lib/orders/shipping.ts).
+ */
 export async function ordersAwaitingShipment(db: Reader, operatorId: string): Promise<number> {
-  const rows = await db.$queryRaw<{ n: bigint }[]>`
-    SELECT COUNT(DISTINCT o.id)::bigint AS n
-    FROM "Order" o JOIN "OrderLine" l ON l."orderId" = o.id
-    WHERE l."operatorId" = ${operatorId} AND o.status = 'PAID'`;
-  return Number(rows[0]?.n ?? 0);
+  return db.shipment.count({ where: { operatorId, status: "TO_SHIP", order: { status: { in: ["PAID", "SHIPPED"] } } } });
 }
 
 export interface LowStockProduct {

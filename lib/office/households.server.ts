@@ -44,8 +44,9 @@ function countyScope(actor: Actor, county: string | undefined): Prisma.Household
   return { countyId: actor.countyId ?? "-" };
 }
 
-export async function householdList(actor: Actor, f: HouseholdFilters) {
-  const where: Prisma.HouseholdWhereInput = {
+/** The households the list (and its export) covers: the actor's counties, narrowed by the filters. */
+export function householdWhere(actor: Actor, f: HouseholdFilters): Prisma.HouseholdWhereInput {
+  return {
     ...countyScope(actor, f.county),
     ...(f.code ? { registryCode: { startsWith: f.code } } : {}),
     ...(f.name ? { headName: { contains: f.name, mode: "insensitive" } } : {}),
@@ -53,6 +54,10 @@ export async function householdList(actor: Actor, f: HouseholdFilters) {
     ...(f.township ? { townshipId: f.township } : {}),
     ...(f.status ? { status: f.status } : {}),
   };
+}
+
+export async function householdList(actor: Actor, f: HouseholdFilters) {
+  const where = householdWhere(actor, f);
   const page = f.page ?? 1;
   const [total, items] = await Promise.all([
     db.household.count({ where }),

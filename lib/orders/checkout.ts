@@ -18,7 +18,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { Channel } from "@/lib/generated/prisma/enums";
 import type { PaymentProvider } from "@/lib/payments/provider";
 import { PaymentProviderError } from "@/lib/payments/provider";
-import { adjustStock } from "@/lib/stock/ledger";
+import { holdStockForSale } from "@/lib/stock/ledger";
 import { orderAccessToken } from "./access";
 import { addressSchema } from "./address";
 import { releaseReservation } from "./fulfilment";
@@ -72,6 +72,8 @@ export interface PlacedOrder {
   /** The order page's token for guests. */
   accessToken: string;
   created: boolean;
+  /** This order took the last unit of some product (the storefront's "in stock" changes). */
+  soldOut?: boolean;
 }
 
 interface Context {
@@ -152,70 +154,78 @@ export async function placeOrder(db: Db, raw: CheckoutInput, ctx: Context): Prom
   const totalFen = lines.reduce((sum, line) => sum + line.netFen, 0);
   if (!Number.isSafeInteger(totalFen) || totalFen > 99_999_999) throw new ActionError("orderTooLarge");
 
-  let order: { id: string; number: string };
-  try {
-    const number = newOrderNumber(now);
-    order = await db.$transaction(async (tx) => {
-      // Stock first, then the order: inserting the lines takes a key-share lock on each product
-      // (their foreign key), which a later row lock would have to wait behind in every other checkout.
-      for (const line of lines) {
-        // The price is part of the guard: a re-pricing that commits while we check out is not missed.
-        const held = await tx.$queryRaw<{ id: string }[]>`
-          SELECT "id" FROM "Product" WHERE "id" = ${line.productId} AND "priceFen" = ${line.unitPriceFen}::int AND "listed" FOR NO KEY UPDATE`;
-        if (held.length === 0) {
-          const product = byId.get(line.productId)!;
-          throw new CartChanged([
-            { productId: line.productId, code: "priceChanged", values: { name: name(product), before: line.unitPriceFen, after: -1 } },
-          ]);
-        }
-        try {
-          await adjustStock(tx, {
-            productId: line.productId,
-            delta: -line.quantity,
-            reason: "SALE",
-            note: number,
-            userId: ctx.actor?.userId ?? null,
+  let order: { id: string; number: string } | undefined;
+  let soldOut = false;
+  // A clash of order numbers (random, so rare, but a livestream makes many) is tried again.
+  for (let attempt = 1; !order; attempt++) {
+    try {
+      const number = newOrderNumber(now);
+      order = await db.$transaction(
+        async (tx) => {
+          // The order first, the stock last: the stock updates lock the product rows until the
+          // commit, so the less that runs after them, the more orders a hot product takes per second.
+          // (Inserting the lines only takes key-share locks on the products, which never block them.)
+          const created = await tx.order.create({
+            data: {
+              number,
+              userId: ctx.actor?.userId ?? null,
+              email,
+              channel: input.channel,
+              totalFen,
+              checkoutKey: input.checkoutKey,
+              ...input.address,
+              paymentProvider: ctx.provider.name,
+              reservedUntil: new Date(now.getTime() + RESERVATION_MS),
+              createdAt: now,
+              lines: { createMany: { data: lines } },
+            },
+            select: { id: true, number: true },
           });
-        } catch (error) {
-          if (error instanceof ActionError && error.code === "stockWouldGoNegative") {
-            const product = byId.get(line.productId)!;
-            throw new CartChanged([
-              {
-                productId: line.productId,
-                code: "outOfStock",
-                values: { name: name(product), stock: Number(error.values.stock), quantity: line.quantity },
-              },
-            ]);
+          for (const line of lines) {
+            const left = await holdStockForSale(tx, {
+              productId: line.productId,
+              quantity: line.quantity,
+              priceFen: line.unitPriceFen,
+              note: number,
+              userId: ctx.actor?.userId ?? null,
+            });
+            if (left === null) throw new CartChanged([await whyNotHeld(tx, line, byId.get(line.productId)!, name)]);
+            if (left === 0) soldOut = true;
           }
-          throw error;
-        }
-      }
-      return tx.order.create({
-        data: {
-          number,
-          userId: ctx.actor?.userId ?? null,
-          email,
-          channel: input.channel,
-          totalFen,
-          checkoutKey: input.checkoutKey,
-          ...input.address,
-          paymentProvider: ctx.provider.name,
-          reservedUntil: new Date(now.getTime() + RESERVATION_MS),
-          createdAt: now,
-          lines: { create: lines },
+          return created;
         },
-        select: { id: true, number: true },
-      });
-    });
-  } catch (error) {
-    // The same form submitted twice at once: the other request created the order.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const other = await findByCheckoutKey(db, input.checkoutKey, ctx.actor, email);
-      if (other) return ensurePaymentSession(db, other.id, ctx);
+        // A hot product makes buyers queue for its row: better a few seconds' wait than an error.
+        { maxWait: 20_000, timeout: 20_000 },
+      );
+    } catch (error) {
+      // The same form submitted twice at once: the other request created the order.
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+        const other = await findByCheckoutKey(db, input.checkoutKey, ctx.actor, email);
+        if (other) return ensurePaymentSession(db, other.id, ctx);
+        if (attempt < 3) continue; // not this form's order: the number was taken
+      }
+      throw error;
     }
-    throw error;
   }
-  return { ...(await ensurePaymentSession(db, order.id, ctx)), created: true };
+  return { ...(await ensurePaymentSession(db, order.id, ctx)), created: true, soldOut };
+}
+
+/** Why the guarded update took nothing: the product changed between reading and holding it. */
+async function whyNotHeld(
+  tx: Prisma.TransactionClient,
+  line: { productId: string; quantity: number; unitPriceFen: number },
+  seen: { nameZh: string; nameEn: string },
+  name: (p: { nameZh: string; nameEn: string }) => string,
+): Promise<CartProblem> {
+  const now = await tx.product.findUnique({ where: { id: line.productId }, select: { priceFen: true, stock: true, listed: true } });
+  if (!now || !now.listed) return { productId: line.productId, code: "productUnavailable", values: { name: name(seen) } };
+  if (now.priceFen !== line.unitPriceFen)
+    return {
+      productId: line.productId,
+      code: "priceChanged",
+      values: { name: name(seen), before: line.unitPriceFen, after: now.priceFen },
+    };
+  return { productId: line.productId, code: "outOfStock", values: { name: name(seen), stock: now.stock, quantity: line.quantity } };
 }
 
 async function findByCheckoutKey(db: Db, checkoutKey: string, actor: Actor | null, email: string) {

@@ -5,7 +5,8 @@
 //   3. applyRefund writes the effects in one transaction, once: negative allocations in
 //      proportion (lib/orders/allocation.ts, reverseAllocations), negative settlement entries,
 //      the lines' and the order's refunded amounts, the goods back in stock when chosen, and the
-//      order REFUNDED once nothing is left.
+//      order REFUNDED once nothing is left (an operator's unsent part, once all its lines are
+//      refunded, is cancelled: lib/orders/shipping.ts, settleShipments).
 // Stripe's charge.refunded event (reconcileChargeRefunds) settles refunds whose answer was lost,
 // and books refunds made on Stripe's side (its dashboard) across the lines in proportion.
 import { z } from "zod";
@@ -16,10 +17,12 @@ import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PaymentProvider } from "@/lib/payments/provider";
 import { PaymentProviderError } from "@/lib/payments/provider";
+import { formatFen } from "@/lib/money";
 import { recordRefundInReports } from "@/lib/reports/rollups";
 import { adjustStock } from "@/lib/stock/ledger";
 import { reverseAllocations } from "./allocation";
 import type { PaymentEvent } from "./fulfilment";
+import { settleShipments } from "./shipping";
 
 type Tx = Prisma.TransactionClient;
 
@@ -130,7 +133,7 @@ export async function requestRefund(
       seen.add(requested.orderLineId);
       const amountFen = requested.amountFen ?? entry.fen;
       if (entry.fen <= 0) throw new ActionError("lineFullyRefunded");
-      if (amountFen > entry.fen) throw new ActionError("refundTooLarge", { max: entry.fen });
+      if (amountFen > entry.fen) throw new ActionError("refundTooLarge", { max: formatFen(entry.fen) });
       if (requested.restockQty > entry.qty) throw new ActionError("restockTooLarge", { max: entry.qty });
       return { orderLineId: requested.orderLineId, amountFen, quantity: requested.restockQty };
     });
@@ -238,6 +241,7 @@ async function applyRefundIn(tx: Tx, refundId: string, providerRefundId: string 
   const whole = refundedFen === order.totalFen;
   await tx.order.update({ where: { id: order.id }, data: { refundedFen, ...(whole ? { status: "REFUNDED" } : {}) } });
   if (whole) await tx.shipment.updateMany({ where: { orderId: order.id, status: "TO_SHIP" }, data: { status: "CANCELLED" } });
+  else await settleShipments(tx, order.id); // an operator's part refunded in full needs no shipping
   await tx.refund.update({
     where: { id: refundId },
     data: { status: "SUCCEEDED", settledAt: at, ...(providerRefundId ? { providerRefundId } : {}) },

@@ -50,7 +50,14 @@ export async function adjustStock(tx: Tx, a: Adjustment): Promise<Movement> {
     throw new ActionError("stockTooHigh", { max: MAX_STOCK });
   }
   const movement = await tx.stockMovement.create({
-    data: { productId: a.productId, delta: a.delta, stockAfter: after, reason: a.reason, note: (a.note ?? "").slice(0, 500), userId: a.userId ?? null },
+    data: {
+      productId: a.productId,
+      delta: a.delta,
+      stockAfter: after,
+      reason: a.reason,
+      note: (a.note ?? "").slice(0, 500),
+      userId: a.userId ?? null,
+    },
     select: { id: true, delta: true, stockAfter: true },
   });
   return movement;
@@ -67,11 +74,39 @@ export async function setCountedStock(
   const locked = await tx.$queryRaw<{ stock: number }[]>`SELECT "stock" FROM "Product" WHERE "id" = ${a.productId} FOR UPDATE`;
   const before = locked[0]?.stock;
   if (before === undefined) throw new ActionError("notFound");
-  const movement = await adjustStock(tx, { productId: a.productId, delta: a.counted - before, reason: "CORRECTION", note: a.note, userId: a.userId });
+  const movement = await adjustStock(tx, {
+    productId: a.productId,
+    delta: a.counted - before,
+    reason: "CORRECTION",
+    note: a.note,
+    userId: a.userId,
+  });
   return { ...movement, before };
 }
 
 /** The signed change a clerk's entry means: goods in add, damage takes away. */
 export function deltaFor(reason: "RECEIVED" | "DAMAGED", quantity: number): number {
   return reason === "RECEIVED" ? quantity : -quantity;
+}
+
+/**
+ * Checkout's hold on stock, in one statement so the hot row is locked for as short a time as
+ * possible (the lock lasts until the caller's commit): takes `quantity` off a listed product
+ * still at `priceFen`, and records the SALE movement in the same statement. Returns the stock
+ * left, or null when the product is short, re-priced or unlisted (nothing changed then).
+ */
+export async function holdStockForSale(
+  tx: Tx,
+  a: { productId: string; quantity: number; priceFen: number; note: string; userId: string | null },
+): Promise<number | null> {
+  const rows = await tx.$queryRaw<{ stockAfter: number }[]>`
+    WITH held AS (
+      UPDATE "Product" SET "stock" = "stock" - ${a.quantity}::int, "updatedAt" = now()
+      WHERE "id" = ${a.productId} AND "listed" AND "priceFen" = ${a.priceFen}::int AND "stock" >= ${a.quantity}::int
+      RETURNING "id", "stock")
+    INSERT INTO "StockMovement" ("id", "productId", "delta", "stockAfter", "reason", "note", "userId", "createdAt")
+    SELECT gen_random_uuid()::text, "id", ${-a.quantity}::int, "stock", 'SALE'::"StockReason", ${a.note.slice(0, 500)}, ${a.userId}::text, now()
+    FROM held
+    RETURNING "stockAfter"`;
+  return rows[0]?.stockAfter ?? null;
 }

@@ -27,6 +27,8 @@ export interface ReportCounty {
   h: Record<"h1" | "h2" | "h3" | "h4" | "h5", string>;
   officer: Actor;
   names: Record<string, string>;
+  /** Takes the county's products off the shelf once the test has sold them, so catalogue tests elsewhere see only the demo counties. */
+  unlist: () => Promise<void>;
 }
 
 export async function makeReportCounty(code: string): Promise<ReportCounty> {
@@ -164,5 +166,6 @@ export async function makeReportCounty(code: string): Promise<ReportCounty> {
     select: { id: true },
   });
   const officer = (await loadActor(testDb, user.id))!;
-  return { county, t1, t2, v1, v2, v3, o1, o2, p1, p2, p3, h, officer, names };
+  const unlist = async () => void (await testDb.product.updateMany({ where: { countyId: county }, data: { listed: false } }));
+  return { county, t1, t2, v1, v2, v3, o1, o2, p1, p2, p3, h, officer, names, unlist };
 }

@@ -79,20 +79,21 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
             </div>
           ))}
         </dl>
-        {manages || offices ? (
-          <div className="flex flex-wrap gap-3 pt-1">
-            {manages ? (
-              <LocalLink locale={locale} href="/coop" className={buttonLink}>
-                {t("openCoop")}
-              </LocalLink>
-            ) : null}
-            {offices ? (
-              <LocalLink locale={locale} href="/office" className={buttonLink}>
-                {t("openOffice")}
-              </LocalLink>
-            ) : null}
-          </div>
-        ) : null}
+        <div className="flex flex-wrap gap-3 pt-1">
+          <LocalLink locale={locale} href="/account/orders" className={buttonLink} data-testid="my-orders-link">
+            {t("myOrders")}
+          </LocalLink>
+          {manages ? (
+            <LocalLink locale={locale} href="/coop" className={buttonLink}>
+              {t("openCoop")}
+            </LocalLink>
+          ) : null}
+          {offices ? (
+            <LocalLink locale={locale} href="/office" className={buttonLink}>
+              {t("openOffice")}
+            </LocalLink>
+          ) : null}
+        </div>
       </Card>
 
       {actor.role === "MANAGER" || memberships.length ? (

@@ -41,9 +41,11 @@ export default async function OperatorConsoleLayout({ children, params }: Props)
   const base = localizedPath(locale, `/coop/${operator.slug}`);
   const tabs = [
     { href: base, label: t("nav.overview"), exact: true },
+    { href: `${base}/orders`, label: t("nav.orders") },
     { href: `${base}/products`, label: t("nav.products") },
     { href: `${base}/links`, label: t("nav.links") },
     { href: `${base}/payouts`, label: t("nav.payouts") },
+    { href: `${base}/settlement`, label: t("nav.settlement") },
     { href: `${base}/team`, label: t("nav.team") },
   ];
   const several = actor.role === "ADMIN" || actor.operatorIds.length > 1;

@@ -1,6 +1,7 @@
-// The console's overview: today's and this month's sales, orders to ship, products running
+// The console's overview: today's and this month's sales, orders to ship (linking to them), products running
 // low, households reached this month, and the operator's links at a glance.
 import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { requireConsoleOperator } from "@/lib/coop/scope.server";
 import { getDashboard, LOW_STOCK_THRESHOLD } from "@/lib/coop/dashboard";
@@ -11,7 +12,7 @@ import { pageLocale } from "@/lib/i18n/page-locale.server";
 
 type Props = { params: Promise<{ locale: string; operator: string }> };
 
-function Figure({ label, value, unit, testId }: { label: string; value: string; unit?: string; testId: string }) {
+function Figure({ label, value, unit, testId, link }: { label: string; value: string; unit?: string; testId: string; link?: ReactNode }) {
   return (
     <div className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200" data-testid={testId}>
       <dt className="text-sm text-stone-600">{label}</dt>
@@ -19,6 +20,7 @@ function Figure({ label, value, unit, testId }: { label: string; value: string; 
         {value}
         {unit ? <span className="ml-1 text-sm font-medium text-stone-700">{unit}</span> : null}
       </dd>
+      {link ? <dd className="mt-1 text-sm">{link}</dd> : null}
     </div>
   );
 }
@@ -48,6 +50,13 @@ export default async function ConsoleOverview({ params }: Props) {
             label={t("toShip")}
             value={String(d.awaitingShipment)}
             unit={t("ordersUnit", { count: d.awaitingShipment })}
+            link={
+              d.awaitingShipment > 0 ? (
+                <LocalLink locale={locale} href={`${base}/orders?tab=to_ship`} className="font-medium text-brand-700 underline">
+                  {t("toShipLink")}
+                </LocalLink>
+              ) : undefined
+            }
           />
           <Figure
             testId="dash-reached"

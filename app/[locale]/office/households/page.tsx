@@ -25,15 +25,26 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 const STATUS_TONE = { NOT_LIFTED: "warn", LIFTED: "certified", MONITORED: "gi" } as const;
 
-function hrefWith(f: HouseholdFilters, page: number): string {
+function queryOf(f: HouseholdFilters): URLSearchParams {
   const q = new URLSearchParams();
   for (const key of ["code", "name", "county", "township", "village", "status"] as const) {
     const v = f[key];
     if (v) q.set(key, v);
   }
+  return q;
+}
+
+function hrefWith(f: HouseholdFilters, page: number): string {
+  const q = queryOf(f);
   if (page > 1) q.set("page", String(page));
   const s = q.toString();
   return `/office/households${s ? `?${s}` : ""}`;
+}
+
+/** The XLSX export of what the list shows (app/api/office/households/export/route.ts). */
+function exportHref(f: HouseholdFilters): string {
+  const s = queryOf(f).toString();
+  return `/api/office/households/export${s ? `?${s}` : ""}`;
 }
 
 export default async function HouseholdsPage({ params, searchParams }: Props) {
@@ -45,18 +56,30 @@ export default async function HouseholdsPage({ params, searchParams }: Props) {
   const counties = isAdmin ? await officeCounties(actor) : [];
   const parsed = parseHouseholdFilters(await searchParams);
   const filters: HouseholdFilters = { ...parsed, county: isAdmin && counties.some((c) => c.id === parsed.county) ? parsed.county : undefined };
-  const [{ total, items, page, pages }, places, t] = await Promise.all([
+  const [{ total, items, page, pages }, places, t, r] = await Promise.all([
     householdList(actor, filters),
     householdPlaces(actor, filters.county, filters.township),
     getTranslations({ locale, namespace: "office.households" }),
+    getTranslations({ locale, namespace: "registry" }),
   ]);
   const label = "block text-xs font-medium text-stone-700";
+  const toolClass = "rounded-lg bg-white px-3 py-2 text-sm font-medium text-brand-800 ring-1 ring-inset ring-brand-700/40 hover:bg-brand-50";
 
   return (
     <div className="space-y-4">
-      <header className="space-y-1">
-        <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p className="text-sm text-stone-700">{t("intro")}</p>
+      <header className="flex flex-wrap items-start justify-between gap-3">
+        <div className="min-w-0 flex-1 basis-72 space-y-1">
+          <h1 className="text-2xl font-bold">{t("title")}</h1>
+          <p className="text-sm text-stone-700">{t("intro")}</p>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <LocalLink locale={locale} href="/office/households/import" className={toolClass} data-testid="household-import-link">
+            {r("import.link")}
+          </LocalLink>
+          <a href={exportHref(filters)} download title={r("export.hint")} className={toolClass} data-testid="household-export-link">
+            {r("export.link")}
+          </a>
+        </div>
       </header>
 
       <form method="get" role="search" aria-label={t("search")} className="grid grid-cols-2 gap-3 rounded-xl bg-white p-4 ring-1 ring-stone-200 sm:grid-cols-3 lg:grid-cols-4" data-testid="household-search">

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { BenefitSummary } from "@/components/catalog/BenefitSummary";
+import { AddToCart } from "@/components/shop/AddToCart";
+import { addToCartLabels } from "@/components/shop/labels.server";
 import { OriginBreadcrumb } from "@/components/catalog/OriginBreadcrumb";
 import { Badge } from "@/components/ui/Badge";
 import { LocalLink } from "@/components/ui/LocalLink";
@@ -113,7 +115,7 @@ export default async function ProductPage({ params }: Props) {
               <span className="text-stone-600"> · {e(`operatorKind.${product.operator.kind}`)}</span>
             </dd>
           </dl>
-          <p className="rounded-lg bg-stone-100 px-3 py-2 text-sm text-stone-700">{t("addToCartSoon")}</p>
+          <AddToCart locale={locale} productId={product.id} stock={product.stock} labels={await addToCartLabels(locale)} />
           <BenefitSummary locale={locale} summary={product.benefits} />
         </div>
       </div>

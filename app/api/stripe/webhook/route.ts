@@ -32,8 +32,14 @@ export async function POST(request: NextRequest) {
   }
   try {
     const outcome = await handleStripeEvent(db, event);
-    // Stock and "sold" counts on the storefront change with payments, releases and restocks.
-    if (outcome.result === "applied") catalogChanged();
+    // Stock shown on the storefront comes back with releases and restocks (payments leave it as checkout left it).
+    if (
+      outcome.result === "applied" &&
+      event.type !== "checkout.session.completed" &&
+      event.type !== "checkout.session.async_payment_succeeded"
+    ) {
+      catalogChanged();
+    }
     return NextResponse.json({ received: true, result: outcome.result });
   } catch (error) {
     console.error(`[stripe webhook] ${event.type} ${event.id} failed:`, error);

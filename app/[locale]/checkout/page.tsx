@@ -1,0 +1,92 @@
+// Checkout: the delivery address and the channel, a summary at today's prices, then Pay.
+import { randomBytes } from "node:crypto";
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { CheckoutForm } from "@/components/shop/CheckoutForm";
+import { ShopMessages } from "@/components/shop/ShopMessages";
+import { LocalLink } from "@/components/ui/LocalLink";
+import { getActor } from "@/lib/auth/session.server";
+import { cartView } from "@/lib/cart/cart";
+import { callerCartId } from "@/lib/cart/session.server";
+import { db } from "@/lib/db.server";
+import { localizedPath } from "@/lib/i18n/locales";
+import { pageLocale } from "@/lib/i18n/page-locale.server";
+import { localName, localText } from "@/lib/i18n/pick";
+import { channelsFor } from "@/lib/orders/checkout";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ locale: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getTranslations({ locale: pageLocale((await params).locale), namespace: "checkout" });
+  return { title: t("title"), robots: { index: false } };
+}
+
+const EMPTY_ADDRESS = { recipient: "", mobile: "", province: "", city: "", district: "", address: "" };
+
+export default async function CheckoutPage({ params }: Props) {
+  const locale = pageLocale((await params).locale);
+  const t = await getTranslations({ locale, namespace: "checkout" });
+  const actor = await getActor();
+  const cart = await cartView(db, await callerCartId(actor, { create: false, mayWriteCookies: false }));
+  const items = cart.groups.flatMap((g) =>
+    g.lines
+      .filter((l) => l.available)
+      .map((l) => ({
+        productId: l.productId,
+        name: localName(locale, l),
+        spec: localText(locale, l.specZh, l.specEn),
+        quantity: l.quantity,
+        priceFen: l.priceFen,
+      })),
+  );
+  // A returning shopper's last address, to spare the typing.
+  const last = actor
+    ? await db.order.findFirst({
+        where: { userId: actor.userId },
+        orderBy: { createdAt: "desc" },
+        select: { recipient: true, mobile: true, province: true, city: true, district: true, address: true },
+      })
+    : null;
+
+  return (
+    <div className="mx-auto max-w-5xl space-y-4">
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      {items.length === 0 ? (
+        <p className="rounded-xl bg-white p-6 text-center shadow-sm ring-1 ring-stone-200">
+          {t("nothing")}{" "}
+          <LocalLink locale={locale} href="/cart" className="font-semibold text-brand-700 underline">
+            {t("backToCart")}
+          </LocalLink>
+        </p>
+      ) : (
+        <>
+          {!actor ? (
+            <p className="rounded-lg bg-stone-100 px-3 py-2 text-sm text-stone-700">
+              {t("guestNote")}{" "}
+              <LocalLink
+                locale={locale}
+                href={`/signin?callbackUrl=${encodeURIComponent(localizedPath(locale, "/checkout"))}`}
+                className="font-semibold text-brand-700 underline"
+              >
+                {t("signIn")}
+              </LocalLink>
+            </p>
+          ) : null}
+          <ShopMessages locale={locale}>
+            <CheckoutForm
+              locale={locale}
+              checkoutKey={randomBytes(16).toString("base64url")}
+              items={items}
+              totalFen={items.reduce((s, i) => s + i.priceFen * i.quantity, 0)}
+              askEmail={!actor}
+              channels={channelsFor(actor)}
+              initial={last ?? EMPTY_ADDRESS}
+            />
+          </ShopMessages>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,191 @@
+// An order, for its shopper: status, each seller's shipment, the address, and the impact receipt.
+// Opened by its owner, an admin, or anyone with the order's link (?t=, what guests get). Coming
+// back from Stripe (?session_id=) it asks Stripe at once, through the same fulfilment as the
+// webhook, so the shopper sees "paid" even if the webhook is late.
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { CancelOrderButton } from "@/components/shop/CancelOrderButton";
+import { ImpactReceipt } from "@/components/shop/ImpactReceipt";
+import { OrderStatusBadge } from "@/components/shop/OrderStatus";
+import { ShopMessages } from "@/components/shop/ShopMessages";
+import { LocalLink } from "@/components/ui/LocalLink";
+import { getActor } from "@/lib/auth/session.server";
+import { db } from "@/lib/db.server";
+import { pageLocale } from "@/lib/i18n/page-locale.server";
+import { localName, localText } from "@/lib/i18n/pick";
+import { formatFen } from "@/lib/money";
+import { isOrderAccessToken, orderAccessToken } from "@/lib/orders/access";
+import { confirmPayment, markAwaitingPayment } from "@/lib/orders/fulfilment";
+import { ORDER_NUMBER } from "@/lib/orders/number";
+import { impactReceipt, orderByNumber } from "@/lib/orders/queries";
+import { providerFor } from "@/lib/payments/registry.server";
+
+export const dynamic = "force-dynamic";
+
+type Props = {
+  params: Promise<{ locale: string; number: string }>;
+  searchParams: Promise<{ t?: string; session_id?: string; cancelled?: string }>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale, number } = await params;
+  const t = await getTranslations({ locale: pageLocale(locale), namespace: "orders" });
+  return { title: t("orderTitle", { number: ORDER_NUMBER.test(number) ? number : "" }), robots: { index: false } };
+}
+
+/** Back from Stripe's page: settle the order now rather than wait for the webhook. */
+async function syncWithStripe(
+  order: { id: string; status: string; paymentProvider: string; paymentSessionId: string | null },
+  sessionId: string | undefined,
+) {
+  if (order.status !== "PENDING_PAYMENT" || order.paymentProvider !== "stripe" || !sessionId || sessionId !== order.paymentSessionId)
+    return;
+  try {
+    const state = await providerFor("stripe").retrieveSession(sessionId);
+    if (state.paid) {
+      await confirmPayment(db, { orderId: order.id, paymentIntentId: state.paymentIntentId });
+    } else if (state.status === "complete") {
+      await markAwaitingPayment(db, { orderId: order.id, paymentIntentId: state.paymentIntentId });
+    }
+  } catch (error) {
+    console.error(`[order page] could not ask Stripe about ${sessionId}; the webhook will settle it:`, error);
+  }
+}
+
+const time = (locale: string, d: Date) =>
+  new Intl.DateTimeFormat(locale, { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" }).format(d);
+
+export default async function OrderPage({ params, searchParams }: Props) {
+  const { locale: raw, number } = await params;
+  const locale = pageLocale(raw);
+  const query = await searchParams;
+  if (!ORDER_NUMBER.test(number)) notFound();
+  let order = await orderByNumber(db, number);
+  if (!order) notFound();
+  const actor = await getActor();
+  const mayOpen = (actor && (order.userId === actor.userId || actor.role === "ADMIN")) || isOrderAccessToken(order.id, query.t);
+  if (!mayOpen) notFound();
+
+  if (query.session_id) {
+    await syncWithStripe(order, query.session_id);
+    order = (await orderByNumber(db, number))!;
+  }
+  const t = await getTranslations({ locale, namespace: "orders" });
+  const token = orderAccessToken(order.id);
+  const receipt = order.paidAt ? await impactReceipt(db, order.id) : null;
+  const linesOf = (operatorId: string) => order.lines.filter((l) => l.operatorId === operatorId);
+  const pending = order.status === "PENDING_PAYMENT";
+  const payable = pending && !order.awaitingAsyncPay && order.paymentUrl && order.reservedUntil.getTime() > Date.now();
+
+  return (
+    <div className="mx-auto max-w-3xl space-y-4">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-bold">{t("orderTitle", { number: order.number })}</h1>
+        <OrderStatusBadge locale={locale} status={order.status} />
+      </div>
+      <p className="text-sm text-stone-600">
+        {t("placedAt", { time: time(locale, order.createdAt) })}
+        {order.paidAt ? ` · ${t("paidAt", { time: time(locale, order.paidAt) })}` : null}
+      </p>
+
+      {pending ? (
+        <div className="flex flex-wrap items-center gap-3 rounded-xl bg-amber-50 p-4 ring-1 ring-amber-600/20">
+          <p className="flex-1 basis-60 text-sm text-amber-900">
+            {order.awaitingAsyncPay
+              ? t("awaitingAsync")
+              : query.cancelled
+                ? t("notPaidYet")
+                : t("payBefore", { time: time(locale, order.reservedUntil) })}
+          </p>
+          {payable ? (
+            <a href={order.paymentUrl!} className="rounded-lg bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+              {t("payNow")}
+            </a>
+          ) : null}
+          {!order.awaitingAsyncPay ? (
+            <ShopMessages locale={locale}>
+              <CancelOrderButton number={order.number} token={token} />
+            </ShopMessages>
+          ) : null}
+        </div>
+      ) : null}
+      {order.status === "CANCELLED" ? (
+        <p className="rounded-lg bg-stone-100 px-3 py-2 text-sm text-stone-700">{t(`cancelReason.${order.cancelReason ?? "EXPIRED"}`)}</p>
+      ) : null}
+      {order.refundedFen > 0 ? (
+        <p className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">{t("refunded", { amount: formatFen(order.refundedFen) })}</p>
+      ) : null}
+
+      {receipt ? <ImpactReceipt locale={locale} receipt={receipt} /> : null}
+
+      {(order.shipments.length
+        ? order.shipments
+        : [...new Set(order.lines.map((l) => l.operatorId))].map((operatorId) => ({
+            id: operatorId,
+            operatorId,
+            status: null,
+            carrier: null,
+            trackingNo: null,
+            shippedAt: null,
+            deliveredAt: null,
+            operator: null,
+          }))
+      ).map((shipment) => (
+        <section key={shipment.id} className="rounded-xl bg-white shadow-sm ring-1 ring-stone-200" data-testid="shipment">
+          <div className="flex flex-wrap items-center justify-between gap-2 border-b border-stone-100 px-4 py-2.5">
+            <h2 className="text-sm font-semibold text-stone-700">
+              {shipment.operator ? localName(locale, shipment.operator) : t("seller")}
+            </h2>
+            {shipment.status ? (
+              <span className="text-sm font-medium" data-testid="shipment-status">
+                {t(`shipment.${shipment.status}`)}
+                {shipment.carrier ? ` · ${shipment.carrier} ${shipment.trackingNo ?? ""}` : null}
+              </span>
+            ) : null}
+          </div>
+          <ul className="divide-y divide-stone-100">
+            {linesOf(shipment.operatorId).map((l) => (
+              <li key={l.id} className="flex flex-wrap justify-between gap-2 px-4 py-2.5 text-sm">
+                <span className="min-w-0">
+                  <LocalLink locale={locale} href={`/products/${l.product.slug}`} className="font-medium hover:underline">
+                    {localName(locale, l.product)}
+                  </LocalLink>{" "}
+                  <span className="text-stone-600">
+                    {localText(locale, l.product.specZh, l.product.specEn)} × {l.quantity}
+                  </span>
+                  {l.refundedFen > 0 ? (
+                    <span className="ml-2 text-red-700">{t("lineRefunded", { amount: formatFen(l.refundedFen) })}</span>
+                  ) : null}
+                </span>
+                <span>{formatFen(l.netFen)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+
+      <div className="grid gap-4 sm:grid-cols-2">
+        <section className="rounded-xl bg-white p-4 text-sm shadow-sm ring-1 ring-stone-200">
+          <h2 className="mb-1 font-semibold">{t("deliverTo")}</h2>
+          <p>
+            {order.recipient} {order.mobile.replace(/^(\d{3})\d{4}(\d{4})$/, "$1****$2")}
+          </p>
+          <p className="text-stone-700">
+            {order.province} {order.city} {order.district} {order.address}
+          </p>
+        </section>
+        <section className="rounded-xl bg-white p-4 text-sm shadow-sm ring-1 ring-stone-200">
+          <p className="flex justify-between">
+            <span>{t("total")}</span>
+            <strong className="text-lg text-brand-700" data-testid="order-total">
+              {formatFen(order.totalFen)}
+            </strong>
+          </p>
+          <p className="mt-1 text-stone-600">{t(`channel.${order.channel}`)}</p>
+          {!actor ? <p className="mt-2 text-xs text-stone-600">{t("keepLink")}</p> : null}
+        </section>
+      </div>
+    </div>
+  );
+}
