@@ -31,7 +31,7 @@ const yuan = (fen: number) => `${Math.floor(fen / 100)}.${String(fen % 100).padS
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  await generateOrders(e2eDb(), { lines: 500, countyIds: [GANGU, "620721"], payouts: false, bulk: false });
+  await generateOrders(e2eDb(), { lines: 500, add: true, countyIds: [GANGU, "620721"], payouts: false, bulk: false });
 });
 
 test.afterAll(async () => {

@@ -25,8 +25,12 @@ import { isCertifiedAt } from "@/lib/orders/sale";
 import { rebuildReportRollups, recordRefundInReports, recordSaleInReports, type RollupWriter } from "@/lib/reports/rollups";
 
 export interface OrderVolumeOptions {
-  /** Generated order lines wanted in all (counting earlier runs' lines): tops up to this. */
+  /**
+   * Generated order lines wanted in all (counting earlier runs' lines): tops up to this. With
+   * `add: true`, this many more lines than there are (tests, which share one database).
+   */
   lines: number;
+  add?: boolean;
   /** The newest sale (default: now). Sales spread over `days` days before it. */
   until?: Date;
   days?: number;
@@ -331,7 +335,8 @@ async function generate(
   await restoreAllocationIndexes(db); // after an interrupted bulk load
   const superuser =
     (await db.$queryRawUnsafe<{ s: boolean }[]>(`SELECT rolsuper AS s FROM pg_roles WHERE rolname = current_user`))[0]?.s ?? false;
-  const bulk = (options.bulk ?? options.lines - start.lines >= 100_000) && superuser && options.lines > start.lines;
+  const target = options.add ? start.lines + options.lines : options.lines;
+  const bulk = (options.bulk ?? target - start.lines >= 100_000) && superuser && target > start.lines;
   if (bulk) await dropAllocationIndexes(db);
   const result: OrderVolumeResult = { orders: 0, lines: 0, paidLines: 0, allocations: 0, refunds: 0, payouts: 0, timings };
   let have = start.lines;
@@ -339,7 +344,7 @@ async function generate(
   const sold = new Map<string, number>();
   let computeMs = 0;
 
-  while (have < options.lines) {
+  while (have < target) {
     const began = performance.now();
     const orders: Record<string, unknown>[] = [];
     const lines: Record<string, unknown>[] = [];
@@ -351,7 +356,7 @@ async function generate(
     const paidOrders: string[] = [];
     const refundRows = new Map<string, { householdId: string; amountFen: number; createdAt: Date }[]>();
 
-    for (let n = 0; n < CHUNK_ORDERS && have < options.lines; n++, index++) {
+    for (let n = 0; n < CHUNK_ORDERS && have < target; n++, index++) {
       const i = index;
       const rng = mulberry32(Math.imul(i, 0x9e3779b1) ^ 0x0a7de5);
       const id = orderId(i);
@@ -360,7 +365,7 @@ async function generate(
       const paidAt = saleInstant(rng, from, until);
       const createdAt = new Date(paidAt.getTime() - int(rng, 20, 600) * 1000);
       const count = Math.min(
-        options.lines - have,
+        target - have,
         weighted(rng, [
           [1, 60],
           [2, 25],
@@ -546,7 +551,7 @@ async function generate(
       throw error;
     }
     result.allocations += allocations.length;
-    log(`orders: ${have.toLocaleString("en")} of ${options.lines.toLocaleString("en")} lines`);
+    log(`orders: ${have.toLocaleString("en")} of ${target.toLocaleString("en")} lines`);
   }
   mark(
     `orders +${result.orders} (lines +${result.lines}, allocations +${result.allocations}, refunds +${result.refunds}; computing ${(computeMs / 1000).toFixed(1)} s${bulk ? ", bulk mode" : ""})`,

@@ -94,7 +94,7 @@ beforeAll(async () => {
 
   // The volume generator, small: orders over two years on this county's products, with refunds
   // and payouts, kept in the rollups by recordSaleInReports / recordRefundInReports as it goes.
-  const volume = await generateOrders(testDb, { lines: 600, countyIds: [c.county], until: new Date(), bulk: false });
+  const volume = await generateOrders(testDb, { lines: 600, add: true, countyIds: [c.county], until: new Date(), bulk: false });
   expect(volume.lines).toBeGreaterThanOrEqual(600);
   await c.unlist();
 }, 120_000);
