@@ -249,7 +249,7 @@ export default async function EditProductPage({ params, searchParams }: Props) {
           {movements.length === 0 ? (
             <p className="text-sm text-stone-600">{t("history.none")}</p>
           ) : (
-            <div className="-mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
+            <div className="-mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0" tabIndex={0} role="group" aria-label={t("history.title")}>
               <table className="w-full min-w-[20rem] text-left text-sm" data-testid="stock-history">
                 <thead className="border-b border-stone-200 text-xs text-stone-600">
                   <tr>
