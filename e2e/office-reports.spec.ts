@@ -81,4 +81,13 @@ test("the Gangu officer opens the reports, changes the period, and downloads a t
   expect(lines[3]).toBe("筛选条件,无");
   const total = lines.find((l) => l.startsWith(",合计,"))!;
   expect(total.split(",").slice(2, 4)).toEqual([yuan(quarterSales.assist), yuan(quarterSales.all)]);
+
+  // The summary for reporting upward: the same quarter, on one A4 page when printed.
+  await page.getByTestId("print-link").click();
+  await expect(page).toHaveURL(new RegExp(`/office/reports/print\\?.*quarter=${lastQuarter.value}`));
+  await expect(page.getByTestId("print-scope")).toContainText(`甘谷县 · ${lastQuarter.from.slice(0, 4)}年第4季度`);
+  await expect(page.getByTestId("print-figures")).toContainText(formatFen(quarterSales.all));
+  await page.emulateMedia({ media: "print" });
+  const pdf = (await page.pdf({ format: "A4", preferCSSPageSize: true })).toString("latin1");
+  expect(pdf.match(/\/Type\s*\/Page[^s]/g), "pages of the printed summary").toHaveLength(1);
 });
