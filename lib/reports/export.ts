@@ -9,13 +9,11 @@
 // someone typed into a product or a cooperative. Numbers are ours and written as numbers.
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
+import { escapeCell } from "@/lib/export/cells";
 import type { Cell, Column, Table } from "./tables";
 
-// TODO merge with lib/export/cells.ts
-/** A text cell as a spreadsheet must receive it: never the start of a formula. */
-export function escapeCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
+// One escaping for every export (lib/export/cells.ts), re-exported for the reports' callers.
+export { escapeCell };
 
 /** 123456 fen → "1234.56" (exact: integer arithmetic, no floating point). */
 export function yuanText(fenValue: number): string {
