@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { CatalogFilterForm } from "@/components/catalog/CatalogFilterForm";
 import { ProductCard, ProductGrid } from "@/components/catalog/ProductCard";
 import { LocalLink } from "@/components/ui/LocalLink";
+import { Pager } from "@/components/ui/Pager";
 import { catalogHref, filtersFromCatalogKey } from "@/lib/catalog/filters";
 import { getCatalogFacets, listProducts } from "@/lib/catalog/catalog.server";
 import { isLocale } from "@/lib/i18n/locales";
@@ -58,35 +59,7 @@ export default async function CatalogPage({ params }: Props) {
               </LocalLink>
             </div>
           )}
-          {result.pageCount > 1 ? (
-            <nav aria-label={t("pagination")} className="flex items-center justify-between gap-2 pt-2 text-sm">
-              {page > 1 ? (
-                <LocalLink
-                  locale={locale}
-                  href={catalogHref(filters, { page: page - 1 })}
-                  rel="prev"
-                  className="rounded-lg bg-white px-4 py-2 ring-1 ring-stone-300 hover:bg-stone-100"
-                >
-                  ← {t("prev")}
-                </LocalLink>
-              ) : (
-                <span />
-              )}
-              <span className="text-stone-700">{t("pageOf", { page, pages: result.pageCount })}</span>
-              {page < result.pageCount ? (
-                <LocalLink
-                  locale={locale}
-                  href={catalogHref(filters, { page: page + 1 })}
-                  rel="next"
-                  className="rounded-lg bg-white px-4 py-2 ring-1 ring-stone-300 hover:bg-stone-100"
-                >
-                  {t("next")} →
-                </LocalLink>
-              ) : (
-                <span />
-              )}
-            </nav>
-          ) : null}
+          <Pager locale={locale} page={page} pages={result.pageCount} href={(p) => catalogHref(filters, { page: p })} />
         </section>
       </div>
     </div>

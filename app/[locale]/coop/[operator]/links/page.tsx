@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/Badge";
 import { LocalLink } from "@/components/ui/LocalLink";
+import { Pager } from "@/components/ui/Pager";
 import { formatBps } from "@/lib/benefits/amounts";
 import { shanghaiToday, toShanghaiYmd } from "@/lib/benefits/dates";
 import { linkState } from "@/lib/benefits/links";
@@ -185,35 +186,7 @@ export default async function LinksPage({ params, searchParams }: Props) {
           })}
         </ul>
       )}
-      {pages > 1 ? (
-        <nav aria-label={t("pagesLabel")} className="flex items-center justify-between gap-3 text-sm">
-          {pageNo > 1 ? (
-            <LocalLink
-              locale={locale}
-              href={pageHref(pageNo - 1)}
-              className="rounded-lg bg-white px-3 py-2 font-medium ring-1 ring-stone-300"
-              rel="prev"
-            >
-              {t("previous")}
-            </LocalLink>
-          ) : (
-            <span />
-          )}
-          <span className="text-stone-700">{t("pageOf", { page: pageNo, pages })}</span>
-          {pageNo < pages ? (
-            <LocalLink
-              locale={locale}
-              href={pageHref(pageNo + 1)}
-              className="rounded-lg bg-white px-3 py-2 font-medium ring-1 ring-stone-300"
-              rel="next"
-            >
-              {t("next")}
-            </LocalLink>
-          ) : (
-            <span />
-          )}
-        </nav>
-      ) : null}
+      <Pager locale={locale} page={pageNo} pages={pages} href={pageHref} />
     </div>
   );
 }

@@ -4,6 +4,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { LocalLink } from "@/components/ui/LocalLink";
+import { Pager } from "@/components/ui/Pager";
 import { isOrderTab, listOperatorOrders, ORDER_TABS, pageParam, type OrderTab } from "@/lib/coop/orders";
 import { requireConsoleOperator } from "@/lib/coop/scope.server";
 import { db } from "@/lib/db.server";
@@ -155,35 +156,7 @@ export default async function OrdersPage({ params, searchParams }: Props) {
         </ul>
       )}
 
-      {list.pages > 1 ? (
-        <nav aria-label={t("pageLabel")} className="flex items-center justify-between gap-3 text-sm">
-          {list.page > 1 ? (
-            <LocalLink
-              locale={locale}
-              href={tabHref(tab, list.page - 1)}
-              rel="prev"
-              className="rounded-lg bg-white px-3 py-2 ring-1 ring-stone-300"
-            >
-              {t("previous")}
-            </LocalLink>
-          ) : (
-            <span />
-          )}
-          <span className="text-stone-700">{t("pageOf", { page: list.page, pages: list.pages })}</span>
-          {list.page < list.pages ? (
-            <LocalLink
-              locale={locale}
-              href={tabHref(tab, list.page + 1)}
-              rel="next"
-              className="rounded-lg bg-white px-3 py-2 ring-1 ring-stone-300"
-            >
-              {t("next")}
-            </LocalLink>
-          ) : (
-            <span />
-          )}
-        </nav>
-      ) : null}
+      <Pager locale={locale} page={list.page} pages={list.pages} href={(p) => tabHref(tab, p)} />
     </div>
   );
 }

@@ -4,6 +4,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { LocalLink } from "@/components/ui/LocalLink";
+import { Pager } from "@/components/ui/Pager";
 import { MONTH, pageParam, settlementEntries, settlementSummary, shanghaiMonth } from "@/lib/coop/orders";
 import { requireConsoleOperator } from "@/lib/coop/scope.server";
 import { db } from "@/lib/db.server";
@@ -163,35 +164,7 @@ export default async function SettlementPage({ params, searchParams }: Props) {
               ))}
             </ul>
           )}
-          {entries.pages > 1 ? (
-            <nav aria-label={t("pageLabel")} className="flex items-center justify-between gap-3 text-sm">
-              {entries.page > 1 ? (
-                <LocalLink
-                  locale={locale}
-                  href={monthHref(month, entries.page - 1)}
-                  rel="prev"
-                  className="rounded-lg bg-white px-3 py-2 ring-1 ring-stone-300"
-                >
-                  {t("previous")}
-                </LocalLink>
-              ) : (
-                <span />
-              )}
-              <span className="text-stone-700">{t("pageOf", { page: entries.page, pages: entries.pages })}</span>
-              {entries.page < entries.pages ? (
-                <LocalLink
-                  locale={locale}
-                  href={monthHref(month, entries.page + 1)}
-                  rel="next"
-                  className="rounded-lg bg-white px-3 py-2 ring-1 ring-stone-300"
-                >
-                  {t("next")}
-                </LocalLink>
-              ) : (
-                <span />
-              )}
-            </nav>
-          ) : null}
+          <Pager locale={locale} page={entries.page} pages={entries.pages} href={(p) => monthHref(month, p)} />
         </section>
       ) : null}
     </div>
