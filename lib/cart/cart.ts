@@ -110,6 +110,16 @@ export async function removeOrdered(db: Db, cartId: string, productIds: string[]
   await db.cartItem.deleteMany({ where: { cartId, productId: { in: productIds } } });
 }
 
+/** Units in the cart (of products still for sale), for the header's badge. */
+export async function cartUnits(db: Db, cartId: string | null): Promise<number> {
+  if (!cartId) return 0;
+  const sum = await db.cartItem.aggregate({
+    where: { cartId, product: { listed: true, status: { not: "DRAFT" }, stock: { gt: 0 } } },
+    _sum: { quantity: true },
+  });
+  return sum._sum.quantity ?? 0;
+}
+
 export interface CartLine {
   productId: string;
   slug: string;

@@ -4,7 +4,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db.server";
-import { CART_COOKIE, CART_COUNT_COOKIE, cartView, createCart, findCartId, mergeGuestCart, newCartToken } from "./cart";
+import { CART_COOKIE, CART_COUNT_COOKIE, cartUnits, createCart, findCartId, mergeGuestCart, newCartToken } from "./cart";
 
 const THIRTY_DAYS = 30 * 24 * 3600;
 
@@ -37,7 +37,7 @@ export async function callerCartId(actor: Actor | null, options: { create: boole
 
 /** Keeps the header's badge right after a change (actions and route handlers only). */
 export async function syncCartCount(cartId: string | null): Promise<number> {
-  const units = (await cartView(db, cartId)).units;
+  const units = await cartUnits(db, cartId);
   (await cookies()).set(CART_COUNT_COOKIE, String(units), { sameSite: "lax", path: "/", maxAge: THIRTY_DAYS });
   return units;
 }

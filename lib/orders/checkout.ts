@@ -74,6 +74,8 @@ export interface PlacedOrder {
   created: boolean;
   /** This order took the last unit of some product (the storefront's "in stock" changes). */
   soldOut?: boolean;
+  /** The products of a just-created order (to take them out of the cart). */
+  productIds?: string[];
 }
 
 interface Context {
@@ -121,22 +123,9 @@ export async function placeOrder(db: Db, raw: CheckoutInput, ctx: Context): Prom
   const byId = new Map(products.map((p) => [p.id, p]));
   const name = (p: { nameZh: string; nameEn: string }) => (ctx.locale === "en" ? p.nameEn : p.nameZh);
 
-  const problems: CartProblem[] = [];
-  for (const id of ids) {
-    const want = wanted.get(id)!;
-    const product = byId.get(id);
-    if (!product || !product.listed || product.status === "DRAFT") {
-      problems.push({ productId: id, code: "productUnavailable", values: { name: product ? name(product) : id } });
-    } else if (product.priceFen !== want.expectedPriceFen) {
-      problems.push({
-        productId: id,
-        code: "priceChanged",
-        values: { name: name(product), before: want.expectedPriceFen, after: product.priceFen },
-      });
-    } else if (product.stock < want.quantity) {
-      problems.push({ productId: id, code: "outOfStock", values: { name: name(product), stock: product.stock, quantity: want.quantity } });
-    }
-  }
+  const problems = ids
+    .map((id) => cartProblem(id, byId.get(id) ?? null, { ...wanted.get(id)!, name }))
+    .filter((p): p is CartProblem => p !== null);
   if (problems.length) throw new CartChanged(problems);
 
   const lines = ids.map((id) => {
@@ -189,7 +178,21 @@ export async function placeOrder(db: Db, raw: CheckoutInput, ctx: Context): Prom
               note: number,
               userId: ctx.actor?.userId ?? null,
             });
-            if (left === null) throw new CartChanged([await whyNotHeld(tx, line, byId.get(line.productId)!, name)]);
+            if (left === null) {
+              // Changed between reading and holding it: say how, from the row as it is now.
+              const now = await tx.product.findUnique({
+                where: { id: line.productId },
+                select: { nameZh: true, nameEn: true, priceFen: true, stock: true, listed: true, status: true },
+              });
+              const want = { quantity: line.quantity, expectedPriceFen: line.unitPriceFen, name };
+              throw new CartChanged([
+                cartProblem(line.productId, now, want) ?? {
+                  productId: line.productId,
+                  code: "outOfStock",
+                  values: { name: name(byId.get(line.productId)!), stock: 0, quantity: line.quantity },
+                },
+              ]);
+            }
             if (left === 0) soldOut = true;
           }
           return created;
@@ -207,25 +210,32 @@ export async function placeOrder(db: Db, raw: CheckoutInput, ctx: Context): Prom
       throw error;
     }
   }
-  return { ...(await ensurePaymentSession(db, order.id, ctx)), created: true, soldOut };
+  return { ...(await ensurePaymentSession(db, order.id, ctx)), created: true, soldOut, productIds: ids };
 }
 
-/** Why the guarded update took nothing: the product changed between reading and holding it. */
-async function whyNotHeld(
-  tx: Prisma.TransactionClient,
-  line: { productId: string; quantity: number; unitPriceFen: number },
-  seen: { nameZh: string; nameEn: string },
-  name: (p: { nameZh: string; nameEn: string }) => string,
-): Promise<CartProblem> {
-  const now = await tx.product.findUnique({ where: { id: line.productId }, select: { priceFen: true, stock: true, listed: true } });
-  if (!now || !now.listed) return { productId: line.productId, code: "productUnavailable", values: { name: name(seen) } };
-  if (now.priceFen !== line.unitPriceFen)
+/**
+ * What stops this line being bought as the shopper saw it, or null: gone or unlisted, re-priced,
+ * or short of stock. Used before holding stock and, should the guarded update take nothing, after.
+ */
+function cartProblem(
+  productId: string,
+  product: { nameZh: string; nameEn: string; priceFen: number; stock: number; listed: boolean; status?: string } | null,
+  want: { quantity: number; expectedPriceFen: number; name: (p: { nameZh: string; nameEn: string }) => string },
+): CartProblem | null {
+  if (!product || !product.listed || product.status === "DRAFT") {
+    return { productId, code: "productUnavailable", values: { name: product ? want.name(product) : productId } };
+  }
+  if (product.priceFen !== want.expectedPriceFen) {
     return {
-      productId: line.productId,
+      productId,
       code: "priceChanged",
-      values: { name: name(seen), before: line.unitPriceFen, after: now.priceFen },
+      values: { name: want.name(product), before: want.expectedPriceFen, after: product.priceFen },
     };
-  return { productId: line.productId, code: "outOfStock", values: { name: name(seen), stock: now.stock, quantity: line.quantity } };
+  }
+  if (product.stock < want.quantity) {
+    return { productId, code: "outOfStock", values: { name: want.name(product), stock: product.stock, quantity: want.quantity } };
+  }
+  return null;
 }
 
 async function findByCheckoutKey(db: Db, checkoutKey: string, actor: Actor | null, email: string) {

@@ -12,35 +12,15 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordSaleInReports } from "@/lib/reports/rollups";
 import { adjustStock } from "@/lib/stock/ledger";
 import { saleLedgerRows } from "./ledger";
+import { firstDelivery, lockOrder, type PaymentEvent } from "./locks";
 import { isCertifiedAt } from "./sale";
 
 type Tx = Prisma.TransactionClient;
-
-/** A provider's event, stored so that a second delivery does nothing. */
-export interface PaymentEvent {
-  id: string;
-  type: string;
-}
 
 export type Outcome =
   { result: "applied" } | { result: "duplicateEvent" } | { result: "unchanged"; status: string } | { result: "notFound" };
 
 export type CancelReason = "EXPIRED" | "PAYMENT_FAILED" | "CANCELLED_BY_SHOPPER" | "PAYMENT_UNAVAILABLE";
-
-/** Stores the event id; false when it was stored before (the event was already processed). */
-async function firstDelivery(tx: Tx, event: PaymentEvent | undefined, orderId: string | null): Promise<boolean> {
-  if (!event) return true;
-  const inserted = await tx.$executeRaw`
-    INSERT INTO "ProcessedEvent" ("id", "type", "orderId") VALUES (${event.id}, ${event.type}, ${orderId})
-    ON CONFLICT ("id") DO NOTHING`;
-  return inserted === 1;
-}
-
-async function lockOrder(tx: Tx, orderId: string) {
-  const rows = await tx.$queryRaw<{ id: string; status: string; number: string }[]>`
-    SELECT "id", "status"::text AS "status", "number" FROM "Order" WHERE "id" = ${orderId} FOR UPDATE`;
-  return rows[0] ?? null;
-}
 
 /** Records an event that changed nothing, so its repeats are recognised too. */
 export async function recordEvent(db: Db, event: PaymentEvent, orderId: string | null): Promise<boolean> {

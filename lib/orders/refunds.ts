@@ -21,7 +21,7 @@ import { formatFen } from "@/lib/money";
 import { recordRefundInReports } from "@/lib/reports/rollups";
 import { adjustStock } from "@/lib/stock/ledger";
 import { reverseAllocations } from "./allocation";
-import type { PaymentEvent } from "./fulfilment";
+import { firstDelivery, lockOrder, type PaymentEvent } from "./locks";
 import { settleShipments } from "./shipping";
 
 type Tx = Prisma.TransactionClient;
@@ -66,8 +66,7 @@ export function splitAcross(remaining: readonly number[], amount: number): numbe
 }
 
 async function lockedOrder(tx: Tx, orderId: string) {
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Order" WHERE "id" = ${orderId} FOR UPDATE`;
-  if (!rows[0]) return null;
+  if (!(await lockOrder(tx, orderId))) return null;
   return tx.order.findUniqueOrThrow({
     where: { id: orderId },
     select: {
@@ -261,10 +260,7 @@ export async function reconcileChargeRefunds(
   return db.$transaction(
     async (tx) => {
       const order = await tx.order.findFirst({ where: { paymentIntentId: input.paymentIntentId }, select: { id: true } });
-      const inserted = await tx.$executeRaw`
-        INSERT INTO "ProcessedEvent" ("id", "type", "orderId") VALUES (${input.event.id}, ${input.event.type}, ${order?.id ?? null})
-        ON CONFLICT ("id") DO NOTHING`;
-      if (inserted === 0) return "duplicateEvent";
+      if (!(await firstDelivery(tx, input.event, order?.id ?? null))) return "duplicateEvent";
       if (!order) return "unknownPayment";
 
       const pending = await tx.refund.findMany({

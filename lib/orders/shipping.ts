@@ -14,6 +14,7 @@ import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { OrderStatus, ShipmentStatus } from "@/lib/generated/prisma/enums";
 import { CARRIER_CHOICES, CARRIER_NAME_MAX, carrierName, normaliseTrackingNo, TRACKING_NO } from "./carriers";
+import { lockOrder } from "./locks";
 
 type Tx = Prisma.TransactionClient;
 
@@ -64,7 +65,7 @@ export interface ShipmentChange {
 async function lockShipment(tx: Tx, shipmentId: string, actor: Actor | null) {
   const found = await tx.shipment.findUnique({ where: { id: shipmentId }, select: { orderId: true, operatorId: true } });
   if (!found || !canManageOperator(actor, found.operatorId)) throw notFound();
-  await tx.$queryRaw`SELECT "id" FROM "Order" WHERE "id" = ${found.orderId} FOR UPDATE`;
+  await lockOrder(tx, found.orderId);
   const shipment = await tx.shipment.findUniqueOrThrow({
     where: { id: shipmentId },
     select: {

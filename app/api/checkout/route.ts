@@ -59,13 +59,8 @@ export async function POST(request: NextRequest) {
     // would undo its cache: only a product selling out changes what the storefront must say.
     if (placed.soldOut) catalogChanged();
     const cartId = await callerCartId(actor, { create: false, mayWriteCookies: true });
-    if (cartId && placed.created) {
-      const lines = await db.orderLine.findMany({ where: { orderId: placed.orderId }, select: { productId: true } });
-      await removeOrdered(
-        db,
-        cartId,
-        lines.map((l) => l.productId),
-      );
+    if (cartId && placed.productIds) {
+      await removeOrdered(db, cartId, placed.productIds);
       await syncCartCount(cartId);
     }
     return NextResponse.json({ ok: true, next: placed.next, number: placed.number });
