@@ -1,12 +1,9 @@
-// Shopper sign-up. Like the sign-in page, the same for everyone, so cached.
+// Shopper sign-up; the page itself is components/auth/AuthPage.tsx (cached, the same for everyone).
 import type { Metadata } from "next";
-import { NextIntlClientProvider } from "next-intl";
-import { getMessages, getTranslations } from "next-intl/server";
-import { AuthCard } from "@/components/auth/AuthCard";
-import { KeepCallbackLink } from "@/components/auth/fields";
-import { pickMessages } from "@/components/auth/messages";
+import { getTranslations } from "next-intl/server";
+import { AuthPage } from "@/components/auth/AuthPage";
 import { SignUpForm } from "@/components/auth/SignUpForm";
-import { isLocale, localizedPath } from "@/lib/i18n/locales";
+import { isLocale } from "@/lib/i18n/locales";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
@@ -17,29 +14,9 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 }
 
 export default async function SignUpPage({ params }: { params: Promise<{ locale: string }> }) {
-  const { locale: raw } = await params;
-  const locale = pageLocale(raw);
-  const t = await getTranslations({ locale, namespace: "auth.signUp" });
-  const messages = pickMessages(await getMessages({ locale }), ["auth", "errors"]);
   return (
-    <AuthCard
-      title={t("title")}
-      intro={t("intro")}
-      footer={
-        <>
-          <p>
-            {t("haveAccount")}{" "}
-            <KeepCallbackLink href={localizedPath(locale, "/signin")} className="font-semibold text-brand-700 underline">
-              {t("signInLink")}
-            </KeepCallbackLink>
-          </p>
-          <p className="text-xs text-stone-600">{t("staffNote")}</p>
-        </>
-      }
-    >
-      <NextIntlClientProvider locale={locale} messages={messages}>
-        <SignUpForm />
-      </NextIntlClientProvider>
-    </AuthCard>
+    <AuthPage locale={pageLocale((await params).locale)} page="signUp">
+      <SignUpForm />
+    </AuthPage>
   );
 }
