@@ -125,6 +125,15 @@ describe("checkout holds stock", () => {
     expect(await databaseFingerprint()).toEqual(before);
   });
 
+  it("sells a listed product that is not certified (it just does not count as assistance), and refuses an unlisted one", async () => {
+    const draft = await makeProduct(OPERATOR_A, { stock: 3, status: "DRAFT" });
+    const placed = await placeOrder(testDb, cartOf([draft]), demo);
+    expect((await orderOf(placed.orderId)).lines[0]!.certifiedAtSale).toBe(false);
+    await testDb.product.update({ where: { id: draft.id }, data: { listed: false } });
+    const error = await placeOrder(testDb, cartOf([draft]), demo).catch((e: unknown) => e);
+    expect((error as CartChanged).problems).toMatchObject([{ productId: draft.id, code: "productUnavailable" }]);
+  });
+
   it("refuses bad addresses with the field that is wrong", async () => {
     const a = await makeProduct(OPERATOR_A);
     const input = cartOf([a]);

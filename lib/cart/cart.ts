@@ -7,6 +7,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { ActionError } from "@/lib/auth/action-core";
 import type { Db } from "@/lib/db/client";
 import { MAX_LINES, MAX_QUANTITY } from "@/lib/orders/checkout";
+import { isOnSale } from "@/lib/orders/sale";
 
 export const CART_COOKIE = "xk_cart";
 /** Readable by the page's script: the number of units, for the header's badge. */
@@ -69,9 +70,9 @@ export async function mergeGuestCart(db: Db, guestToken: string, userId: string)
 async function buyable(db: Db, productId: string) {
   const product = await db.product.findUnique({
     where: { id: productId },
-    select: { id: true, priceFen: true, stock: true, listed: true, status: true },
+    select: { id: true, nameZh: true, priceFen: true, stock: true, listed: true },
   });
-  if (!product || !product.listed || product.status === "DRAFT") throw new ActionError("productUnavailable", { name: "" });
+  if (!product || !isOnSale(product)) throw new ActionError("productUnavailable", { name: product?.nameZh ?? "" });
   return product;
 }
 
@@ -114,7 +115,7 @@ export async function removeOrdered(db: Db, cartId: string, productIds: string[]
 export async function cartUnits(db: Db, cartId: string | null): Promise<number> {
   if (!cartId) return 0;
   const sum = await db.cartItem.aggregate({
-    where: { cartId, product: { listed: true, status: { not: "DRAFT" }, stock: { gt: 0 } } },
+    where: { cartId, product: { listed: true, stock: { gt: 0 } } },
     _sum: { quantity: true },
   });
   return sum._sum.quantity ?? 0;
@@ -187,7 +188,7 @@ export async function cartView(db: Db, cartId: string | null): Promise<CartView>
   let changed = false;
   for (const item of items) {
     const p = item.product;
-    const available = p.listed && p.status !== "DRAFT" && p.stock > 0;
+    const available = isOnSale(p) && p.stock > 0;
     const line: CartLine = {
       productId: p.id,
       slug: p.slug,

@@ -23,7 +23,7 @@ import { orderAccessToken } from "./access";
 import { addressSchema } from "./address";
 import { releaseReservation } from "./fulfilment";
 import { newOrderNumber } from "./number";
-import { isCertifiedAt, RESERVATION_MS } from "./sale";
+import { isCertifiedAt, isOnSale, RESERVATION_MS } from "./sale";
 
 export const MAX_LINES = 50;
 export const MAX_QUANTITY = 999;
@@ -182,7 +182,7 @@ export async function placeOrder(db: Db, raw: CheckoutInput, ctx: Context): Prom
               // Changed between reading and holding it: say how, from the row as it is now.
               const now = await tx.product.findUnique({
                 where: { id: line.productId },
-                select: { nameZh: true, nameEn: true, priceFen: true, stock: true, listed: true, status: true },
+                select: { nameZh: true, nameEn: true, priceFen: true, stock: true, listed: true },
               });
               const want = { quantity: line.quantity, expectedPriceFen: line.unitPriceFen, name };
               throw new CartChanged([
@@ -219,10 +219,10 @@ export async function placeOrder(db: Db, raw: CheckoutInput, ctx: Context): Prom
  */
 function cartProblem(
   productId: string,
-  product: { nameZh: string; nameEn: string; priceFen: number; stock: number; listed: boolean; status?: string } | null,
+  product: { nameZh: string; nameEn: string; priceFen: number; stock: number; listed: boolean } | null,
   want: { quantity: number; expectedPriceFen: number; name: (p: { nameZh: string; nameEn: string }) => string },
 ): CartProblem | null {
-  if (!product || !product.listed || product.status === "DRAFT") {
+  if (!product || !isOnSale(product)) {
     return { productId, code: "productUnavailable", values: { name: product ? want.name(product) : productId } };
   }
   if (product.priceFen !== want.expectedPriceFen) {

@@ -6,6 +6,14 @@ export function isCertifiedAt(product: { status: ProductStatus; certifiedUntil: 
   return product.status === "CERTIFIED" && (product.certifiedUntil === null || product.certifiedUntil.getTime() >= at.getTime());
 }
 
+/**
+ * Whether the storefront sells this product: listed by its operator. Certification only decides
+ * whether the sale counts as consumption assistance (a listed product may be uncertified).
+ */
+export function isOnSale(product: { listed: boolean }): boolean {
+  return product.listed;
+}
+
 /** How long stock is held for an unpaid order. Stripe's Checkout Sessions live at least 30 minutes. */
 export const RESERVATION_MS = 31 * 60 * 1000;
 /** The sweeper waits this long past a reservation's end for the provider's expiry event first. */

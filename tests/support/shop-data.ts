@@ -19,7 +19,7 @@ export const newKey = () => randomBytes(16).toString("base64url");
 export async function makeProductIn(
   db: Db,
   operatorSlug: string,
-  over: { stock?: number; priceFen?: number; status?: "CERTIFIED" | "PENDING_CERTIFICATION"; sameSeller?: boolean } = {},
+  over: { stock?: number; priceFen?: number; status?: "CERTIFIED" | "PENDING_CERTIFICATION" | "DRAFT"; sameSeller?: boolean } = {},
 ) {
   const model = await db.operator.findUniqueOrThrow({ where: { slug: operatorSlug } });
   const template = await db.product.findFirstOrThrow({ where: { operatorId: model.id }, orderBy: { slug: "asc" } });
