@@ -5,7 +5,7 @@
 // Settings: JOBS=off  runs no job in this process (e.g. web-only processes when a few others do
 //                     the jobs); JOBS_EVERY_MS  overrides every period (the two-process test: 1000).
 import "server-only";
-import { db } from "@/lib/db.server";
+import { db } from "@/lib/db/db.server";
 import { log } from "@/lib/ops/log.server";
 import { purgeFinished } from "./lease";
 

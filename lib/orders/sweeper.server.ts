@@ -1,6 +1,6 @@
 // The sweeper as a scheduled job of every server process (lib/jobs/scheduler.server.ts).
 import "server-only";
-import { db } from "@/lib/db.server";
+import { db } from "@/lib/db/db.server";
 import type { ScheduledJob } from "@/lib/jobs/scheduler.server";
 import { log } from "@/lib/ops/log.server";
 import { providerFor } from "@/lib/payments/registry.server";

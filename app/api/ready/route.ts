@@ -1,7 +1,7 @@
 // GET /api/ready: readiness for a load balancer. 200 when the database answers and every
 // migration of this build is applied; otherwise 503 with a one-word reason ("database" or
 // "migrations") and nothing about where the database is.
-import { db } from "@/lib/db.server";
+import { db } from "@/lib/db/db.server";
 import { log } from "@/lib/ops/log.server";
 import { checkReadiness } from "@/lib/ops/readiness";
 
