@@ -250,7 +250,9 @@ async function main() {
     const port = Number(process.env.E2E_PORT || 3100);
     const baseUrl = `http://127.0.0.1:${port}`;
     // NEXTAUTH_URL: next-auth's own redirects and cookie settings follow the site's address.
-    const e2eEnv = { ...env, NODE_ENV: "production", NEXTAUTH_URL: baseUrl };
+    // JOBS=off: the e2e server runs no scheduled job, so e2e/two-process.spec.ts's two processes
+    // are the only sweepers of its orders (the sweeper itself is tested in tests/jobs.test.ts).
+    const e2eEnv = { ...env, NODE_ENV: "production", NEXTAUTH_URL: baseUrl, JOBS: "off" };
     if (!(await portIsFree(port))) {
       infrastructureFailure(`port ${port} is in use, so the test server cannot start (set E2E_PORT to another port)`);
       return shutdown(1);

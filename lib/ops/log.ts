@@ -48,10 +48,24 @@ export function scrub(text: string): string {
 function scrubDeep(value: unknown, depth = 0): unknown {
   if (typeof value === "string") return scrub(value);
   if (depth > 6 || value === null || typeof value !== "object") return value;
+  if (value instanceof Error) return scrubDeep(serializeError(value), depth + 1);
   if (Array.isArray(value)) return value.map((v) => scrubDeep(v, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) out[k] = scrubDeep(v, depth + 1);
   return out;
+}
+
+/** Errors as { type, message, code, stack } (no "name" key, which the redaction would blank). */
+function serializeError(error: unknown): unknown {
+  if (!(error instanceof Error)) return error;
+  const code = (error as { code?: unknown }).code;
+  return {
+    type: error.constructor?.name && error.constructor.name !== "Error" ? error.constructor.name : error.name,
+    message: error.message,
+    ...(typeof code === "string" || typeof code === "number" ? { code } : {}),
+    stack: error.stack,
+    ...(error.cause instanceof Error ? { cause: serializeError(error.cause) } : {}),
+  };
 }
 
 /** A logger writing to `destination` (stdout by default); tests pass a stream. */
@@ -62,7 +76,7 @@ export function createLogger(destination?: pino.DestinationStream, level = proce
       base: { pid: process.pid },
       timestamp: pino.stdTimeFunctions.isoTime,
       redact: { paths: REDACT, censor: "[redacted]" },
-      serializers: { err: pino.stdSerializers.err, error: pino.stdSerializers.err },
+      serializers: { err: serializeError, error: serializeError },
       formatters: {
         level: (label) => ({ level: label }),
         log: (object) => scrubDeep(object) as Record<string, unknown>,
