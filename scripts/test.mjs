@@ -208,6 +208,8 @@ async function main() {
   // stripe client at a local fake Stripe where it needs one (tests/support/fake-stripe.ts).
   const env = {
     DATABASE_URL: db.url,
+    // The embedded cluster's folder, for tests/backup.test.ts's base backups (none with DATABASE_URL).
+    ...(process.env.DATABASE_URL ? {} : { TEST_PG_DATA_DIR: path.join(ROOT, DATA_DIR) }),
     ...secrets,
     NEXT_TELEMETRY_DISABLED: "1",
     UPLOAD_DIR: uploadDir,
