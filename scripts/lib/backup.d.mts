@@ -5,7 +5,7 @@ export function restoreBaseBackup(options: { file: string; dataDir: string; stan
 export function embeddedPostgresBinary(): Promise<string>;
 export function startCluster(
   dataDir: string,
-  options?: { user?: string; password?: string },
+  options?: { user?: string; password?: string; flags?: string[] },
 ): Promise<{ url: (database: string) => string; log: () => string; stop: () => Promise<void> }>;
 export function findPgTool(name: string, serverMajor: number): string | undefined;
 export function isFile(file: string): boolean;

@@ -137,12 +137,16 @@ export async function embeddedPostgresBinary() {
  * socket in a fresh folder (no TCP port to clash with). Resolves when it accepts connections;
  * returns { url(database), stop() }.
  */
-export async function startCluster(dataDir, { user = "postgres", password = "xiaokang-local" } = {}) {
+export async function startCluster(dataDir, { user = "postgres", password = "xiaokang-local", flags = [] } = {}) {
   const socketDir = mkdtempSync(path.join(os.tmpdir(), "xk-pg-"));
   const owner = postgresOwner();
   if (owner) run("chown", [`${owner.uid}:${owner.gid}`, socketDir]);
   const postgres = await embeddedPostgresBinary();
-  const child = spawn(postgres, ["-D", path.resolve(dataDir), "-p", "5432", "-c", "listen_addresses=", "-c", `unix_socket_directories=${socketDir}`], {
+  const child = spawn(postgres, [
+      "-D", path.resolve(dataDir), "-p", "5432", "-c", "listen_addresses=", "-c", `unix_socket_directories=${socketDir}`,
+      // As scripts/lib/database.mjs starts the embedded server (a standby needs max_connections ≥ its primary's).
+      "-c", "max_connections=200", "-c", "shared_buffers=32MB", ...flags,
+    ], {
     stdio: ["ignore", "ignore", "pipe"],
     ...(owner ?? {}),
   });
