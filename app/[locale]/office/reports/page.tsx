@@ -7,7 +7,7 @@ import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { getActor } from "@/lib/auth/session.server";
-import { shanghaiToday } from "@/lib/benefits/dates";
+import { shanghaiToday } from "@/lib/time/shanghai";
 import { CATEGORIES } from "@/lib/catalog/filters";
 import { isLocale, localizedPath } from "@/lib/i18n/locales";
 import { pageLocale } from "@/lib/i18n/page-locale.server";

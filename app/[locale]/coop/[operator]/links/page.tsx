@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/Badge";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { Pager } from "@/components/ui/Pager";
 import { formatBps } from "@/lib/benefits/amounts";
-import { shanghaiToday, toShanghaiYmd } from "@/lib/benefits/dates";
+import { shanghaiToday, toShanghaiYmd } from "@/lib/time/shanghai";
 import { linkState } from "@/lib/benefits/links";
 import { LINKS_PAGE_SIZE } from "@/lib/benefits/queries";
 import { requireConsoleOperator } from "@/lib/operators/scope.server";

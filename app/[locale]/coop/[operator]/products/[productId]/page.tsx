@@ -177,7 +177,9 @@ export default async function EditProductPage({ params, searchParams }: Props) {
           </div>
           {p.listed ? (
             <p className="text-sm">
-              <LocalLink locale={locale} href={`/products/${p.slug}`} className="text-brand-700 underline">
+              {/* No prefetch: a storefront render still running when the clerk delists would be stored after the
+                  revalidation as a fresh page (see docs/adr/0005), and the 404 would come only after 5 minutes. */}
+              <LocalLink locale={locale} prefetch={false} href={`/products/${p.slug}`} className="text-brand-700 underline">
                 {t("actions.view")}
               </LocalLink>
             </p>
