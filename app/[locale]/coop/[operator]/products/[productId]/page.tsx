@@ -10,8 +10,7 @@ import { canSubmit, LOW_STOCK, MAX_PHOTOS } from "@/lib/products/listing";
 import { fenToYuanInput } from "@/lib/products/price";
 import { duplicateProduct, setProductListed, submitProduct } from "@/lib/products/actions";
 import { getConsoleProduct, giMarksOfOperator } from "@/lib/products/console.server";
-import { db } from "@/lib/db/db.server";
-import { countyVillages } from "@/lib/regions/queries";
+import { villagesOfCounty } from "@/lib/regions/regions.server";
 import { requireConsoleOperator } from "@/lib/operators/scope.server";
 import { isLocale } from "@/lib/i18n/locales";
 import { localName, localText } from "@/lib/i18n/pick";
@@ -55,7 +54,7 @@ export default async function EditProductPage({ params, searchParams }: Props) {
   if (!found) notFound();
   const { product: p, movements, movementCount } = found;
   const [townships, giMarks, t, e] = await Promise.all([
-    countyVillages(db, operator.countyId),
+    villagesOfCounty(operator.countyId),
     giMarksOfOperator(operator.id),
     getTranslations({ locale, namespace: "listings" }),
     getTranslations({ locale, namespace: "enums" }),
