@@ -128,7 +128,13 @@ async function arrange(tag: string, stock = 100) {
   const email = `two-process-${tag}@example.test`;
   const password = "Two-process-2026";
   await db.user.create({
-    data: { email, name: "Scale test manager", passwordHash: await hashPassword(password), role: "MANAGER", memberships: { create: { operatorId: product.operatorId } } },
+    data: {
+      email,
+      name: "Scale test manager",
+      passwordHash: await hashPassword(password),
+      role: "MANAGER",
+      memberships: { create: { operatorId: product.operatorId } },
+    },
   });
   return { product, slug, operator: operator.slug, email, password };
 }
@@ -149,7 +155,9 @@ async function checkout(order: ReturnType<typeof cartOf>) {
 
 async function signIn(page: Page, base: string, email: string, password: string) {
   const csrf = (await (await page.request.get(`${base}/api/auth/csrf`)).json()) as { csrfToken: string };
-  const answer = await page.request.post(`${base}/api/auth/callback/credentials`, { form: { csrfToken: csrf.csrfToken, email, password, json: "true" } });
+  const answer = await page.request.post(`${base}/api/auth/callback/credentials`, {
+    form: { csrfToken: csrf.csrfToken, email, password, json: "true" },
+  });
   expect(answer.ok()).toBe(true);
 }
 
@@ -256,7 +264,9 @@ test("500 expired orders swept by both processes: each released once, each Strip
       ids.push(answer.body.orderId!);
     }
   }
-  const sessions = new Set((await db.order.findMany({ where: { id: { in: ids } }, select: { paymentSessionId: true } })).map((o) => o.paymentSessionId!));
+  const sessions = new Set(
+    (await db.order.findMany({ where: { id: { in: ids } }, select: { paymentSessionId: true } })).map((o) => o.paymentSessionId!),
+  );
   expect(sessions.size).toBe(500);
   const before = fake.requests.length;
   // Their holds ran out an hour ago: both processes' sweepers (every second here) find them at once.

@@ -48,22 +48,29 @@ export function auditProblems(pkg, lock, advisories) {
   const root = lock.packages?.[""] ?? {};
   for (const [name, spec] of Object.entries({ ...pkg.dependencies, ...pkg.devDependencies })) {
     const inLock = { ...root.dependencies, ...root.devDependencies }[name];
-    if (inLock !== spec) problems.push(`package-lock.json lists ${name} as ${inLock ?? "nothing"}, package.json as ${spec}: run npm install`);
+    if (inLock !== spec)
+      problems.push(`package-lock.json lists ${name} as ${inLock ?? "nothing"}, package.json as ${spec}: run npm install`);
   }
   for (const [where, entry] of Object.entries(lock.packages ?? {})) {
     if (!where || entry.link || entry.inBundle) continue; // bundled: inside its parent's checked tarball
     if (!/^sha512-/.test(entry.integrity ?? "")) problems.push(`${where}: no sha512 integrity in package-lock.json`);
-    if (entry.resolved && !entry.resolved.startsWith("https://registry.npmjs.org/")) problems.push(`${where}: resolved outside the registry (${entry.resolved})`);
+    if (entry.resolved && !entry.resolved.startsWith("https://registry.npmjs.org/"))
+      problems.push(`${where}: resolved outside the registry (${entry.resolved})`);
     const name = where.slice(where.lastIndexOf("node_modules/") + "node_modules/".length);
     for (const a of advisories) {
-      if (a.package === name && inRange(entry.version, a.vulnerable)) problems.push(`${where}@${entry.version}: ${a.id} (${a.severity}) ${a.note ?? ""}`.trim());
+      if (a.package === name && inRange(entry.version, a.vulnerable))
+        problems.push(`${where}@${entry.version}: ${a.id} (${a.severity}) ${a.note ?? ""}`.trim());
     }
   }
   return problems;
 }
 
 function npmAudit() {
-  const answer = spawnSync("npm", ["audit", "--omit=dev", "--json", "--audit-level=high"], { cwd: ROOT, encoding: "utf8", timeout: 30_000 });
+  const answer = spawnSync("npm", ["audit", "--omit=dev", "--json", "--audit-level=high"], {
+    cwd: ROOT,
+    encoding: "utf8",
+    timeout: 30_000,
+  });
   let report;
   try {
     report = JSON.parse(answer.stdout);

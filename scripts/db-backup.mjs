@@ -44,7 +44,9 @@ async function backup() {
   try {
     const file = path.join(dir, `xiaokang-${stamp()}.tar.gz`);
     const result = await baseBackup({ url: db.url, dataDir: path.join(ROOT, DATA_DIR), out: file });
-    say(`written ${path.relative(ROOT, file)} (base backup, WAL ${result.startLsn} to ${result.stopLsn}); restore with: npm run db:restore -- ${path.relative(ROOT, file)}`);
+    say(
+      `written ${path.relative(ROOT, file)} (base backup, WAL ${result.startLsn} to ${result.stopLsn}); restore with: npm run db:restore -- ${path.relative(ROOT, file)}`,
+    );
   } finally {
     await db.stop();
   }
@@ -53,12 +55,15 @@ async function backup() {
 async function restore(file, yes) {
   if (!file || !isFile(file)) throw new Error("usage: npm run db:restore -- <backup file> [--yes]");
   if (process.env.DATABASE_URL) {
-    if (!file.endsWith(".dump")) throw new Error("with DATABASE_URL, restore a .dump made by pg_dump (a .tar.gz is the embedded database's folder)");
+    if (!file.endsWith(".dump"))
+      throw new Error("with DATABASE_URL, restore a .dump made by pg_dump (a .tar.gz is the embedded database's folder)");
     if (!yes) throw new Error(`this replaces every table of the database at DATABASE_URL with the backup's: run again with --yes`);
     const major = await serverMajor(process.env.DATABASE_URL);
     const pgRestore = findPgTool("pg_restore", major);
     if (!pgRestore) throw new Error(`no pg_restore of version ${major} or newer: install postgresql-client-${major} or set PG_BIN_DIR`);
-    execFileSync(pgRestore, ["--clean", "--if-exists", "--no-owner", "--single-transaction", "--dbname", process.env.DATABASE_URL, file], { stdio: "inherit" });
+    execFileSync(pgRestore, ["--clean", "--if-exists", "--no-owner", "--single-transaction", "--dbname", process.env.DATABASE_URL, file], {
+      stdio: "inherit",
+    });
     say("restored");
     return;
   }
@@ -70,7 +75,9 @@ async function restore(file, yes) {
   try {
     const client = new pg.Client({ connectionString: cluster.url("xiaokang") });
     await client.connect();
-    const { rows } = await client.query(`SELECT (SELECT count(*) FROM "Order")::int AS orders, (SELECT count(*) FROM "Household")::int AS households`);
+    const { rows } = await client.query(
+      `SELECT (SELECT count(*) FROM "Order")::int AS orders, (SELECT count(*) FROM "Household")::int AS households`,
+    );
     await client.end();
     say(`restored: ${rows[0].orders} orders, ${rows[0].households} households. Start the app with ./start`);
   } finally {
@@ -79,7 +86,15 @@ async function restore(file, yes) {
 }
 
 const [command, ...rest] = process.argv.slice(2);
-const run = command === "backup" ? backup() : command === "restore" ? restore(rest.find((a) => !a.startsWith("--")), rest.includes("--yes")) : Promise.reject(new Error("usage: node scripts/db-backup.mjs backup|restore <file>"));
+const run =
+  command === "backup"
+    ? backup()
+    : command === "restore"
+      ? restore(
+          rest.find((a) => !a.startsWith("--")),
+          rest.includes("--yes"),
+        )
+      : Promise.reject(new Error("usage: node scripts/db-backup.mjs backup|restore <file>"));
 run.then(
   () => process.exit(0),
   (error) => {

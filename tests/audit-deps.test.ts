@@ -5,7 +5,10 @@ import { describe, expect, it } from "vitest";
 import { auditProblems, inRange } from "../scripts/audit-deps.mjs";
 
 const read = (f: string) => JSON.parse(readFileSync(f, "utf8")) as Record<string, unknown>;
-const lockOf = (packages: Record<string, unknown>) => ({ lockfileVersion: 3, packages: { "": { dependencies: { a: "1.2.3" } }, ...packages } });
+const lockOf = (packages: Record<string, unknown>) => ({
+  lockfileVersion: 3,
+  packages: { "": { dependencies: { a: "1.2.3" } }, ...packages },
+});
 
 describe("dependency audit", () => {
   it("reads ranges", () => {
@@ -34,6 +37,12 @@ describe("dependency audit", () => {
   });
 
   it("passes the project's own lock", () => {
-    expect(auditProblems(read("package.json"), read("package-lock.json"), (read("security/advisories.json") as { advisories: never[] }).advisories)).toEqual([]);
+    expect(
+      auditProblems(
+        read("package.json"),
+        read("package-lock.json"),
+        (read("security/advisories.json") as { advisories: never[] }).advisories,
+      ),
+    ).toEqual([]);
   });
 });

@@ -90,7 +90,11 @@ describe("the sweeper in two processes at once", () => {
   const saved = { ...process.env };
   beforeAll(async () => {
     fake = await startFakeStripe();
-    Object.assign(process.env, { STRIPE_SECRET_KEY: FAKE_STRIPE_API_KEY, STRIPE_WEBHOOK_SECRET: FAKE_STRIPE_WEBHOOK_SECRET, STRIPE_API_URL: fake.url });
+    Object.assign(process.env, {
+      STRIPE_SECRET_KEY: FAKE_STRIPE_API_KEY,
+      STRIPE_WEBHOOK_SECRET: FAKE_STRIPE_WEBHOOK_SECRET,
+      STRIPE_API_URL: fake.url,
+    });
   });
   afterAll(async () => {
     for (const key of ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_API_URL"]) {
@@ -111,7 +115,9 @@ describe("the sweeper in two processes at once", () => {
     expect((await testDb.product.findUniqueOrThrow({ where: { id: product.id } })).stock).toBe(0);
     // Their holds ran out an hour ago (other tests' unpaid orders are not due yet).
     await testDb.order.updateMany({ where: { id: { in: ids } }, data: { reservedUntil: new Date(Date.now() - 60 * 60_000) } });
-    const sessions = new Set((await testDb.order.findMany({ where: { id: { in: ids } }, select: { paymentSessionId: true } })).map((o) => o.paymentSessionId));
+    const sessions = new Set(
+      (await testDb.order.findMany({ where: { id: { in: ids } }, select: { paymentSessionId: true } })).map((o) => o.paymentSessionId),
+    );
     expect(sessions.size).toBe(500);
 
     // Each provider call takes a little while, so the two sweepers really overlap.

@@ -67,10 +67,22 @@ describe("structured logs", () => {
     log.warn({ household, password: "Demo-2026-admin", cookie: "next-auth.session-token=abc" }, "import row for 62052319800101123X failed");
     log.error({ err: new Error("connect to postgresql://xiaokang:hunter2@10.0.0.5:5432/xk failed for 620523198001011234") }, "database");
     const text = JSON.stringify(lines);
-    for (const secret of ["王小明", "62052319800101123X", "620523198001011234", "13800138000", "大庄村", "Demo-2026-admin", "abc", "hunter2"]) {
+    for (const secret of [
+      "王小明",
+      "62052319800101123X",
+      "620523198001011234",
+      "13800138000",
+      "大庄村",
+      "Demo-2026-admin",
+      "abc",
+      "hunter2",
+    ]) {
       expect(text, secret).not.toContain(secret);
     }
-    expect(lines[0]).toMatchObject({ household: { id: "hh1", name: "[redacted]", idNumber: "[redacted]" }, msg: "import row for [id-number] failed" });
+    expect(lines[0]).toMatchObject({
+      household: { id: "hh1", name: "[redacted]", idNumber: "[redacted]" },
+      msg: "import row for [id-number] failed",
+    });
     expect(text).toContain("postgresql://xiaokang:[redacted]@");
     expect(lines[1]!.err).toMatchObject({ type: "Error", message: expect.stringContaining("failed for [id-number]") });
   });

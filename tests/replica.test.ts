@@ -6,7 +6,7 @@ import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { shanghaiToday } from "@/lib/benefits/dates";
+import { shanghaiToday } from "@/lib/time/shanghai";
 import { createPrismaClient, type Db } from "@/lib/db/client";
 import { chooseReadDb, primaryPosition } from "@/lib/db/replica";
 import { parseReportFilters } from "@/lib/reports/filters";

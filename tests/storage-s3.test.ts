@@ -23,7 +23,13 @@ let endpoint: string;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), "xk-s3rver-"));
-  server = new S3rver({ address: "127.0.0.1", port: Number(process.env.S3RVER_PORT || 0), silent: true, directory: dir, configureBuckets: [{ name: BUCKET }] });
+  server = new S3rver({
+    address: "127.0.0.1",
+    port: Number(process.env.S3RVER_PORT || 0),
+    silent: true,
+    directory: dir,
+    configureBuckets: [{ name: BUCKET }],
+  });
   const address = (await server.run()) as AddressInfo;
   endpoint = `http://127.0.0.1:${address.port}`;
 });
@@ -34,7 +40,15 @@ afterAll(async () => {
 });
 
 const store = (prefix = "") =>
-  new S3Store({ bucket: BUCKET, endpoint, region: "us-east-1", accessKeyId: "S3RVER", secretAccessKey: "S3RVER", forcePathStyle: true, prefix });
+  new S3Store({
+    bucket: BUCKET,
+    endpoint,
+    region: "us-east-1",
+    accessKeyId: "S3RVER",
+    secretAccessKey: "S3RVER",
+    forcePathStyle: true,
+    prefix,
+  });
 
 describe("S3Store", () => {
   it("puts, gets and deletes a file with its content type; a missing one is null; deleting twice is fine", async () => {
@@ -93,10 +107,24 @@ describe("choosing the store", () => {
     expect(storageConfig({})).toEqual({ kind: "disk" });
     expect(storageConfig({ S3_BUCKET: "" })).toEqual({ kind: "disk" });
     expect(
-      storageConfig({ S3_BUCKET: "bucket-a", S3_ENDPOINT: "https://oss-cn-lanzhou.aliyuncs.com", S3_REGION: "oss-cn-lanzhou", S3_ACCESS_KEY_ID: "id", S3_SECRET_ACCESS_KEY: "s" }),
+      storageConfig({
+        S3_BUCKET: "bucket-a",
+        S3_ENDPOINT: "https://oss-cn-lanzhou.aliyuncs.com",
+        S3_REGION: "oss-cn-lanzhou",
+        S3_ACCESS_KEY_ID: "id",
+        S3_SECRET_ACCESS_KEY: "s",
+      }),
     ).toEqual({
       kind: "s3",
-      s3: { bucket: "bucket-a", endpoint: "https://oss-cn-lanzhou.aliyuncs.com", region: "oss-cn-lanzhou", accessKeyId: "id", secretAccessKey: "s", forcePathStyle: false, prefix: "" },
+      s3: {
+        bucket: "bucket-a",
+        endpoint: "https://oss-cn-lanzhou.aliyuncs.com",
+        region: "oss-cn-lanzhou",
+        accessKeyId: "id",
+        secretAccessKey: "s",
+        forcePathStyle: false,
+        prefix: "",
+      },
     });
     expect(() => storageConfig({ S3_BUCKET: "bucket-a", S3_ACCESS_KEY_ID: "id" })).toThrow(/both/);
     expect(() => storageConfig({ S3_BUCKET: "bucket-a", S3_ENDPOINT: "not a url" })).toThrow(/invalid/);

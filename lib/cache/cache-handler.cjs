@@ -15,6 +15,7 @@
 //   CACHE_SYNC_URL        the connection to LISTEN on, when DATABASE_URL goes through a pooler in
 //                         transaction mode (LISTEN needs a session: a direct or session-mode URL)
 "use strict";
+/* eslint-disable no-restricted-properties, @typescript-eslint/no-require-imports -- CommonJS, loaded by `next start` outside the app bundle, before lib/env can be imported: it reads its three settings itself (listed in lib/env/env.ts and .env.example). */
 const { randomUUID } = require("node:crypto");
 const FileSystemCache = require("next/dist/server/lib/incremental-cache/file-system-cache").default;
 

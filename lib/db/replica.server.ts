@@ -2,6 +2,7 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { createPrismaClient, type Db } from "./client";
+import { env } from "@/lib/env/env";
 import { db } from "./db.server";
 import { chooseReadDb, isLsn, primaryPosition } from "./replica";
 
@@ -10,7 +11,7 @@ const state = globalThis as unknown as { xiaokangReplica?: Db | null };
 
 function replica(): Db | null {
   if (state.xiaokangReplica === undefined) {
-    const url = process.env.DATABASE_REPLICA_URL;
+    const url = env().DATABASE_REPLICA_URL;
     state.xiaokangReplica = url ? createPrismaClient(url, 10) : null;
   }
   return state.xiaokangReplica;
@@ -28,5 +29,11 @@ export async function reportDb(): Promise<Db> {
 export async function noteOfficeWrite(): Promise<void> {
   if (!replica()) return;
   const position = await primaryPosition(db);
-  (await cookies()).set(COOKIE, position, { httpOnly: true, sameSite: "lax", path: "/", maxAge: 60 * 60, secure: process.env.NODE_ENV === "production" && (process.env.NEXTAUTH_URL ?? "").startsWith("https:") });
+  (await cookies()).set(COOKIE, position, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    maxAge: 60 * 60,
+    secure: (env().NEXTAUTH_URL ?? "").startsWith("https:"),
+  });
 }

@@ -6,6 +6,7 @@
 //                     the jobs); JOBS_EVERY_MS  overrides every period (the two-process test: 1000).
 import "server-only";
 import { db } from "@/lib/db/db.server";
+import { env } from "@/lib/env/env";
 import { log } from "@/lib/ops/log.server";
 import { purgeFinished } from "./lease";
 
@@ -18,18 +19,14 @@ export interface ScheduledJob {
 const state = globalThis as unknown as { xiaokangJobs?: Map<string, NodeJS.Timeout> };
 
 function period(job: ScheduledJob): number {
-  const override = Number(process.env.JOBS_EVERY_MS);
-  return Number.isFinite(override) && override >= 100 ? override : job.everyMs;
+  return env().JOBS_EVERY_MS ?? job.everyMs;
 }
 
 /** Starts each job's timer (once per process; a second call does nothing). */
 export function startJobs(jobs: ScheduledJob[]): void {
-  if (process.env.JOBS === "off" || !process.env.DATABASE_URL) return;
+  if (env().JOBS === "off" || !env().DATABASE_URL) return;
   state.xiaokangJobs ??= new Map();
-  const all: ScheduledJob[] = [
-    ...jobs,
-    { name: "jobs.purge", everyMs: 6 * 60 * 60_000, run: async () => void (await purgeFinished(db)) },
-  ];
+  const all: ScheduledJob[] = [...jobs, { name: "jobs.purge", everyMs: 6 * 60 * 60_000, run: async () => void (await purgeFinished(db)) }];
   for (const job of all) {
     if (state.xiaokangJobs.has(job.name)) continue;
     let running = false;

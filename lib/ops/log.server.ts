@@ -35,5 +35,8 @@ export function logRequestError(
   const requestId = typeof raw === "string" && validRequestId(raw) ? raw : undefined;
   // The path only (no query: order links carry tokens), with the route it matched.
   const path = request.path.split("?")[0];
-  log.error({ requestId, method: request.method, path, route: context.routePath, routeType: context.routeType, err: error }, "request failed");
+  log.error(
+    { requestId, method: request.method, path, route: context.routePath, routeType: context.routeType, err: error },
+    "request failed",
+  );
 }

@@ -7,6 +7,7 @@
 //   numbers, mainland mobile numbers and the password of a URL masked (scrub()).
 // Names cannot be recognised in free text, so never put one in a message: log ids instead.
 import pino, { type Logger } from "pino";
+import { env } from "@/lib/env/env";
 
 const SENSITIVE_KEYS = [
   "password",
@@ -69,7 +70,7 @@ function serializeError(error: unknown): unknown {
 }
 
 /** A logger writing to `destination` (stdout by default); tests pass a stream. */
-export function createLogger(destination?: pino.DestinationStream, level = process.env.LOG_LEVEL || "info"): Logger {
+export function createLogger(destination?: pino.DestinationStream, level: string = env().LOG_LEVEL ?? "info"): Logger {
   return pino(
     {
       level,

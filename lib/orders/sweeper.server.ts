@@ -11,7 +11,8 @@ export const sweeperJob: ScheduledJob = {
   everyMs: 60_000,
   run: async () => {
     const { released, confirmed, failed } = await sweepExpiredReservations(db, providerFor, new Date(), {
-      onError: (orderId, error) => log.warn({ job: "orders.sweep", orderId, err: error }, "an expired order could not be swept; retried later"),
+      onError: (orderId, error) =>
+        log.warn({ job: "orders.sweep", orderId, err: error }, "an expired order could not be swept; retried later"),
     });
     if (released || confirmed || failed) log.info({ job: "orders.sweep", released, confirmed, failed }, "swept expired reservations");
   },

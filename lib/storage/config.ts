@@ -8,6 +8,7 @@
 //   S3_PREFIX              a folder in the bucket for this site's files, e.g. "xiaokang/"
 //   UPLOAD_DIR             the disk store's folder (default .data/uploads)
 import { z } from "zod";
+import { rawEnv } from "@/lib/env/env";
 import type { S3Settings } from "./s3";
 
 const schema = z.object({
@@ -25,7 +26,7 @@ const schema = z.object({
 
 export type StorageConfig = { kind: "s3"; s3: S3Settings } | { kind: "disk" };
 
-export function storageConfig(env: Record<string, string | undefined> = process.env): StorageConfig {
+export function storageConfig(env: Readonly<Record<string, string | undefined>> = rawEnv()): StorageConfig {
   const blankToUndefined = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === "" ? undefined : v]));
   const parsed = schema.safeParse(blankToUndefined);
   if (!parsed.success) {

@@ -8,6 +8,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, readFile, rm, writeFile, rename } from "node:fs/promises";
 import path from "node:path";
+import { env } from "@/lib/env/env";
 import { storageConfig } from "./config";
 import { CONTENT_TYPE, InvalidKeyError, isValidKey } from "./keys";
 import { S3Store } from "./s3";
@@ -85,7 +86,8 @@ let store: FileStore | undefined;
 export function getFileStore(): FileStore {
   if (store) return store;
   const config = storageConfig();
-  store = config.kind === "s3" ? new S3Store(config.s3) : new LocalDiskStore(process.env.UPLOAD_DIR || path.join(process.cwd(), ".data", "uploads"));
+  store =
+    config.kind === "s3" ? new S3Store(config.s3) : new LocalDiskStore(env().UPLOAD_DIR || path.join(process.cwd(), ".data", "uploads"));
   return store;
 }
 

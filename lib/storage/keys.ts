@@ -14,4 +14,3 @@ export class InvalidKeyError extends Error {
     super(`invalid storage key: ${JSON.stringify(String(key).slice(0, 80))}`);
   }
 }
-

@@ -2,14 +2,7 @@
 // all speak this protocol. Chosen by getFileStore() when S3_BUCKET is set (./config.ts lists the
 // settings); otherwise files stay on the local disk (LocalDiskStore). Keys are checked exactly as
 // the disk store checks them; the content type is kept as the object's Content-Type.
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  NoSuchKey,
-  PutObjectCommand,
-  S3Client,
-  S3ServiceException,
-} from "@aws-sdk/client-s3";
+import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client, S3ServiceException } from "@aws-sdk/client-s3";
 import type { FileStore, StoredFile } from "./index";
 import { CONTENT_TYPE, InvalidKeyError, isValidKey } from "./keys";
 

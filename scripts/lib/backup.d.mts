@@ -1,7 +1,15 @@
 // Types of ./backup.mjs for the tests that import it.
 export function postgresOwner(): { uid: number; gid: number } | undefined;
-export function baseBackup(options: { url: string; dataDir: string; out: string; label?: string }): Promise<{ file: string; startLsn: string; stopLsn: string }>;
-export function restoreBaseBackup(options: { file: string; dataDir: string; standby?: { primaryConninfo: string } }): { dataDir: string; movedTo?: string };
+export function baseBackup(options: {
+  url: string;
+  dataDir: string;
+  out: string;
+  label?: string;
+}): Promise<{ file: string; startLsn: string; stopLsn: string }>;
+export function restoreBaseBackup(options: { file: string; dataDir: string; standby?: { primaryConninfo: string } }): {
+  dataDir: string;
+  movedTo?: string;
+};
 export function embeddedPostgresBinary(): Promise<string>;
 export function startCluster(
   dataDir: string,

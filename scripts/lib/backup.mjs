@@ -57,7 +57,8 @@ export async function baseBackup({ url, dataDir, out, label = "xiaokang" }) {
     const first = start.rows[0].wal;
     for (const name of readdirSync(wal)) {
       const segment = /^[0-9A-F]{24}$/.test(name);
-      if ((segment && name.slice(8) >= first.slice(8)) || name.endsWith(".history")) cpSync(path.join(wal, name), path.join(staging, "pg_wal", name));
+      if ((segment && name.slice(8) >= first.slice(8)) || name.endsWith(".history"))
+        cpSync(path.join(wal, name), path.join(staging, "pg_wal", name));
     }
     mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
     run("tar", ["-I", "gzip -1", "-cf", path.resolve(out), "-C", staging, "."]);
@@ -142,18 +143,34 @@ export async function startCluster(dataDir, { user = "postgres", password = "xia
   const owner = postgresOwner();
   if (owner) run("chown", [`${owner.uid}:${owner.gid}`, socketDir]);
   const postgres = await embeddedPostgresBinary();
-  const child = spawn(postgres, [
-      "-D", path.resolve(dataDir), "-p", "5432", "-c", "listen_addresses=", "-c", `unix_socket_directories=${socketDir}`,
+  const child = spawn(
+    postgres,
+    [
+      "-D",
+      path.resolve(dataDir),
+      "-p",
+      "5432",
+      "-c",
+      "listen_addresses=",
+      "-c",
+      `unix_socket_directories=${socketDir}`,
       // As scripts/lib/database.mjs starts the embedded server (a standby needs max_connections ≥ its primary's).
-      "-c", "max_connections=200", "-c", "shared_buffers=32MB", ...flags,
-    ], {
-    stdio: ["ignore", "ignore", "pipe"],
-    ...(owner ?? {}),
-  });
+      "-c",
+      "max_connections=200",
+      "-c",
+      "shared_buffers=32MB",
+      ...flags,
+    ],
+    {
+      stdio: ["ignore", "ignore", "pipe"],
+      ...(owner ?? {}),
+    },
+  );
   let log = "";
   child.stderr.on("data", (d) => (log += d));
   const exited = new Promise((resolve) => child.once("exit", resolve));
-  const url = (database) => `postgresql://${user}:${encodeURIComponent(password)}@localhost/${database}?host=${encodeURIComponent(socketDir)}`;
+  const url = (database) =>
+    `postgresql://${user}:${encodeURIComponent(password)}@localhost/${database}?host=${encodeURIComponent(socketDir)}`;
   for (let i = 0; ; i++) {
     if (child.exitCode !== null) throw new Error(`PostgreSQL exited while starting:\n${log.slice(-2000)}`);
     const client = new pg.Client({ connectionString: url("postgres") });
@@ -186,7 +203,8 @@ export function findPgTool(name, serverMajor) {
   const candidates = [];
   if (process.env.PG_BIN_DIR) candidates.push(path.join(process.env.PG_BIN_DIR, name));
   try {
-    for (const v of readdirSync("/usr/lib/postgresql").sort((a, b) => Number(b) - Number(a))) candidates.push(`/usr/lib/postgresql/${v}/bin/${name}`);
+    for (const v of readdirSync("/usr/lib/postgresql").sort((a, b) => Number(b) - Number(a)))
+      candidates.push(`/usr/lib/postgresql/${v}/bin/${name}`);
   } catch {
     // no Debian PostgreSQL
   }
