@@ -1,4 +1,4 @@
-// Releases the stock of orders nobody paid for (DESIGN.md rule 3), for when the provider's
+// Releases the stock of orders nobody paid for (docs/DESIGN.md#rule-3), for when the provider's
 // expiry event never arrives. Runs every minute in every app process (lib/jobs). Each expired
 // order is claimed with a lease (lib/jobs/lease.ts, FOR UPDATE SKIP LOCKED) before anything is
 // done with it, so with several processes each order is handled by one of them: its Stripe
