@@ -210,7 +210,8 @@ async function editPrice(page: Page, base: string, operator: string, productId: 
   const form = page.getByTestId("product-form");
   await form.getByLabel("价格（元）").fill(yuan);
   await form.getByRole("button", { name: "保存修改" }).click();
-  await expect(form.getByText(/已保存/)).toBeVisible();
+  // The save re-renders the console page; on a loaded 2-core machine that can take several seconds.
+  await expect(form.getByText(/已保存/)).toBeVisible({ timeout: 30_000 });
   if (postTo) await page.unroute(`${base}/**`);
 }
 
