@@ -1,10 +1,14 @@
-// Locale routing and catalogue caching, in front of every page.
+// Locale routing, catalogue caching and the pages' security headers, in front of every page.
 // - Chinese (default) pages have no prefix, English pages live under /en; /zh-CN/... switches
 //   back to Chinese. The last choice is remembered in a cookie.
 // - /products?<filters> is rewritten to /<locale>/catalog/<canonical key>, so every distinct
 //   filter set is one cached (ISR) page instead of a fresh render per request.
+// - Every page answer carries the security headers of lib/http/security-headers.ts; a page
+//   rendered per request gets a fresh CSP nonce, passed to Next in the request's CSP header
+//   (Next puts it on the scripts it writes).
 import { NextResponse, type NextRequest } from "next/server";
 import { catalogKey } from "@/lib/catalog/filters";
+import { isDynamicPage, newNonce, pageHeaders, servedOverHttps } from "@/lib/http/security-headers";
 import { defaultLocale, LOCALE_COOKIE, type Locale } from "@/lib/i18n/locales";
 
 const ONE_YEAR = 60 * 60 * 24 * 365;
@@ -15,6 +19,18 @@ function remember(response: NextResponse, locale: Locale) {
 }
 
 export function proxy(request: NextRequest) {
+  const nonce = isDynamicPage(request.nextUrl.pathname) ? newNonce() : null;
+  const headers = pageHeaders(request.nextUrl.pathname, {
+    nonce,
+    https: servedOverHttps(process.env.NEXTAUTH_URL, request.headers.get("x-forwarded-proto") ?? request.nextUrl.protocol),
+    dev: process.env.NODE_ENV === "development",
+  });
+  const response = route(request, nonce ? headers["content-security-policy"]! : null);
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+function route(request: NextRequest, csp: string | null): NextResponse {
   const { pathname } = request.nextUrl;
   const remembered = request.cookies.get(LOCALE_COOKIE)?.value;
 
@@ -46,7 +62,10 @@ export function proxy(request: NextRequest) {
   } else {
     target.pathname = path === "/" ? `/${locale}` : `/${locale}${path}`;
   }
-  const response = NextResponse.rewrite(target);
+  // Next reads the nonce from the request's CSP header.
+  const forwarded = new Headers(request.headers);
+  if (csp) forwarded.set("content-security-policy", csp);
+  const response = csp ? NextResponse.rewrite(target, { request: { headers: forwarded } }) : NextResponse.rewrite(target);
   // Only a page the visitor opens changes the remembered language, never a background (RSC)
   // fetch: an old page's prefetch landing after a switch would otherwise switch it back.
   const opened = !request.headers.has("rsc") && request.headers.get("sec-fetch-mode") !== "cors";
