@@ -8,6 +8,7 @@
 //   (Next puts it on the scripts it writes).
 import { NextResponse, type NextRequest } from "next/server";
 import { catalogKey } from "@/lib/catalog/filters";
+import { actionBodyRefusal } from "@/lib/http/body";
 import { isDynamicPage, newNonce, pageHeaders, servedOverHttps } from "@/lib/http/security-headers";
 import { defaultLocale, LOCALE_COOKIE, type Locale } from "@/lib/i18n/locales";
 
@@ -19,6 +20,15 @@ function remember(response: NextResponse, locale: Locale) {
 }
 
 export function proxy(request: NextRequest) {
+  // A server action's body over its limit is refused before Next reads it (lib/http/body.ts).
+  if (request.method === "POST" && request.headers.has("next-action")) {
+    const limit = actionBodyRefusal(request.headers.get("content-type"), request.headers.get("content-length"));
+    if (limit !== null)
+      return NextResponse.json(
+        { ok: false, error: "bodyTooLarge", values: { limit } },
+        { status: 413, headers: { connection: "close", "x-content-type-options": "nosniff", "content-security-policy": "default-src 'none'; frame-ancestors 'none'" } },
+      );
+  }
   const nonce = isDynamicPage(request.nextUrl.pathname) ? newNonce() : null;
   const headers = pageHeaders(request.nextUrl.pathname, {
     nonce,

@@ -66,7 +66,7 @@ export async function checkCredentials(db: Db, email: string, password: string, 
         if (used.count !== 1) return fresh();
       }
       const valid = await withScrypt("signIn", () => verifyPassword(password, user?.passwordHash || DUMMY_HASH));
-      await recordAttempt(tx, normalised, ip, Boolean(user && valid));
+      await recordAttempt(tx, normalised, ip, Boolean(user && valid), now);
       if (user && valid) return { ok: true, userId: user.id, sessionVersion: user.sessionVersion };
       // The failure that starts the challenge: the owner (if there is one) is told, once per run.
       return { ok: false, reason: "invalid", alert: Boolean(user) && counts.accountFailures + 1 === ACCOUNT_CHALLENGE_AFTER };

@@ -15,6 +15,7 @@ export const SESSION_MAX_AGE = 60 * 60 * 12;
 export interface SessionClaims {
   sv?: unknown;
   sid?: unknown;
+  [claim: string]: unknown;
 }
 
 export interface SessionState {

@@ -91,6 +91,6 @@ export async function isThrottled(db: Attempts, email: string, address: string, 
   return gate.kind === "addressLimited" || gate.kind === "wait";
 }
 
-export async function recordAttempt(db: Attempts, email: string, address: string, success: boolean): Promise<void> {
-  await db.signInAttempt.create({ data: { email: normaliseEmail(email).slice(0, 320), ip: address.slice(0, 64), success } });
+export async function recordAttempt(db: Attempts, email: string, address: string, success: boolean, now = new Date()): Promise<void> {
+  await db.signInAttempt.create({ data: { email: normaliseEmail(email).slice(0, 320), ip: address.slice(0, 64), success, createdAt: now } });
 }

@@ -19,6 +19,21 @@ export const BODY_LIMITS = {
   stripeWebhook: 256 * 1024,
 } as const;
 
+/**
+ * Server actions: Next reads their bodies itself (up to next.config's serverActions.bodySizeLimit,
+ * 12 MB, for photo and proof uploads). proxy.ts refuses, from the declared length, anything over
+ * these limits before Next reads a byte: an action called with plain arguments (text) is small; a
+ * form (multipart) may carry files.
+ */
+export const ACTION_LIMITS = { text: 64 * 1024, multipart: 12 * 1024 * 1024 } as const;
+
+/** 413 if a server action's declared body is over its limit, else null (pure). */
+export function actionBodyRefusal(contentType: string | null, contentLength: string | null): number | null {
+  if (contentLength === null) return null; // chunked: Next's own limit stops it while reading
+  const limit = (contentType ?? "").toLowerCase().startsWith("multipart/form-data") ? ACTION_LIMITS.multipart : ACTION_LIMITS.text;
+  return !/^\d+$/.test(contentLength) || Number(contentLength) > limit ? limit : null;
+}
+
 export async function readLimitedBody(request: Request, limit: number): Promise<Uint8Array> {
   const declared = request.headers.get("content-length");
   if (declared !== null && (!/^\d+$/.test(declared) || Number(declared) > limit)) throw new BodyTooLarge(limit);

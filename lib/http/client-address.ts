@@ -33,7 +33,7 @@ export async function installPeerHeader(): Promise<void> {
       const req = args[0] as { headers: Record<string, unknown>; socket?: { remoteAddress?: string } };
       req.headers[PEER_HEADER] = req.socket?.remoteAddress ?? "";
     }
-    return original.call(this, event, ...args);
+    return (original as (...a: unknown[]) => boolean).call(this, event, ...args);
   } as typeof original;
   g[INSTALLED] = true;
 }

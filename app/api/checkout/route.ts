@@ -4,7 +4,8 @@
 //   200 { ok: true, next, number }
 //   400 { ok: false, error, fieldErrors? }          bad input (keys under `errors.` / `checkout.errors.`)
 //   409 { ok: false, error: "cartChanged", problems } prices, stock or availability changed
-//   403 cross-site request; 503 { error: "paymentUnavailable" or "busy" }
+//   403 cross-site request; 413 body over BODY_LIMITS.checkout (not read past the limit);
+//   503 { error: "paymentUnavailable" or "busy" or "serviceBusy" (database unreachable) } with Retry-After
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { ActionError } from "@/lib/errors";
@@ -16,6 +17,8 @@ import { db } from "@/lib/db/db.server";
 import { Prisma } from "@/lib/db/client";
 import { CartChanged, placeOrder } from "@/lib/orders/checkout";
 import { currentPaymentProvider } from "@/lib/payments/registry.server";
+import { BODY_LIMITS, BodyTooLarge, readLimitedText, tooLarge } from "@/lib/http/body";
+import { isDatabaseUnavailable, serviceBusy } from "@/lib/http/outage";
 
 const envelope = z.object({ locale: z.enum(["zh-CN", "en"]).default("zh-CN"), order: z.unknown() });
 
@@ -39,15 +42,16 @@ export async function POST(request: NextRequest) {
   }
   let body: unknown;
   try {
-    body = await request.json();
-  } catch {
+    body = JSON.parse(await readLimitedText(request, BODY_LIMITS.checkout));
+  } catch (error) {
+    if (error instanceof BodyTooLarge) return tooLarge(error.limit);
     return NextResponse.json({ ok: false, error: "invalidInput" }, { status: 400 });
   }
   const parsed = envelope.safeParse(body);
   if (!parsed.success) return NextResponse.json({ ok: false, error: "invalidInput" }, { status: 400 });
 
-  const actor = await getActor();
   try {
+    const actor = await getActor();
     const provider = currentPaymentProvider();
     const placed = await placeOrder(db, parsed.data.order as never, {
       actor,
@@ -77,6 +81,7 @@ export async function POST(request: NextRequest) {
       // Could not get a database connection in time: too many buyers at once. Nothing was held.
       return NextResponse.json({ ok: false, error: "busy" }, { status: 503, headers: { "retry-after": "2" } });
     }
+    if (isDatabaseUnavailable(error)) return serviceBusy();
     console.error("[checkout] failed:", error);
     return NextResponse.json({ ok: false, error: "unexpected" }, { status: 500 });
   }
