@@ -110,20 +110,31 @@ describe("sign-in throttle", () => {
       ok: false,
       reason: "invalid",
     });
-    // The owner, with the answer, signs in.
-    expect(await checkCredentials(db, email, "the-right-password", uniqueIp(), { ...at(t0, t), challenge, answer })).toEqual({
-      ok: true,
-      userId: user.id,
-      sessionVersion: 0,
-    });
-    // An answer works once.
-    expect(await checkCredentials(db, email, "the-right-password", uniqueIp(), { ...at(t0, t), challenge, answer })).toMatchObject({
-      reason: "challenge",
-    });
+    // A solved challenge buys one password check: a wrong password with it is a failure like any other…
+    expect(await checkCredentials(db, email, "wrong-again", uniqueIp(), { ...at(t0, t), challenge, answer })).toEqual({ ok: false, reason: "invalid" });
+    // …and the same answer cannot be used again, even with the right password.
+    t += MAX_DELAY_SECONDS;
+    const again = await checkCredentials(db, email, "the-right-password", uniqueIp(), { ...at(t0, t), challenge, answer });
+    expect(again).toMatchObject({ ok: false, reason: "challenge" });
+    // The owner, with a fresh answer, signs in.
+    const fresh = (again as { challenge: string }).challenge;
+    expect(
+      await checkCredentials(db, email, "the-right-password", uniqueIp(), { ...at(t0, t), challenge: fresh, answer: solveChallenge(fresh) }),
+    ).toEqual({ ok: true, userId: user.id, sessionVersion: 0 });
     // The owner was told once (an alert row the admin sees; issue 12's mail hook), when the challenge began.
     expect(await db.auditLog.count({ where: { action: "security.signInChallenged", entityId: user.id } })).toBe(1);
     // Someone else, from somewhere else, is not affected.
     expect((await checkCredentials(db, shopper.email, shopper.password, uniqueIp())).ok).toBe(true);
+  });
+
+  it("starts counting afresh after the owner signs in", async () => {
+    const email = uniqueEmail("reset");
+    await createUser(email, "the-right-password");
+    const t0 = Date.now();
+    for (let i = 0; i < ACCOUNT_DELAY_AFTER - 1; i++) await checkCredentials(db, email, `wrong-${i}`, uniqueIp(), at(t0, 0));
+    expect(await checkCredentials(db, email, "the-right-password", uniqueIp(), at(t0, 1))).toMatchObject({ ok: true });
+    for (let i = 0; i < ACCOUNT_DELAY_AFTER - 1; i++)
+      expect(await checkCredentials(db, email, `again-${i}`, uniqueIp(), at(t0, 2))).toEqual({ ok: false, reason: "invalid" });
   });
 
   it("treats an email that has no account the same way, so the answer does not tell it apart", async () => {

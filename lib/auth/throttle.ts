@@ -1,7 +1,8 @@
 // Sign-in throttling that can be neither walked around nor aimed at someone.
 // - Per client address (the socket's, or a trusted proxy's word: lib/http/client-address.ts):
 //   100 failures in 15 minutes, then that address waits. Only the address that failed waits.
-// - Per account, no lock anyone can trigger: after a few failures in 15 minutes each further
+// - Per account, no lock anyone can trigger: after a few failures in 15 minutes (since the
+//   account's last successful sign-in) each further
 //   attempt waits a little longer (2 s, 4 s, ... at most a minute after the last failure), and
 //   after ACCOUNT_CHALLENGE_AFTER failures every attempt must also carry the answer to a fresh
 //   proof-of-work challenge (./challenge.ts), which the owner's browser finds in about a second
@@ -18,8 +19,8 @@ type Attempts = Pick<Db, "signInAttempt">;
 export const WINDOW_MINUTES = 15;
 /** Per address: generous, for offices and cooperatives behind one address. */
 export const MAX_FAILURES_PER_ADDRESS = 100;
-/** Per account: failures before attempts are spaced out. */
-export const ACCOUNT_DELAY_AFTER = 3;
+/** Per account: failures (since its last successful sign-in) before attempts are spaced out. */
+export const ACCOUNT_DELAY_AFTER = 5;
 /** Per account: failures before every attempt needs a challenge answer. */
 export const ACCOUNT_CHALLENGE_AFTER = 10;
 export const MAX_DELAY_SECONDS = 60;
@@ -64,10 +65,18 @@ export function gateFor(counts: Counts, now: Date): Gate {
   return counts.accountFailures >= ACCOUNT_CHALLENGE_AFTER ? { kind: "challenge" } : { kind: "open" };
 }
 
-/** Failures of the account since max(window start, clearedAt), and of the address in the window. */
+/**
+ * Failures of the account since the latest of: the window's start, an admin's clearing, its last
+ * successful sign-in (the owner signing in ends the run; a guesser who can do that has the
+ * password already); and failures of the address in the window.
+ */
 export async function countFailures(db: Attempts, email: string, address: string, clearedAt: Date | null, now = new Date()): Promise<Counts> {
   const since = new Date(now.getTime() - WINDOW_MINUTES * 60_000);
-  const accountSince = clearedAt && clearedAt > since ? clearedAt : since;
+  const lastSuccess = await db.signInAttempt.aggregate({
+    where: { email: normaliseEmail(email), success: true, createdAt: { gte: since, lte: now } },
+    _max: { createdAt: true },
+  });
+  const accountSince = [clearedAt, lastSuccess._max.createdAt].reduce<Date>((latest, d) => (d && d > latest ? d : latest), since);
   const [account, byAddress] = await Promise.all([
     db.signInAttempt.aggregate({
       where: { email: normaliseEmail(email), success: false, createdAt: { gte: accountSince } },
