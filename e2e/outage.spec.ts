@@ -26,7 +26,7 @@ test.beforeAll(async () => {
   test.setTimeout(90_000);
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
-  const root = path.resolve(__dirname, "..");
+  const root = process.cwd();
   server = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port)], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: DEAD, NODE_ENV: "production", NEXTAUTH_URL: base, NEXT_TELEMETRY_DISABLED: "1" },

@@ -14,13 +14,16 @@ export interface HeldAccount {
   challenged: boolean;
 }
 
-/** Existing accounts with enough failed sign-ins in the window (since any clearing) to be held back. */
+/** Existing accounts with enough failed sign-ins in the window (since any clearing or successful sign-in) to be held back. */
 export async function heldAccounts(db: Db, now = new Date()): Promise<HeldAccount[]> {
   const since = new Date(now.getTime() - WINDOW_MINUTES * 60_000);
   const rows = await db.$queryRaw<{ userId: string; email: string; name: string; failures: bigint; lastFailure: Date }[]>`
     SELECT u.id AS "userId", u.email, u.name, count(*) AS failures, max(a."createdAt") AS "lastFailure"
     FROM "SignInAttempt" a JOIN "User" u ON u.email = a.email
     WHERE a.success = false AND a."createdAt" >= ${since} AND a."createdAt" >= coalesce(u."signInClearedAt", ${since})
+      AND a."createdAt" >= coalesce(
+        (SELECT max(s."createdAt") FROM "SignInAttempt" s WHERE s.email = u.email AND s.success AND s."createdAt" >= ${since}),
+        ${since})
     GROUP BY u.id, u.email, u.name
     HAVING count(*) >= ${ACCOUNT_DELAY_AFTER}
     ORDER BY max(a."createdAt") DESC
