@@ -156,6 +156,7 @@ async function copyOf(browser: Browser, page: Page) {
 
 test.describe("sessions", () => {
   test("a cookie copied before sign-out no longer works after it; a password change signs other devices out", async ({ page, browser }) => {
+    test.setTimeout(90_000);
     const { email, password } = await freshUser("session");
     await signInThroughForm(page, email, password);
     const copy = await copyOf(browser, page);
@@ -221,7 +222,7 @@ test.describe("sign-in protection", () => {
     expect(used).toHaveLength(1);
   });
 
-  test("the admin sees the held-back account and clears it, in both languages", async ({ page }, testInfo) => {
+  test("the admin sees the held-back account and clears it, in both languages @phone", async ({ page }, testInfo) => {
     const { user, email } = await freshUser("held");
     await e2eDb().signInAttempt.createMany({ data: Array.from({ length: 11 }, () => ({ email, ip: "198.51.100.8", success: false })) });
     const admin = demo("admin");
