@@ -30,7 +30,15 @@ const nextConfig: NextConfig = {
     return sources.flatMap((source) => [
       { source, headers: resource },
       // Behind a TLS-terminating proxy that says so, HSTS too (browsers ignore it over plain HTTP).
-      ...(https ? [] : [{ source, has: [{ type: "header" as const, key: "x-forwarded-proto", value: "https" }], headers: [{ key: "strict-transport-security", value: HSTS }] }]),
+      ...(https
+        ? []
+        : [
+            {
+              source,
+              has: [{ type: "header" as const, key: "x-forwarded-proto", value: "https" }],
+              headers: [{ key: "strict-transport-security", value: HSTS }],
+            },
+          ]),
     ]);
   },
 };

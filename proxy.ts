@@ -8,6 +8,7 @@
 //   (Next puts it on the scripts it writes).
 import { NextResponse, type NextRequest } from "next/server";
 import { catalogKey } from "@/lib/catalog/filters";
+import { env } from "@/lib/env/env";
 import { actionBodyRefusal } from "@/lib/http/body";
 import { isDynamicPage, newNonce, pageHeaders, servedOverHttps } from "@/lib/http/security-headers";
 import { defaultLocale, LOCALE_COOKIE, type Locale } from "@/lib/i18n/locales";
@@ -26,14 +27,22 @@ export function proxy(request: NextRequest) {
     if (limit !== null)
       return NextResponse.json(
         { ok: false, error: "bodyTooLarge", values: { limit } },
-        { status: 413, headers: { connection: "close", "x-content-type-options": "nosniff", "content-security-policy": "default-src 'none'; frame-ancestors 'none'" } },
+        {
+          status: 413,
+          headers: {
+            connection: "close",
+            "x-content-type-options": "nosniff",
+            "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
+          },
+        },
       );
   }
+  const settings = env();
   const nonce = isDynamicPage(request.nextUrl.pathname) ? newNonce() : null;
   const headers = pageHeaders(request.nextUrl.pathname, {
     nonce,
-    https: servedOverHttps(process.env.NEXTAUTH_URL, request.headers.get("x-forwarded-proto") ?? request.nextUrl.protocol),
-    dev: process.env.NODE_ENV === "development",
+    https: servedOverHttps(settings.NEXTAUTH_URL, request.headers.get("x-forwarded-proto") ?? request.nextUrl.protocol),
+    dev: settings.NODE_ENV === "development",
   });
   const response = route(request, nonce ? headers["content-security-policy"]! : null);
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);

@@ -22,7 +22,10 @@ export function OutageNotice({ locale, digest, onRetry }: { locale: "zh-CN" | "e
         >
           {t.retry}
         </button>
-        <a href={locale === "en" ? "/en" : "/"} className="rounded-lg px-4 py-2 text-sm font-semibold text-brand-800 ring-1 ring-stone-300 hover:bg-stone-50">
+        <a
+          href={locale === "en" ? "/en" : "/"}
+          className="rounded-lg px-4 py-2 text-sm font-semibold text-brand-800 ring-1 ring-stone-300 hover:bg-stone-50"
+        >
           {t.home}
         </a>
       </p>

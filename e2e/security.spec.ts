@@ -23,7 +23,13 @@ async function freshUser(label: string, extra: { role?: "SHOPPER" | "OFFICER" | 
   const email = `${label}-${run}-${++n}@e2e-security.example`;
   const password = `pw-${run}-${n}-long`;
   const user = await e2eDb().user.create({
-    data: { email, name: "安全测试用户", passwordHash: await hashPassword(password), role: extra.role ?? "SHOPPER", countyId: extra.countyId },
+    data: {
+      email,
+      name: "安全测试用户",
+      passwordHash: await hashPassword(password),
+      role: extra.role ?? "SHOPPER",
+      countyId: extra.countyId,
+    },
   });
   return { user, email, password };
 }
@@ -101,7 +107,10 @@ test.describe("security headers", () => {
     // A cached page: the catalogue's filters and the cart button are client components.
     const product = await e2eDb().product.findFirstOrThrow({ where: { listed: true, stock: { gt: 5 } }, orderBy: { slug: "asc" } });
     await page.goto(`/products/${product.slug}`);
-    await page.getByRole("button", { name: /加入购物车/ }).first().click();
+    await page
+      .getByRole("button", { name: /加入购物车/ })
+      .first()
+      .click();
     await expect(page.getByTestId("cart-count").first()).not.toHaveText("0");
     // The sign-in page (cached): the form checks its fields in the browser.
     await page.goto("/signin");
@@ -133,9 +142,15 @@ test.describe("request limits", () => {
     expect(await checkout.json()).toMatchObject({ ok: false, error: "bodyTooLarge" });
     const small = await page.request.post("/api/checkout", { data: "{}", headers: { "content-type": "application/json" } });
     expect(small.status()).toBe(400);
-    const action = await page.request.post("/", { data: "x".repeat(200 * 1024), headers: { "next-action": "0".repeat(40), "content-type": "text/plain;charset=UTF-8" } });
+    const action = await page.request.post("/", {
+      data: "x".repeat(200 * 1024),
+      headers: { "next-action": "0".repeat(40), "content-type": "text/plain;charset=UTF-8" },
+    });
     expect(action.status()).toBe(413);
-    const signIn = await page.request.post("/api/auth/callback/credentials", { data: "a".repeat(64 * 1024), headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const signIn = await page.request.post("/api/auth/callback/credentials", {
+      data: "a".repeat(64 * 1024),
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     expect(signIn.status()).toBe(413);
   });
 });
@@ -216,7 +231,9 @@ test.describe("sign-in protection", () => {
     const { email, password } = await freshUser("challenged");
     // Failures by someone else, a minute ago (so no delay is due now).
     const at = new Date(Date.now() - 61_000);
-    await e2eDb().signInAttempt.createMany({ data: Array.from({ length: 12 }, () => ({ email, ip: "198.51.100.7", success: false, createdAt: at })) });
+    await e2eDb().signInAttempt.createMany({
+      data: Array.from({ length: 12 }, () => ({ email, ip: "198.51.100.7", success: false, createdAt: at })),
+    });
     await signInThroughForm(page, email, password);
     const used = await e2eDb().signInAttempt.findMany({ where: { email, success: true } });
     expect(used).toHaveLength(1);
@@ -252,7 +269,13 @@ test.describe("ID reveals", () => {
     const { user, email, password } = await freshUser("revealer", { role: "OFFICER", countyId: "620523" });
     const household = await e2eDb().household.findFirstOrThrow({ where: { countyId: "620523" }, orderBy: { registryCode: "desc" } });
     await e2eDb().auditLog.createMany({
-      data: Array.from({ length: 5 }, () => ({ userId: user.id, action: "household.reveal", entity: "Household", entityId: household.id, detail: { reason: "earlier" } })),
+      data: Array.from({ length: 5 }, () => ({
+        userId: user.id,
+        action: "household.reveal",
+        entity: "Household",
+        entityId: household.id,
+        detail: { reason: "earlier" },
+      })),
     });
     await signInAs(page, email, password);
     await page.goto(`/office/households/${household.id}`);

@@ -86,9 +86,14 @@ describe("sign-in throttle", () => {
     const t0 = Date.now();
     let t = 0;
     // The first failures are answered at once, from any address.
-    for (let i = 0; i < ACCOUNT_DELAY_AFTER; i++) expect(await checkCredentials(db, email, `wrong-${i}`, uniqueIp(), at(t0, t))).toEqual({ ok: false, reason: "invalid" });
+    for (let i = 0; i < ACCOUNT_DELAY_AFTER; i++)
+      expect(await checkCredentials(db, email, `wrong-${i}`, uniqueIp(), at(t0, t))).toEqual({ ok: false, reason: "invalid" });
     // Then each attempt waits a little longer after the last failure, whatever the address; nothing is checked meanwhile.
-    expect(await checkCredentials(db, email, "the-right-password", uniqueIp(), at(t0, t + 1))).toEqual({ ok: false, reason: "wait", retryAfter: 1 });
+    expect(await checkCredentials(db, email, "the-right-password", uniqueIp(), at(t0, t + 1))).toEqual({
+      ok: false,
+      reason: "wait",
+      retryAfter: 1,
+    });
     for (let failures = ACCOUNT_DELAY_AFTER; failures < ACCOUNT_CHALLENGE_AFTER; failures++) {
       t += delayAfter(failures);
       expect(await checkCredentials(db, email, `wrong-${failures}`, uniqueIp(), at(t0, t))).toEqual({ ok: false, reason: "invalid" });
@@ -103,7 +108,9 @@ describe("sign-in throttle", () => {
     let wrong = 0;
     while (answerWorks(challenge, `no${wrong}`, 4)) wrong++;
     // A wrong answer, or one for another account, gets a fresh challenge.
-    expect(await checkCredentials(db, email, "the-right-password", uniqueIp(), { ...at(t0, t), challenge, answer: `no${wrong}` })).toMatchObject({
+    expect(
+      await checkCredentials(db, email, "the-right-password", uniqueIp(), { ...at(t0, t), challenge, answer: `no${wrong}` }),
+    ).toMatchObject({
       reason: "challenge",
     });
     expect(await checkCredentials(db, uniqueEmail("other"), "x", uniqueIp(), { ...at(t0, t), challenge, answer })).toEqual({
@@ -111,7 +118,10 @@ describe("sign-in throttle", () => {
       reason: "invalid",
     });
     // A solved challenge buys one password check: a wrong password with it is a failure like any other…
-    expect(await checkCredentials(db, email, "wrong-again", uniqueIp(), { ...at(t0, t), challenge, answer })).toEqual({ ok: false, reason: "invalid" });
+    expect(await checkCredentials(db, email, "wrong-again", uniqueIp(), { ...at(t0, t), challenge, answer })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
     // …and the same answer cannot be used again, even with the right password.
     t += MAX_DELAY_SECONDS;
     const again = await checkCredentials(db, email, "the-right-password", uniqueIp(), { ...at(t0, t), challenge, answer });
@@ -119,7 +129,11 @@ describe("sign-in throttle", () => {
     // The owner, with a fresh answer, signs in.
     const fresh = (again as { challenge: string }).challenge;
     expect(
-      await checkCredentials(db, email, "the-right-password", uniqueIp(), { ...at(t0, t), challenge: fresh, answer: solveChallenge(fresh) }),
+      await checkCredentials(db, email, "the-right-password", uniqueIp(), {
+        ...at(t0, t),
+        challenge: fresh,
+        answer: solveChallenge(fresh),
+      }),
     ).toEqual({ ok: true, userId: user.id, sessionVersion: 0 });
     // The owner was told once (an alert row the admin sees; issue 12's mail hook), when the challenge began.
     expect(await db.auditLog.count({ where: { action: "security.signInChallenged", entityId: user.id } })).toBe(1);
@@ -145,7 +159,11 @@ describe("sign-in throttle", () => {
       t += delayAfter(failures);
       expect(await checkCredentials(db, email, `guess-${failures}`, uniqueIp(), at(t0, t))).toEqual({ ok: false, reason: "invalid" });
     }
-    expect(await checkCredentials(db, email, "one-more", uniqueIp(), at(t0, t + 1))).toEqual({ ok: false, reason: "wait", retryAfter: MAX_DELAY_SECONDS - 1 });
+    expect(await checkCredentials(db, email, "one-more", uniqueIp(), at(t0, t + 1))).toEqual({
+      ok: false,
+      reason: "wait",
+      retryAfter: MAX_DELAY_SECONDS - 1,
+    });
     expect(await checkCredentials(db, email, "one-more", uniqueIp(), at(t0, t + MAX_DELAY_SECONDS))).toMatchObject({ reason: "challenge" });
   });
 
@@ -170,10 +188,14 @@ describe("sign-in throttle", () => {
     expect(await isThrottled(db, email, uniqueIp())).toBe(false);
     const cleared = uniqueEmail("cleared");
     const user = await createUser(cleared, "the-right-password");
-    await db.signInAttempt.createMany({ data: Array.from({ length: ACCOUNT_CHALLENGE_AFTER }, () => ({ email: cleared, ip: uniqueIp(), success: false })) });
+    await db.signInAttempt.createMany({
+      data: Array.from({ length: ACCOUNT_CHALLENGE_AFTER }, () => ({ email: cleared, ip: uniqueIp(), success: false })),
+    });
     expect(await checkCredentials(db, cleared, "the-right-password", uniqueIp())).toMatchObject({ ok: false, reason: "wait" });
     await db.user.update({ where: { id: user.id }, data: { signInClearedAt: new Date() } });
-    expect(await checkCredentials(db, cleared, "the-right-password", uniqueIp(), { now: new Date(Date.now() + 1000) })).toMatchObject({ ok: true });
+    expect(await checkCredentials(db, cleared, "the-right-password", uniqueIp(), { now: new Date(Date.now() + 1000) })).toMatchObject({
+      ok: true,
+    });
   });
 });
 

@@ -249,7 +249,11 @@ describe("household import", () => {
     const p = data<ImportPreview>((await preview(officerGangu, [row({ code: sunanHousehold.registryCode, id: sunanId })])).result);
     // The officer is not told where it is registered (only an admin is), and the look-up is recorded.
     expect(p.problems).toEqual([{ row: 3, field: "idNumber", column: null, key: "idNotImportable" }]);
-    const lookups = await testDb.auditLog.findMany({ where: { action: "security.importCrossCounty", userId: officerGangu.userId }, orderBy: { createdAt: "desc" }, take: 1 });
+    const lookups = await testDb.auditLog.findMany({
+      where: { action: "security.importCrossCounty", userId: officerGangu.userId },
+      orderBy: { createdAt: "desc" },
+      take: 1,
+    });
     expect(lookups[0]).toMatchObject({ entity: "Region", entityId: GANGU, detail: { rows: [3], count: 1 } });
     const admin = (await actorOf("admin"))!;
     const seen = data<ImportPreview>((await preview(admin, [row({ code: sunanHousehold.registryCode, id: sunanId })], GANGU)).result);

@@ -23,7 +23,13 @@ const email = (label: string) => `${label}-${runId}-${++n}@security-test.example
 
 async function user(label: string, extra: { role?: "SHOPPER" | "OFFICER"; countyId?: string } = {}) {
   const u = await db.user.create({
-    data: { email: email(label), name: "安全测试", passwordHash: await hashPassword("the-password-1"), role: extra.role ?? "SHOPPER", countyId: extra.countyId },
+    data: {
+      email: email(label),
+      name: "安全测试",
+      passwordHash: await hashPassword("the-password-1"),
+      role: extra.role ?? "SHOPPER",
+      countyId: extra.countyId,
+    },
   });
   return { user: u, actor: (await loadActor(db, u.id))! };
 }
@@ -50,7 +56,11 @@ describe("revocable sessions", () => {
   it("a password change and 'end all other sessions' end the other sessions", async () => {
     const { user: u, actor } = await user("change");
     expect(
-      await run("auth.changePassword", actor, { currentPassword: "the-password-1", newPassword: "the-password-2", newPasswordConfirm: "the-password-2" }),
+      await run("auth.changePassword", actor, {
+        currentPassword: "the-password-1",
+        newPassword: "the-password-2",
+        newPasswordConfirm: "the-password-2",
+      }),
     ).toMatchObject({ ok: true });
     expect(await loadActor(db, u.id, { sv: 0, sid: "other" })).toBeNull();
     expect((await db.user.findUniqueOrThrow({ where: { id: u.id } })).sessionVersion).toBe(1);
@@ -63,7 +73,11 @@ describe("revocable sessions", () => {
     const { user: u } = await user("signin");
     await endAllSessions(db, u.id);
     await endAllSessions(db, u.id);
-    expect(await checkCredentials(db, u.email, "the-password-1", `sec-${runId}-${++n}`)).toEqual({ ok: true, userId: u.id, sessionVersion: 2 });
+    expect(await checkCredentials(db, u.email, "the-password-1", `sec-${runId}-${++n}`)).toEqual({
+      ok: true,
+      userId: u.id,
+      sessionVersion: 2,
+    });
   });
 });
 
@@ -80,7 +94,9 @@ describe("sign-up limits", () => {
 
   it(`refuses everyone beyond ${SIGNUPS_OVERALL_PER_MINUTE} sign-ups a minute overall, and the action says so`, async () => {
     const at = new Date(Date.now() + 24 * 3600_000); // a minute of its own, so other tests' sign-ups do not count
-    await db.rateEvent.createMany({ data: Array.from({ length: SIGNUPS_OVERALL_PER_MINUTE }, () => ({ kind: "signup", key: "*", createdAt: at })) });
+    await db.rateEvent.createMany({
+      data: Array.from({ length: SIGNUPS_OVERALL_PER_MINUTE }, () => ({ kind: "signup", key: "*", createdAt: at })),
+    });
     expect(await admitSignUp(db, `fresh-${runId}`, at)).toEqual({ ok: false, retryAfterMinutes: 1 });
     await db.rateEvent.deleteMany({ where: { kind: "signup", createdAt: at } });
   });
@@ -94,7 +110,8 @@ describe("ID number reveals", () => {
 
   it(`needs the officer's password beyond ${REVEALS_WITHOUT_STEP_UP} an hour, raises an alert for each of those, and stops at ${REVEALS_PER_HOUR_MAX}`, async () => {
     const { user: officer, actor } = await user("officer", { role: "OFFICER", countyId: "620523" });
-    const reveal = (extra: Record<string, string> = {}) => run("household.revealId", actor, { householdId, reason: "核对身份信息", ...extra });
+    const reveal = (extra: Record<string, string> = {}) =>
+      run("household.revealId", actor, { householdId, reason: "核对身份信息", ...extra });
     for (let i = 0; i < REVEALS_WITHOUT_STEP_UP; i++) expect(await reveal()).toMatchObject({ ok: true });
     expect(await reveal()).toEqual({ ok: false, error: "revealStepUp", values: {} });
     expect(await reveal({ password: "not-my-password" })).toMatchObject({ ok: false, error: "wrongPassword" });
@@ -104,12 +121,21 @@ describe("ID number reveals", () => {
     expect(await reveals()).toBe(REVEALS_WITHOUT_STEP_UP + 1);
     const alerts = await db.auditLog.findMany({ where: { userId: officer.id, action: "security.revealAlert" } });
     expect(alerts).toHaveLength(1);
-    expect(alerts[0]).toMatchObject({ entity: "Household", entityId: householdId, detail: { revealsLastHour: REVEALS_WITHOUT_STEP_UP + 1, countyId: "620523" } });
+    expect(alerts[0]).toMatchObject({
+      entity: "Household",
+      entityId: householdId,
+      detail: { revealsLastHour: REVEALS_WITHOUT_STEP_UP + 1, countyId: "620523" },
+    });
     // The admin sees it among the alerts.
     expect((await recentAlerts(db)).some((a) => a.id === alerts[0]!.id && a.actorEmail === officer.email)).toBe(true);
     // The ceiling: refused even with the password.
     await db.auditLog.createMany({
-      data: Array.from({ length: REVEALS_PER_HOUR_MAX }, () => ({ userId: officer.id, action: "household.reveal", entity: "Household", entityId: householdId })),
+      data: Array.from({ length: REVEALS_PER_HOUR_MAX }, () => ({
+        userId: officer.id,
+        action: "household.reveal",
+        entity: "Household",
+        entityId: householdId,
+      })),
     });
     expect(await reveal({ password: "the-password-1" })).toEqual({ ok: false, error: "revealLimit", values: {} });
   });
@@ -128,7 +154,9 @@ describe("ID number reveals", () => {
 describe("admin: held-back accounts and unlock", () => {
   it("lists an account with many failures and clears it; only an admin may", async () => {
     const { user: u } = await user("held");
-    await db.signInAttempt.createMany({ data: Array.from({ length: ACCOUNT_CHALLENGE_AFTER }, () => ({ email: u.email, ip: `x-${runId}`, success: false })) });
+    await db.signInAttempt.createMany({
+      data: Array.from({ length: ACCOUNT_CHALLENGE_AFTER }, () => ({ email: u.email, ip: `x-${runId}`, success: false })),
+    });
     const listed = (await heldAccounts(db)).find((h) => h.userId === u.id);
     expect(listed).toMatchObject({ email: u.email, failures: ACCOUNT_CHALLENGE_AFTER, challenged: true });
     const admin = (await actorOf("admin")) as Actor;
@@ -137,7 +165,9 @@ describe("admin: held-back accounts and unlock", () => {
     expect(await run("admin.clearSignInFailures", admin, { userId: "no-such-user" })).toEqual({ ok: false, error: "notFound", values: {} });
     expect(await run("admin.clearSignInFailures", admin, { userId: u.id })).toEqual({ ok: true, data: { cleared: true } });
     expect((await heldAccounts(db, new Date(Date.now() + 1000))).find((h) => h.userId === u.id)).toBeUndefined();
-    expect(await checkCredentials(db, u.email, "the-password-1", `y-${runId}`, { now: new Date(Date.now() + 1000) })).toMatchObject({ ok: true });
+    expect(await checkCredentials(db, u.email, "the-password-1", `y-${runId}`, { now: new Date(Date.now() + 1000) })).toMatchObject({
+      ok: true,
+    });
     expect(await clearSignInFailures(db, admin.userId, "no-such-user")).toBe(false);
     expect(await db.auditLog.count({ where: { action: "security.signInCleared", entityId: u.id, userId: admin.userId } })).toBe(1);
   });

@@ -14,7 +14,10 @@ export async function admitSignUp(db: Pick<Db, "rateEvent">, address: string, no
   const minuteAgo = new Date(now.getTime() - 60_000);
   const perAddress = address !== "unknown";
   await db.rateEvent.createMany({
-    data: [{ kind: "signup", key: "*", createdAt: now }, ...(perAddress ? [{ kind: "signup", key: address.slice(0, 64), createdAt: now }] : [])],
+    data: [
+      { kind: "signup", key: "*", createdAt: now },
+      ...(perAddress ? [{ kind: "signup", key: address.slice(0, 64), createdAt: now }] : []),
+    ],
   });
   const [overall, byAddress] = await Promise.all([
     db.rateEvent.count({ where: { kind: "signup", key: "*", createdAt: { gt: minuteAgo, lte: now } } }),

@@ -56,7 +56,9 @@ export async function clearSignInFailures(db: Db, adminUserId: string, userId: s
   return db.$transaction(async (tx) => {
     const updated = await tx.user.updateMany({ where: { id: userId }, data: { signInClearedAt: new Date() } });
     if (updated.count !== 1) return false;
-    await tx.auditLog.create({ data: { userId: adminUserId, action: "security.signInCleared", entity: "User", entityId: userId, detail: {} } });
+    await tx.auditLog.create({
+      data: { userId: adminUserId, action: "security.signInCleared", entity: "User", entityId: userId, detail: {} },
+    });
     return true;
   });
 }

@@ -23,7 +23,12 @@ async function mail(db: Db, message: SecurityMail): Promise<void> {
 }
 
 /** AuditLog action names of security alerts (the admin's list on /admin/security shows these). */
-export const ALERT_ACTIONS = ["security.signInChallenged", "security.revealAlert", "security.importCrossCounty", "security.signInCleared"] as const;
+export const ALERT_ACTIONS = [
+  "security.signInChallenged",
+  "security.revealAlert",
+  "security.importCrossCounty",
+  "security.signInCleared",
+] as const;
 
 /** The account reached the challenge threshold: an alert row and a mail to its owner. */
 export async function notifyAccountUnderAttack(db: Db, email: string): Promise<void> {
@@ -33,9 +38,21 @@ export async function notifyAccountUnderAttack(db: Db, email: string): Promise<v
   await mail(db, { kind: "signInUnderAttack", email });
 }
 
-export async function notifyRevealAlert(db: Db, officerUserId: string, countyId: string | null, revealsLastHour: number, householdId: string): Promise<void> {
+export async function notifyRevealAlert(
+  db: Db,
+  officerUserId: string,
+  countyId: string | null,
+  revealsLastHour: number,
+  householdId: string,
+): Promise<void> {
   await db.auditLog.create({
-    data: { userId: officerUserId, action: "security.revealAlert", entity: "Household", entityId: householdId, detail: { revealsLastHour, countyId } },
+    data: {
+      userId: officerUserId,
+      action: "security.revealAlert",
+      entity: "Household",
+      entityId: householdId,
+      detail: { revealsLastHour, countyId },
+    },
   });
   await mail(db, { kind: "revealAlert", officerUserId, countyId, revealsLastHour });
 }

@@ -23,7 +23,9 @@ describe("sign-in challenge", () => {
     expect(checkChallenge(challenge, answer, "a@example.test", "other", now)).toEqual({ ok: false });
     expect(checkChallenge(challenge, answer, "a@example.test", SECRET, now + 301_000)).toEqual({ ok: false });
     const [payload, sig] = challenge.split(".");
-    const easier = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload!, "base64url").toString()), d: 0 })).toString("base64url");
+    const easier = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload!, "base64url").toString()), d: 0 })).toString(
+      "base64url",
+    );
     expect(checkChallenge(`${easier}.${sig}`, "0", "a@example.test", SECRET, now)).toEqual({ ok: false });
     let wrong = 0;
     while (answerWorks(challenge, `w${wrong}`, 6)) wrong++;

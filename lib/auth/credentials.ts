@@ -3,6 +3,7 @@
 // address that failed too often waits, an account with failures waits a little between attempts,
 // and after many failures each attempt must carry a solved challenge (./challenge.ts).
 import type { Db } from "@/lib/db/client";
+import { env } from "@/lib/env/env";
 import { CHALLENGE_BITS, checkChallenge, issueChallenge } from "./challenge";
 import { notifyAccountUnderAttack } from "./alerts";
 import { verifyPassword } from "./password";
@@ -35,12 +36,18 @@ const DUMMY_HASH =
   "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==";
 
 function secretOf(options: SignInOptions): string {
-  const secret = options.secret ?? process.env.AUTH_SECRET;
+  const secret = options.secret ?? env().AUTH_SECRET;
   if (!secret) throw new Error("AUTH_SECRET is not set");
   return secret;
 }
 
-export async function checkCredentials(db: Db, email: string, password: string, ip: string, options: SignInOptions = {}): Promise<SignInResult> {
+export async function checkCredentials(
+  db: Db,
+  email: string,
+  password: string,
+  ip: string,
+  options: SignInOptions = {},
+): Promise<SignInResult> {
   const normalised = normaliseEmail(email);
   const secret = secretOf(options);
   // Attempts on one account run one at a time (a lock on the email, held while the password is
@@ -59,7 +66,12 @@ export async function checkCredentials(db: Db, email: string, password: string, 
       if (gate.kind === "wait") return { ok: false, reason: "wait", retryAfter: gate.retryAfter };
       if (gate.kind === "challenge") {
         const checked = checkChallenge(options.challenge, options.answer, normalised, secret, now.getTime());
-        const fresh = () => ({ ok: false, reason: "challenge", challenge: issueChallenge(normalised, secret, now.getTime(), options.challengeBits ?? CHALLENGE_BITS) }) as const;
+        const fresh = () =>
+          ({
+            ok: false,
+            reason: "challenge",
+            challenge: issueChallenge(normalised, secret, now.getTime(), options.challengeBits ?? CHALLENGE_BITS),
+          }) as const;
         if (!checked.ok) return fresh();
         // Each answer once: a replayed one gets a fresh challenge.
         const used = await tx.usedSignInChallenge.createMany({ data: [{ nonce: checked.nonce }], skipDuplicates: true });
@@ -80,4 +92,3 @@ export async function checkCredentials(db: Db, email: string, password: string, 
   }
   return result;
 }
-

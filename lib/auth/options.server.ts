@@ -7,6 +7,7 @@ import { isDatabaseUnavailable } from "@/lib/http/outage";
 import { checkCredentials } from "./credentials";
 import { ScryptBusy } from "./scrypt-gate";
 import { newSessionId, revokeSession, SESSION_MAX_AGE, sessionIsCurrent } from "./sessions";
+import { env } from "@/lib/env/env";
 
 export { SESSION_MAX_AGE };
 
@@ -34,7 +35,7 @@ async function authorizeCode(email: string, password: string, ip: string, challe
 // database (session.server.ts), so a removed membership takes effect at once, and checks that
 // the session is still live (./sessions.ts: version and revoked ids).
 export const authOptions: NextAuthOptions = {
-  secret: process.env.AUTH_SECRET,
+  secret: env().AUTH_SECRET,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE, updateAge: 60 * 60 },
   pages: { signIn: "/signin" },
   providers: [
@@ -77,7 +78,9 @@ export const authOptions: NextAuthOptions = {
       // none, and next-auth clears the cookie (it does when this callback throws).
       let row;
       try {
-        row = token.sub ? await db.user.findUnique({ where: { id: token.sub }, select: { sessionVersion: true, revokedSessions: true } }) : null;
+        row = token.sub
+          ? await db.user.findUnique({ where: { id: token.sub }, select: { sessionVersion: true, revokedSessions: true } })
+          : null;
       } catch (error) {
         // The database is down: nobody is signed out for that (every server-side check fails closed anyway).
         if (isDatabaseUnavailable(error)) return token;

@@ -34,17 +34,18 @@ export class Gate {
       return await work();
     } finally {
       const next = this.waiting.shift();
-      if (next) next(); // the slot passes straight to the next in line
+      if (next)
+        next(); // the slot passes straight to the next in line
       else this.running--;
     }
   }
 }
 
 // Node's thread pool has 4 threads: sign-in may use 3, sign-up 1.
-const lanes = (globalThis as { xiaokangScryptLanes?: { signIn: Gate; signUp: Gate } }).xiaokangScryptLanes ??= {
+const lanes = ((globalThis as { xiaokangScryptLanes?: { signIn: Gate; signUp: Gate } }).xiaokangScryptLanes ??= {
   signIn: new Gate("signIn", 3, 200),
   signUp: new Gate("signUp", 1, 8),
-};
+});
 
 /** Runs password work in a lane: "signIn" (sign-in, password checks) or "signUp" (new accounts). */
 export function withScrypt<T>(lane: "signIn" | "signUp", work: () => Promise<T>): Promise<T> {

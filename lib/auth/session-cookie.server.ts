@@ -3,9 +3,10 @@ import "server-only";
 // were ended (password change, "end all other sessions"): the same session, under the new version.
 import { decode, encode } from "next-auth/jwt";
 import { cookies } from "next/headers";
+import { env } from "@/lib/env/env";
 import { SESSION_MAX_AGE } from "./sessions";
 
-const secureCookies = () => (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+const secureCookies = () => (env().NEXTAUTH_URL ?? "").startsWith("https://");
 
 /** next-auth's cookie name: with the __Secure- prefix when the site is served over HTTPS. */
 export function sessionCookieName(): string {
@@ -13,7 +14,7 @@ export function sessionCookieName(): string {
 }
 
 export async function reissueSessionCookie(sessionVersion: number): Promise<boolean> {
-  const secret = process.env.AUTH_SECRET;
+  const secret = env().AUTH_SECRET;
   if (!secret) return false;
   const jar = await cookies();
   const current = jar.get(sessionCookieName())?.value;

@@ -4,6 +4,7 @@ import { cookies } from "next/headers";
 import { cache } from "react";
 import { db } from "@/lib/db/db.server";
 import type { Actor } from "./actor";
+import { env } from "@/lib/env/env";
 import { loadActor } from "./load-actor";
 import { sessionCookieName } from "./session-cookie.server";
 
@@ -17,7 +18,7 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   const token = await getToken({
     req: { cookies: jar, headers: {} } as never,
     cookieName: sessionCookieName(),
-    secret: process.env.AUTH_SECRET,
+    secret: env().AUTH_SECRET,
   });
   if (!token?.sub) return null;
   return loadActor(db, token.sub, token);

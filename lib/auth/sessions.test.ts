@@ -34,6 +34,9 @@ describe("throttle decisions", () => {
     expect(gateFor({ ...base, accountFailures: 5, lastAccountFailure: ago(1) }, now)).toEqual({ kind: "wait", retryAfter: 1 });
     expect(gateFor({ ...base, accountFailures: 5, lastAccountFailure: ago(2) }, now)).toEqual({ kind: "open" });
     expect(gateFor({ ...base, accountFailures: 10, lastAccountFailure: ago(60) }, now)).toEqual({ kind: "challenge" });
-    expect(gateFor({ ...base, addressFailures: 100, oldestAddressFailure: ago(60) }, now)).toEqual({ kind: "addressLimited", retryAfter: 840 });
+    expect(gateFor({ ...base, addressFailures: 100, oldestAddressFailure: ago(60) }, now)).toEqual({
+      kind: "addressLimited",
+      retryAfter: 840,
+    });
   });
 });

@@ -43,7 +43,10 @@ export async function revokeSession(db: Db, userId: string, sid: string, expires
   await db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ revokedSessions: string[] }[]>`SELECT "revokedSessions" FROM "User" WHERE id = ${userId} FOR UPDATE`;
     if (!rows[0]) return;
-    await tx.user.update({ where: { id: userId }, data: { revokedSessions: withRevoked(rows[0].revokedSessions ?? [], sid, expiresAtSeconds) } });
+    await tx.user.update({
+      where: { id: userId },
+      data: { revokedSessions: withRevoked(rows[0].revokedSessions ?? [], sid, expiresAtSeconds) },
+    });
   });
 }
 

@@ -70,7 +70,13 @@ export function gateFor(counts: Counts, now: Date): Gate {
  * successful sign-in (the owner signing in ends the run; a guesser who can do that has the
  * password already); and failures of the address in the window.
  */
-export async function countFailures(db: Attempts, email: string, address: string, clearedAt: Date | null, now = new Date()): Promise<Counts> {
+export async function countFailures(
+  db: Attempts,
+  email: string,
+  address: string,
+  clearedAt: Date | null,
+  now = new Date(),
+): Promise<Counts> {
   const since = new Date(now.getTime() - WINDOW_MINUTES * 60_000);
   const lastSuccess = await db.signInAttempt.aggregate({
     where: { email: normaliseEmail(email), success: true, createdAt: { gte: since, lte: now } },
@@ -83,7 +89,11 @@ export async function countFailures(db: Attempts, email: string, address: string
       _count: { _all: true },
       _max: { createdAt: true },
     }),
-    db.signInAttempt.aggregate({ where: { ip: address, success: false, createdAt: { gte: since } }, _count: { _all: true }, _min: { createdAt: true } }),
+    db.signInAttempt.aggregate({
+      where: { ip: address, success: false, createdAt: { gte: since } },
+      _count: { _all: true },
+      _min: { createdAt: true },
+    }),
   ]);
   return {
     accountFailures: account._count._all,
@@ -95,11 +105,19 @@ export async function countFailures(db: Attempts, email: string, address: string
 }
 
 /** Whether the change-password form (which checks a password too) must refuse for now. */
-export async function isThrottled(db: Attempts, email: string, address: string, clearedAt: Date | null = null, now = new Date()): Promise<boolean> {
+export async function isThrottled(
+  db: Attempts,
+  email: string,
+  address: string,
+  clearedAt: Date | null = null,
+  now = new Date(),
+): Promise<boolean> {
   const gate = gateFor(await countFailures(db, email, address, clearedAt, now), now);
   return gate.kind === "addressLimited" || gate.kind === "wait";
 }
 
 export async function recordAttempt(db: Attempts, email: string, address: string, success: boolean, now = new Date()): Promise<void> {
-  await db.signInAttempt.create({ data: { email: normaliseEmail(email).slice(0, 320), ip: address.slice(0, 64), success, createdAt: now } });
+  await db.signInAttempt.create({
+    data: { email: normaliseEmail(email).slice(0, 320), ip: address.slice(0, 64), success, createdAt: now },
+  });
 }

@@ -43,7 +43,10 @@ async function callerAddress(): Promise<string> {
 /** The step-up: the officer's password, checked like a sign-in (throttled, failures recorded). */
 async function passwordConfirmed(actor: Actor, password: string): Promise<boolean> {
   if (!password) return false;
-  const user = await db.user.findUnique({ where: { id: actor.userId }, select: { email: true, passwordHash: true, signInClearedAt: true } });
+  const user = await db.user.findUnique({
+    where: { id: actor.userId },
+    select: { email: true, passwordHash: true, signInClearedAt: true },
+  });
   if (!user) return false;
   const ip = await callerAddress();
   if (await isThrottled(db, user.email, ip, user.signInClearedAt)) throw new ActionError("signInThrottled");
@@ -116,7 +119,8 @@ export const revealHouseholdIdAction = defineAction({
       });
       return count + 1;
     });
-    if (revealGate(revealsLastHour - 1) === "stepUp") await notifyRevealAlert(db, a.userId, household.countyId, revealsLastHour, household.id);
+    if (revealGate(revealsLastHour - 1) === "stepUp")
+      await notifyRevealAlert(db, a.userId, household.countyId, revealsLastHour, household.id);
     return { idNumber };
   },
 });

@@ -23,7 +23,10 @@ describe("limited body reader", () => {
 
   it("refuses a declared length over the limit without reading a byte", async () => {
     let pulls = 0;
-    const request = post(streamed(1000, 1024, () => pulls++), { "content-length": String(1024 * 1000) });
+    const request = post(
+      streamed(1000, 1024, () => pulls++),
+      { "content-length": String(1024 * 1000) },
+    );
     await expect(readLimitedBody(request, 16 * 1024)).rejects.toBeInstanceOf(BodyTooLarge);
     expect(pulls).toBeLessThanOrEqual(1);
   });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { addressKey, clientAddress, clientAddressFrom, installPeerHeader, normaliseAddress, parseTrustedProxies, PEER_HEADER } from "./client-address";
+import {
+  addressKey,
+  clientAddress,
+  clientAddressFrom,
+  installPeerHeader,
+  normaliseAddress,
+  parseTrustedProxies,
+  PEER_HEADER,
+} from "./client-address";
 
 const none = parseTrustedProxies("");
 const proxies = parseTrustedProxies("10.0.0.0/8, 127.0.0.1 ::1");

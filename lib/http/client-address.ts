@@ -9,6 +9,7 @@
 // PEER_HEADER of every request before Next sees it (installPeerHeader, from instrumentation.ts),
 // overwriting whatever the client sent under that name.
 import { BlockList, isIP } from "node:net";
+import { env } from "@/lib/env/env";
 
 export const PEER_HEADER = "x-xiaokang-peer";
 const INSTALLED = Symbol.for("xiaokang.peerHeaderInstalled");
@@ -41,7 +42,8 @@ export async function installPeerHeader(): Promise<void> {
 /** "::ffff:10.0.0.1" → "10.0.0.1"; anything that is not an IP address → "". */
 export function normaliseAddress(raw: string | null | undefined): string {
   let a = (raw ?? "").trim();
-  if (a.startsWith("[") && a.includes("]")) a = a.slice(1, a.indexOf("]")); // "[::1]:443"
+  if (a.startsWith("[") && a.includes("]"))
+    a = a.slice(1, a.indexOf("]")); // "[::1]:443"
   else if (/^\d+\.\d+\.\d+\.\d+:\d+$/.test(a)) a = a.slice(0, a.lastIndexOf(":")); // "1.2.3.4:5678"
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(a);
   if (mapped) a = mapped[1]!;
@@ -89,7 +91,7 @@ export function clientAddressFrom(peer: string | null | undefined, forwardedFor:
 
 let trustedCache: { setting: string | undefined; list: BlockList } | undefined;
 function trustedProxies(): BlockList {
-  const setting = process.env.TRUSTED_PROXIES;
+  const setting = env().TRUSTED_PROXIES;
   if (!trustedCache || trustedCache.setting !== setting) trustedCache = { setting, list: parseTrustedProxies(setting) };
   return trustedCache.list;
 }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { commonHeaders, isDynamicPage, newNonce, pageCsp, pageHeaders, RESOURCE_CSP, servedOverHttps, unlocalized } from "./security-headers";
+import {
+  commonHeaders,
+  isDynamicPage,
+  newNonce,
+  pageCsp,
+  pageHeaders,
+  RESOURCE_CSP,
+  servedOverHttps,
+  unlocalized,
+} from "./security-headers";
 
 describe("security headers", () => {
   it("gives pages rendered per request a nonce with strict-dynamic, and cached pages a policy without one; never eval", () => {
@@ -25,9 +34,20 @@ describe("security headers", () => {
   });
 
   it("knows which pages are rendered per request, in either language", () => {
-    for (const p of ["/account", "/en/account/orders", "/office/households/x", "/coop/a", "/checkout", "/orders/XK1", "/cart", "/admin/security", "/invite/t"])
+    for (const p of [
+      "/account",
+      "/en/account/orders",
+      "/office/households/x",
+      "/coop/a",
+      "/checkout",
+      "/orders/XK1",
+      "/cart",
+      "/admin/security",
+      "/invite/t",
+    ])
       expect(isDynamicPage(p), p).toBe(true);
-    for (const p of ["/", "/en", "/products/x", "/en/catalog/k", "/about", "/signin", "/officex", "/operators/a"]) expect(isDynamicPage(p), p).toBe(false);
+    for (const p of ["/", "/en", "/products/x", "/en/catalog/k", "/about", "/signin", "/officex", "/operators/a"])
+      expect(isDynamicPage(p), p).toBe(false);
     expect(unlocalized("/en")).toBe("/");
     expect(unlocalized("/en/cart")).toBe("/cart");
     expect(unlocalized("/zh-CN/cart")).toBe("/cart");

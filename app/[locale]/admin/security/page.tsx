@@ -65,7 +65,9 @@ export default async function AdminSecurityPage({ params }: { params: Promise<{ 
                     <p className="font-medium [overflow-wrap:anywhere]">{h.email}</p>
                     <p className="text-stone-600">
                       {t("failures")} {h.failures} · {t("lastFailure")} {when.format(h.lastFailure)} ·{" "}
-                      <span className={h.challenged ? "font-semibold text-red-800" : "text-amber-800"}>{h.challenged ? t("challenged") : t("delayed")}</span>
+                      <span className={h.challenged ? "font-semibold text-red-800" : "text-amber-800"}>
+                        {h.challenged ? t("challenged") : t("delayed")}
+                      </span>
                     </p>
                   </div>
                   <ClearFailuresButton action={clearSignInFailuresAction} userId={h.userId} />

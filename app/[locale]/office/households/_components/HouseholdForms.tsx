@@ -26,9 +26,7 @@ export function RevealForm({ action, householdId }: { action: ServerAction<{ idN
   // stays once asked for, until the page is left.
   const [stepUp, setStepUp] = useState(false);
   const asked = state && !state.ok && state.error === "revealStepUp";
-  useEffect(() => {
-    if (asked) setStepUp(true);
-  }, [asked]);
+  if (asked && !stepUp) setStepUp(true);
   return (
     <form onSubmit={onSubmit} className="space-y-3" data-testid="reveal-form" aria-busy={pending}>
       <input type="hidden" name="householdId" value={householdId} />
@@ -45,7 +43,15 @@ export function RevealForm({ action, householdId }: { action: ServerAction<{ idN
       </Field>
       {stepUp || asked ? (
         <Field id="reveal-password" label={t("revealPassword")} hint={t("revealPasswordHint")}>
-          <input id="reveal-password" name="password" type="password" autoComplete="current-password" maxLength={1024} required className={inputClass} />
+          <input
+            id="reveal-password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            maxLength={1024}
+            required
+            className={inputClass}
+          />
         </Field>
       ) : null}
       <FormMessage state={state && !state.ok && state.error !== "invalidInput" ? state : undefined} />
