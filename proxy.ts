@@ -26,7 +26,7 @@ export function proxy(request: NextRequest) {
     const limit = actionBodyRefusal(request.headers.get("content-type"), request.headers.get("content-length"));
     if (limit !== null)
       return NextResponse.json(
-        { ok: false, error: "bodyTooLarge", values: { limit } },
+        { ok: false, error: "tooLarge", values: { limit } },
         {
           status: 413,
           headers: {

@@ -139,7 +139,7 @@ test.describe("request limits", () => {
     const big = JSON.stringify({ locale: "zh-CN", order: { padding: "x".repeat(2 * 1024 * 1024) } });
     const checkout = await page.request.post("/api/checkout", { data: big, headers: { "content-type": "application/json" } });
     expect(checkout.status()).toBe(413);
-    expect(await checkout.json()).toMatchObject({ ok: false, error: "bodyTooLarge" });
+    expect(await checkout.json()).toMatchObject({ ok: false, error: "tooLarge" });
     const small = await page.request.post("/api/checkout", { data: "{}", headers: { "content-type": "application/json" } });
     expect(small.status()).toBe(400);
     const action = await page.request.post("/", {

@@ -1,7 +1,9 @@
 // Reading a request body with a limit, before anything is parsed: a declared Content-Length over
 // the limit is refused without reading a byte, and a body that turns out longer (chunked, or a
 // lying Content-Length) is refused as soon as it passes the limit, so at most `limit` bytes
-// are ever held. Route handlers answer 413 (tooLarge()).
+// are ever held. Route handlers answer 413 (tooLarge()). Routes declared with defineRoute
+// (lib/http/route.ts) get the same from its maxBodyBytes; this reader serves the two routes whose
+// bodies are not JSON for defineRoute: next-auth's form posts and Stripe's signed raw body.
 
 export class BodyTooLarge extends Error {
   constructor(public limit: number) {
@@ -11,8 +13,6 @@ export class BodyTooLarge extends Error {
 
 /** Limits of the route handlers that take a body. */
 export const BODY_LIMITS = {
-  /** POST /api/checkout: an address and up to a few dozen cart lines. */
-  checkout: 16 * 1024,
   /** next-auth's endpoints: an email, a password, a CSRF token, a callback URL, a challenge answer. */
   auth: 8 * 1024,
   /** Stripe's webhook events (Stripe's own are a few KB; its documented ceiling is far below this). */
@@ -66,5 +66,5 @@ export async function readLimitedText(request: Request, limit: number): Promise<
 
 /** The 413 answer (JSON, like the other API answers). */
 export function tooLarge(limit: number): Response {
-  return Response.json({ ok: false, error: "bodyTooLarge", values: { limit } }, { status: 413, headers: { connection: "close" } });
+  return Response.json({ ok: false, error: "tooLarge", values: { limit } }, { status: 413, headers: { connection: "close" } });
 }
