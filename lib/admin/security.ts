@@ -2,6 +2,7 @@
 // back (delays, challenges) and the recent security alerts, and clearing an account's failures.
 // Takes a `db` so tests call it directly.
 import type { Db } from "@/lib/db/client";
+import { writeAudit } from "@/lib/audit/audit";
 import { ALERT_ACTIONS } from "@/lib/auth/alerts";
 import { ACCOUNT_DELAY_AFTER, ACCOUNT_CHALLENGE_AFTER, WINDOW_MINUTES } from "@/lib/auth/throttle";
 
@@ -56,9 +57,7 @@ export async function clearSignInFailures(db: Db, adminUserId: string, userId: s
   return db.$transaction(async (tx) => {
     const updated = await tx.user.updateMany({ where: { id: userId }, data: { signInClearedAt: new Date() } });
     if (updated.count !== 1) return false;
-    await tx.auditLog.create({
-      data: { userId: adminUserId, action: "security.signInCleared", entity: "User", entityId: userId, detail: {} },
-    });
+    await writeAudit(tx, { userId: adminUserId, action: "security.signInCleared", entity: "User", entityId: userId, detail: {} });
     return true;
   });
 }

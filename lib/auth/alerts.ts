@@ -1,6 +1,7 @@
 // Security alerts: an audit row of its own kind that the admin sees on /admin/security, and a
 // hook for mail to the people concerned. Mail belongs to issue 12's outbox: when it lands, the
 // mail hooks below queue a message (set with setSecurityMailer); until then they only log.
+import { writeAudit } from "@/lib/audit/audit";
 import type { Db } from "@/lib/db/client";
 
 export type SecurityMail =
@@ -34,7 +35,7 @@ export const ALERT_ACTIONS = [
 export async function notifyAccountUnderAttack(db: Db, email: string): Promise<void> {
   const user = await db.user.findUnique({ where: { email }, select: { id: true } });
   if (!user) return;
-  await db.auditLog.create({ data: { userId: null, action: "security.signInChallenged", entity: "User", entityId: user.id, detail: {} } });
+  await writeAudit(db, { userId: null, action: "security.signInChallenged", entity: "User", entityId: user.id, detail: {} });
   await mail(db, { kind: "signInUnderAttack", email });
 }
 
@@ -45,14 +46,12 @@ export async function notifyRevealAlert(
   revealsLastHour: number,
   householdId: string,
 ): Promise<void> {
-  await db.auditLog.create({
-    data: {
-      userId: officerUserId,
-      action: "security.revealAlert",
-      entity: "Household",
-      entityId: householdId,
-      detail: { revealsLastHour, countyId },
-    },
+  await writeAudit(db, {
+    userId: officerUserId,
+    action: "security.revealAlert",
+    entity: "Household",
+    entityId: householdId,
+    detail: { revealsLastHour, countyId },
   });
   await mail(db, { kind: "revealAlert", officerUserId, countyId, revealsLastHour });
 }

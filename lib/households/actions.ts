@@ -12,6 +12,7 @@ import { canOfficeCounty, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/db.server";
 import { decryptResidentId, householdKeys } from "@/lib/households/id-number";
 import { todayInChina } from "@/lib/certification/rules";
+import { writeAudit } from "@/lib/audit/audit";
 import { notifyRevealAlert } from "@/lib/auth/alerts";
 import { verifyPassword } from "@/lib/auth/password";
 import { withScrypt } from "@/lib/auth/scrypt-gate";
@@ -108,14 +109,12 @@ export const revealHouseholdIdAction = defineAction({
       const gate = revealGate(count);
       if (gate === "limit") throw new ActionError("revealLimit");
       if (gate === "stepUp" && !confirmed) throw new ActionError("revealStepUp");
-      await tx.auditLog.create({
-        data: {
-          userId: a.userId,
-          action: "household.reveal",
-          entity: "Household",
-          entityId: household.id,
-          detail: { reason: input.reason, ...(gate === "stepUp" ? { stepUp: true } : {}) },
-        },
+      await writeAudit(tx, {
+        userId: a.userId,
+        action: "household.reveal",
+        entity: "Household",
+        entityId: household.id,
+        detail: { reason: input.reason, ...(gate === "stepUp" ? { stepUp: true } : {}) },
       });
       return count + 1;
     });
@@ -139,14 +138,12 @@ export const setHouseholdStatusAction = defineAction({
         data: { status: input.status },
       });
       if (updated.count !== 1) throw new ActionError("statusChangedMeanwhile");
-      await tx.auditLog.create({
-        data: {
-          userId: a.userId,
-          action: "household.status",
-          entity: "Household",
-          entityId: household.id,
-          detail: { from: household.status, to: input.status, effectiveOn: input.effectiveOn, note: input.note },
-        },
+      await writeAudit(tx, {
+        userId: a.userId,
+        action: "household.status",
+        entity: "Household",
+        entityId: household.id,
+        detail: { from: household.status, to: input.status, effectiveOn: input.effectiveOn, note: input.note },
       });
     });
     return { id: household.id, status: input.status };

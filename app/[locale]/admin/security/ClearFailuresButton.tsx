@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { FormMessage } from "@/components/ui/form";
 import type { ServerAction } from "@/lib/actions/define.server";
-import { useActionForm } from "../../coop/_components/use-action-form";
+import { useActionForm } from "@/components/console/use-action-form";
 
 export function ClearFailuresButton({ action, userId }: { action: ServerAction<{ cleared: boolean }>; userId: string }) {
   const t = useTranslations("security.admin");

@@ -11,7 +11,7 @@ import { securityOverview } from "@/lib/admin/security.server";
 import { clearSignInFailuresAction } from "@/lib/admin/security-actions";
 import { isLocale } from "@/lib/i18n/locales";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
-import { redirectToSignIn } from "../../coop/_components/sign-in";
+import { redirectToSignIn } from "@/components/console/sign-in";
 import { ClearFailuresButton } from "./ClearFailuresButton";
 
 export const dynamic = "force-dynamic";
