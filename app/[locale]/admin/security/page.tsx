@@ -24,8 +24,6 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 }
 
 const card = "space-y-3 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-stone-200 sm:p-6";
-const th = "px-2 py-2 text-left font-semibold text-stone-700";
-const td = "px-2 py-2 align-top";
 
 export default async function AdminSecurityPage({ params }: { params: Promise<{ locale: string }> }) {
   const locale = pageLocale((await params).locale);
@@ -85,28 +83,26 @@ export default async function AdminSecurityPage({ params }: { params: Promise<{ 
         {alerts.length === 0 ? (
           <p className="text-sm text-stone-600">{t("alertsEmpty")}</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full min-w-[36rem] text-sm" data-testid="security-alerts">
-              <thead className="border-b border-stone-200">
-                <tr>
-                  <th className={th}>{t("time")}</th>
-                  <th className={th}>{t("kind")}</th>
-                  <th className={th}>{t("who")}</th>
-                  <th className={th}>{t("detail")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-stone-100">
-                {alerts.map((a) => (
-                  <tr key={a.id} data-testid="security-alert" data-kind={a.action}>
-                    <td className={`${td} whitespace-nowrap`}>{when.format(a.createdAt)}</td>
-                    <td className={td}>{t.has(`kinds.${a.action}`) ? t(`kinds.${a.action}`) : a.action}</td>
-                    <td className={`${td} [overflow-wrap:anywhere]`}>{a.actorEmail ?? t("system")}</td>
-                    <td className={td}>{detailOf(a.action, a.detail)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ul className="divide-y divide-stone-100 text-sm" data-testid="security-alerts">
+            {alerts.map((a) => {
+              const kind = `kinds.${a.action.replace(/^security\./, "")}`;
+              const detail = detailOf(a.action, a.detail);
+              return (
+                <li key={a.id} className="space-y-0.5 py-2.5" data-testid="security-alert" data-kind={a.action}>
+                  <p className="flex flex-wrap items-baseline justify-between gap-x-3">
+                    <span className="font-medium">{t.has(kind) ? t(kind) : a.action}</span>
+                    <time className="text-stone-600" dateTime={a.createdAt.toISOString()}>
+                      {when.format(a.createdAt)}
+                    </time>
+                  </p>
+                  <p className="text-stone-700 [overflow-wrap:anywhere]">
+                    {t("who")}: {a.actorEmail ?? t("system")}
+                    {detail ? ` · ${detail}` : ""}
+                  </p>
+                </li>
+              );
+            })}
+          </ul>
         )}
       </section>
     </div>
