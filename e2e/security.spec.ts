@@ -155,12 +155,12 @@ test.describe("request limits", () => {
   });
 });
 
-async function signInThroughForm(page: Page, email: string, password: string) {
+async function signInThroughForm(page: Page, email: string, password: string, timeout?: number) {
   await page.goto("/signin?callbackUrl=/account");
   await page.getByLabel("邮箱").fill(email);
   await page.getByLabel("密码").fill(password);
   await page.getByRole("button", { name: "登录" }).click();
-  await expect(page).toHaveURL((url) => url.pathname === "/account");
+  await expect(page).toHaveURL((url) => url.pathname === "/account", { timeout });
 }
 
 async function copyOf(browser: Browser, page: Page) {
