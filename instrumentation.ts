@@ -3,6 +3,9 @@
 // then start the background jobs. NEXT_RUNTIME and NEXT_PHASE are Next's own variables.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs" && process.env.NEXT_PHASE !== "phase-production-build") {
+    // Every request's socket address in a header Next cannot be handed by a client (lib/http/client-address.ts).
+    const { installPeerHeader } = await import("@/lib/http/client-address");
+    await installPeerHeader();
     const { assertServerEnv } = await import("@/lib/env/env");
     try {
       assertServerEnv();

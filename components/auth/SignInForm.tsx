@@ -4,11 +4,13 @@
 import { getSession, signIn, useSession } from "next-auth/react";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { Field, FormMessage, SubmitButton, fieldErrors } from "@/components/ui/form";
 import { LocalLink } from "@/components/ui/LocalLink";
 import type { ActionResult, FieldErrors } from "@/lib/actions/define";
 import type { Locale } from "@/lib/i18n/locales";
-import { destinationAfterSignIn, signInErrorKey } from "./sign-in";
+import { destinationAfterSignIn, signInError } from "./sign-in";
+import { solveChallengeInBrowser } from "./solve-challenge";
 import { TextInput } from "./fields";
 import { thrownErrorKey, useSubmit } from "./use-submit";
 
@@ -17,6 +19,7 @@ export function SignInForm() {
   const locale = useLocale() as Locale;
   const router = useRouter();
   const { data: session, status } = useSession();
+  const [checking, setChecking] = useState(false);
 
   const { state, pending, onSubmit } = useSubmit<ActionResult>(async (_previous, form) => {
     const email = String(form.get("email") ?? "").trim();
@@ -27,8 +30,20 @@ export function SignInForm() {
     if (Object.keys(missing).length) return { ok: false, error: "invalidInput", fieldErrors: missing };
 
     try {
-      const result = await signIn("credentials", { email, password, redirect: false });
-      if (!result?.ok || result.error) return { ok: false, error: signInErrorKey(result?.error) };
+      let result = await signIn("credentials", { email, password, redirect: false });
+      // After many failed sign-ins on this account, the server asks for a solved challenge: the
+      // browser works it out (about a second) and tries once more with the answer.
+      const asked = signInError(result?.error);
+      if (asked.challenge) {
+        setChecking(true);
+        const answer = await solveChallengeInBrowser(asked.challenge).finally(() => setChecking(false));
+        if (!answer) return { ok: false, error: "signInChallengeFailed" };
+        result = await signIn("credentials", { email, password, challenge: asked.challenge, answer, redirect: false });
+      }
+      if (!result?.ok || result.error) {
+        const failed = signInError(result?.error);
+        return { ok: false, error: failed.key, values: failed.values };
+      }
       // The session cookie is set; read the role to pick the landing page (and make sure it took).
       const signedIn = await getSession();
       if (!signedIn?.user) return { ok: false, error: "unexpected" };
@@ -78,6 +93,11 @@ export function SignInForm() {
             errors={fieldErrors(state, "password")}
           />
         </Field>
+        {checking ? (
+          <p className="text-sm text-stone-700" role="status" data-testid="signin-checking">
+            {t("checking")}
+          </p>
+        ) : null}
         <FormMessage state={state} success={t("success")} />
         <SubmitButton disabled={pending || state?.ok === true} className="w-full py-2.5 text-base sm:text-sm">
           {pending || state?.ok ? t("submitting") : t("submit")}

@@ -37,7 +37,25 @@ export function destinationAfterSignIn(rawCallback: string | null | undefined, r
 
 /** next-auth's error code (the message thrown in authorize, or its own) → a key under `errors.`. */
 export function signInErrorKey(code: string | null | undefined): string {
-  if (code === "throttled") return "signInThrottled";
-  if (code === "invalid" || code === "CredentialsSignin") return "signInFailed";
-  return "unexpected";
+  return signInError(code).key;
+}
+
+export interface SignInError {
+  key: string;
+  values?: Record<string, number>;
+  /** A challenge to solve and send back with the next attempt (lib/auth/challenge.ts). */
+  challenge?: string;
+}
+
+/** The sign-in route's answer codes: "invalid", "throttled:<s>", "wait:<s>", "challenge:<token>", "busy". */
+export function signInError(code: string | null | undefined): SignInError {
+  const [kind, ...rest] = (code ?? "").split(":");
+  const value = rest.join(":");
+  const seconds = Math.max(1, Math.min(3600, Number.parseInt(value, 10) || 1));
+  if (kind === "throttled") return { key: "signInThrottled" };
+  if (kind === "wait") return { key: "signInWait", values: { seconds } };
+  if (kind === "challenge" && /^[\w-]+\.[\w-]+$/.test(value)) return { key: "signInChallengeFailed", challenge: value };
+  if (kind === "busy") return { key: "serviceBusy" };
+  if (kind === "invalid" || kind === "CredentialsSignin") return { key: "signInFailed" };
+  return { key: "unexpected" };
 }

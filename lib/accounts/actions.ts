@@ -9,7 +9,12 @@ import { defaultLocale, locales } from "@/lib/i18n/locales";
 import { ActionError, signInRequired } from "@/lib/errors";
 import { defineAction } from "@/lib/actions/define.server";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { ScryptBusy, withScrypt } from "@/lib/auth/scrypt-gate";
+import { reissueSessionCookie } from "@/lib/auth/session-cookie.server";
+import { endAllSessions } from "@/lib/auth/sessions";
 import { isThrottled, normaliseEmail, recordAttempt } from "@/lib/auth/throttle";
+import { addressKey, clientAddress } from "@/lib/http/client-address";
+import { admitSignUp } from "./signup-limits";
 
 // Limits. The sign-in route cuts passwords at 1024 characters, so 200 is always checked whole.
 const NAME_MAX = 60;
@@ -51,14 +56,22 @@ const changePasswordInput = z
   })
   .refine((v) => v.newPassword === v.newPasswordConfirm, { path: ["newPasswordConfirm"], error: "passwordMismatch" });
 
-/** The caller's address as the sign-in route sees it ("unknown" outside a request, e.g. in tests). */
+/** The caller's address as the sign-in route sees it (lib/http/client-address.ts; "unknown" outside a request, e.g. in tests). */
 async function callerAddress(): Promise<string> {
   try {
-    const h = await headers();
-    const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
-    return forwarded || h.get("x-real-ip") || "unknown";
+    return addressKey(clientAddress(await headers()));
   } catch {
     return "unknown";
+  }
+}
+
+/** Password work in its lane; a full lane is "busy, try again" rather than a pile-up. */
+async function hashing<T>(lane: "signIn" | "signUp", work: () => Promise<T>): Promise<T> {
+  try {
+    return await withScrypt(lane, work);
+  } catch (error) {
+    if (error instanceof ScryptBusy) throw new ActionError("serviceBusy");
+    throw error;
   }
 }
 
@@ -73,9 +86,11 @@ export const signUp = defineAction({
   input: signUpInput,
   allow: "anyone",
   async run(_ctx, input) {
+    const admitted = await admitSignUp(db, await callerAddress());
+    if (!admitted.ok) throw new ActionError("signUpLimited", { minutes: admitted.retryAfterMinutes });
     const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
     if (existing) throw new ActionError("emailTaken");
-    const passwordHash = await hashPassword(input.password);
+    const passwordHash = await hashing("signUp", () => hashPassword(input.password));
     try {
       await db.user.create({
         data: { email: input.email, name: input.name, passwordHash, role: "SHOPPER", locale: input.locale },
@@ -93,7 +108,7 @@ export const signUp = defineAction({
 /**
  * Changes the signed-in user's password. A wrong current password counts as a failed sign-in for
  * the throttle (lib/auth/throttle.ts), so this form cannot be used to guess passwords faster.
- * Sessions elsewhere stay valid until they expire (JWT sessions; see options.server.ts).
+ * Every other session of the user ends (lib/auth/sessions.ts); this one carries on.
  */
 export const changePassword = defineAction({
   name: "auth.changePassword",
@@ -101,16 +116,36 @@ export const changePassword = defineAction({
   allow: "signedIn",
   async run({ actor }, input) {
     const ip = await callerAddress();
-    if (await isThrottled(db, actor.email, ip)) throw new ActionError("signInThrottled");
-    const user = await db.user.findUnique({ where: { id: actor.userId }, select: { id: true, email: true, passwordHash: true } });
+    const user = await db.user.findUnique({
+      where: { id: actor.userId },
+      select: { id: true, email: true, passwordHash: true, signInClearedAt: true },
+    });
     if (!user) throw signInRequired();
-    const valid = await verifyPassword(input.currentPassword, user.passwordHash);
+    if (await isThrottled(db, user.email, ip, user.signInClearedAt)) throw new ActionError("signInThrottled");
+    const valid = await hashing("signIn", () => verifyPassword(input.currentPassword, user.passwordHash));
     if (!valid) {
       await recordAttempt(db, user.email, ip, false);
       throw new ActionError("wrongPassword");
     }
     if (input.newPassword === input.currentPassword) throw new ActionError("passwordUnchanged");
-    await db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(input.newPassword) } });
+    const passwordHash = await hashing("signIn", () => hashPassword(input.newPassword));
+    const version = await db.$transaction(async (tx) => {
+      await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
+      return endAllSessions(tx, user.id);
+    });
+    await reissueSessionCookie(version).catch(() => false);
     return { changed: true };
+  },
+});
+
+/** "End all other sessions" on the account page: every other device is signed out at its next request. */
+export const endOtherSessions = defineAction({
+  name: "auth.endOtherSessions",
+  input: z.object({}),
+  allow: "signedIn",
+  async run({ actor }) {
+    const version = await endAllSessions(db, actor.userId);
+    await reissueSessionCookie(version).catch(() => false);
+    return { ended: true };
   },
 });

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { ActionError } from "@/lib/errors";
+import { isDatabaseUnavailable } from "@/lib/http/outage";
 
 export type FieldErrors = Record<string, string[]>;
 export type ActionResult<T = unknown> =
@@ -90,6 +91,8 @@ export function defineActionCore<S extends z.ZodType, T, A extends Allow, Scope>
       if (error instanceof ActionError) return { ok: false, error: error.code, values: error.values };
       // A record that vanished between reading and writing (Prisma P2025) is "not found" to the user.
       if ((error as { code?: unknown } | null)?.code === "P2025") return { ok: false, error: "notFound" };
+      // The database is unreachable: "service busy, try again shortly", never the driver's message.
+      if (isDatabaseUnavailable(error)) return { ok: false, error: "serviceBusy" };
       throw error;
     }
   };

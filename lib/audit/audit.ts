@@ -32,6 +32,11 @@ export const AUDIT_ACTIONS = [
   "household.reveal",
   "household.status",
   "household.update",
+  // Security alerts (lib/auth/alerts.ts ALERT_ACTIONS), listed for the admin on /admin/security.
+  "security.signInChallenged",
+  "security.revealAlert",
+  "security.importCrossCounty",
+  "security.signInCleared",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,13 +1,27 @@
 import type { Db } from "@/lib/db/client";
 import type { Actor } from "./actor";
+import { sessionIsCurrent, type SessionClaims } from "./sessions";
 
-/** The actor of a user id, from the database (role and memberships as they are now). */
-export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
+/**
+ * The actor of a user id, from the database (role and memberships as they are now). With the
+ * session's claims, null unless that session is still live (./sessions.ts): the same one query.
+ */
+export async function loadActor(db: Db, userId: string, session?: SessionClaims): Promise<Actor | null> {
   const user = await db.user.findUnique({
     where: { id: userId },
-    select: { id: true, email: true, name: true, role: true, countyId: true, memberships: { select: { operatorId: true } } },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      countyId: true,
+      sessionVersion: true,
+      revokedSessions: true,
+      memberships: { select: { operatorId: true } },
+    },
   });
   if (!user) return null;
+  if (session && !sessionIsCurrent(user, session)) return null;
   return {
     userId: user.id,
     email: user.email,

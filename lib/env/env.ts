@@ -45,6 +45,8 @@ const schema = z.object({
   JOBS: z.preprocess(blank, z.enum(["on", "off"]).optional()),
   JOBS_EVERY_MS: z.preprocess(blank, z.coerce.number().int().min(100).optional()),
   LOG_LEVEL: z.preprocess(blank, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional()),
+  /** Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges): lib/http/client-address.ts. */
+  TRUSTED_PROXIES: optionalText,
 });
 
 /** What a running server must have: a database and both secrets, well-formed. */

@@ -1,7 +1,8 @@
 "use server";
 // The program office's household actions (建档立卡户): reveal a household's resident ID number
 // (a reason is required; every reveal leaves an AuditLog row written before the number is
-// returned) and change its status (NOT_LIFTED / LIFTED / MONITORED) with an effective date; the
+// returned; beyond a few an hour the officer re-enters their password and an alert is raised:
+// ./reveal-limits.ts) and change its status (NOT_LIFTED / LIFTED / MONITORED) with an effective date; the
 // status history is kept as AuditLog rows written in the same transaction as the update.
 // Officers act on their own county's households only (canOfficeCounty), else notFound().
 import { z } from "zod";
@@ -12,6 +13,13 @@ import { db } from "@/lib/db/db.server";
 import { decryptResidentId, householdKeys } from "@/lib/households/id-number";
 import { todayInChina } from "@/lib/certification/rules";
 import { writeAudit } from "@/lib/audit/audit";
+import { notifyRevealAlert } from "@/lib/auth/alerts";
+import { verifyPassword } from "@/lib/auth/password";
+import { withScrypt } from "@/lib/auth/scrypt-gate";
+import { isThrottled, recordAttempt } from "@/lib/auth/throttle";
+import { addressKey, clientAddress } from "@/lib/http/client-address";
+import { headers } from "next/headers";
+import { revealGate } from "./reveal-limits";
 
 const OFFICE = ["OFFICER", "ADMIN"] as const;
 const EARLIEST = "2014-01-01"; // 建档立卡 began in 2014
@@ -21,7 +29,32 @@ const householdId = z.string({ error: "notFound" }).trim().min(1, "notFound").ma
 const revealInput = z.object({
   householdId,
   reason: z.string({ error: "revealReasonRequired" }).trim().min(4, "revealReasonRequired").max(200, "revealReasonTooLong"),
+  /** The officer's own password, asked for beyond a few reveals an hour. */
+  password: z.string().max(1024, "wrongPassword").optional().default(""),
 });
+
+async function callerAddress(): Promise<string> {
+  try {
+    return addressKey(clientAddress(await headers()));
+  } catch {
+    return "unknown";
+  }
+}
+
+/** The step-up: the officer's password, checked like a sign-in (throttled, failures recorded). */
+async function passwordConfirmed(actor: Actor, password: string): Promise<boolean> {
+  if (!password) return false;
+  const user = await db.user.findUnique({
+    where: { id: actor.userId },
+    select: { email: true, passwordHash: true, signInClearedAt: true },
+  });
+  if (!user) return false;
+  const ip = await callerAddress();
+  if (await isThrottled(db, user.email, ip, user.signInClearedAt)) throw new ActionError("signInThrottled");
+  const valid = await withScrypt("signIn", () => verifyPassword(password, user.passwordHash));
+  if (!valid) await recordAttempt(db, user.email, ip, false);
+  return valid;
+}
 
 const statusInput = z.object({
   householdId,
@@ -65,13 +98,28 @@ export const revealHouseholdIdAction = defineAction({
       // Stored under another key, or damaged: say so instead of failing with a server error.
       throw new ActionError("idNumberUnreadable");
     }
-    await writeAudit(db, {
-      userId: a.userId,
-      action: "household.reveal",
-      entity: "Household",
-      entityId: household.id,
-      detail: { reason: input.reason },
+    // The password is checked outside the lock (scrypt is slow); the count is taken under it.
+    const confirmed = input.password ? await passwordConfirmed(a, input.password) : false;
+    if (input.password && !confirmed) throw new ActionError("wrongPassword");
+    const revealsLastHour = await db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(${`reveal:${a.userId}`}))) l`;
+      const count = await tx.auditLog.count({
+        where: { userId: a.userId, action: "household.reveal", createdAt: { gte: new Date(Date.now() - 60 * 60_000) } },
+      });
+      const gate = revealGate(count);
+      if (gate === "limit") throw new ActionError("revealLimit");
+      if (gate === "stepUp" && !confirmed) throw new ActionError("revealStepUp");
+      await writeAudit(tx, {
+        userId: a.userId,
+        action: "household.reveal",
+        entity: "Household",
+        entityId: household.id,
+        detail: { reason: input.reason, ...(gate === "stepUp" ? { stepUp: true } : {}) },
+      });
+      return count + 1;
     });
+    if (revealGate(revealsLastHour - 1) === "stepUp")
+      await notifyRevealAlert(db, a.userId, household.countyId, revealsLastHour, household.id);
     return { idNumber };
   },
 });

@@ -36,7 +36,7 @@ export const previewHouseholdImportAction = defineAction({
   allow: OFFICE,
   async run({ actor }, input) {
     const county = await importCounty(actor, input.countyId);
-    return previewImport(county.id, input.file);
+    return previewImport(county.id, input.file, actor);
   },
 });
 

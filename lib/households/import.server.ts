@@ -180,11 +180,31 @@ async function parseUpload(countyId: string, file: File) {
 
 const byRow = (a: ImportProblem, b: ImportProblem) => a.row - b.row;
 
-/** The preview: the file's problems and what importing it would do. Writes nothing. */
-export async function previewImport(countyId: string, file: File): Promise<ImportPreview> {
+/**
+ * Another county's registry is not an officer's business: an officer is told only that a row's ID
+ * number cannot be imported and to ask the admin (idNotImportable), never that it is registered
+ * elsewhere, and the look-up is recorded (a "security.importCrossCounty" row the admin sees on
+ * /admin/security), so probing the registry with made-up rosters leaves a trace. Admins see why.
+ */
+async function withoutOtherCounties(viewer: Actor, countyId: string, problems: ImportProblem[]): Promise<ImportProblem[]> {
+  if (viewer.role === "ADMIN") return problems;
+  const elsewhere = problems.filter((p) => p.key === "idInOtherCounty");
+  if (elsewhere.length === 0) return problems;
+  await writeAudit(db, {
+    userId: viewer.userId,
+    action: "security.importCrossCounty",
+    entity: "Region",
+    entityId: countyId,
+    detail: { rows: elsewhere.slice(0, 50).map((p) => p.row), count: elsewhere.length },
+  });
+  return problems.map((p) => (p.key === "idInOtherCounty" ? { ...p, key: "idNotImportable" } : p));
+}
+
+/** The preview: the file's problems and what importing it would do. Writes nothing but the audit row above. */
+export async function previewImport(countyId: string, file: File, viewer: Actor): Promise<ImportPreview> {
   const { bytes, parsed } = await parseUpload(countyId, file);
   const plan = await planImport(db, countyId, parsed.rows, householdKeys().macKey);
-  const problems = [...parsed.problems, ...plan.problems].sort(byRow);
+  const problems = await withoutOtherCounties(viewer, countyId, [...parsed.problems, ...plan.problems].sort(byRow));
   const updates = plan.updates.slice(0, PREVIEW_UPDATES);
   const villageIds = [
     ...new Set(updates.flatMap((u) => u.changes.filter((c) => c.field === "village").flatMap((c) => [String(c.from), String(c.to)]))),

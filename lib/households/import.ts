@@ -84,6 +84,7 @@ export const PROBLEM_KEYS = [
   "yearRange",
   "codeTaken",
   "idInOtherCounty",
+  "idNotImportable",
   "idRegisteredAs",
 ] as const;
 export type ProblemKey = (typeof PROBLEM_KEYS)[number];

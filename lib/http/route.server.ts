@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import type { Allow } from "@/lib/actions/define";
 import { getActor } from "@/lib/auth/session.server";
+import { isDatabaseUnavailable, serviceBusy } from "./outage";
 import { defineRouteCore, type RegisteredRoute, type RouteDefinition } from "./route";
 
 type Handler = (request: Request, context?: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
@@ -18,7 +19,17 @@ export function defineRoute<Q extends z.ZodType, B extends z.ZodType, const A ex
   def: RouteDefinition<Q, B, A, Scope>,
 ): Handler {
   const registered = defineRouteCore(def);
-  const handler: Handler = async (request, context) => registered.runAs(await getActor(), request, (await context?.params) ?? {});
+  const handler: Handler = async (request, context) => {
+    let actor;
+    try {
+      actor = await getActor();
+    } catch (error) {
+      // The database is unreachable: "service busy, try again shortly" (503), never the error itself.
+      if (isDatabaseUnavailable(error)) return serviceBusy();
+      throw error;
+    }
+    return registered.runAs(actor, request, (await context?.params) ?? {});
+  };
   routeOf.set(handler, registered);
   return handler;
 }

@@ -8,6 +8,7 @@ import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { ActionError } from "@/lib/errors";
 import { fieldErrorsOf, type ActorFor, type Allow } from "@/lib/actions/define";
+import { isDatabaseUnavailable, serviceBusy } from "./outage";
 
 /** A JSON body larger than this is refused unless a route sets its own limit. */
 export const DEFAULT_BODY_LIMIT = 16 * 1024;
@@ -124,6 +125,7 @@ export function defineRouteCore<Q extends z.ZodType, B extends z.ZodType, A exte
         if (error.code === "notFound") return notFoundResponse();
         return json(400, { ok: false, error: error.code, values: error.values });
       }
+      if (isDatabaseUnavailable(error)) return serviceBusy();
       throw error;
     }
   };

@@ -8,6 +8,7 @@ import type { ReactNode } from "react";
 import { ChangePasswordForm } from "@/components/auth/ChangePasswordForm";
 import { pickMessages } from "@/components/auth/messages";
 import { SignOutButton } from "@/components/auth/SignOutButton";
+import { EndOtherSessionsButton } from "@/components/auth/EndOtherSessionsButton";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { getActor } from "@/lib/auth/session.server";
 import { managedOperatorsOf } from "@/lib/operators/operators.server";
@@ -47,8 +48,10 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
     redirect(`${localizedPath(locale, "/signin")}?callbackUrl=${encodeURIComponent(localizedPath(locale, "/account"))}`);
   }
 
-  const [t, messages, memberships, county] = await Promise.all([
+  const [t, s, a, messages, memberships, county] = await Promise.all([
     getTranslations({ locale, namespace: "auth.account" }),
+    getTranslations({ locale, namespace: "security.sessions" }),
+    getTranslations({ locale, namespace: "security.admin" }),
     getMessages({ locale }),
     managedOperatorsOf(actor.userId),
     actor.countyId ? regionNames(actor.countyId) : null,
@@ -95,6 +98,11 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
               {t("openOffice")}
             </LocalLink>
           ) : null}
+          {actor.role === "ADMIN" ? (
+            <LocalLink locale={locale} href="/admin/security" className={buttonLink} data-testid="admin-security-link">
+              {a("title")}
+            </LocalLink>
+          ) : null}
         </div>
       </Card>
 
@@ -126,13 +134,16 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
         </Card>
       ) : null}
 
-      <NextIntlClientProvider locale={locale} messages={pickMessages(messages, ["auth", "errors"])}>
+      <NextIntlClientProvider locale={locale} messages={pickMessages(messages, ["auth", "errors", "security"])}>
         <Card title={t("passwordTitle")} id="password-title">
           <ChangePasswordForm email={actor.email} />
         </Card>
-        <Card title={t("signOutTitle")} id="signout-title">
-          <p className="text-sm text-stone-700">{t("signOutHint")}</p>
-          <SignOutButton />
+        <Card title={s("title")} id="signout-title">
+          <p className="text-sm text-stone-700">{s("hint")}</p>
+          <div className="flex flex-wrap items-start gap-3">
+            <SignOutButton />
+            <EndOtherSessionsButton />
+          </div>
         </Card>
       </NextIntlClientProvider>
     </div>

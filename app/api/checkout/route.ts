@@ -4,7 +4,8 @@
 //   200 { ok: true, next, number }
 //   400 { ok: false, error, fieldErrors? }          bad input (keys under `errors.` / `checkout.errors.`)
 //   409 { ok: false, error: "cartChanged", problems } prices, stock or availability changed
-//   403 cross-site request; 413 a body over 8 KB (refused before it is read); 503 { error: "paymentUnavailable" or "busy" }
+//   403 cross-site request; 413 a body over 8 KB (refused before it is read); 503 { error: "paymentUnavailable" or "busy",
+//   or "serviceBusy" when the database cannot be reached } with Retry-After
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { ActionError } from "@/lib/errors";
@@ -18,6 +19,7 @@ import { placeOrderNow } from "@/lib/orders/orders.server";
 import { currentPaymentProvider } from "@/lib/payments/registry.server";
 import { env } from "@/lib/env/env";
 import { defineRoute } from "@/lib/http/route.server";
+import { isDatabaseUnavailable, serviceBusy } from "@/lib/http/outage";
 
 const envelope = z.object({ locale: z.enum(["zh-CN", "en"]).default("zh-CN"), order: z.unknown() });
 
@@ -77,6 +79,7 @@ async function placeAndAnswer(actor: Actor | null, request: Request, parsed: z.o
       // Could not get a database connection in time: too many buyers at once. Nothing was held.
       return NextResponse.json({ ok: false, error: "busy" }, { status: 503, headers: { "retry-after": "2" } });
     }
+    if (isDatabaseUnavailable(error)) return serviceBusy();
     console.error("[checkout] failed:", error);
     return NextResponse.json({ ok: false, error: "unexpected" }, { status: 500 });
   }

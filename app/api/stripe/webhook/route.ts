@@ -8,6 +8,7 @@ import Stripe from "stripe";
 import { catalogChanged } from "@/lib/catalog/revalidate.server";
 import { paymentConfig } from "@/lib/payments/config";
 import { applyStripeEvent } from "@/lib/payments/webhook.server";
+import { BODY_LIMITS, BodyTooLarge, readLimitedText, tooLarge } from "@/lib/http/body";
 
 export async function POST(request: NextRequest) {
   const config = paymentConfig();
@@ -19,7 +20,13 @@ export async function POST(request: NextRequest) {
   }
   const signature = request.headers.get("stripe-signature");
   if (!signature) return NextResponse.json({ error: "missing Stripe-Signature header" }, { status: 400 });
-  const body = await request.text();
+  let body: string;
+  try {
+    body = await readLimitedText(request, BODY_LIMITS.stripeWebhook);
+  } catch (error) {
+    if (error instanceof BodyTooLarge) return tooLarge(error.limit);
+    throw error;
+  }
   let event: Stripe.Event;
   try {
     event = Stripe.webhooks.constructEvent(body, signature, config.webhookSecret);

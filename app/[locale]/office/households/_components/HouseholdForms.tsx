@@ -4,7 +4,7 @@
 // either, the page refreshes so the history lists the new row.
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { Field, fieldErrors, FormMessage, SubmitButton } from "@/components/ui/form";
 import type { ServerAction } from "@/lib/actions/define.server";
 import { inputClass } from "@/components/ui/styles";
@@ -22,6 +22,11 @@ export function RevealForm({ action, householdId }: { action: ServerAction<{ idN
   const { state, pending, onSubmit } = useActionForm(action);
   useRefreshOnSuccess(state?.ok, state);
   const errors = fieldErrors(state, "reason");
+  // Beyond a few reveals an hour the server asks for the officer's password (step-up); the field
+  // stays once asked for, until the page is left.
+  const [stepUp, setStepUp] = useState(false);
+  const asked = state && !state.ok && state.error === "revealStepUp";
+  if (asked && !stepUp) setStepUp(true);
   return (
     <form onSubmit={onSubmit} className="space-y-3" data-testid="reveal-form" aria-busy={pending}>
       <input type="hidden" name="householdId" value={householdId} />
@@ -36,6 +41,19 @@ export function RevealForm({ action, householdId }: { action: ServerAction<{ idN
           className={inputClass}
         />
       </Field>
+      {stepUp || asked ? (
+        <Field id="reveal-password" label={t("revealPassword")} hint={t("revealPasswordHint")}>
+          <input
+            id="reveal-password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            maxLength={1024}
+            required
+            className={inputClass}
+          />
+        </Field>
+      ) : null}
       <FormMessage state={state && !state.ok && state.error !== "invalidInput" ? state : undefined} />
       {state?.ok ? (
         <p className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-950" role="status">
