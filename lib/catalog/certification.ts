@@ -6,6 +6,7 @@
 // calls catalogChanged() so the storefront shows the new status at once.
 import { ActionError } from "@/lib/auth/action-core";
 import type { Db } from "@/lib/db/client";
+import { notifyProductDecision } from "@/lib/notifications/events";
 
 export async function certifyProduct(db: Db, productId: string, { until, userId }: { until: Date; userId: string | null }) {
   if (!(until instanceof Date) || Number.isNaN(until.getTime())) throw new ActionError("invalidInput");
@@ -18,9 +19,10 @@ export async function certifyProduct(db: Db, productId: string, { until, userId 
       const exists = await tx.product.findUnique({ where: { id: productId }, select: { id: true } });
       throw new ActionError(exists ? "notPending" : "notFound");
     }
-    await tx.auditLog.create({
+    const audit = await tx.auditLog.create({
       data: { userId, action: "product.certify", entity: "Product", entityId: productId, detail: { until: until.toISOString() } },
     });
+    await notifyProductDecision(tx, productId, "certified", audit.id);
     return { id: productId, status: "CERTIFIED" as const, certifiedUntil: until };
   });
 }
@@ -37,7 +39,8 @@ export async function rejectProduct(db: Db, productId: string, { note, userId }:
       const exists = await tx.product.findUnique({ where: { id: productId }, select: { id: true } });
       throw new ActionError(exists ? "notPending" : "notFound");
     }
-    await tx.auditLog.create({ data: { userId, action: "product.reject", entity: "Product", entityId: productId, detail: { note: reason } } });
+    const audit = await tx.auditLog.create({ data: { userId, action: "product.reject", entity: "Product", entityId: productId, detail: { note: reason } } });
+    await notifyProductDecision(tx, productId, "rejected", audit.id);
     return { id: productId, status: "REJECTED" as const };
   });
 }
@@ -53,7 +56,7 @@ export async function revokeCertification(db: Db, productId: string, { note, use
       data: { status: "REJECTED", certifiedUntil: null, reviewNote: reason },
     });
     if (updated.count === 0) throw new ActionError(before ? "notCertified" : "notFound");
-    await tx.auditLog.create({
+    const audit = await tx.auditLog.create({
       data: {
         userId,
         action: "product.revoke",
@@ -62,6 +65,7 @@ export async function revokeCertification(db: Db, productId: string, { note, use
         detail: { note: reason, wasUntil: before?.certifiedUntil?.toISOString() ?? null },
       },
     });
+    await notifyProductDecision(tx, productId, "rejected", audit.id);
     return { id: productId, status: "REJECTED" as const };
   });
 }
