@@ -2,7 +2,7 @@
 // so the zero-setup demo shows what would have gone out. A one-time link is never shown: the
 // text keeps its {{secret}} placeholder, which this shows as a mark, and the secret is not read.
 import "server-only";
-import { db } from "@/lib/db.server";
+import { db } from "@/lib/db/db.server";
 import type { NotificationChannel, OutboxStatus } from "@/lib/generated/prisma/enums";
 import { SECRET } from "./templates";
 

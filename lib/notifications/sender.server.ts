@@ -2,7 +2,7 @@
 // sweeper). Several processes are safe: rows are claimed with SKIP LOCKED and a lease (sender.ts).
 // Without SMTP_URL no mail is sent and mail rows stay PENDING, readable in the admin console.
 import "server-only";
-import { db } from "@/lib/db.server";
+import { db } from "@/lib/db/db.server";
 import { notificationConfig } from "./config";
 import { deliverDue, type Transports } from "./sender";
 import { fakeSmsProvider, smsTransport, smtpTransport } from "./transports";

@@ -4,7 +4,7 @@
 // a revocation only from CERTIFIED.
 // The caller checks who may certify (an officer of the product's county) and, after success,
 // calls catalogChanged() so the storefront shows the new status at once.
-import { ActionError } from "@/lib/auth/action-core";
+import { ActionError } from "@/lib/errors";
 import type { Db } from "@/lib/db/client";
 import { notifyProductDecision } from "@/lib/notifications/events";
 
@@ -39,7 +39,9 @@ export async function rejectProduct(db: Db, productId: string, { note, userId }:
       const exists = await tx.product.findUnique({ where: { id: productId }, select: { id: true } });
       throw new ActionError(exists ? "notPending" : "notFound");
     }
-    const audit = await tx.auditLog.create({ data: { userId, action: "product.reject", entity: "Product", entityId: productId, detail: { note: reason } } });
+    const audit = await tx.auditLog.create({
+      data: { userId, action: "product.reject", entity: "Product", entityId: productId, detail: { note: reason } },
+    });
     await notifyProductDecision(tx, productId, "rejected", audit.id);
     return { id: productId, status: "REJECTED" as const };
   });
