@@ -14,6 +14,8 @@ export const MESSAGE_FILES = [
   "shop",
   "registry",
   "reports",
+  "accounts",
+  "notifications",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

@@ -33,25 +33,46 @@ export const authOptions: NextAuthOptions = {
         if (!result.ok) throw new Error(result.reason);
         const user = await db.user.findUniqueOrThrow({
           where: { id: result.userId },
-          select: { id: true, email: true, name: true, role: true, memberships: { select: { operatorId: true } } },
+          select: { id: true, email: true, name: true, role: true, sessionVersion: true, memberships: { select: { operatorId: true } } },
         });
-        return { id: user.id, email: user.email, name: user.name, role: user.role, operatorIds: user.memberships.map((m) => m.operatorId) };
+        return {
+          id: user.id,
+          email: user.email,
+          name: user.name,
+          role: user.role,
+          operatorIds: user.memberships.map((m) => m.operatorId),
+          sessionVersion: user.sessionVersion,
+        };
       },
     }),
   ],
   callbacks: {
     async jwt({ token, user }) {
       if (user) {
-        const u = user as typeof user & { role: string; operatorIds: string[] };
+        const u = user as typeof user & { role: string; operatorIds: string[]; sessionVersion: number };
         token.role = u.role;
         token.operatorIds = u.operatorIds;
+        token.sv = u.sessionVersion;
+        return token;
       }
+      // A session whose account ended its sessions (a password reset) is over: throwing here makes
+      // next-auth clear the cookie and answer "no session", in the browser's header too.
+      const current = token.sub
+        ? await db.user.findUnique({ where: { id: token.sub }, select: { sessionVersion: true } })
+        : null;
+      if (!current || current.sessionVersion !== ((token.sv as number | undefined) ?? 0)) throw new Error("sessionEnded");
       return token;
     },
     async session({ session, token }) {
       return {
         ...session,
-        user: { ...session.user, id: token.sub, role: token.role, operatorIds: token.operatorIds },
+        user: {
+          ...session.user,
+          id: token.sub,
+          role: token.role,
+          operatorIds: token.operatorIds,
+          sessionVersion: (token.sv as number | undefined) ?? 0,
+        },
       };
     },
   },

@@ -9,6 +9,7 @@ import { authOptions } from "./options.server";
 /** The signed-in user as the server sees it, reloaded from the database once per request. */
 export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await getServerSession(authOptions);
-  const id = (session?.user as { id?: string } | undefined)?.id;
-  return id ? loadActor(db, id) : null;
+  const user = session?.user as { id?: string; sessionVersion?: number } | undefined;
+  // A session from before sessions carried a version counts as version 0.
+  return user?.id ? loadActor(db, user.id, user.sessionVersion ?? 0) : null;
 });

@@ -68,6 +68,14 @@ export function textOf(row: Pick<ClaimedRow, "body" | "secret">): string {
 
 const UNSUBSCRIBE = /(https?:\/\/\S+\/unsubscribe\?token=\S+)/;
 
+/** The one-click (RFC 8058) address of the mail's unsubscribe link: the API route, which takes a POST. */
+function oneClickUrl(text: string): string | null {
+  const link = UNSUBSCRIBE.exec(text)?.[1];
+  if (!link) return null;
+  const url = new URL(link);
+  return `${url.origin}/api/notifications/unsubscribe${url.search}`;
+}
+
 export async function markSent(db: Db, id: string, token: string, now = new Date()): Promise<boolean> {
   const n = await db.$executeRaw`
     UPDATE "Outbox" SET "status" = 'SENT', "sentAt" = ${now}, "secret" = NULL, "leaseUntil" = NULL, "lastError" = NULL
@@ -110,7 +118,7 @@ export async function deliverDue(
         subject: row.subject,
         text,
         locale: row.locale,
-        unsubscribeUrl: UNSUBSCRIBE.exec(text)?.[1] ?? null,
+        unsubscribeUrl: oneClickUrl(text),
       });
     } catch (error) {
       failed++;

@@ -46,8 +46,9 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
     redirect(`${localizedPath(locale, "/signin")}?callbackUrl=${encodeURIComponent(localizedPath(locale, "/account"))}`);
   }
 
-  const [t, messages, memberships, county] = await Promise.all([
+  const [t, tn, messages, memberships, county] = await Promise.all([
     getTranslations({ locale, namespace: "auth.account" }),
+    getTranslations({ locale, namespace: "notifications" }),
     getMessages({ locale }),
     db.membership.findMany({
       where: { userId: actor.userId },
@@ -82,6 +83,9 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
         <div className="flex flex-wrap gap-3 pt-1">
           <LocalLink locale={locale} href="/account/orders" className={buttonLink} data-testid="my-orders-link">
             {t("myOrders")}
+          </LocalLink>
+          <LocalLink locale={locale} href="/account/notifications" className={buttonLink} data-testid="notifications-link">
+            {tn("link")}
           </LocalLink>
           {manages ? (
             <LocalLink locale={locale} href="/coop" className={buttonLink}>

@@ -1,0 +1,5 @@
+import "server-only";
+import { db } from "@/lib/db/db.server";
+import { preferencesOf } from "./preferences";
+
+export const notificationPreferences = (email: string) => preferencesOf(db, email);
