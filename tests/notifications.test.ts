@@ -93,7 +93,7 @@ describe("an order's notifications", () => {
     expect(sms.sent.filter((s) => s.text.includes(order.number)).map((s) => s.to)).toEqual([order.mobile, order.mobile]);
     const all = await rowsOf(`order.`);
     expect(all.filter((r) => r.dedupeKey.includes(order.id) || r.dedupeKey.includes(shipment.id)).every((r) => r.status === "SENT")).toBe(true);
-  });
+  }, 120_000); // the first round also delivers what other test files left in the shared outbox
 
   it("writes one row per intent: a repeated event adds nothing", async () => {
     const product = await makeProduct(OPERATOR_A, { sameSeller: true });
@@ -233,5 +233,25 @@ describe("unsubscribe tokens", () => {
     expect(readUnsubscribeToken(`${other}.${sig}`)).toBeNull();
     expect(readUnsubscribeToken(`${payload}.${sig!.slice(0, -1)}A`)).toBeNull();
     expect(readUnsubscribeToken("garbage")).toBeNull();
+  });
+});
+
+describe("the one-click unsubscribe route", () => {
+  it("turns the category off for the signed address, and answers 404 to anything else with no change", async () => {
+    const { POST } = await import("@/app/api/notifications/unsubscribe/route");
+    const address = `oneclick-${Date.now()}@example.test`;
+    const token = unsubscribeToken(address, "orders");
+    const bad = await POST(new Request(`http://localhost/api/notifications/unsubscribe?token=${token.slice(0, -2)}xx`, { method: "POST" }));
+    expect(bad.status).toBe(404);
+    expect(await testDb.notificationOptOut.count({ where: { address } })).toBe(0);
+    const security = await POST(
+      new Request(`http://localhost/api/notifications/unsubscribe?token=${unsubscribeToken(address, "security")}`, { method: "POST" }),
+    );
+    expect(security.status).toBe(404);
+    const ok = await POST(new Request(`http://localhost/api/notifications/unsubscribe?token=${token}`, { method: "POST" }));
+    expect(ok.status).toBe(200);
+    expect(await testDb.notificationOptOut.findMany({ where: { address }, select: { category: true, channel: true } })).toEqual([
+      { category: "orders", channel: "EMAIL" },
+    ]);
   });
 });

@@ -21,7 +21,8 @@ export interface Transport {
 
 /** Mail over SMTP with nodemailer. */
 export function smtpTransport(url: string, from: string): Transport {
-  const transporter = nodemailer.createTransport(url);
+  // A pool: a burst of mail reuses a few connections instead of opening one per message.
+  const transporter = nodemailer.createTransport({ url, pool: true, maxConnections: 3 } as Parameters<typeof nodemailer.createTransport>[0]);
   const domain = /@([^>\s]+)/.exec(from)?.[1] ?? "xiaokang.local";
   return {
     async send(m) {
