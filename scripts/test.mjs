@@ -250,7 +250,16 @@ async function main() {
     const port = Number(process.env.E2E_PORT || 3100);
     const baseUrl = `http://127.0.0.1:${port}`;
     // NEXTAUTH_URL: next-auth's own redirects and cookie settings follow the site's address.
-    const e2eEnv = { ...env, NODE_ENV: "production", NEXTAUTH_URL: baseUrl };
+    // Mail goes to the SMTP server e2e/mail.spec.ts runs on SMTP_TEST_PORT; the outbox is polled often.
+    const smtpPort = Number(process.env.SMTP_TEST_PORT || 2525);
+    const e2eEnv = {
+      ...env,
+      NODE_ENV: "production",
+      NEXTAUTH_URL: baseUrl,
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      MAIL_FROM: "小康集市 <noreply@xiaokang.test>",
+      OUTBOX_POLL_MS: "300",
+    };
     if (!(await portIsFree(port))) {
       infrastructureFailure(`port ${port} is in use, so the test server cannot start (set E2E_PORT to another port)`);
       return shutdown(1);
@@ -281,7 +290,13 @@ async function main() {
     log("playwright");
     const code = await step("playwright", () =>
       runStep("playwright", ["test", ...options.extra], {
-        env: { ...env, E2E_BASE_URL: baseUrl, PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_JSON, CHROMIUM_PATH: process.env.CHROMIUM_PATH },
+        env: {
+          ...env,
+          E2E_BASE_URL: baseUrl,
+          PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_JSON,
+          CHROMIUM_PATH: process.env.CHROMIUM_PATH,
+          SMTP_TEST_PORT: String(smtpPort),
+        },
       }),
     );
     if (isShuttingDown()) return;
