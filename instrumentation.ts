@@ -5,5 +5,7 @@ export async function register() {
     startSweeper();
     const { startOutboxSender } = await import("@/lib/notifications/sender.server");
     startOutboxSender();
+    const { startAutoConfirm } = await import("@/lib/orders/receipt.server");
+    startAutoConfirm();
   }
 }

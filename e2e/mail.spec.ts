@@ -18,6 +18,7 @@ test.afterAll(async () => {
 
 
 test("a shopper who forgot the password resets it from the emailed link; other sessions end", async ({ page, browser }) => {
+  test.setTimeout(120_000); // two browsers, two mails
   const email = `forgot-${Date.now().toString(36)}@e2e.example`;
   await e2eDb().user.create({
     data: { email, name: "忘了密码的人", passwordHash: await hashPassword("old-password-2026"), role: "SHOPPER", emailVerifiedAt: new Date() },

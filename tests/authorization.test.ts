@@ -345,6 +345,21 @@ const ACTIONS: Record<string, Row> = {
     },
     allowed: MANAGER_A,
   },
+  // Someone else's shipped order, without its link: only an admin may confirm receipt for it.
+  "order.confirmReceipt": {
+    input: async () => {
+      const paid = await paidOrderOf(fxSeller(), 1);
+      // An order number in the shape the order page accepts (paidOrderOf writes a test-only one).
+      const letters = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+      const number = `XK261206${Array.from({ length: 8 }, () => letters[Math.floor(Math.random() * letters.length)]).join("")}`;
+      const order = await testDb.order.update({ where: { id: paid.id }, data: { number }, include: { shipments: true } });
+      const shipment = order.shipments[0]!;
+      await markShipped(testDb, { shipmentId: shipment.id, carrier: "SF", trackingNo: "SF9999999999" }, await actorOf("admin"));
+      return { number: order.number, token: "", shipmentId: shipment.id };
+    },
+    allowed: ["admin"],
+    refusals: ["notFound"],
+  },
   // Account recovery: the emailed token is the proof, so anyone holding one may use it; the
   // request answers the same for every address and writes nothing for an unknown one.
   "auth.requestPasswordReset": { input: () => ({ email: `${unique("reset")}@example.test` }), allowed: PERSONAS },

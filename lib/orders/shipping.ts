@@ -85,7 +85,7 @@ async function lockShipment(tx: Tx, shipmentId: string, actor: Actor | null) {
 }
 
 /** Sets the order's status from its shipments (the order row must be locked). */
-async function rollUp(tx: Tx, orderId: string): Promise<OrderStatus> {
+export async function rollUp(tx: Tx, orderId: string): Promise<OrderStatus> {
   const order = await tx.order.findUniqueOrThrow({
     where: { id: orderId },
     select: { status: true, shipments: { select: { status: true } } },

@@ -11,6 +11,10 @@ CREATE TYPE "EmailTokenPurpose" AS ENUM ('PASSWORD_RESET', 'VERIFY_EMAIL');
 ALTER TABLE "User" ADD COLUMN     "emailVerifiedAt" TIMESTAMP(3),
 ADD COLUMN     "sessionVersion" INTEGER NOT NULL DEFAULT 0;
 
+-- AlterTable
+ALTER TABLE "Shipment" ADD COLUMN     "receivedAt" TIMESTAMP(3),
+ADD COLUMN     "receivedBy" TEXT;
+
 -- CreateTable
 CREATE TABLE "Outbox" (
     "id" TEXT NOT NULL,
@@ -76,6 +80,9 @@ CREATE UNIQUE INDEX "EmailToken_tokenHash_key" ON "EmailToken"("tokenHash");
 
 -- CreateIndex
 CREATE INDEX "EmailToken_userId_purpose_createdAt_idx" ON "EmailToken"("userId", "purpose", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "Shipment_status_shippedAt_idx" ON "Shipment"("status", "shippedAt");
 
 -- AddForeignKey
 ALTER TABLE "Outbox" ADD CONSTRAINT "Outbox_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
