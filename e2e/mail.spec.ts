@@ -16,12 +16,17 @@ test.afterAll(async () => {
   await closeE2eDb();
 });
 
-
 test("a shopper who forgot the password resets it from the emailed link; other sessions end", async ({ page, browser }) => {
   test.setTimeout(120_000); // two browsers, two mails
   const email = `forgot-${Date.now().toString(36)}@e2e.example`;
   await e2eDb().user.create({
-    data: { email, name: "忘了密码的人", passwordHash: await hashPassword("old-password-2026"), role: "SHOPPER", emailVerifiedAt: new Date() },
+    data: {
+      email,
+      name: "忘了密码的人",
+      passwordHash: await hashPassword("old-password-2026"),
+      role: "SHOPPER",
+      emailVerifiedAt: new Date(),
+    },
   });
 
   // Another device, signed in with the old password.

@@ -64,7 +64,12 @@ describe("an order's notifications", () => {
     const shippedRows = await rowsOf(`order.shipped:${shipment.id}`);
     expect(shippedRows.map((r) => r.channel).sort()).toEqual(["EMAIL", "SMS"]);
     await markDelivered(testDb, { shipmentId: shipment.id }, managerA);
-    const refund = await requestRefund(testDb, demoProvider, { orderId: order.id, lines: [{ orderLineId: order.lines[0]!.id, amountFen: 1000 }], reason: "箱子破损" }, managerA!);
+    const refund = await requestRefund(
+      testDb,
+      demoProvider,
+      { orderId: order.id, lines: [{ orderLineId: order.lines[0]!.id, amountFen: 1000 }], reason: "箱子破损" },
+      managerA!,
+    );
     expect(refund.status).toBe("SUCCEEDED");
 
     await drain();
@@ -72,7 +77,12 @@ describe("an order's notifications", () => {
     const forShopper = smtp.mails.filter((m) => m.envelopeTo.includes(order.email) && m.subject.includes(order.number));
     const subjects = forShopper.map((m) => m.subject).sort();
     expect(subjects).toEqual(
-      [`订单 ${order.number} 已付款`, `订单 ${order.number} 已发货`, `订单 ${order.number} 已送达`, `订单 ${order.number} 已退款 ¥10.00`].sort(),
+      [
+        `订单 ${order.number} 已付款`,
+        `订单 ${order.number} 已发货`,
+        `订单 ${order.number} 已送达`,
+        `订单 ${order.number} 已退款 ¥10.00`,
+      ].sort(),
     );
     const shipped = forShopper.find((m) => m.subject.endsWith("已发货"))!;
     expect(shipped.text).toContain("SF1234567890");
@@ -92,7 +102,9 @@ describe("an order's notifications", () => {
 
     expect(sms.sent.filter((s) => s.text.includes(order.number)).map((s) => s.to)).toEqual([order.mobile, order.mobile]);
     const all = await rowsOf(`order.`);
-    expect(all.filter((r) => r.dedupeKey.includes(order.id) || r.dedupeKey.includes(shipment.id)).every((r) => r.status === "SENT")).toBe(true);
+    expect(all.filter((r) => r.dedupeKey.includes(order.id) || r.dedupeKey.includes(shipment.id)).every((r) => r.status === "SENT")).toBe(
+      true,
+    );
   }, 120_000); // the first round also delivers what other test files left in the shared outbox
 
   it("writes one row per intent: a repeated event adds nothing", async () => {
@@ -190,7 +202,13 @@ describe("delivery exactly once", () => {
     await drain();
     const tag = `retry${Date.now()}`;
     await testDb.$transaction((tx) =>
-      enqueue(tx, { kind: "password.reset", key: `test.once:${tag}:0`, email: `once-${tag}-0@example.test`, data: {}, secret: "http://localhost/reset/abc" }),
+      enqueue(tx, {
+        kind: "password.reset",
+        key: `test.once:${tag}:0`,
+        email: `once-${tag}-0@example.test`,
+        data: {},
+        secret: "http://localhost/reset/abc",
+      }),
     );
     smtp.refuseNext(1);
     await deliverDue(testDb, { EMAIL: mail });
@@ -212,7 +230,13 @@ describe("delivery exactly once", () => {
     const broken: Transport = { send: async () => Promise.reject(new Error("connection refused")) };
     const tag2 = `giveup${Date.now()}`;
     await testDb.$transaction((tx) =>
-      enqueue(tx, { kind: "password.reset", key: `test.once:${tag2}:0`, email: `once-${tag2}-0@example.test`, data: {}, secret: "http://localhost/reset/def" }),
+      enqueue(tx, {
+        kind: "password.reset",
+        key: `test.once:${tag2}:0`,
+        email: `once-${tag2}-0@example.test`,
+        data: {},
+        secret: "http://localhost/reset/def",
+      }),
     );
     for (let i = 1; i <= MAX_ATTEMPTS; i++) {
       await deliverDue(testDb, { EMAIL: broken }, { now: () => new Date(Date.now() + i * 4 * 3_600_000) });
@@ -238,7 +262,9 @@ describe("unsubscribe tokens", () => {
 
 describe("the one-click unsubscribe route", () => {
   it("turns the category off for the signed address, and answers 404 to anything else with no change", async () => {
-    const { POST } = await import("@/app/api/notifications/unsubscribe/route");
+    const { POST: handler } = await import("@/app/api/notifications/unsubscribe/route");
+    const { registeredRouteOf } = await import("@/lib/http/route.server");
+    const POST = (request: Request) => registeredRouteOf(handler)!.runAs(null, request);
     const address = `oneclick-${Date.now()}@example.test`;
     const token = unsubscribeToken(address, "orders");
     const bad = await POST(new Request(`http://localhost/api/notifications/unsubscribe?token=${token.slice(0, -2)}xx`, { method: "POST" }));

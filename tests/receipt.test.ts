@@ -41,8 +41,12 @@ describe("confirmReceipt", () => {
       code: "notFound",
     });
     await markShipped(testDb, { shipmentId: shipmentB.id, carrier: "EMS", trackingNo: "EMS000000002" }, await actorOf("admin"));
-    expect(await confirmReceipt(testDb, { orderId: order.id, shipmentId: shipmentB.id, userId: null })).toEqual({ orderStatus: "DELIVERED" });
-    expect(await testDb.auditLog.count({ where: { entityId: { in: [shipmentA.id, shipmentB.id] }, action: "order.confirmReceipt" } })).toBe(2);
+    expect(await confirmReceipt(testDb, { orderId: order.id, shipmentId: shipmentB.id, userId: null })).toEqual({
+      orderStatus: "DELIVERED",
+    });
+    expect(await testDb.auditLog.count({ where: { entityId: { in: [shipmentA.id, shipmentB.id] }, action: "order.confirmReceipt" } })).toBe(
+      2,
+    );
   });
 });
 

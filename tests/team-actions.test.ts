@@ -150,7 +150,11 @@ describe("invite.accept", () => {
     inviteIds.push(invite.id);
     const user = await newUser(email);
     await testDb.user.update({ where: { id: user.userId }, data: { emailVerifiedAt: null } });
-    expect(await run("invite.accept", user, { token: invite.token })).toEqual({ ok: false, error: "inviteEmailUnverified", values: { email } });
+    expect(await run("invite.accept", user, { token: invite.token })).toEqual({
+      ok: false,
+      error: "inviteEmailUnverified",
+      values: { email },
+    });
     expect(await testDb.membership.count({ where: { userId: user.userId } })).toBe(0);
     expect((await testDb.invite.findUniqueOrThrow({ where: { id: invite.id } })).acceptedAt).toBeNull();
   });

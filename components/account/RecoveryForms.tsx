@@ -8,12 +8,7 @@ import { TextInput } from "@/components/auth/fields";
 import { thrownErrorKey, useSubmit } from "@/components/auth/use-submit";
 import { Field, FormMessage, SubmitButton, fieldErrors } from "@/components/ui/form";
 import type { ActionResult } from "@/lib/actions/define";
-import {
-  requestPasswordResetAction,
-  resendVerificationAction,
-  resetPasswordAction,
-  verifyEmailAction,
-} from "@/lib/accounts/actions";
+import { requestPasswordResetAction, resendVerificationAction, resetPasswordAction, verifyEmailAction } from "@/lib/accounts/actions";
 import { localizedPath, type Locale } from "@/lib/i18n/locales";
 
 const safely = async <T,>(fn: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> => {
@@ -67,7 +62,10 @@ export function ResetPasswordForm({ token }: { token: string }) {
     return (
       <div className="space-y-4" role="status">
         <p className="rounded-lg bg-leaf-50 px-3 py-2 text-sm text-leaf-700">{t("done")}</p>
-        <Link href={localizedPath(locale, "/signin")} className="block rounded-lg bg-brand-700 px-4 py-2.5 text-center font-semibold text-white hover:bg-brand-800">
+        <Link
+          href={localizedPath(locale, "/signin")}
+          className="block rounded-lg bg-brand-700 px-4 py-2.5 text-center font-semibold text-white hover:bg-brand-800"
+        >
           {t("signIn")}
         </Link>
       </div>
@@ -77,7 +75,14 @@ export function ResetPasswordForm({ token }: { token: string }) {
     <form onSubmit={onSubmit} method="post" noValidate className="space-y-4" aria-label={t("title")}>
       <input type="hidden" name="token" value={token} />
       <Field id="reset-password" label={t("newPassword")} hint={t("newPasswordHint")} errors={errors("newPassword")}>
-        <TextInput id="reset-password" name="newPassword" type="password" autoComplete="new-password" required errors={errors("newPassword")} />
+        <TextInput
+          id="reset-password"
+          name="newPassword"
+          type="password"
+          autoComplete="new-password"
+          required
+          errors={errors("newPassword")}
+        />
       </Field>
       <Field id="reset-password-confirm" label={t("newPasswordConfirm")} errors={errors("newPasswordConfirm")}>
         <TextInput
@@ -131,7 +136,12 @@ export function ResendVerification({ email }: { email: string }) {
   const t = useTranslations("recovery.unverified");
   const { state, pending, onSubmit } = useSubmit<ActionResult<{ sent: boolean }>>(async () => safely(() => resendVerificationAction({})));
   return (
-    <form onSubmit={onSubmit} method="post" className="space-y-3 rounded-lg bg-amber-50 p-3 text-sm text-amber-900" data-testid="email-unverified">
+    <form
+      onSubmit={onSubmit}
+      method="post"
+      className="space-y-3 rounded-lg bg-amber-50 p-3 text-sm text-amber-900"
+      data-testid="email-unverified"
+    >
       <p>{t("note", { email })}</p>
       {state?.ok ? <p role="status">{state.data.sent ? t("resent") : t("notResent")}</p> : <FormMessage state={state} />}
       <button type="submit" disabled={pending} className="font-semibold underline disabled:opacity-60">

@@ -6,6 +6,8 @@ import { e2eDb } from "./db";
 export async function verificationLinkFor(email: string): Promise<string> {
   const db = e2eDb();
   const user = await db.user.findUniqueOrThrow({ where: { email: email.toLowerCase() }, select: { id: true, email: true } });
-  const token = await db.$transaction((tx) => issueToken(tx, { userId: user.id, purpose: "VERIFY_EMAIL", email: user.email, ttlMs: VERIFY_TTL_MS }));
+  const token = await db.$transaction((tx) =>
+    issueToken(tx, { userId: user.id, purpose: "VERIFY_EMAIL", email: user.email, ttlMs: VERIFY_TTL_MS }),
+  );
   return `/verify-email?token=${token}`;
 }

@@ -52,6 +52,9 @@ export async function spendToken(
 /** Is the token one that would still work (for the reset page, before the form is sent)? */
 export async function tokenIsLive(tx: Tx | Pick<Tx, "emailToken">, token: string, purpose: EmailTokenPurpose, now = new Date()) {
   if (!isTokenShape(token)) return false;
-  const row = await tx.emailToken.findUnique({ where: { tokenHash: hashToken(token) }, select: { purpose: true, usedAt: true, expiresAt: true } });
+  const row = await tx.emailToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { purpose: true, usedAt: true, expiresAt: true },
+  });
   return Boolean(row && row.purpose === purpose && !row.usedAt && row.expiresAt > now);
 }

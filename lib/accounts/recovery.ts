@@ -102,7 +102,10 @@ export async function verifyEmail(db: Db, token: string, now = new Date()): Prom
 /** Another verification mail for a signed-in user whose address is not verified yet (at most 3 an hour). */
 export async function resendVerification(db: Db, userId: string, now = new Date()): Promise<{ sent: boolean }> {
   return db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true, locale: true, emailVerifiedAt: true } });
+    const user = await tx.user.findUnique({
+      where: { id: userId },
+      select: { id: true, email: true, locale: true, emailVerifiedAt: true },
+    });
     if (!user || user.emailVerifiedAt) return { sent: false };
     await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(${`verify:${user.id}`}))) l`;
     const recent = await tx.emailToken.count({

@@ -5,11 +5,15 @@ import { defineAction } from "@/lib/actions/define.server";
 import { db } from "@/lib/db/db.server";
 import { ActionError } from "@/lib/errors";
 import { isOptional, OPTIONAL_CATEGORIES } from "./kinds";
-import { optOut, setPreferences, type Preferences } from "./preferences";
+import { setPreferences, type Preferences } from "./preferences";
+import { optOutByToken } from "./preferences.server";
 import { readUnsubscribeToken } from "./unsubscribe";
 
 // A checkbox sends "on" when ticked and nothing when not.
-const box = z.union([z.literal("on"), z.literal("true"), z.literal(true)]).optional().transform((v) => v !== undefined);
+const box = z
+  .union([z.literal("on"), z.literal("true"), z.literal(true)])
+  .optional()
+  .transform((v) => v !== undefined);
 const prefsInput = z.object({
   "orders.EMAIL": box,
   "orders.SMS": box,
@@ -45,7 +49,6 @@ export const unsubscribeAction = defineAction({
   async run(_ctx, input) {
     const target = readUnsubscribeToken(input.token);
     if (!target || !isOptional(target.category)) throw new ActionError("unsubscribeLinkInvalid");
-    await optOut(db, target.address, target.category);
-    return { category: target.category };
+    return optOutByToken(input.token);
   },
 });

@@ -4,6 +4,8 @@
 //   APP_URL         the public address links in mails point to (default NEXTAUTH_URL, then localhost:3000)
 //   SMS_PROVIDER    "fake" (writes to the log; tests) or absent (no SMS is sent, rows stay pending)
 //   OUTBOX_POLL_MS  how often a server process looks for mail to send (default 3000)
+// All read through env() of lib/env/env.ts, the one checked reader.
+import { env, type Env } from "@/lib/env/env";
 export interface NotificationConfig {
   smtpUrl: string | null;
   mailFrom: string;
@@ -12,14 +14,13 @@ export interface NotificationConfig {
   pollMs: number;
 }
 
-export function notificationConfig(env: Record<string, string | undefined> = process.env): NotificationConfig {
-  const poll = Number(env.OUTBOX_POLL_MS);
+export function notificationConfig(settings: Env = env()): NotificationConfig {
   return {
-    smtpUrl: env.SMTP_URL?.trim() || null,
-    mailFrom: env.MAIL_FROM?.trim() || "小康集市 <noreply@xiaokang.test>",
-    appUrl: (env.APP_URL?.trim() || env.NEXTAUTH_URL?.trim() || "http://localhost:3000").replace(/\/+$/, ""),
-    smsProvider: env.SMS_PROVIDER === "fake" ? "fake" : null,
-    pollMs: Number.isFinite(poll) && poll >= 100 ? poll : 3000,
+    smtpUrl: settings.SMTP_URL?.trim() || null,
+    mailFrom: settings.MAIL_FROM?.trim() || "小康集市 <noreply@xiaokang.test>",
+    appUrl: (settings.APP_URL?.trim() || settings.NEXTAUTH_URL?.trim() || "http://localhost:3000").replace(/\/+$/, ""),
+    smsProvider: settings.SMS_PROVIDER === "fake" ? "fake" : null,
+    pollMs: settings.OUTBOX_POLL_MS ?? 3000,
   };
 }
 

@@ -54,9 +54,17 @@ export async function notifyOrderPaid(tx: Tx, orderId: string): Promise<void> {
     locale,
     data: { orderNumber: order.number, amount: formatFen(order.totalFen), link: orderLink(order, locale), name: order.user?.name },
   });
-  const parts = await tx.orderLine.groupBy({ by: ["operatorId"], where: { orderId }, _sum: { netFen: true }, orderBy: { operatorId: "asc" } });
+  const parts = await tx.orderLine.groupBy({
+    by: ["operatorId"],
+    where: { orderId },
+    _sum: { netFen: true },
+    orderBy: { operatorId: "asc" },
+  });
   for (const part of parts) {
-    const operator = await tx.operator.findUniqueOrThrow({ where: { id: part.operatorId }, select: { slug: true, nameZh: true, nameEn: true } });
+    const operator = await tx.operator.findUniqueOrThrow({
+      where: { id: part.operatorId },
+      select: { slug: true, nameZh: true, nameEn: true },
+    });
     for (const manager of await managersOf(tx, part.operatorId)) {
       const ml = mailLocale(manager.locale);
       await enqueue(tx, {
@@ -121,7 +129,10 @@ export async function notifyDelivered(tx: Tx, shipmentId: string): Promise<void>
 
 /** The money is back (written by applyRefund, once per refund). */
 export async function notifyRefund(tx: Tx, refundId: string): Promise<void> {
-  const refund = await tx.refund.findUniqueOrThrow({ where: { id: refundId }, select: { id: true, orderId: true, amountFen: true, reason: true } });
+  const refund = await tx.refund.findUniqueOrThrow({
+    where: { id: refundId },
+    select: { id: true, orderId: true, amountFen: true, reason: true },
+  });
   const order = await orderFacts(tx, refund.orderId);
   const locale = mailLocale(order.user?.locale);
   await enqueue(tx, {
@@ -145,7 +156,14 @@ export async function notifyRefund(tx: Tx, refundId: string): Promise<void> {
 export async function notifyProductDecision(tx: Tx, productId: string, decision: "certified" | "rejected", eventId: string): Promise<void> {
   const product = await tx.product.findUniqueOrThrow({
     where: { id: productId },
-    select: { id: true, nameZh: true, nameEn: true, reviewNote: true, operatorId: true, operator: { select: { slug: true, nameZh: true, nameEn: true } } },
+    select: {
+      id: true,
+      nameZh: true,
+      nameEn: true,
+      reviewNote: true,
+      operatorId: true,
+      operator: { select: { slug: true, nameZh: true, nameEn: true } },
+    },
   });
   for (const manager of await managersOf(tx, product.operatorId)) {
     const ml = mailLocale(manager.locale);

@@ -24,8 +24,7 @@ export const KINDS = {
 export type Kind = keyof typeof KINDS;
 
 export const categoryOf = (kind: Kind): Category => KINDS[kind];
-export const isOptional = (category: string): category is OptionalCategory =>
-  (OPTIONAL_CATEGORIES as readonly string[]).includes(category);
+export const isOptional = (category: string): category is OptionalCategory => (OPTIONAL_CATEGORIES as readonly string[]).includes(category);
 
 /** Kinds that also go out as a text message to the order's mobile number, when an SMS provider is set. */
 export const SMS_KINDS: readonly Kind[] = ["order.shipped", "order.delivered"];

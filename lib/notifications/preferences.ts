@@ -8,10 +8,16 @@ import { OPTIONAL_CATEGORIES, type OptionalCategory } from "./kinds";
 export type Preferences = Record<OptionalCategory, Record<NotificationChannel, boolean>>;
 
 export async function preferencesOf(db: Db, email: string): Promise<Preferences> {
-  const off = await db.notificationOptOut.findMany({ where: { address: normaliseEmail(email) }, select: { category: true, channel: true } });
+  const off = await db.notificationOptOut.findMany({
+    where: { address: normaliseEmail(email) },
+    select: { category: true, channel: true },
+  });
   const out = {} as Preferences;
   for (const c of OPTIONAL_CATEGORIES) {
-    out[c] = { EMAIL: !off.some((o) => o.category === c && o.channel === "EMAIL"), SMS: !off.some((o) => o.category === c && o.channel === "SMS") };
+    out[c] = {
+      EMAIL: !off.some((o) => o.category === c && o.channel === "EMAIL"),
+      SMS: !off.some((o) => o.category === c && o.channel === "SMS"),
+    };
   }
   return out;
 }

@@ -3,6 +3,7 @@
 // Without SMTP_URL no mail is sent and mail rows stay PENDING, readable in the admin console.
 import "server-only";
 import { db } from "@/lib/db/db.server";
+import { env } from "@/lib/env/env";
 import { notificationConfig } from "./config";
 import { deliverDue, type Transports } from "./sender";
 import { fakeSmsProvider, smsTransport, smtpTransport } from "./transports";
@@ -18,7 +19,7 @@ export function transportsFromConfig(): Transports {
 }
 
 export function startOutboxSender(): void {
-  if (state.xiaokangOutbox || !process.env.DATABASE_URL) return;
+  if (state.xiaokangOutbox || !env().DATABASE_URL) return;
   const config = notificationConfig();
   const transports = transportsFromConfig();
   if (!transports.EMAIL) console.log("[outbox] SMTP_URL is not set: mail is not sent; the admin console shows what would go out");

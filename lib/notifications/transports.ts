@@ -22,7 +22,9 @@ export interface Transport {
 /** Mail over SMTP with nodemailer. */
 export function smtpTransport(url: string, from: string): Transport {
   // A pool: a burst of mail reuses a few connections instead of opening one per message.
-  const transporter = nodemailer.createTransport({ url, pool: true, maxConnections: 3 } as Parameters<typeof nodemailer.createTransport>[0]);
+  const transporter = nodemailer.createTransport({ url, pool: true, maxConnections: 3 } as Parameters<
+    typeof nodemailer.createTransport
+  >[0]);
   const domain = /@([^>\s]+)/.exec(from)?.[1] ?? "xiaokang.local";
   return {
     async send(m) {
@@ -48,7 +50,9 @@ export interface SmsProvider {
 }
 
 /** A local fake: keeps what it was asked to send (tests read `sent`), and logs it. */
-export function fakeSmsProvider(log: (line: string) => void = () => {}): SmsProvider & { sent: { to: string; text: string; key: string }[] } {
+export function fakeSmsProvider(
+  log: (line: string) => void = () => {},
+): SmsProvider & { sent: { to: string; text: string; key: string }[] } {
   const sent: { to: string; text: string; key: string }[] = [];
   return {
     sent,

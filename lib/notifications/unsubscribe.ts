@@ -1,10 +1,11 @@
 // The "stop these mails" link in every mail: the address and the category, signed with the app's
 // secret (HMAC), so nothing is stored and nobody can stop someone else's mail by guessing.
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { env } from "@/lib/env/env";
 import { CATEGORIES, type Category } from "./kinds";
 
 function secret(): string {
-  const value = process.env.AUTH_SECRET;
+  const value = env().AUTH_SECRET;
   if (!value) throw new Error("AUTH_SECRET is not set (./start and ./test set it)");
   return value;
 }

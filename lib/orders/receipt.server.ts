@@ -3,13 +3,14 @@
 // and confirms with a guarded update.
 import "server-only";
 import { db } from "@/lib/db/db.server";
+import { env } from "@/lib/env/env";
 import { autoConfirmDue } from "./receipt";
 
 const EVERY_MS = 10 * 60_000;
 const state = globalThis as unknown as { xiaokangAutoConfirm?: NodeJS.Timeout };
 
 export function startAutoConfirm(): void {
-  if (state.xiaokangAutoConfirm || !process.env.DATABASE_URL) return;
+  if (state.xiaokangAutoConfirm || !env().DATABASE_URL) return;
   let running = false;
   const tick = async () => {
     if (running) return;

@@ -48,7 +48,13 @@ export async function confirmReceipt(
     if (!(await confirmIn(tx, shipment.id, "buyer", at))) throw new ActionError("receiptAlreadyConfirmed");
     const orderStatus = await rollUp(tx, input.orderId);
     await tx.auditLog.create({
-      data: { userId: input.userId, action: "order.confirmReceipt", entity: "Shipment", entityId: shipment.id, detail: { order: order.number } },
+      data: {
+        userId: input.userId,
+        action: "order.confirmReceipt",
+        entity: "Shipment",
+        entityId: shipment.id,
+        detail: { order: order.number },
+      },
     });
     return { orderStatus };
   });

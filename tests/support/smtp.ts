@@ -69,7 +69,8 @@ export async function startSmtp(port: number): Promise<TestSmtp> {
       for (;;) {
         const found = mails.find(predicate);
         if (found) return found;
-        if (Date.now() > until) throw new Error(`no such mail within ${timeoutMs} ms; received: ${mails.map((m) => m.subject).join(" | ")}`);
+        if (Date.now() > until)
+          throw new Error(`no such mail within ${timeoutMs} ms; received: ${mails.map((m) => m.subject).join(" | ")}`);
         await new Promise((r) => setTimeout(r, 100));
       }
     },

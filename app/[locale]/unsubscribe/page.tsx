@@ -33,7 +33,11 @@ export default async function UnsubscribePage({
   const t = await getTranslations({ locale, namespace: "notifications" });
   const target = readUnsubscribeToken(token);
   if (!target || !isOptional(target.category)) {
-    return <AuthCard title={t("unsubscribe.title")} intro={t("unsubscribe.invalid")} footer={null}>{null}</AuthCard>;
+    return (
+      <AuthCard title={t("unsubscribe.title")} intro={t("unsubscribe.invalid")} footer={null}>
+        {null}
+      </AuthCard>
+    );
   }
   const messages = pickMessages(await getMessages({ locale }), ["notifications", "errors"]);
   return (

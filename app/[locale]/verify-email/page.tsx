@@ -30,7 +30,12 @@ export default async function VerifyEmailPage({
   const raw = (await searchParams).token;
   const token = typeof raw === "string" ? raw : "";
   const t = await getTranslations({ locale, namespace: "recovery.verify" });
-  if (!(await verifyLinkIsLive(token))) return <AuthCard title={t("title")} intro={t("invalid")} footer={null}>{null}</AuthCard>;
+  if (!(await verifyLinkIsLive(token)))
+    return (
+      <AuthCard title={t("title")} intro={t("invalid")} footer={null}>
+        {null}
+      </AuthCard>
+    );
   const messages = pickMessages(await getMessages({ locale }), ["recovery", "errors"]);
   return (
     <AuthCard title={t("title")} intro={t("intro")} footer={null}>
