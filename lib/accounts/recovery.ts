@@ -8,6 +8,7 @@
 //   verifyEmail           spends it: the account's address is verified if it is still that address
 //   signUpAttemptOnTaken  someone signed up with an address that has an account: its owner gets a
 //                         mail (at most one per 10 minutes) and the answer is the same as for a new one
+import { writeAudit } from "@/lib/audit/audit";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ActionError } from "@/lib/errors";
@@ -57,7 +58,7 @@ export async function resetPassword(db: Db, token: string, newPassword: string, 
       select: { id: true, email: true, locale: true, sessionVersion: true },
     });
     await tx.emailToken.updateMany({ where: { userId: user.id, purpose: "PASSWORD_RESET", usedAt: null }, data: { usedAt: now } });
-    await tx.auditLog.create({ data: { userId: user.id, action: "password.reset", entity: "User", entityId: user.id } });
+    await writeAudit(tx, { userId: user.id, action: "password.reset", entity: "User", entityId: user.id });
     await enqueue(tx, {
       kind: "password.changed",
       key: `password.changed:${user.id}:${user.sessionVersion}`,
@@ -93,7 +94,7 @@ export async function verifyEmail(db: Db, token: string, now = new Date()): Prom
       data: { emailVerifiedAt: now },
     });
     if (updated.count === 1) {
-      await tx.auditLog.create({ data: { userId: spent.userId, action: "email.verify", entity: "User", entityId: spent.userId } });
+      await writeAudit(tx, { userId: spent.userId, action: "email.verify", entity: "User", entityId: spent.userId });
     }
     return { userId: spent.userId };
   });

@@ -7,6 +7,7 @@
 //                    or a clerk holds is left for the next round) and confirms with a guarded update
 //                    (receivedAt still null), so a second process, a rerun or a crash in between
 //                    confirms nothing twice.
+import { writeAudit } from "@/lib/audit/audit";
 import type { Db } from "@/lib/db/client";
 import { ActionError, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -47,14 +48,12 @@ export async function confirmReceipt(
     if (!["SHIPPED", "DELIVERED", "PAID"].includes(order.status)) throw new ActionError("orderNotShippable");
     if (!(await confirmIn(tx, shipment.id, "buyer", at))) throw new ActionError("receiptAlreadyConfirmed");
     const orderStatus = await rollUp(tx, input.orderId);
-    await tx.auditLog.create({
-      data: {
-        userId: input.userId,
-        action: "order.confirmReceipt",
-        entity: "Shipment",
-        entityId: shipment.id,
-        detail: { order: order.number },
-      },
+    await writeAudit(tx, {
+      userId: input.userId,
+      action: "order.confirmReceipt",
+      entity: "Shipment",
+      entityId: shipment.id,
+      detail: { order: order.number },
     });
     return { orderStatus };
   });
@@ -77,7 +76,7 @@ export async function autoConfirmDue(db: Db, { now = new Date(), days = AUTO_CON
       if (!locked[0] || !["SHIPPED", "DELIVERED", "PAID"].includes(locked[0].status)) return false;
       if (!(await confirmIn(tx, s.id, "auto", now, cutoff))) return false;
       await rollUp(tx, s.orderId);
-      await tx.auditLog.create({ data: { action: "order.autoConfirmReceipt", entity: "Shipment", entityId: s.id, detail: { days } } });
+      await writeAudit(tx, { action: "order.autoConfirmReceipt", entity: "Shipment", entityId: s.id, detail: { days } });
       return true;
     });
     if (done) confirmed++;
