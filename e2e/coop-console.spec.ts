@@ -4,6 +4,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { DEMO_ACCOUNTS } from "../prisma/demo-accounts";
 import { signInAs } from "./support/auth";
 import { e2eDb, closeE2eDb } from "./support/db";
+import { verificationLinkFor } from "./support/verify";
 
 // The cooperative console on the production build, against the demo data: the Gangu manager's
 // overview, benefit links (and the refusal of a link that would promise more than a sale earns),
@@ -149,6 +150,14 @@ test.describe("coop console", () => {
     await colleague.getByLabel("再次输入密码").fill("同事的密码-2026-ok");
     await colleague.getByRole("button", { name: "注册并登录" }).click();
     await expect(colleague).toHaveURL(/\/invite\/[A-Za-z0-9_-]{43}$/);
+    // The address is not verified yet: the invitation waits for the link of the verification mail.
+    await expect(colleague.getByTestId("email-unverified")).toContainText(email);
+    await expect(colleague.getByRole("button", { name: "接受邀请" })).toHaveCount(0);
+    const verifyLink = await verificationLinkFor(email);
+    await colleague.goto(verifyLink);
+    await colleague.getByRole("button", { name: "确认这是我的邮箱" }).click();
+    await expect(colleague.getByRole("status")).toContainText("邮箱已验证");
+    await colleague.goto(link);
     await colleague.getByRole("button", { name: "接受邀请" }).click();
     await expect(colleague).toHaveURL(new RegExp(`/coop/${GANGU}$`));
     await expect(colleague.getByTestId("console-operator")).toContainText("合作社");

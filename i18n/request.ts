@@ -16,6 +16,9 @@ export const MESSAGE_FILES = [
   "reports",
   "outage",
   "security",
+  "accounts",
+  "notifications",
+  "aftersales",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

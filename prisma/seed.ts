@@ -1445,6 +1445,7 @@ async function seedUsers(db: Db) {
         role: a.role,
         countyId: a.countyId ?? null,
         locale: "zh-CN",
+        emailVerifiedAt: new Date(), // demo addresses count as verified
         createdAt: SEED_TIME,
       },
     });

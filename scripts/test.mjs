@@ -283,7 +283,17 @@ async function main() {
     // NEXTAUTH_URL: next-auth's own redirects and cookie settings follow the site's address.
     // JOBS=off: the e2e server runs no scheduled job, so e2e/two-process.spec.ts's two processes
     // are the only sweepers of its orders (the sweeper itself is tested in tests/jobs.test.ts).
-    const e2eEnv = { ...env, NODE_ENV: "production", NEXTAUTH_URL: baseUrl, JOBS: "off" };
+    // Mail goes to the SMTP server e2e/mail.spec.ts runs on SMTP_TEST_PORT; the outbox is polled often.
+    const smtpPort = Number(process.env.SMTP_TEST_PORT || 2525);
+    const e2eEnv = {
+      ...env,
+      NODE_ENV: "production",
+      NEXTAUTH_URL: baseUrl,
+      JOBS: "off",
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      MAIL_FROM: "小康集市 <noreply@xiaokang.test>",
+      OUTBOX_POLL_MS: "300",
+    };
     if (!(await portIsFree(port))) {
       infrastructureFailure(`port ${port} is in use, so the test server cannot start (set E2E_PORT to another port)`);
       return shutdown(1);
@@ -314,7 +324,13 @@ async function main() {
     log("playwright");
     const code = await step("playwright", () =>
       runStep("playwright", ["test", ...options.extra], {
-        env: { ...env, E2E_BASE_URL: baseUrl, PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_JSON, CHROMIUM_PATH: process.env.CHROMIUM_PATH },
+        env: {
+          ...env,
+          E2E_BASE_URL: baseUrl,
+          PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_JSON,
+          CHROMIUM_PATH: process.env.CHROMIUM_PATH,
+          SMTP_TEST_PORT: String(smtpPort),
+        },
       }),
     );
     if (isShuttingDown()) return;

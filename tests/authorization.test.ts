@@ -13,6 +13,7 @@ import { registeredActionOf } from "@/lib/actions/define.server";
 import { registeredRoutes } from "@/lib/http/route";
 import { hashPassword } from "@/lib/auth/password";
 import { testDb } from "@/tests/support/db";
+import { unsubscribeToken } from "@/lib/notifications/unsubscribe";
 import { markShipped } from "@/lib/orders/shipping";
 import { databaseFingerprint } from "@/tests/support/fingerprint";
 import { paidOrderOf } from "@/tests/support/paid-orders";
@@ -114,6 +115,14 @@ async function freshInvite(email = `${unique("invitee")}@example.test`) {
 }
 
 const today = new Date().toISOString().slice(0, 10);
+
+/** A live one-time mail link of a fresh user of its own. */
+async function freshEmailToken(purpose: "PASSWORD_RESET" | "VERIFY_EMAIL") {
+  const { issueToken } = await import("@/lib/accounts/email-tokens");
+  const email = `${unique("token")}@example.test`;
+  const user = await testDb.user.create({ data: { email, name: "令牌测试", passwordHash: "x", role: "SHOPPER" } });
+  return testDb.$transaction((tx) => issueToken(tx, { userId: user.id, purpose, email, ttlMs: 3_600_000 }));
+}
 
 /** A Gangu roster row with a fresh ID number and registry code (大庄镇 大庄村). */
 const authzRosterRow = () => [unique("AUTHZ"), "授权测试", freshResidentId(), "大庄镇", "大庄村", 3, "监测户", 2015];
@@ -342,6 +351,47 @@ const ACTIONS: Record<string, Row> = {
     },
     allowed: MANAGER_A,
   },
+  // Someone else's shipped order, without its link: only an admin may confirm receipt for it.
+  "order.confirmReceipt": {
+    input: async () => {
+      const paid = await paidOrderOf(fxSeller(), 1);
+      // An order number in the shape the order page accepts (paidOrderOf writes a test-only one).
+      const letters = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+      const number = `XK261206${Array.from({ length: 8 }, () => letters[Math.floor(Math.random() * letters.length)]).join("")}`;
+      const order = await testDb.order.update({ where: { id: paid.id }, data: { number }, include: { shipments: true } });
+      const shipment = order.shipments[0]!;
+      await markShipped(testDb, { shipmentId: shipment.id, carrier: "SF", trackingNo: "SF9999999999" }, await actorOf("admin"));
+      return { number: order.number, token: "", shipmentId: shipment.id };
+    },
+    allowed: ["admin"],
+    refusals: ["notFound"],
+  },
+  // Account recovery: the emailed token is the proof, so anyone holding one may use it; the
+  // request answers the same for every address and writes nothing for an unknown one.
+  "auth.requestPasswordReset": { input: () => ({ email: `${unique("reset")}@example.test` }), allowed: PERSONAS },
+  "auth.resetPassword": {
+    input: async () => ({
+      token: await freshEmailToken("PASSWORD_RESET"),
+      newPassword: "reset-by-authz-test",
+      newPasswordConfirm: "reset-by-authz-test",
+    }),
+    allowed: PERSONAS,
+  },
+  "auth.verifyEmail": { input: async () => ({ token: await freshEmailToken("VERIFY_EMAIL") }), allowed: PERSONAS },
+  // Only ever the caller's own account.
+  "auth.resendVerification": { input: () => ({}), allowed: SIGNED_IN },
+  "notifications.updatePreferences": {
+    input: () => ({ categories: ["orders"], "orders.EMAIL": "on", "orders.SMS": "on" }),
+    allowed: SIGNED_IN,
+  },
+  // The signed link of a mail, for an address of its own.
+  "notifications.unsubscribe": {
+    input: async () => {
+      const { unsubscribeToken } = await import("@/lib/notifications/unsubscribe");
+      return { token: unsubscribeToken(`${unique("unsub")}@example.test`, "orders") };
+    },
+    allowed: PERSONAS,
+  },
   // An invitation addressed to someone else: nobody but that person may accept it.
   "invite.accept": {
     input: async () => ({ token: (await freshInvite()).token }),
@@ -352,6 +402,8 @@ const ACTIONS: Record<string, Row> = {
 
 /** Route handlers: who may read what they serve is checked here or by the test named. */
 const ROUTES: Record<string, string> = {
+  "app/api/notifications/unsubscribe/route.ts":
+    "public: one-click unsubscribe; only a token signed with the app's secret names an address, a bad one is a 404 and changes nothing (tests/notifications.test.ts)",
   "app/api/auth/[...nextauth]/route.ts": "next-auth's own endpoints: sign-in is the credentials check (tests/auth.test.ts)",
   "app/api/catalog/operators/route.ts": "public catalogue data: the sellers of a county (names and slugs, as on the storefront)",
   "app/api/locale/route.ts": "public: sets the visitor's own language cookie and redirects within the site (lib/i18n/switch.test.ts)",
@@ -393,6 +445,17 @@ const ROUTE_CALLS: Record<string, RouteRow> = {
     allowed: ["officerGangu", "officerSunan", "admin"],
   },
   "catalog.operators": { request: () => new Request("http://localhost/api/catalog/operators?county=620523"), allowed: ALL },
+  // A signed link for an address of its own: anyone holding it may stop that mail.
+  "notifications.unsubscribe": {
+    request: () =>
+      new Request(
+        `http://localhost/api/notifications/unsubscribe?token=${unsubscribeToken(`${unique("oneclick")}@example.test`, "orders")}`,
+        {
+          method: "POST",
+        },
+      ),
+    allowed: ALL,
+  },
   // A key with no access policy is 404 for everyone; product photos are public (their row below).
   "files.get": {
     request: () => new Request("http://localhost/api/files/secrets/x.png"),

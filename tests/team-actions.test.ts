@@ -21,7 +21,14 @@ const inviteIds: string[] = [];
 
 async function newUser(email: string, role: "SHOPPER" | "OFFICER" = "SHOPPER"): Promise<Actor> {
   const user = await testDb.user.create({
-    data: { email, name: `测试用户 ${email}`, passwordHash: "x", role, countyId: role === "OFFICER" ? "620523" : null },
+    data: {
+      email,
+      name: `测试用户 ${email}`,
+      passwordHash: "x",
+      role,
+      countyId: role === "OFFICER" ? "620523" : null,
+      emailVerifiedAt: new Date(),
+    },
   });
   userIds.push(user.id);
   return (await loadActor(testDb, user.id))!;
@@ -135,6 +142,21 @@ describe("invite.accept", () => {
     expect(await run("invite.accept", after, { token: invite.token })).toMatchObject({ ok: false, error: "inviteAccepted" });
     expect(await run("invite.revoke", managerA, { inviteId: invite.id })).toMatchObject({ ok: false, error: "inviteAccepted" });
     expect((await getTeam(testDb, gangu.id)).members.map((m) => m.userId)).toContain(user.userId);
+  });
+
+  it("refuses the invited address until its owner has verified it (whoever signed up first with it)", async () => {
+    const email = `unverified-${tag}@example.test`;
+    const invite = data<{ id: string; token: string }>(await run("invite.create", managerA, { operatorId: gangu.id, email }));
+    inviteIds.push(invite.id);
+    const user = await newUser(email);
+    await testDb.user.update({ where: { id: user.userId }, data: { emailVerifiedAt: null } });
+    expect(await run("invite.accept", user, { token: invite.token })).toEqual({
+      ok: false,
+      error: "inviteEmailUnverified",
+      values: { email },
+    });
+    expect(await testDb.membership.count({ where: { userId: user.userId } })).toBe(0);
+    expect((await testDb.invite.findUniqueOrThrow({ where: { id: invite.id } })).acceptedAt).toBeNull();
   });
 
   it("refuses another signed-in user (wrong email) and changes nothing", async () => {

@@ -3,6 +3,7 @@
 // in the browser), so both pages are rendered once per language and cached like the storefront.
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations } from "next-intl/server";
+import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Locale } from "@/lib/i18n/locales";
 import { localizedPath } from "@/lib/i18n/locales";
@@ -17,6 +18,7 @@ const PAGES = {
 
 export async function AuthPage({ locale, page, children }: { locale: Locale; page: keyof typeof PAGES; children: ReactNode }) {
   const t = await getTranslations({ locale, namespace: `auth.${page}` });
+  const tr = await getTranslations({ locale, namespace: "recovery" });
   const messages = pickMessages(await getMessages({ locale }), ["auth", "errors"]);
   const { other, question, link } = PAGES[page];
   return (
@@ -31,6 +33,13 @@ export async function AuthPage({ locale, page, children }: { locale: Locale; pag
               {t(link)}
             </KeepCallbackLink>
           </p>
+          {page === "signIn" ? (
+            <p>
+              <Link href={localizedPath(locale, "/forgot-password")} className="font-semibold text-brand-700 underline">
+                {tr("forgotLink")}
+              </Link>
+            </p>
+          ) : null}
           <p className="text-xs text-stone-600">{t("staffNote")}</p>
         </>
       }

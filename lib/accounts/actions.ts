@@ -15,6 +15,7 @@ import { endAllSessions } from "@/lib/auth/sessions";
 import { isThrottled, normaliseEmail, recordAttempt } from "@/lib/auth/throttle";
 import { addressKey, clientAddress } from "@/lib/http/client-address";
 import { admitSignUp } from "./signup-limits";
+import { resendVerification, requestPasswordReset, resetPassword, sendVerification, signUpAttemptOnTaken, verifyEmail } from "./recovery";
 
 // Limits. The sign-in route cuts passwords at 1024 characters, so 200 is always checked whole.
 const NAME_MAX = 60;
@@ -78,8 +79,10 @@ async function hashing<T>(lane: "signIn" | "signUp", work: () => Promise<T>): Pr
 const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
 /**
- * A new shopper account. An email that is already registered is refused with a neutral message
- * (errors.emailTaken) that names no one; sign-up cannot avoid saying that much.
+ * A new shopper account. The answer is the same whether or not the address already has an
+ * account: a new account gets a mail to verify its address, an existing one's owner gets a mail
+ * saying someone tried (with the way to reset a forgotten password). The password is hashed in
+ * both cases, so the two answers also take the same time.
  */
 export const signUp = defineAction({
   name: "auth.signUp",
@@ -88,18 +91,21 @@ export const signUp = defineAction({
   async run(_ctx, input) {
     const admitted = await admitSignUp(db, await callerAddress());
     if (!admitted.ok) throw new ActionError("signUpLimited", { minutes: admitted.retryAfterMinutes });
-    const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
-    if (existing) throw new ActionError("emailTaken");
     const passwordHash = await hashing("signUp", () => hashPassword(input.password));
     try {
-      await db.user.create({
-        data: { email: input.email, name: input.name, passwordHash, role: "SHOPPER", locale: input.locale },
-        select: { id: true },
+      await db.$transaction(async (tx) => {
+        const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
+        if (existing) return signUpAttemptOnTaken(tx, input.email);
+        const user = await tx.user.create({
+          data: { email: input.email, name: input.name, passwordHash, role: "SHOPPER", locale: input.locale },
+          select: { id: true, email: true, locale: true },
+        });
+        await sendVerification(tx, user);
       });
     } catch (error) {
-      // Two sign-ups with the same email at once: the unique index decides, the loser gets the same answer.
-      if (isUniqueViolation(error)) throw new ActionError("emailTaken");
-      throw error;
+      // Two sign-ups with the same email at once: the unique index decides; the loser's answer is the same.
+      if (!isUniqueViolation(error)) throw error;
+      await db.$transaction((tx) => signUpAttemptOnTaken(tx, input.email));
     }
     return { email: input.email };
   },
@@ -147,5 +153,55 @@ export const endOtherSessions = defineAction({
     const version = await endAllSessions(db, actor.userId);
     await reissueSessionCookie(version).catch(() => false);
     return { ended: true };
+  },
+});
+
+const forgotInput = z.object({ email, locale: z.enum(locales).catch(defaultLocale) });
+
+/** Forgot password: always the same answer; a reset link goes out only if the address has an account. */
+export const requestPasswordResetAction = defineAction({
+  name: "auth.requestPasswordReset",
+  input: forgotInput,
+  allow: "anyone",
+  async run(_ctx, input) {
+    return requestPasswordReset(db, input.email);
+  },
+});
+
+const token = z.string({ error: "required" }).trim().min(1, { error: "required" }).max(100, { error: "resetLinkInvalid" });
+
+const resetInput = z
+  .object({ token, newPassword, newPasswordConfirm: z.string({ error: "required" }) })
+  .refine((v) => v.newPassword === v.newPasswordConfirm, { path: ["newPasswordConfirm"], error: "passwordMismatch" });
+
+/** Sets a new password from the emailed link; every session of the account ends. */
+export const resetPasswordAction = defineAction({
+  name: "auth.resetPassword",
+  input: resetInput,
+  allow: "anyone",
+  async run(_ctx, input) {
+    await resetPassword(db, input.token, input.newPassword);
+    return { reset: true };
+  },
+});
+
+/** The link of the verification mail. */
+export const verifyEmailAction = defineAction({
+  name: "auth.verifyEmail",
+  input: z.object({ token }),
+  allow: "anyone",
+  async run(_ctx, input) {
+    await verifyEmail(db, input.token);
+    return { verified: true };
+  },
+});
+
+/** Another verification mail for the signed-in user (at most 3 an hour). */
+export const resendVerificationAction = defineAction({
+  name: "auth.resendVerification",
+  input: z.object({}),
+  allow: "signedIn",
+  async run({ actor }) {
+    return resendVerification(db, actor.userId);
   },
 });

@@ -37,6 +37,10 @@ export const AUDIT_ACTIONS = [
   "security.revealAlert",
   "security.importCrossCounty",
   "security.signInCleared",
+  "order.confirmReceipt",
+  "order.autoConfirmReceipt",
+  "password.reset",
+  "email.verify",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -51,7 +51,7 @@ export const authOptions: NextAuthOptions = {
         if (typeof result === "string") throw new Error(result);
         const user = await db.user.findUniqueOrThrow({
           where: { id: result.userId },
-          select: { id: true, email: true, name: true, role: true, memberships: { select: { operatorId: true } } },
+          select: { id: true, email: true, name: true, role: true, sessionVersion: true, memberships: { select: { operatorId: true } } },
         });
         return {
           id: user.id,
@@ -92,7 +92,13 @@ export const authOptions: NextAuthOptions = {
     async session({ session, token }) {
       return {
         ...session,
-        user: { ...session.user, id: token.sub, role: token.role, operatorIds: token.operatorIds },
+        user: {
+          ...session.user,
+          id: token.sub,
+          role: token.role,
+          operatorIds: token.operatorIds,
+          sessionVersion: (token.sv as number | undefined) ?? 0,
+        },
       };
     },
   },

@@ -7,6 +7,7 @@
 import { ActionError } from "@/lib/errors";
 import type { Db } from "@/lib/db/client";
 import { writeAudit } from "@/lib/audit/audit";
+import { notifyProductDecision } from "@/lib/notifications/events";
 
 export async function certifyProduct(db: Db, productId: string, { until, userId }: { until: Date; userId: string | null }) {
   if (!(until instanceof Date) || Number.isNaN(until.getTime())) throw new ActionError("invalidInput");
@@ -19,13 +20,14 @@ export async function certifyProduct(db: Db, productId: string, { until, userId 
       const exists = await tx.product.findUnique({ where: { id: productId }, select: { id: true } });
       throw new ActionError(exists ? "notPending" : "notFound");
     }
-    await writeAudit(tx, {
+    const audit = await writeAudit(tx, {
       userId,
       action: "product.certify",
       entity: "Product",
       entityId: productId,
       detail: { until: until.toISOString() },
     });
+    await notifyProductDecision(tx, productId, "certified", audit.id);
     return { id: productId, status: "CERTIFIED" as const, certifiedUntil: until };
   });
 }
@@ -42,7 +44,14 @@ export async function rejectProduct(db: Db, productId: string, { note, userId }:
       const exists = await tx.product.findUnique({ where: { id: productId }, select: { id: true } });
       throw new ActionError(exists ? "notPending" : "notFound");
     }
-    await writeAudit(tx, { userId, action: "product.reject", entity: "Product", entityId: productId, detail: { note: reason } });
+    const audit = await writeAudit(tx, {
+      userId,
+      action: "product.reject",
+      entity: "Product",
+      entityId: productId,
+      detail: { note: reason },
+    });
+    await notifyProductDecision(tx, productId, "rejected", audit.id);
     return { id: productId, status: "REJECTED" as const };
   });
 }
@@ -58,13 +67,14 @@ export async function revokeCertification(db: Db, productId: string, { note, use
       data: { status: "REJECTED", certifiedUntil: null, reviewNote: reason },
     });
     if (updated.count === 0) throw new ActionError(before ? "notCertified" : "notFound");
-    await writeAudit(tx, {
+    const audit = await writeAudit(tx, {
       userId,
       action: "product.revoke",
       entity: "Product",
       entityId: productId,
       detail: { note: reason, wasUntil: before?.certifiedUntil?.toISOString() ?? null },
     });
+    await notifyProductDecision(tx, productId, "rejected", audit.id);
     return { id: productId, status: "REJECTED" as const };
   });
 }

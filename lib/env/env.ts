@@ -47,6 +47,17 @@ const schema = z.object({
   LOG_LEVEL: z.preprocess(blank, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional()),
   /** Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges): lib/http/client-address.ts. */
   TRUSTED_PROXIES: optionalText,
+  SMTP_URL: z.preprocess(
+    blank,
+    z
+      .string()
+      .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+      .optional(),
+  ),
+  MAIL_FROM: optionalText,
+  APP_URL: z.preprocess(blank, z.url({ error: "must be the site's public URL, e.g. https://example.com" }).optional()),
+  SMS_PROVIDER: z.preprocess(blank, z.enum(["fake"]).optional()),
+  OUTBOX_POLL_MS: z.preprocess(blank, z.coerce.number().int().min(100).optional()),
 });
 
 /** What a running server must have: a database and both secrets, well-formed. */

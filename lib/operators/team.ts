@@ -138,11 +138,14 @@ export async function acceptInvite(
   if (!invite) throw new ActionError("inviteInvalid");
   if (invite.acceptedAt) throw new ActionError("inviteAccepted");
   if (invite.expiresAt.getTime() <= now.getTime()) throw new ActionError("inviteExpired");
-  const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true, role: true } });
+  const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true, role: true, emailVerifiedAt: true } });
   if (!user) throw new ActionError("signInRequired");
   if (normaliseEmail(user.email) !== normaliseEmail(invite.email)) {
     throw new ActionError("inviteWrongEmail", { invited: maskEmail(invite.email), current: user.email });
   }
+  // Whoever signs up first with the invited address must still prove it is theirs (the link of
+  // the verification mail), or anyone could claim an invitation by typing the address.
+  if (!user.emailVerifiedAt) throw new ActionError("inviteEmailUnverified", { email: user.email });
   if (ROLES_THAT_CANNOT_MANAGE.includes(user.role)) throw new ActionError("inviteRoleConflict");
 
   // Claim the invitation: only one transaction can move acceptedAt from null.

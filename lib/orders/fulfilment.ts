@@ -7,6 +7,7 @@
 // Each locks the order row first and acts only from PENDING_PAYMENT, so any number of calls,
 // in any order, from any of those sources, have one effect (docs/DESIGN.md#rule-4). A provider event also stores
 // its id in ProcessedEvent in the same transaction: a repeat is recognised before anything else.
+import { notifyOrderPaid } from "@/lib/notifications/events";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordSaleInReports } from "@/lib/reports/rollups";
@@ -67,6 +68,7 @@ export async function confirmPayment(
         },
       });
       await writeSaleLedger(tx, order.id, at);
+      await notifyOrderPaid(tx, order.id);
       return { result: "applied" };
     },
     { timeout: 20_000 },

@@ -51,6 +51,7 @@ export async function orderByNumber(db: Db, number: string) {
           trackingNo: true,
           shippedAt: true,
           deliveredAt: true,
+          receivedAt: true,
           operator: { select: { slug: true, nameZh: true, nameEn: true } },
         },
       },

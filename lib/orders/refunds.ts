@@ -23,6 +23,7 @@ import { adjustStock } from "@/lib/stock/ledger";
 import { reverseAllocations } from "./allocation";
 import { firstDelivery, lockOrder, type PaymentEvent } from "./locks";
 import { settleShipments } from "./shipping";
+import { notifyRefund } from "@/lib/notifications/events";
 
 type Tx = Prisma.TransactionClient;
 
@@ -245,6 +246,7 @@ async function applyRefundIn(tx: Tx, refundId: string, providerRefundId: string 
     where: { id: refundId },
     data: { status: "SUCCEEDED", settledAt: at, ...(providerRefundId ? { providerRefundId } : {}) },
   });
+  await notifyRefund(tx, refundId);
   return true;
 }
 

@@ -14,6 +14,7 @@ import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { OrderStatus, ShipmentStatus } from "@/lib/generated/prisma/enums";
 import { CARRIER_CHOICES, CARRIER_NAME_MAX, carrierName, normaliseTrackingNo, TRACKING_NO } from "./carriers";
+import { notifyDelivered, notifyShipped } from "@/lib/notifications/events";
 import { lockOrder } from "./locks";
 import { writeAudit, type AuditAction } from "@/lib/audit/audit";
 
@@ -85,7 +86,7 @@ async function lockShipment(tx: Tx, shipmentId: string, actor: Actor | null) {
 }
 
 /** Sets the order's status from its shipments (the order row must be locked). */
-async function rollUp(tx: Tx, orderId: string): Promise<OrderStatus> {
+export async function rollUp(tx: Tx, orderId: string): Promise<OrderStatus> {
   const order = await tx.order.findUniqueOrThrow({
     where: { id: orderId },
     select: { status: true, shipments: { select: { status: true } } },
@@ -118,6 +119,7 @@ export async function markShipped(db: Db, raw: ShipInput, actor: Actor | null, a
     });
     const orderStatus = await rollUp(tx, shipment.orderId);
     await audit(tx, actor, "order.ship", shipment.id, { order: shipment.order.number, carrier, trackingNo: input.trackingNo });
+    await notifyShipped(tx, shipment.id);
     return { shipmentId: shipment.id, orderNumber: shipment.order.number, status: "SHIPPED", orderStatus };
   });
 }
@@ -132,6 +134,7 @@ export async function markDelivered(db: Db, raw: DeliverInput, actor: Actor | nu
     await tx.shipment.update({ where: { id: shipment.id }, data: { status: "DELIVERED", deliveredAt: at } });
     const orderStatus = await rollUp(tx, shipment.orderId);
     await audit(tx, actor, "order.deliver", shipment.id, { order: shipment.order.number });
+    await notifyDelivered(tx, shipment.id);
     return { shipmentId: shipment.id, orderNumber: shipment.order.number, status: "DELIVERED", orderStatus };
   });
 }

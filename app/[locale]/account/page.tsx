@@ -48,10 +48,11 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
     redirect(`${localizedPath(locale, "/signin")}?callbackUrl=${encodeURIComponent(localizedPath(locale, "/account"))}`);
   }
 
-  const [t, s, a, messages, memberships, county] = await Promise.all([
+  const [t, s, a, tn, messages, memberships, county] = await Promise.all([
     getTranslations({ locale, namespace: "auth.account" }),
     getTranslations({ locale, namespace: "security.sessions" }),
     getTranslations({ locale, namespace: "security.admin" }),
+    getTranslations({ locale, namespace: "notifications" }),
     getMessages({ locale }),
     managedOperatorsOf(actor.userId),
     actor.countyId ? regionNames(actor.countyId) : null,
@@ -87,6 +88,9 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
         <div className="flex flex-wrap gap-3 pt-1">
           <LocalLink locale={locale} href="/account/orders" className={buttonLink} data-testid="my-orders-link">
             {t("myOrders")}
+          </LocalLink>
+          <LocalLink locale={locale} href="/account/notifications" className={buttonLink} data-testid="notifications-link">
+            {tn("link")}
           </LocalLink>
           {manages ? (
             <LocalLink locale={locale} href="/coop" className={buttonLink}>

@@ -11,6 +11,8 @@ import { maskEmail, normaliseEmail } from "@/lib/operators/team";
 import { inviteByToken } from "@/lib/operators/operators.server";
 import { isLocale, localizedPath } from "@/lib/i18n/locales";
 import { localName } from "@/lib/i18n/pick";
+import { ResendVerification } from "@/components/account/RecoveryForms";
+import { isEmailVerified } from "@/lib/accounts/account.server";
 import { AcceptInvite } from "./AcceptInvite";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
 
@@ -80,6 +82,8 @@ export default async function InvitePage({ params }: Props) {
   const back = `?callbackUrl=${encodeURIComponent(here)}`;
   const sameEmail = actor ? normaliseEmail(actor.email) === normaliseEmail(invite.email) : false;
   const messages = await getMessages({ locale });
+  // An invitation goes only to a proven address: an unverified account is asked to verify first.
+  const verified = actor && sameEmail ? await isEmailVerified(actor.userId) : true;
 
   return (
     <Card title={t("title")}>
@@ -111,8 +115,8 @@ export default async function InvitePage({ params }: Props) {
           </LocalLink>
         </div>
       ) : (
-        <NextIntlClientProvider locale={locale} messages={{ coop: messages.coop, errors: messages.errors }}>
-          <AcceptInvite token={token} operator={operatorName} />
+        <NextIntlClientProvider locale={locale} messages={{ coop: messages.coop, errors: messages.errors, recovery: messages.recovery }}>
+          {verified ? <AcceptInvite token={token} operator={operatorName} /> : <ResendVerification email={actor.email} />}
         </NextIntlClientProvider>
       )}
     </Card>

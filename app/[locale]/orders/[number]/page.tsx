@@ -6,6 +6,8 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { CancelOrderButton } from "@/components/shop/CancelOrderButton";
+import { ConfirmReceiptButton, ReceiptMessages } from "@/components/shop/ConfirmReceipt";
+import { AUTO_CONFIRM_DAYS } from "@/lib/orders/receipt";
 import { ImpactReceipt } from "@/components/shop/ImpactReceipt";
 import { OrderStatusBadge } from "@/components/shop/OrderStatus";
 import { ShopMessages } from "@/components/shop/ShopMessages";
@@ -50,6 +52,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
     order = (await orderOfNumber(number))!;
   }
   const t = await getTranslations({ locale, namespace: "orders" });
+  const tr = await getTranslations({ locale, namespace: "receipt" });
   const token = orderAccessToken(order.id);
   const receipt = order.paidAt ? await impactReceiptOf(order.id) : null;
   const linesOf = (operatorId: string) => order.lines.filter((l) => l.operatorId === operatorId);
@@ -107,6 +110,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
             trackingNo: null,
             shippedAt: null,
             deliveredAt: null,
+            receivedAt: null,
             operator: null,
           }))
       ).map((shipment) => (
@@ -117,11 +121,22 @@ export default async function OrderPage({ params, searchParams }: Props) {
             </h2>
             {shipment.status ? (
               <span className="text-sm font-medium" data-testid="shipment-status">
-                {t(`shipment.${shipment.status}`)}
+                {shipment.receivedAt ? tr("received") : t(`shipment.${shipment.status}`)}
                 {shipment.carrier ? ` · ${shipment.carrier} ${shipment.trackingNo ?? ""}` : null}
               </span>
             ) : null}
           </div>
+          {(shipment.status === "SHIPPED" || shipment.status === "DELIVERED") &&
+          !shipment.receivedAt &&
+          order.status !== "REFUNDED" &&
+          order.status !== "CANCELLED" ? (
+            <div className="flex flex-wrap items-center justify-between gap-2 border-b border-stone-100 bg-stone-50 px-4 py-2.5">
+              <p className="text-xs text-stone-600">{tr("autoNote", { days: AUTO_CONFIRM_DAYS })}</p>
+              <ReceiptMessages locale={locale}>
+                <ConfirmReceiptButton number={order.number} token={token} shipmentId={shipment.id} />
+              </ReceiptMessages>
+            </div>
+          ) : null}
           <ul className="divide-y divide-stone-100">
             {linesOf(shipment.operatorId).map((l) => (
               <li key={l.id} className="flex flex-wrap justify-between gap-2 px-4 py-2.5 text-sm">
