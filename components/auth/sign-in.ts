@@ -38,6 +38,7 @@ export function destinationAfterSignIn(rawCallback: string | null | undefined, r
 /** next-auth's error code (the message thrown in authorize, or its own) → a key under `errors.`. */
 export function signInErrorKey(code: string | null | undefined): string {
   if (code === "throttled") return "signInThrottled";
+  if (code === "disabled") return "accountDisabled";
   if (code === "invalid" || code === "CredentialsSignin") return "signInFailed";
   return "unexpected";
 }

@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { verifyPassword } from "./password";
 import { isThrottled, normaliseEmail, recordAttempt } from "./throttle";
 
-export type SignInResult = { ok: true; userId: string } | { ok: false; reason: "invalid" | "throttled" };
+export type SignInResult = { ok: true; userId: string } | { ok: false; reason: "invalid" | "throttled" | "disabled" };
 
 // Verified against when the account does not exist, so both answers take the same time.
 const DUMMY_HASH =
@@ -17,10 +17,13 @@ export async function checkCredentials(db: Db, email: string, password: string, 
     async (tx) => {
       await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(${`signin:${normalised}`}))) l`;
       if (await isThrottled(tx, normalised, ip)) return { ok: false, reason: "throttled" } as const;
-      const user = await tx.user.findUnique({ where: { email: normalised }, select: { id: true, passwordHash: true } });
+      const user = await tx.user.findUnique({ where: { email: normalised }, select: { id: true, passwordHash: true, disabledAt: true } });
       const valid = await verifyPassword(password, user?.passwordHash || DUMMY_HASH);
-      await recordAttempt(tx, normalised, ip, Boolean(user && valid));
-      return user && valid ? ({ ok: true, userId: user.id } as const) : ({ ok: false, reason: "invalid" } as const);
+      await recordAttempt(tx, normalised, ip, Boolean(user && valid && !user.disabledAt));
+      if (!user || !valid) return { ok: false, reason: "invalid" } as const;
+      // A disabled account is told so only after its right password (so the answer reveals nothing new).
+      if (user.disabledAt) return { ok: false, reason: "disabled" } as const;
+      return { ok: true, userId: user.id } as const;
     },
     { timeout: 20_000, maxWait: 20_000 },
   );

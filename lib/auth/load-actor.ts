@@ -1,13 +1,14 @@
 import type { Db } from "@/lib/db/client";
 import type { Actor } from "./actor";
 
-/** The actor of a user id, from the database (role and memberships as they are now). */
+/** The actor of a user id, from the database (role and memberships as they are now); null when disabled. */
 export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
   const user = await db.user.findUnique({
     where: { id: userId },
-    select: { id: true, email: true, name: true, role: true, countyId: true, memberships: { select: { operatorId: true } } },
+    select: { id: true, email: true, name: true, role: true, countyId: true, disabledAt: true, memberships: { select: { operatorId: true } } },
   });
-  if (!user) return null;
+  // A disabled user is nobody: every session of theirs ends at once (the actor is reloaded per request).
+  if (!user || user.disabledAt) return null;
   return {
     userId: user.id,
     email: user.email,
