@@ -1,7 +1,7 @@
 // The admin console's account changes: create an officer, institutional buyer, admin (or shopper)
 // account; change a role or an officer's county; disable and re-enable. Every change writes an
 // AuditLog row with who, what, before and after, in the same transaction. Takes a `db`.
-import { ActionError, notFound } from "@/lib/auth/action-core";
+import { ActionError, notFound } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { Prisma, type Db } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";

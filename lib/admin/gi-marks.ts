@@ -1,9 +1,9 @@
 // GI marks (地理标志) and who may use them: an admin adds a mark and authorises an operator of the
 // mark's county, with the licence document as evidence and a last day of validity. The cooperative
 // console lists only marks whose authorisation is current (lib/products). Takes a `db`.
-import { ActionError, notFound } from "@/lib/auth/action-core";
+import { ActionError, notFound } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
-import { slugBase } from "@/lib/catalog/listing";
+import { slugBase } from "@/lib/products/listing";
 import { Prisma, type Db } from "@/lib/db/client";
 
 export interface NewGiMark {

@@ -2,7 +2,7 @@
 // every listed product off the storefront in the same transaction (marked heldBySuspension, so
 // reinstatement lists exactly those again); open orders can still be shipped and refunded, as
 // those paths never look at `listed`. The caller revalidates the catalogue. Takes a `db`.
-import { ActionError, notFound } from "@/lib/auth/action-core";
+import { ActionError, notFound } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { Prisma, type Db } from "@/lib/db/client";
 

@@ -2,7 +2,7 @@
 // for shape and against its parent (lib/regions/code.ts), and stored under its id (the code cut to
 // its level). A region that anything hangs on (children, operators, products, households,
 // applications, officers, GI marks) cannot be deleted, only renamed. Takes a `db`.
-import { ActionError, notFound } from "@/lib/auth/action-core";
+import { ActionError, notFound } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { Prisma, type Db } from "@/lib/db/client";
 import { checkRegionCode, childLevel, type RegionLevelName } from "@/lib/regions/code";

@@ -2,7 +2,7 @@ import "server-only";
 // Who may open an application's document (/api/files/applications/…): the applicant, the officers
 // of the application's county, and admins. Only keys of a recorded document are served.
 import { canOfficeCounty, type Actor } from "@/lib/auth/actor";
-import { db } from "@/lib/db.server";
+import { db } from "@/lib/db/db.server";
 import { fileUrl } from "@/lib/storage/store.server";
 import { isDocumentKey } from "./documents";
 

@@ -3,11 +3,11 @@
 // (the applicant, after a return), recommend / return (the county office of the application's
 // county, or an admin), approve / reject (admins). Documents are checked and stored before the
 // transaction and removed again if it fails, so nothing is left half-written.
-import { ActionError, notFound } from "@/lib/auth/action-core";
-import { defineAction } from "@/lib/auth/action.server";
+import { ActionError, notFound } from "@/lib/errors";
+import { defineAction } from "@/lib/actions/define.server";
 import { hashPassword } from "@/lib/auth/password";
 import { Prisma } from "@/lib/db/client";
-import { db } from "@/lib/db.server";
+import { db } from "@/lib/db/db.server";
 import { approveApplication, createApplication, decideApplication, resubmitApplication, type StoredDocument } from "./applications";
 import { discardDocuments, storeDocuments } from "./documents.server";
 import { decisionInput, reasonDecisionInput, resubmitApplicationInput, submitApplicationInput } from "./schemas";
@@ -71,10 +71,10 @@ export const resubmitApplicationAction = defineAction({
   input: resubmitApplicationInput,
   allow: "signedIn",
   async run({ actor }, input) {
-    const own = await db.operatorApplication.findFirst({ where: { id: input.applicationId, applicantId: actor!.userId }, select: { id: true } });
+    const own = await db.operatorApplication.findFirst({ where: { id: input.applicationId, applicantId: actor.userId }, select: { id: true } });
     if (!own) throw notFound();
     return withDocuments(documentsOf(input), (docs) =>
-      db.$transaction((tx) => resubmitApplication(tx, actor!.userId, input.applicationId, input, docs)),
+      db.$transaction((tx) => resubmitApplication(tx, actor.userId, input.applicationId, input, docs)),
     );
   },
 });
@@ -83,26 +83,26 @@ export const recommendApplicationAction = defineAction({
   name: "application.recommend",
   input: decisionInput,
   allow: OFFICE,
-  run: ({ actor }, input) => db.$transaction((tx) => decideApplication(tx, actor!, input.applicationId, "recommend", null)),
+  run: ({ actor }, input) => db.$transaction((tx) => decideApplication(tx, actor, input.applicationId, "recommend", null)),
 });
 
 export const returnApplicationAction = defineAction({
   name: "application.return",
   input: reasonDecisionInput,
   allow: OFFICE,
-  run: ({ actor }, input) => db.$transaction((tx) => decideApplication(tx, actor!, input.applicationId, "return", input.reason)),
+  run: ({ actor }, input) => db.$transaction((tx) => decideApplication(tx, actor, input.applicationId, "return", input.reason)),
 });
 
 export const rejectApplicationAction = defineAction({
   name: "application.reject",
   input: reasonDecisionInput,
   allow: ["ADMIN"],
-  run: ({ actor }, input) => db.$transaction((tx) => decideApplication(tx, actor!, input.applicationId, "reject", input.reason)),
+  run: ({ actor }, input) => db.$transaction((tx) => decideApplication(tx, actor, input.applicationId, "reject", input.reason)),
 });
 
 export const approveApplicationAction = defineAction({
   name: "application.approve",
   input: decisionInput,
   allow: ["ADMIN"],
-  run: ({ actor }, input) => db.$transaction((tx) => approveApplication(tx, actor!, input.applicationId)),
+  run: ({ actor }, input) => db.$transaction((tx) => approveApplication(tx, actor, input.applicationId)),
 });

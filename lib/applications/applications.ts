@@ -2,9 +2,9 @@
 // (or a transaction), so tests and the seed can call it; the actions in ./actions.ts check who
 // calls and store the documents first.
 import { randomBytes } from "node:crypto";
-import { ActionError, notFound } from "@/lib/auth/action-core";
+import { ActionError, notFound } from "@/lib/errors";
 import { canOfficeCounty, type Actor } from "@/lib/auth/actor";
-import { slugBase } from "@/lib/catalog/listing";
+import { slugBase } from "@/lib/products/listing";
 import { Prisma, type Db } from "@/lib/db/client";
 import type { ApplicationDocumentKind } from "@/lib/generated/prisma/enums";
 import type { ApplicationFields } from "./schemas";

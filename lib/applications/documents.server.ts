@@ -1,7 +1,7 @@
 import "server-only";
 // Stores an application's documents before its transaction (files cannot roll back): each is
 // checked by its first bytes and size; if the transaction then fails, discardDocuments removes them.
-import { ActionError } from "@/lib/auth/action-core";
+import { ActionError } from "@/lib/errors";
 import { fileUrl, getFileStore, keyOfUrl, randomName } from "@/lib/storage/store.server";
 import type { ApplicationDocumentKind } from "@/lib/generated/prisma/enums";
 import type { StoredDocument } from "./applications";

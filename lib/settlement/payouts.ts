@@ -1,9 +1,9 @@
 // Payout runs (结算打款): what each operator is owed up to the end of a month, recording a payout
 // that covers exactly those entries (each entry at most once: SettlementPayoutEntry's key), and the
 // statement (对账单) of a payout. Takes a `db`. The arithmetic and the refund rule: ./payout.ts.
-import { ActionError, notFound } from "@/lib/auth/action-core";
+import { ActionError, notFound } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
-import { shanghaiMonth } from "@/lib/coop/orders";
+import { shanghaiMonth } from "@/lib/orders/seller-orders";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { payoutFigures, statementLines, type PayoutFigures } from "./payout";

@@ -7,6 +7,8 @@
 // caller, e.g.
 //   payouts: { access: async (key) => { const actor = await getActor(); return mayReadPayoutProof(actor, key); },
 //              cacheControl: "private, no-store" },
+import { EVIDENCE_KEY } from "@/lib/admin/evidence.server";
+import { mayReadApplicationDocument } from "@/lib/applications/access.server";
 import { getActor } from "@/lib/auth/session.server";
 import { mayReadPayoutProof } from "@/lib/benefits/proof-access.server";
 import { getFileStore, isValidKey } from "@/lib/storage";
@@ -21,6 +23,10 @@ const POLICIES: Record<string, AccessPolicy> = {
   products: { access: async () => true, cacheControl: "public, max-age=31536000, immutable" },
   // Payout proofs: the payout's operator's managers, its county's officers, admins (lib/benefits/proof-access.server.ts).
   payouts: { access: async (key) => mayReadPayoutProof(await getActor(), key), cacheControl: "private, no-store" },
+  // Application documents: the applicant, the county's officers, admins (lib/applications/access.server.ts).
+  applications: { access: async (key) => mayReadApplicationDocument(await getActor(), key), cacheControl: "private, no-store" },
+  // GI-mark authorisation evidence: admins only.
+  gimarks: { access: async (key) => EVIDENCE_KEY.test(key) && (await getActor())?.role === "ADMIN", cacheControl: "private, no-store" },
 };
 
 const notFound = () =>
