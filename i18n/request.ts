@@ -14,6 +14,7 @@ export const MESSAGE_FILES = [
   "shop",
   "registry",
   "reports",
+  "admin",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {
