@@ -165,7 +165,7 @@ export async function approveApplication(tx: Tx, actor: Actor, applicationId: st
     include: { applicant: { select: { id: true, role: true, disabledAt: true } } },
   });
   if (app.applicant.disabledAt) throw new ActionError("applicantDisabled");
-  await checkCreditCodeFree(tx, app.creditCode, app.applicantId);
+  await checkCreditCodeFree(tx, app.creditCode, app.applicantId, app.id);
   const base = slugBase(app.nameEn || "operator").slice(0, 40).replace(/-+$/u, "") || "operator";
   let operatorId = "";
   let slug = "";
