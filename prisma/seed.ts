@@ -1319,7 +1319,7 @@ async function seedOperators(db: Db) {
   if (new Set(rows.map((r) => r.creditCode)).size !== rows.length) throw new Error("seed data: duplicate credit code");
   if (OVERWRITE) {
     for (const row of rows) {
-      const { id, slug, ...data } = row;
+      const { id: _id, slug, ...data } = row;
       await db.operator.upsert({ where: { slug }, create: row, update: data });
     }
   } else {
@@ -1369,7 +1369,7 @@ async function seedProducts(db: Db) {
   });
   if (OVERWRITE) {
     for (const row of rows) {
-      const { id, slug, ...data } = row;
+      const { id: _id, slug, ...data } = row;
       await db.product.upsert({ where: { slug }, create: row, update: data });
     }
   } else {
@@ -1436,7 +1436,7 @@ async function seedHouseholds(db: Db, households: HouseholdSeed[], keys: Househo
       // A cipher is random (fresh IV): keep it unless the key changed (the hash no longer matches).
       const sameKey = existing.get(r.registryCode) === r.idNumberHash;
       if (!sameKey) rekeyed++;
-      const { id, registryCode, ...data } = sameKey ? r : withCipher(r);
+      const { id: _id, registryCode, ...data } = sameKey ? r : withCipher(r);
       await db.household.update({ where: { registryCode }, data });
     }
   } else {

@@ -4,7 +4,7 @@
 // (lib/admin/*.ts, lib/settlement/payouts.ts). Changes to what the storefront shows revalidate it.
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define.server";
-import { dateColumnFromYmd, isYmd, shanghaiToday } from "@/lib/benefits/dates";
+import { dateColumnFromYmd, isYmd, shanghaiToday } from "@/lib/time/shanghai";
 import { hashPassword } from "@/lib/auth/password";
 import { normaliseEmail } from "@/lib/auth/throttle";
 import { catalogChanged } from "@/lib/catalog/revalidate.server";

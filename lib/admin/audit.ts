@@ -4,7 +4,7 @@
 // application, a GI mark, the county or one of its regions). Takes a `db`.
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
-import { shanghaiDayEnd, shanghaiDayStart, isYmd } from "@/lib/benefits/dates";
+import { shanghaiDayEnd, shanghaiDayStart, isYmd } from "@/lib/time/shanghai";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 

@@ -5,7 +5,7 @@ import { DOCUMENT_MAX_BYTES, sniffDocument } from "@/lib/applications/documents"
 import { ActionError } from "@/lib/errors";
 import { fileUrl, getFileStore, randomName } from "@/lib/storage/store.server";
 
-export const EVIDENCE_KEY = /^gimarks\/[A-Za-z0-9_-]{16,64}\.(pdf|jpg|png)$/u;
+export { EVIDENCE_KEY } from "./evidence";
 
 export async function storeEvidence(file: File): Promise<{ url: string; discard: () => Promise<void> }> {
   if (file.size > DOCUMENT_MAX_BYTES) throw new ActionError("documentTooLarge");

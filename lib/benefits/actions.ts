@@ -6,7 +6,7 @@ import { ActionError, notFound } from "@/lib/errors";
 import { defineAction } from "@/lib/actions/define.server";
 import { lockOperatorLinks } from "@/lib/benefits/lock";
 import { canManageOperator, type Actor } from "@/lib/auth/actor";
-import { shanghaiDayEnd, shanghaiToday, toShanghaiYmd, dateColumnFromYmd } from "@/lib/benefits/dates";
+import { shanghaiDayEnd, shanghaiToday, toShanghaiYmd, dateColumnFromYmd } from "@/lib/time/shanghai";
 import { checkLinkBudget } from "@/lib/benefits/links";
 import { discardPayoutProof, storePayoutProof } from "@/lib/benefits/proof-store.server";
 import { budgetRefusalError } from "@/lib/benefits/refusal";

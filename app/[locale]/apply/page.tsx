@@ -2,7 +2,7 @@
 // then the form. Someone not signed in creates their account with it; staff accounts cannot apply.
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { ApplyForm } from "@/components/applications/ApplyForm";
+import { ApplyForm } from "@/app/[locale]/apply/_components/ApplyForm";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { submitApplicationAction } from "@/lib/applications/actions";
 import { applicationPlaces } from "@/lib/applications/queries.server";

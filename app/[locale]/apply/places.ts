@@ -1,4 +1,4 @@
-import type { Place } from "@/components/applications/ApplyForm";
+import type { Place } from "@/app/[locale]/apply/_components/ApplyForm";
 import type { applicationPlaces } from "@/lib/applications/queries.server";
 import type { Locale } from "@/lib/i18n/locales";
 import { localName } from "@/lib/i18n/pick";

@@ -3,7 +3,7 @@
 // audited with before and after. (Password-reset links come with the notifications work.)
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { ActionForm } from "@/components/admin/ActionForm";
+import { ActionForm } from "@/app/[locale]/admin/_components/ActionForm";
 import { inputClass } from "@/components/ui/styles";
 import { changeRoleAction, createAccountAction, disableUserAction, enableUserAction } from "@/lib/admin/actions";
 import { counties, findUsers } from "@/lib/admin/queries.server";

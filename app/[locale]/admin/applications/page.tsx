@@ -1,7 +1,7 @@
 // The platform's application queue: every county; recommended ones wait for the admin.
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { ApplicationList } from "@/components/applications/ApplicationList";
+import { ApplicationList } from "@/app/[locale]/apply/_components/ApplicationList";
 import { applicationQueue } from "@/lib/applications/queries.server";
 import { getActor } from "@/lib/auth/session.server";
 import { isLocale } from "@/lib/i18n/locales";

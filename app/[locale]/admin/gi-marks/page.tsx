@@ -2,7 +2,7 @@
 // document as evidence and a last day of validity; revoke an authorisation.
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { ActionForm } from "@/components/admin/ActionForm";
+import { ActionForm } from "@/app/[locale]/admin/_components/ActionForm";
 import { authoriseGiMarkAction, createGiMarkAction, revokeGiMarkAction } from "@/lib/admin/actions";
 import { counties, giMarksWithAuthorisations, operatorsOfCounties } from "@/lib/admin/queries.server";
 import { isLocale } from "@/lib/i18n/locales";

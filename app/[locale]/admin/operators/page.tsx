@@ -2,7 +2,7 @@
 // shipped and refunded), reinstate, correct the registered details (credit-code changes audited).
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { ActionForm } from "@/components/admin/ActionForm";
+import { ActionForm } from "@/app/[locale]/admin/_components/ActionForm";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { reinstateOperatorAction, suspendOperatorAction, updateOperatorAction } from "@/lib/admin/actions";
 import { operatorsList } from "@/lib/admin/queries.server";

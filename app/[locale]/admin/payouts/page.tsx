@@ -3,11 +3,11 @@
 // (date, bank reference). Recorded payouts cannot be changed (append-only).
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { ActionForm } from "@/components/admin/ActionForm";
+import { ActionForm } from "@/app/[locale]/admin/_components/ActionForm";
 import { inputClass } from "@/components/ui/styles";
 import { recordPayoutAction } from "@/lib/admin/actions";
 import { payoutRunOf, recentPayouts } from "@/lib/admin/queries.server";
-import { shanghaiToday } from "@/lib/benefits/dates";
+import { shanghaiToday } from "@/lib/time/shanghai";
 import { isLocale, localizedPath } from "@/lib/i18n/locales";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
 import { localName } from "@/lib/i18n/pick";

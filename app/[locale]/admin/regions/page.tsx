@@ -2,7 +2,7 @@
 // for shape and parent); rename; delete only what nothing hangs on.
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { ActionForm } from "@/components/admin/ActionForm";
+import { ActionForm } from "@/app/[locale]/admin/_components/ActionForm";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { addRegionAction, deleteRegionAction, renameRegionAction } from "@/lib/admin/actions";
 import { regionTree } from "@/lib/admin/queries.server";

@@ -4,8 +4,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
-import { ApplyForm } from "@/components/applications/ApplyForm";
-import { StatusBadge } from "@/components/applications/StatusBadge";
+import { ApplyForm } from "@/app/[locale]/apply/_components/ApplyForm";
+import { StatusBadge } from "@/app/[locale]/apply/_components/StatusBadge";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { resubmitApplicationAction } from "@/lib/applications/actions";
 import { applicationFor, applicationPlaces, myApplications } from "@/lib/applications/queries.server";

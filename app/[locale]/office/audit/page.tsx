@@ -1,7 +1,7 @@
 // The audit log of the officer's own county's objects (an admin sees every row here too).
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { AuditViewer } from "@/components/admin/AuditViewer";
+import { AuditViewer } from "@/app/[locale]/admin/_components/AuditViewer";
 import { auditView } from "@/lib/admin/audit.server";
 import { getActor } from "@/lib/auth/session.server";
 import { isLocale } from "@/lib/i18n/locales";

@@ -2,8 +2,8 @@
 // reject, or send back to the applicant, each with the reason the applicant sees.
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { ActionForm } from "@/components/admin/ActionForm";
-import { ApplicationDetail } from "@/components/applications/ApplicationDetail";
+import { ActionForm } from "@/app/[locale]/admin/_components/ActionForm";
+import { ApplicationDetail } from "@/app/[locale]/apply/_components/ApplicationDetail";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { approveApplicationAction, rejectApplicationAction, returnApplicationAction } from "@/lib/applications/actions";
 import { applicationFor } from "@/lib/applications/queries.server";

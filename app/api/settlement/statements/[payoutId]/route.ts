@@ -3,24 +3,32 @@
 // manager included) gets 404, the same answer as for a payout that does not exist.
 import { getTranslations } from "next-intl/server";
 import { canManageOperator } from "@/lib/auth/actor";
-import { getActor } from "@/lib/auth/session.server";
-import { db } from "@/lib/db/db.server";
+import { notFound } from "@/lib/errors";
+import { notFoundResponse } from "@/lib/http/route";
+import { defineRoute } from "@/lib/http/route.server";
 import { defaultLocale, isLocale } from "@/lib/i18n/locales";
 import { localName } from "@/lib/i18n/pick";
-import { payoutStatement } from "@/lib/settlement/payouts";
+import { payoutOperatorId, statementOf } from "@/lib/settlement/payouts.server";
 import { statementXlsx } from "@/lib/settlement/statement-xlsx";
 
-const notFound = () => new Response("Not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
 const ymd = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
-export async function GET(request: Request, { params }: { params: Promise<{ payoutId: string }> }) {
-  const { payoutId } = await params;
-  const actor = await getActor();
-  if (!actor || !/^[a-z0-9]{1,40}$/u.test(payoutId)) return notFound();
-  const owner = await db.settlementPayout.findUnique({ where: { id: payoutId }, select: { operatorId: true } });
-  if (!owner || !canManageOperator(actor, owner.operatorId)) return notFound();
-  const statement = await payoutStatement(db, payoutId);
-  if (!statement) return notFound();
+export const GET = defineRoute({
+  name: "settlement.statement",
+  allow: ["MANAGER", "ADMIN"],
+  // The payout's operator must be one the caller manages; anything else is 404, like no payout at all.
+  async scope(actor, _input, params) {
+    const payoutId = typeof params.payoutId === "string" ? params.payoutId : "";
+    const operatorId = /^[a-z0-9]{1,40}$/u.test(payoutId) ? await payoutOperatorId(payoutId) : null;
+    if (!operatorId || !canManageOperator(actor, operatorId)) throw notFound();
+    return payoutId;
+  },
+  handle: ({ scope, request }) => statementFile(scope, request),
+});
+
+async function statementFile(payoutId: string, request: Request) {
+  const statement = await statementOf(payoutId);
+  if (!statement) return notFoundResponse();
   const lang = new URL(request.url).searchParams.get("lang");
   const locale = isLocale(lang) ? lang : defaultLocale;
   const t = await getTranslations({ locale, namespace: "settlementPayouts.statement" });
