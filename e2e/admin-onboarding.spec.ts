@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect as baseExpect, test, type Browser, type Page } from "@playwright/test";
 import ExcelJS from "exceljs";
 import { DEMO_ACCOUNTS } from "../prisma/demo-accounts";
 import { signInAs } from "./support/auth";
@@ -9,6 +9,9 @@ import { closeE2eDb, e2eDb } from "./support/db";
 // creates its account), the Gangu officer recommends it, the admin approves it, the new manager
 // lists a product, the officer certifies it, a shopper buys it, the admin records the payout and
 // the manager downloads the statement, whose lines add up to the payout. Axe on every new page.
+
+// Each step waits on a server action (scrypt, files, a transaction) on a shared 2-core machine.
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 const demo = (key: string) => DEMO_ACCOUNTS.find((a) => a.key === key)!;
 const OFFICER = demo("officer-gangu");
@@ -24,7 +27,10 @@ function creditCode(): string {
   return first + ALPHABET[(31 - (sum % 31)) % 31];
 }
 
+/** Axe, and a full-page screenshot to look at (.data/screenshots/admin-*.png). */
 async function axe(page: Page, path: string) {
+  const name = path.replace(/[^a-z0-9]+/giu, "-").replace(/^-|-$/gu, "") || "home";
+  await page.screenshot({ path: `.data/screenshots/admin-${name}-${test.info().project.name}.png`, fullPage: true });
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${path}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
@@ -42,7 +48,10 @@ test.afterAll(async () => {
   await closeE2eDb();
 });
 
-test("a cooperative applies, is recommended and approved, sells, is paid out and downloads its statement @phone", async ({ page, browser }, testInfo) => {
+test("a cooperative applies, is recommended and approved, sells, is paid out and downloads its statement @phone", async ({
+  page,
+  browser,
+}, testInfo) => {
   test.setTimeout(240_000);
   const tag = `${testInfo.project.name}${Date.now().toString(36).slice(-5)}`;
   const email = `coop-${tag}@example.test`;
@@ -188,9 +197,19 @@ test("a cooperative applies, is recommended and approved, sells, is paid out and
   await admin.close();
 });
 
-test("the new admin pages pass axe in English too", async ({ page }) => {
+test("the new admin pages pass axe in English too @phone", async ({ page }) => {
+  test.setTimeout(180_000);
   await signInAs(page, ADMIN.email, ADMIN.password);
-  for (const path of ["/en/admin", "/en/admin/accounts", "/en/admin/operators", "/en/admin/regions?parent=620523", "/en/admin/gi-marks", "/en/admin/audit", "/en/admin/applications?status=all", "/en/apply"]) {
+  for (const path of [
+    "/en/admin",
+    "/en/admin/accounts",
+    "/en/admin/operators",
+    "/en/admin/regions?parent=620523",
+    "/en/admin/gi-marks",
+    "/en/admin/audit",
+    "/en/admin/applications?status=all",
+    "/en/apply",
+  ]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(200);
     await axe(page, path);

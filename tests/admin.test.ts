@@ -45,7 +45,12 @@ beforeEach(() => {
 
 async function shopper() {
   const user = await testDb.user.create({
-    data: { email: `applicant-${Date.now()}-${Math.random().toString(36).slice(2)}@example.test`, name: "申请人", role: "SHOPPER", passwordHash: await hashPassword("Applicant-2026") },
+    data: {
+      email: `applicant-${Date.now()}-${Math.random().toString(36).slice(2)}@example.test`,
+      name: "申请人",
+      role: "SHOPPER",
+      passwordHash: await hashPassword("Applicant-2026"),
+    },
   });
   return (await loadActor(testDb, user.id))!;
 }
@@ -62,10 +67,25 @@ describe("applying to sell: bad input is refused with a clear error and nothing 
     const cases: [string, () => Promise<unknown>, typeof me, string][] = [
       ["wrong check character", async () => ({ ...(await good()), creditCode: wrongCheck }), me, "invalidInput"],
       ["village of another county", async () => ({ ...(await good()), villageId: sunanVillage.id }), me, "villageOutsideCounty"],
-      ["a text file called .pdf", async () => ({ ...(await good()), licence: new File(["not a pdf"], "licence.pdf", { type: "application/pdf" }) }), me, "documentType"],
-      ["over the size limit", async () => ({ ...(await good()), foodLicence: new File([PDF_BYTES, new Uint8Array(5 * 1024 * 1024)], "big.pdf") }), me, "invalidInput"],
+      [
+        "a text file called .pdf",
+        async () => ({ ...(await good()), licence: new File(["not a pdf"], "licence.pdf", { type: "application/pdf" }) }),
+        me,
+        "documentType",
+      ],
+      [
+        "over the size limit",
+        async () => ({ ...(await good()), foodLicence: new File([PDF_BYTES, new Uint8Array(5 * 1024 * 1024)], "big.pdf") }),
+        me,
+        "invalidInput",
+      ],
       ["the code of an existing operator", async () => ({ ...(await good()), creditCode: operatorA.creditCode }), me, "creditCodeTaken"],
-      ["its own manager applying again", async () => ({ ...(await good()), creditCode: operatorA.creditCode }), managerA, "applicationAlreadyManager"],
+      [
+        "its own manager applying again",
+        async () => ({ ...(await good()), creditCode: operatorA.creditCode }),
+        managerA,
+        "applicationAlreadyManager",
+      ],
     ];
     for (const [what, input, who, error] of cases) {
       const before = await databaseFingerprint();
@@ -83,7 +103,9 @@ describe("applying to sell: bad input is refused with a clear error and nothing 
     const fields = { ...(await applicationFields()), licence: pdf(), foodLicence: pdf() };
     data(await run("application.submit", me, fields));
     const files = await storedFiles();
-    expect(await run("application.submit", await shopper(), { ...fields, licence: pdf(), foodLicence: pdf() })).toMatchObject({ error: "applicationCreditCodeOpen" });
+    expect(await run("application.submit", await shopper(), { ...fields, licence: pdf(), foodLicence: pdf() })).toMatchObject({
+      error: "applicationCreditCodeOpen",
+    });
     expect(await storedFiles()).toBe(files);
     expect(await run("application.submit", await actorOf("officerGangu"), fields)).toMatchObject({ error: "applicationStaff" });
   });
@@ -91,15 +113,34 @@ describe("applying to sell: bad input is refused with a clear error and nothing 
   it("someone not signed in gets an account with the application, and can sign in with it", async () => {
     const email = `new-${Date.now()}@example.test`;
     const res = data<{ id: string }>(
-      await run("application.submit", null, { ...(await applicationFields()), licence: pdf(), foodLicence: pdf(), accountName: "新人", accountEmail: email, accountPassword: "long-enough-pw" }),
+      await run("application.submit", null, {
+        ...(await applicationFields()),
+        licence: pdf(),
+        foodLicence: pdf(),
+        accountName: "新人",
+        accountEmail: email,
+        accountPassword: "long-enough-pw",
+      }),
     );
-    const app = await testDb.operatorApplication.findUniqueOrThrow({ where: { id: res.id }, include: { applicant: true, documents: true } });
+    const app = await testDb.operatorApplication.findUniqueOrThrow({
+      where: { id: res.id },
+      include: { applicant: true, documents: true },
+    });
     expect(app.applicant.email).toBe(email);
     expect(app.documents.map((d) => d.kind).sort()).toEqual(["BUSINESS_LICENCE", "FOOD_LICENCE"]);
     expect(await checkCredentials(testDb, email, "long-enough-pw", "10.9.9.9")).toMatchObject({ ok: true });
     // The same email again: refused, no second account, no application.
     const before = await databaseFingerprint();
-    expect(await run("application.submit", null, { ...(await applicationFields()), licence: pdf(), foodLicence: pdf(), accountName: "x", accountEmail: email, accountPassword: "long-enough-pw" })).toMatchObject({
+    expect(
+      await run("application.submit", null, {
+        ...(await applicationFields()),
+        licence: pdf(),
+        foodLicence: pdf(),
+        accountName: "x",
+        accountEmail: email,
+        accountPassword: "long-enough-pw",
+      }),
+    ).toMatchObject({
       error: "applicationEmailTaken",
     });
     expect(await databaseFingerprint()).toEqual(before);
@@ -124,7 +165,10 @@ describe("the application's path", () => {
     expect(await run("application.approve", admin, { applicationId: id })).toMatchObject({ error: "applicationWrongStep" });
 
     data(await run("application.return", officerGangu, { applicationId: id, reason: "营业执照不清晰" }));
-    expect(await testDb.operatorApplication.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "RETURNED", reason: "营业执照不清晰" });
+    expect(await testDb.operatorApplication.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "RETURNED",
+      reason: "营业执照不清晰",
+    });
     data(await run("application.resubmit", me, { ...fields, applicationId: id, nameZh: "改正后的合作社", licence: pdf("clear.pdf") }));
     const resubmitted = await testDb.operatorApplication.findUniqueOrThrow({ where: { id }, include: { documents: true } });
     expect(resubmitted).toMatchObject({ status: "APPLIED", reason: null, nameZh: "改正后的合作社" });
@@ -132,7 +176,10 @@ describe("the application's path", () => {
 
     data(await run("application.recommend", officerGangu, { applicationId: id }));
     const approved = data<{ operatorId: string; slug: string }>(await run("application.approve", admin, { applicationId: id }));
-    const operator = await testDb.operator.findUniqueOrThrow({ where: { id: approved.operatorId }, include: { memberships: true, giMarks: true } });
+    const operator = await testDb.operator.findUniqueOrThrow({
+      where: { id: approved.operatorId },
+      include: { memberships: true, giMarks: true },
+    });
     expect(operator).toMatchObject({ creditCode: fields.creditCode, countyId: "620523", slug: approved.slug, isDemo: false });
     expect(operator.memberships.map((m) => m.userId)).toEqual([me.userId]);
     expect(operator.giMarks.map((g) => g.giMarkId)).toEqual([mark.id]);
@@ -140,8 +187,17 @@ describe("the application's path", () => {
     expect(manager).toMatchObject({ role: "MANAGER", operatorIds: [approved.operatorId] });
     // Approving twice does nothing more.
     expect(await run("application.approve", admin, { applicationId: id })).toMatchObject({ error: "applicationWrongStep" });
-    const history = await testDb.auditLog.findMany({ where: { entity: "OperatorApplication", entityId: id }, orderBy: { createdAt: "asc" } });
-    expect(history.map((h) => h.action)).toEqual(["application.submit", "application.return", "application.resubmit", "application.recommend", "application.approve"]);
+    const history = await testDb.auditLog.findMany({
+      where: { entity: "OperatorApplication", entityId: id },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(history.map((h) => h.action)).toEqual([
+      "application.submit",
+      "application.return",
+      "application.resubmit",
+      "application.recommend",
+      "application.approve",
+    ]);
   });
 
   it("approval is all or nothing: a credit code taken meanwhile leaves no operator and the application recommended", async () => {
@@ -176,7 +232,9 @@ describe("disabling a user", () => {
   it("an officer needs a county, and a role change is audited with before and after", async () => {
     const admin = (await actorOf("admin"))!;
     const user = await shopper();
-    expect(await run("admin.user.role", admin, { userId: user.userId, role: "OFFICER", countyId: "" })).toMatchObject({ error: "officerCountyRequired" });
+    expect(await run("admin.user.role", admin, { userId: user.userId, role: "OFFICER", countyId: "" })).toMatchObject({
+      error: "officerCountyRequired",
+    });
     data(await run("admin.user.role", admin, { userId: user.userId, role: "OFFICER", countyId: "620721" }));
     expect(await loadActor(testDb, user.userId)).toMatchObject({ role: "OFFICER", countyId: "620721" });
     const row = await testDb.auditLog.findFirstOrThrow({ where: { entity: "User", entityId: user.userId, action: "user.role" } });
@@ -191,8 +249,12 @@ describe("suspending an operator", () => {
     const base = await testDb.product.findFirstOrThrow({ where: { countyId: "620523" } });
     const { id: _id, slug, createdAt: _c, updatedAt: _u, soldCount: _s, ...copy } = base;
     void [_id, _c, _u, _s];
-    const listed = await testDb.product.create({ data: { ...copy, slug: `${slug}-susp-${Date.now()}`, operatorId: op.id, listed: true, giMarkId: null } });
-    const unlisted = await testDb.product.create({ data: { ...copy, slug: `${slug}-susp2-${Date.now()}`, operatorId: op.id, listed: false, giMarkId: null } });
+    const listed = await testDb.product.create({
+      data: { ...copy, slug: `${slug}-susp-${Date.now()}`, operatorId: op.id, listed: true, giMarkId: null },
+    });
+    const unlisted = await testDb.product.create({
+      data: { ...copy, slug: `${slug}-susp2-${Date.now()}`, operatorId: op.id, listed: false, giMarkId: null },
+    });
     data(await run("admin.operator.suspend", admin, { operatorId: op.id, reason: "资质过期" }));
     expect(revalidatedTags).toContain("catalog");
     expect((await testDb.product.findUniqueOrThrow({ where: { id: listed.id } })).listed).toBe(false);
@@ -205,7 +267,17 @@ describe("suspending an operator", () => {
   it("a credit-code correction is audited before and after", async () => {
     const op = await freshOperator();
     const next = freshCreditCode();
-    data(await run("admin.operator.update", await actorOf("admin"), { operatorId: op.id, nameZh: op.nameZh, nameEn: op.nameEn, kind: op.kind, creditCode: next, legalRep: "", mobile: "" }));
+    data(
+      await run("admin.operator.update", await actorOf("admin"), {
+        operatorId: op.id,
+        nameZh: op.nameZh,
+        nameEn: op.nameEn,
+        kind: op.kind,
+        creditCode: next,
+        legalRep: "",
+        mobile: "",
+      }),
+    );
     const row = await testDb.auditLog.findFirstOrThrow({ where: { entity: "Operator", entityId: op.id, action: "operator.creditCode" } });
     expect(row.detail).toEqual({ before: { creditCode: op.creditCode }, after: { creditCode: next } });
   });
@@ -218,22 +290,46 @@ describe("settlement payouts", () => {
     const base = await testDb.product.findFirstOrThrow({ where: { countyId: "620523" } });
     const { id: _id, slug, createdAt: _c, updatedAt: _u, soldCount: _s, ...copy } = base;
     void [_id, _c, _u, _s];
-    const product = await testDb.product.create({ data: { ...copy, slug: `${slug}-pay-${Date.now()}`, operatorId: op.id, listed: false, giMarkId: null } });
+    const product = await testDb.product.create({
+      data: { ...copy, slug: `${slug}-pay-${Date.now()}`, operatorId: op.id, listed: false, giMarkId: null },
+    });
     const order = await paidOrderOf({ id: product.id, operatorId: op.id }, 3, 3333);
     const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
     const owed = (await payoutRun(testDb, month, 250)).find((r) => r.operatorId === op.id)!;
     expect(owed.figures).toMatchObject({ salesFen: 9999, refundsFen: 0, feeFen: 249, payoutFen: 9750 });
 
     // The admin saw an amount; it changed before they recorded it: refused.
-    expect(await run("settlement.payout.record", admin, { operatorId: op.id, month, paidOn: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10), bankReference: "B1", expectAmountFen: "1" })).toMatchObject({
+    expect(
+      await run("settlement.payout.record", admin, {
+        operatorId: op.id,
+        month,
+        paidOn: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10),
+        bankReference: "B1",
+        expectAmountFen: "1",
+      }),
+    ).toMatchObject({
       error: "payoutChanged",
     });
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
     const first = data<{ id: string; amountFen: number }>(
-      await run("settlement.payout.record", admin, { operatorId: op.id, month, paidOn: today, bankReference: "ICBC-001", expectAmountFen: "9999" }),
+      await run("settlement.payout.record", admin, {
+        operatorId: op.id,
+        month,
+        paidOn: today,
+        bankReference: "ICBC-001",
+        expectAmountFen: "9999",
+      }),
     );
     expect(first.amountFen).toBe(9999); // PLATFORM_FEE_BPS unset: no fee
-    expect(await run("settlement.payout.record", admin, { operatorId: op.id, month, paidOn: today, bankReference: "ICBC-002", expectAmountFen: "9999" })).toMatchObject({
+    expect(
+      await run("settlement.payout.record", admin, {
+        operatorId: op.id,
+        month,
+        paidOn: today,
+        bankReference: "ICBC-002",
+        expectAmountFen: "9999",
+      }),
+    ).toMatchObject({
       error: "payoutNothingOwed",
     });
     const statement = (await payoutStatement(testDb, first.id))!;
@@ -248,9 +344,29 @@ describe("settlement payouts", () => {
         paidOn: today,
         bankReference: "=HYPERLINK(1)",
         amountFen: statement.payout.amountFen,
-        lines: statement.lines.map((l) => ({ date: null, orderNumber: l.entry?.orderLine.order.number ?? null, product: "p", kind: l.entry ? l.entry.kind : "FEE", quantity: null, amountFen: l.amountFen })),
+        lines: statement.lines.map((l) => ({
+          date: null,
+          orderNumber: l.entry?.orderLine.order.number ?? null,
+          product: "p",
+          kind: l.entry ? l.entry.kind : "FEE",
+          quantity: null,
+          amountFen: l.amountFen,
+        })),
       },
-      { title: "对账单", operator: "o", creditCode: "c", period: "p", paidOn: "d", bankReference: "b", columns: ["a", "b", "c", "d", "e", "f"], fee: "fee", total: "total", sale: "s", refund: "r", rule: "rule" },
+      {
+        title: "对账单",
+        operator: "o",
+        creditCode: "c",
+        period: "p",
+        paidOn: "d",
+        bankReference: "b",
+        columns: ["a", "b", "c", "d", "e", "f"],
+        fee: "fee",
+        total: "total",
+        sale: "s",
+        refund: "r",
+        rule: "rule",
+      },
     );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx as unknown as ArrayBuffer);
@@ -267,10 +383,17 @@ describe("settlement payouts", () => {
     expect(ws.getCell("B6").value).toBe("'=HYPERLINK(1)");
 
     // A refund after the payout: counted now, and taken off the next payout.
-    await requestRefund(testDb, demoProvider, { orderId: order.id, lines: [{ orderLineId: order.lines[0]!.id, amountFen: 1000 }], restock: false, reason: "坏果" } as never, admin);
+    await requestRefund(
+      testDb,
+      demoProvider,
+      { orderId: order.id, lines: [{ orderLineId: order.lines[0]!.id, amountFen: 1000 }], restock: false, reason: "坏果" } as never,
+      admin,
+    );
     const next = (await payoutRun(testDb, month, 0)).find((r) => r.operatorId === op.id)!;
     expect(next.figures).toMatchObject({ salesFen: 0, refundsFen: -1000, payoutFen: -1000 });
-    expect(await run("settlement.payout.record", admin, { operatorId: op.id, month, paidOn: today, bankReference: "X", expectAmountFen: "1" })).toMatchObject({ error: "payoutNothingOwed" });
+    expect(
+      await run("settlement.payout.record", admin, { operatorId: op.id, month, paidOn: today, bankReference: "X", expectAmountFen: "1" }),
+    ).toMatchObject({ error: "payoutNothingOwed" });
 
     await expect(testDb.$executeRaw`UPDATE "SettlementPayout" SET "amountFen" = 1 WHERE "id" = ${first.id}`).rejects.toThrow(/append-only/);
     await expect(testDb.$executeRaw`DELETE FROM "SettlementPayoutEntry" WHERE "payoutId" = ${first.id}`).rejects.toThrow(/append-only/);
@@ -284,7 +407,8 @@ describe("the audit log viewer", () => {
     data(await run("application.return", await actorOf("officerGangu"), { applicationId: gangu.id, reason: "=cmd|' /C calc'!A0" }));
     data(await run("application.return", await actorOf("officerSunan"), { applicationId: sunan.id, reason: "请补充" }));
     const f = auditFilters.parse({ entity: "OperatorApplication" });
-    const ids = async (who: "officerGangu" | "officerSunan" | "admin" | "shopper") => (await auditPage(testDb, (await actorOf(who))!, { ...f, page: 1 })).rows.map((r) => r.entityId);
+    const ids = async (who: "officerGangu" | "officerSunan" | "admin" | "shopper") =>
+      (await auditPage(testDb, (await actorOf(who))!, { ...f, page: 1 })).rows.map((r) => r.entityId);
     expect(await ids("officerGangu")).toContain(gangu.id);
     expect(await ids("officerGangu")).not.toContain(sunan.id);
     expect(await ids("officerSunan")).toContain(sunan.id);
@@ -303,8 +427,12 @@ describe("regions", () => {
   it("adds a village by its 12-digit code under its township; refuses a bad shape, a wrong parent, and deleting a used region", async () => {
     const admin = (await actorOf("admin"))!;
     const township = (await testDb.region.findFirstOrThrow({ where: { level: "TOWNSHIP", id: { startsWith: "620523" } } })).id;
-    expect(await run("admin.region.create", admin, { code: "62052310020", parentId: township, nameZh: "x", nameEn: "x" })).toMatchObject({ error: "regionCodeShape" });
-    expect(await run("admin.region.create", admin, { code: "620721100201", parentId: township, nameZh: "x", nameEn: "x" })).toMatchObject({ error: "regionCodeParent" });
+    expect(await run("admin.region.create", admin, { code: "62052310020", parentId: township, nameZh: "x", nameEn: "x" })).toMatchObject({
+      error: "regionCodeShape",
+    });
+    expect(await run("admin.region.create", admin, { code: "620721100201", parentId: township, nameZh: "x", nameEn: "x" })).toMatchObject({
+      error: "regionCodeParent",
+    });
     const used = await testDb.region.findFirstOrThrow({ where: { level: "VILLAGE", productsInVillage: { some: {} } } });
     expect(await run("admin.region.delete", admin, { regionId: used.id })).toMatchObject({ error: "regionInUse" });
     data(await run("admin.region.rename", admin, { regionId: used.id, nameZh: used.nameZh, nameEn: used.nameEn }));

@@ -364,7 +364,9 @@ const ACTIONS: Record<string, Row> = {
       ...(await applicationFields()),
       licence: pdf(),
       foodLicence: pdf("sc.pdf"),
-      ...(p === "anonymous" ? { accountName: "新申请人", accountEmail: `${unique("apply")}@example.test`, accountPassword: "long-enough-pw" } : {}),
+      ...(p === "anonymous"
+        ? { accountName: "新申请人", accountEmail: `${unique("apply")}@example.test`, accountPassword: "long-enough-pw" }
+        : {}),
     }),
     allowed: ["anonymous", "shopper", "managerA", "managerB", "applicant"],
     refusals: ["applicationStaff"],
@@ -392,7 +394,13 @@ const ACTIONS: Record<string, Row> = {
   },
   // ---- the admin console: admins only, on throwaway objects ---------------------------------------
   "admin.user.create": {
-    input: () => ({ email: `${unique("officer")}@example.test`, name: "新干部", role: "OFFICER", countyId: "620523", password: "long-enough-pw" }),
+    input: () => ({
+      email: `${unique("officer")}@example.test`,
+      name: "新干部",
+      role: "OFFICER",
+      countyId: "620523",
+      password: "long-enough-pw",
+    }),
     allowed: ["admin"],
   },
   "admin.user.role": { input: async () => ({ userId: (await freshUser()).id, role: "INSTITUTION", countyId: "" }), allowed: ["admin"] },
@@ -405,7 +413,10 @@ const ACTIONS: Record<string, Row> = {
     },
     allowed: ["admin"],
   },
-  "admin.region.rename": { input: async () => ({ regionId: (await freshVillage()).id, nameZh: "改名村", nameEn: "Renamed" }), allowed: ["admin"] },
+  "admin.region.rename": {
+    input: async () => ({ regionId: (await freshVillage()).id, nameZh: "改名村", nameEn: "Renamed" }),
+    allowed: ["admin"],
+  },
   "admin.region.delete": { input: async () => ({ regionId: (await freshVillage()).id }), allowed: ["admin"] },
   "admin.giMark.create": {
     input: () => ({
@@ -421,7 +432,12 @@ const ACTIONS: Record<string, Row> = {
     allowed: ["admin"],
   },
   "admin.giMark.authorise": {
-    input: async () => ({ giMarkId: (await freshGiMark()).id, operatorId: fx.operatorId, validUntil: inThirtyDays, evidence: pdf("evidence.pdf") }),
+    input: async () => ({
+      giMarkId: (await freshGiMark()).id,
+      operatorId: fx.operatorId,
+      validUntil: inThirtyDays,
+      evidence: pdf("evidence.pdf"),
+    }),
     allowed: ["admin"],
   },
   "admin.giMark.revoke": {
@@ -433,11 +449,22 @@ const ACTIONS: Record<string, Row> = {
     allowed: ["admin"],
   },
   "admin.operator.suspend": { input: async () => ({ operatorId: (await freshOperator()).id, reason: "授权测试" }), allowed: ["admin"] },
-  "admin.operator.reinstate": { input: async () => ({ operatorId: (await freshOperator({ suspendedAt: new Date() })).id }), allowed: ["admin"] },
+  "admin.operator.reinstate": {
+    input: async () => ({ operatorId: (await freshOperator({ suspendedAt: new Date() })).id }),
+    allowed: ["admin"],
+  },
   "admin.operator.update": {
     input: async () => {
       const op = await freshOperator();
-      return { operatorId: op.id, nameZh: `${op.nameZh}改`, nameEn: op.nameEn, kind: "ENTERPRISE", creditCode: op.creditCode, legalRep: "李", mobile: "" };
+      return {
+        operatorId: op.id,
+        nameZh: `${op.nameZh}改`,
+        nameEn: op.nameEn,
+        kind: "ENTERPRISE",
+        creditCode: op.creditCode,
+        legalRep: "李",
+        mobile: "",
+      };
     },
     allowed: ["admin"],
   },
@@ -447,7 +474,13 @@ const ACTIONS: Record<string, Row> = {
       await paidOrderOf(fxSeller());
       const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
       const owed = (await payoutRun(testDb, month, 0)).find((r) => r.operatorId === fx.operatorId)!;
-      return { operatorId: fx.operatorId, month, paidOn: today, bankReference: unique("BANK"), expectAmountFen: String(owed.figures.payoutFen) };
+      return {
+        operatorId: fx.operatorId,
+        month,
+        paidOn: today,
+        bankReference: unique("BANK"),
+        expectAmountFen: String(owed.figures.payoutFen),
+      };
     },
     allowed: ["admin"],
   },
@@ -508,11 +541,14 @@ const ROUTE_CALLS: Record<string, RouteRow> = {
   },
   "catalog.operators": { request: () => new Request("http://localhost/api/catalog/operators?county=620523"), allowed: ALL },
   // A key with no access policy is 404 for everyone; product photos are public (their row below).
-  "files.get": { request: () => new Request("http://localhost/api/files/secrets/x.png"), params: { key: ["secrets", "x.png"] }, allowed: [] },
+  "files.get": {
+    request: () => new Request("http://localhost/api/files/secrets/x.png"),
+    params: { key: ["secrets", "x.png"] },
+    allowed: [],
+  },
   // Anyone may place an order: an empty cart is refused with 400 (the input), never 404.
   "checkout.place": {
-    request: () =>
-      new Request("http://localhost/api/checkout", { method: "POST", body: JSON.stringify({ locale: "zh-CN", order: {} }) }),
+    request: () => new Request("http://localhost/api/checkout", { method: "POST", body: JSON.stringify({ locale: "zh-CN", order: {} }) }),
     allowed: ALL,
   },
 };
@@ -536,7 +572,20 @@ beforeAll(async () => {
   const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
   const owed = (await payoutRun(testDb, month, 0)).find((r) => r.operatorId === operator.id)!;
   const admin = (await actorOf("admin"))!;
-  payoutA = (await recordPayout(testDb, admin, { operatorId: operator.id, month, paidOn: new Date(`${today}T00:00:00Z`), bankReference: "AUTHZ", expectAmountFen: owed.figures.payoutFen }, 0)).id;
+  payoutA = (
+    await recordPayout(
+      testDb,
+      admin,
+      {
+        operatorId: operator.id,
+        month,
+        paidOn: new Date(`${today}T00:00:00Z`),
+        bankReference: "AUTHZ",
+        expectAmountFen: owed.figures.payoutFen,
+      },
+      0,
+    )
+  ).id;
 });
 
 describe("authorization", () => {

@@ -226,6 +226,5 @@ export const recordPayoutAction = defineAction({
     expectAmountFen: z.coerce.number().int().positive("payoutNothingOwed"),
   }),
   allow: ADMIN,
-  run: ({ actor }, input) =>
-    recordPayout(db, actor, { ...input, paidOn: dateColumnFromYmd(input.paidOn) }, platformFeeBps()),
+  run: ({ actor }, input) => recordPayout(db, actor, { ...input, paidOn: dateColumnFromYmd(input.paidOn) }, platformFeeBps()),
 });

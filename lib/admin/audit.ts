@@ -12,8 +12,12 @@ export const AUDIT_PAGE_SIZE = 50;
 export const AUDIT_EXPORT_MAX = 50_000;
 
 const optional = (max: number) =>
-  z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.string().trim().max(max).optional().catch(undefined)).transform((v) => v || undefined);
-const day = z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.string().optional().catch(undefined)).transform((v) => (v && isYmd(v) ? v : undefined));
+  z
+    .preprocess((v) => (Array.isArray(v) ? v[0] : v), z.string().trim().max(max).optional().catch(undefined))
+    .transform((v) => v || undefined);
+const day = z
+  .preprocess((v) => (Array.isArray(v) ? v[0] : v), z.string().optional().catch(undefined))
+  .transform((v) => (v && isYmd(v) ? v : undefined));
 
 /** The filters, from the URL (anything malformed is dropped, never an error page). */
 export const auditFilters = z.object({

@@ -27,7 +27,9 @@ export async function createGiMark(db: Db, actor: Actor, input: NewGiMark) {
     try {
       return await db.$transaction(async (tx) => {
         const mark = await tx.giMark.create({ data: { ...input, slug }, select: { id: true, slug: true } });
-        await tx.auditLog.create({ data: { userId: actor.userId, action: "giMark.create", entity: "GiMark", entityId: mark.id, detail: { ...input } } });
+        await tx.auditLog.create({
+          data: { userId: actor.userId, action: "giMark.create", entity: "GiMark", entityId: mark.id, detail: { ...input } },
+        });
         return mark;
       });
     } catch (error) {
@@ -74,12 +76,20 @@ export async function authoriseGiMark(
 
 export async function revokeGiMark(db: Db, actor: Actor, input: { giMarkId: string; operatorId: string }) {
   return db.$transaction(async (tx) => {
-    const existing = await tx.operatorGiMark.findUnique({ where: { operatorId_giMarkId: { operatorId: input.operatorId, giMarkId: input.giMarkId } } });
+    const existing = await tx.operatorGiMark.findUnique({
+      where: { operatorId_giMarkId: { operatorId: input.operatorId, giMarkId: input.giMarkId } },
+    });
     if (!existing) throw notFound();
     const inUse = await tx.product.count({ where: { operatorId: input.operatorId, giMarkId: input.giMarkId } });
     await tx.operatorGiMark.delete({ where: { operatorId_giMarkId: { operatorId: input.operatorId, giMarkId: input.giMarkId } } });
     await tx.auditLog.create({
-      data: { userId: actor.userId, action: "giMark.revoke", entity: "Operator", entityId: input.operatorId, detail: { giMarkId: input.giMarkId, productsUsingIt: inUse } },
+      data: {
+        userId: actor.userId,
+        action: "giMark.revoke",
+        entity: "Operator",
+        entityId: input.operatorId,
+        detail: { giMarkId: input.giMarkId, productsUsingIt: inUse },
+      },
     });
     return { ...input, productsUsingIt: inUse };
   });

@@ -12,7 +12,17 @@ async function lockedOperator(tx: Tx, operatorId: string) {
   await tx.$queryRaw`SELECT 1 AS locked FROM "Operator" WHERE "id" = ${operatorId} FOR UPDATE`;
   const op = await tx.operator.findUnique({
     where: { id: operatorId },
-    select: { id: true, slug: true, suspendedAt: true, nameZh: true, nameEn: true, creditCode: true, legalRep: true, mobile: true, kind: true },
+    select: {
+      id: true,
+      slug: true,
+      suspendedAt: true,
+      nameZh: true,
+      nameEn: true,
+      creditCode: true,
+      legalRep: true,
+      mobile: true,
+      kind: true,
+    },
   });
   if (!op) throw notFound();
   return op;
@@ -25,7 +35,13 @@ export async function suspendOperator(db: Db, actor: Actor, operatorId: string, 
     const held = await tx.product.updateMany({ where: { operatorId, listed: true }, data: { listed: false, heldBySuspension: true } });
     await tx.operator.update({ where: { id: operatorId }, data: { suspendedAt: new Date() } });
     await tx.auditLog.create({
-      data: { userId: actor.userId, action: "operator.suspend", entity: "Operator", entityId: operatorId, detail: { reason, productsDelisted: held.count } },
+      data: {
+        userId: actor.userId,
+        action: "operator.suspend",
+        entity: "Operator",
+        entityId: operatorId,
+        detail: { reason, productsDelisted: held.count },
+      },
     });
     return { id: operatorId, suspended: true, productsDelisted: held.count };
   });
@@ -35,10 +51,19 @@ export async function reinstateOperator(db: Db, actor: Actor, operatorId: string
   return db.$transaction(async (tx) => {
     const op = await lockedOperator(tx, operatorId);
     if (!op.suspendedAt) throw new ActionError("operatorNotSuspended");
-    const relisted = await tx.product.updateMany({ where: { operatorId, heldBySuspension: true }, data: { listed: true, heldBySuspension: false } });
+    const relisted = await tx.product.updateMany({
+      where: { operatorId, heldBySuspension: true },
+      data: { listed: true, heldBySuspension: false },
+    });
     await tx.operator.update({ where: { id: operatorId }, data: { suspendedAt: null } });
     await tx.auditLog.create({
-      data: { userId: actor.userId, action: "operator.reinstate", entity: "Operator", entityId: operatorId, detail: { productsRelisted: relisted.count } },
+      data: {
+        userId: actor.userId,
+        action: "operator.reinstate",
+        entity: "Operator",
+        entityId: operatorId,
+        detail: { productsRelisted: relisted.count },
+      },
     });
     return { id: operatorId, suspended: false, productsRelisted: relisted.count };
   });

@@ -8,12 +8,23 @@ import { platformFigures } from "./figures";
 export const adminFigures = () => platformFigures(db, 14);
 
 export async function findUsers(q: string | undefined) {
-  const where = q ? { OR: [{ email: { contains: q, mode: "insensitive" as const } }, { name: { contains: q, mode: "insensitive" as const } }] } : {};
+  const where = q
+    ? { OR: [{ email: { contains: q, mode: "insensitive" as const } }, { name: { contains: q, mode: "insensitive" as const } }] }
+    : {};
   return db.user.findMany({
     where,
     orderBy: { createdAt: "desc" },
     take: 50,
-    select: { id: true, email: true, name: true, role: true, countyId: true, disabledAt: true, createdAt: true, memberships: { select: { operator: { select: { slug: true, nameZh: true, nameEn: true } } } } },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      countyId: true,
+      disabledAt: true,
+      createdAt: true,
+      memberships: { select: { operator: { select: { slug: true, nameZh: true, nameEn: true } } } },
+    },
   });
 }
 
@@ -22,7 +33,9 @@ export const counties = () =>
 
 export async function regionTree(parentId: string | null) {
   const [parent, children] = await Promise.all([
-    parentId ? db.region.findUnique({ where: { id: parentId }, select: { id: true, nameZh: true, nameEn: true, level: true, parentId: true } }) : null,
+    parentId
+      ? db.region.findUnique({ where: { id: parentId }, select: { id: true, nameZh: true, nameEn: true, level: true, parentId: true } })
+      : null,
     db.region.findMany({
       where: { parentId },
       orderBy: { id: "asc" },
@@ -88,5 +101,12 @@ export const recentPayouts = () =>
   db.settlementPayout.findMany({
     orderBy: { createdAt: "desc" },
     take: 20,
-    select: { id: true, periodMonth: true, amountFen: true, paidOn: true, bankReference: true, operator: { select: { nameZh: true, nameEn: true } } },
+    select: {
+      id: true,
+      periodMonth: true,
+      amountFen: true,
+      paidOn: true,
+      bankReference: true,
+      operator: { select: { nameZh: true, nameEn: true } },
+    },
   });

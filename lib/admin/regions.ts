@@ -8,9 +8,7 @@ import { Prisma, type Db } from "@/lib/db/client";
 import { checkRegionCode, childLevel, type RegionLevelName } from "@/lib/regions/code";
 
 export async function addRegion(db: Db, actor: Actor, input: { code: string; parentId: string | null; nameZh: string; nameEn: string }) {
-  const parent = input.parentId
-    ? await db.region.findUnique({ where: { id: input.parentId }, select: { id: true, level: true } })
-    : null;
+  const parent = input.parentId ? await db.region.findUnique({ where: { id: input.parentId }, select: { id: true, level: true } }) : null;
   if (input.parentId && !parent) throw notFound();
   const level: RegionLevelName | null = parent ? childLevel(parent.level) : "PROVINCE";
   if (!level) throw new ActionError("regionCodeParent");
@@ -23,7 +21,13 @@ export async function addRegion(db: Db, actor: Actor, input: { code: string; par
         select: { id: true, level: true },
       });
       await tx.auditLog.create({
-        data: { userId: actor.userId, action: "region.create", entity: "Region", entityId: region.id, detail: { level, nameZh: input.nameZh, nameEn: input.nameEn, parentId: parent?.id ?? null } },
+        data: {
+          userId: actor.userId,
+          action: "region.create",
+          entity: "Region",
+          entityId: region.id,
+          detail: { level, nameZh: input.nameZh, nameEn: input.nameEn, parentId: parent?.id ?? null },
+        },
       });
       return region;
     });
@@ -39,7 +43,13 @@ export async function renameRegion(db: Db, actor: Actor, input: { regionId: stri
     if (!before) throw notFound();
     await tx.region.update({ where: { id: input.regionId }, data: { nameZh: input.nameZh, nameEn: input.nameEn } });
     await tx.auditLog.create({
-      data: { userId: actor.userId, action: "region.rename", entity: "Region", entityId: input.regionId, detail: { before, after: { nameZh: input.nameZh, nameEn: input.nameEn } } },
+      data: {
+        userId: actor.userId,
+        action: "region.rename",
+        entity: "Region",
+        entityId: input.regionId,
+        detail: { before, after: { nameZh: input.nameZh, nameEn: input.nameEn } },
+      },
     });
     return { id: input.regionId };
   });
@@ -78,7 +88,9 @@ export async function deleteRegion(db: Db, actor: Actor, regionId: string) {
     await tx.$queryRaw`SELECT 1 AS locked FROM "Region" WHERE "id" = ${regionId} FOR UPDATE`;
     if ((await regionUses(tx, regionId)) > 0) throw new ActionError("regionInUse");
     const before = await tx.region.delete({ where: { id: regionId }, select: { nameZh: true, nameEn: true, level: true, parentId: true } });
-    await tx.auditLog.create({ data: { userId: actor.userId, action: "region.delete", entity: "Region", entityId: regionId, detail: { before } } });
+    await tx.auditLog.create({
+      data: { userId: actor.userId, action: "region.delete", entity: "Region", entityId: regionId, detail: { before } },
+    });
     return { id: regionId };
   });
 }

@@ -45,7 +45,8 @@ export const submitApplicationAction = defineAction({
     let account: { name: string; email: string; passwordHash: string } | null = null;
     if (!actor) {
       if (!input.accountName || !input.accountEmail || !input.accountPassword) throw new ActionError("applicationAccountRequired");
-      if (await db.user.findUnique({ where: { email: input.accountEmail }, select: { id: true } })) throw new ActionError("applicationEmailTaken");
+      if (await db.user.findUnique({ where: { email: input.accountEmail }, select: { id: true } }))
+        throw new ActionError("applicationEmailTaken");
       account = { name: input.accountName, email: input.accountEmail, passwordHash: await hashPassword(input.accountPassword) };
     }
     const fields = input;
@@ -71,7 +72,10 @@ export const resubmitApplicationAction = defineAction({
   input: resubmitApplicationInput,
   allow: "signedIn",
   async run({ actor }, input) {
-    const own = await db.operatorApplication.findFirst({ where: { id: input.applicationId, applicantId: actor.userId }, select: { id: true } });
+    const own = await db.operatorApplication.findFirst({
+      where: { id: input.applicationId, applicantId: actor.userId },
+      select: { id: true },
+    });
     if (!own) throw notFound();
     return withDocuments(documentsOf(input), (docs) =>
       db.$transaction((tx) => resubmitApplication(tx, actor.userId, input.applicationId, input, docs)),

@@ -51,7 +51,11 @@ export async function checkCreditCodeFree(db: Reader, code: string, applicantId:
     throw new ActionError(manages ? "applicationAlreadyManager" : "creditCodeTaken");
   }
   const open = await db.operatorApplication.findFirst({
-    where: { creditCode: code, status: { in: ["APPLIED", "RECOMMENDED", "RETURNED"] }, ...(exceptApplicationId ? { id: { not: exceptApplicationId } } : {}) },
+    where: {
+      creditCode: code,
+      status: { in: ["APPLIED", "RECOMMENDED", "RETURNED"] },
+      ...(exceptApplicationId ? { id: { not: exceptApplicationId } } : {}),
+    },
     select: { id: true },
   });
   if (open) throw new ActionError("applicationCreditCodeOpen");
@@ -83,7 +87,11 @@ export async function createApplication(tx: Tx, applicantId: string, fields: App
       data: { applicantId, ...fieldData(fields, giMarkIds), documents: { create: documents } },
       select: { id: true, status: true },
     });
-    await audit(tx, applicantId, "application.submit", created.id, { creditCode: fields.creditCode, nameZh: fields.nameZh, countyId: fields.countyId });
+    await audit(tx, applicantId, "application.submit", created.id, {
+      creditCode: fields.creditCode,
+      nameZh: fields.nameZh,
+      countyId: fields.countyId,
+    });
     return created;
   } catch (error) {
     // Two applications with the same code at once: the partial unique index decides.
@@ -93,7 +101,13 @@ export async function createApplication(tx: Tx, applicantId: string, fields: App
 }
 
 /** The applicant corrects a returned application and sends it again; new documents replace old ones of their kind. */
-export async function resubmitApplication(tx: Tx, applicantId: string, applicationId: string, fields: ApplicationFields, documents: StoredDocument[]) {
+export async function resubmitApplication(
+  tx: Tx,
+  applicantId: string,
+  applicationId: string,
+  fields: ApplicationFields,
+  documents: StoredDocument[],
+) {
   const [row] = await tx.$queryRaw<{ id: string; status: ApplicationStatus; applicantId: string }[]>`
     SELECT "id", "status"::text AS "status", "applicantId" FROM "OperatorApplication" WHERE "id" = ${applicationId} FOR UPDATE`;
   if (!row || row.applicantId !== applicantId) throw notFound();
@@ -166,7 +180,10 @@ export async function approveApplication(tx: Tx, actor: Actor, applicationId: st
   });
   if (app.applicant.disabledAt) throw new ActionError("applicantDisabled");
   await checkCreditCodeFree(tx, app.creditCode, app.applicantId, app.id);
-  const base = slugBase(app.nameEn || "operator").slice(0, 40).replace(/-+$/u, "") || "operator";
+  const base =
+    slugBase(app.nameEn || "operator")
+      .slice(0, 40)
+      .replace(/-+$/u, "") || "operator";
   let operatorId = "";
   let slug = "";
   for (let attempt = 0; ; attempt++) {
@@ -208,7 +225,10 @@ export async function approveApplication(tx: Tx, actor: Actor, applicationId: st
     const marks = await tx.giMark.findMany({ where: { id: { in: app.giMarkIds }, countyId: app.countyId }, select: { id: true } });
     await tx.operatorGiMark.createMany({ data: marks.map((m) => ({ operatorId, giMarkId: m.id })), skipDuplicates: true });
   }
-  await tx.operatorApplication.update({ where: { id: app.id }, data: { status: "APPROVED", operatorId, decidedAt: new Date(), reason: null } });
+  await tx.operatorApplication.update({
+    where: { id: app.id },
+    data: { status: "APPROVED", operatorId, decidedAt: new Date(), reason: null },
+  });
   await audit(tx, actor.userId, "application.approve", app.id, { before: "RECOMMENDED", after: "APPROVED", operatorId, slug });
   await tx.auditLog.create({
     data: {

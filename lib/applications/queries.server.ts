@@ -49,7 +49,9 @@ export async function applicationFor(actor: Actor, id: string) {
   });
   if (!app) return null;
   if (app.applicantId !== actor.userId && !canOfficeCounty(actor, app.countyId)) return null;
-  const marks = app.giMarkIds.length ? await db.giMark.findMany({ where: { id: { in: app.giMarkIds } }, select: { id: true, nameZh: true, nameEn: true } }) : [];
+  const marks = app.giMarkIds.length
+    ? await db.giMark.findMany({ where: { id: { in: app.giMarkIds } }, select: { id: true, nameZh: true, nameEn: true } })
+    : [];
   const history = await db.auditLog.findMany({
     where: { entity: "OperatorApplication", entityId: app.id },
     orderBy: { createdAt: "asc" },
@@ -71,7 +73,12 @@ export async function applicationPlaces() {
       children: {
         where: { level: "TOWNSHIP" },
         orderBy: { id: "asc" },
-        select: { id: true, nameZh: true, nameEn: true, children: { where: { level: "VILLAGE" }, orderBy: { id: "asc" }, select: { id: true, nameZh: true, nameEn: true } } },
+        select: {
+          id: true,
+          nameZh: true,
+          nameEn: true,
+          children: { where: { level: "VILLAGE" }, orderBy: { id: "asc" }, select: { id: true, nameZh: true, nameEn: true } },
+        },
       },
     },
   });

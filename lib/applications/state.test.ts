@@ -29,7 +29,12 @@ describe("application state machine", () => {
 
   it("property: approved and rejected are final", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...FINAL), fc.constantFrom(...STEPS), fc.constantFrom(...BY), (s, step, by) => nextStatus(s, step, by) === null),
+      fc.property(
+        fc.constantFrom(...FINAL),
+        fc.constantFrom(...STEPS),
+        fc.constantFrom(...BY),
+        (s, step, by) => nextStatus(s, step, by) === null,
+      ),
     );
   });
 

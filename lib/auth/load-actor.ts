@@ -5,7 +5,15 @@ import type { Actor } from "./actor";
 export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
   const user = await db.user.findUnique({
     where: { id: userId },
-    select: { id: true, email: true, name: true, role: true, countyId: true, disabledAt: true, memberships: { select: { operatorId: true } } },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      countyId: true,
+      disabledAt: true,
+      memberships: { select: { operatorId: true } },
+    },
   });
   // A disabled user is nobody: every session of theirs ends at once (the actor is reloaded per request).
   if (!user || user.disabledAt) return null;

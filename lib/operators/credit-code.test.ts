@@ -1,12 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  CREDIT_CODE_ALPHABET,
-  creditCodeCheckChar,
-  creditCodeProblem,
-  isValidCreditCode,
-  normaliseCreditCode,
-} from "./credit-code";
+import { CREDIT_CODE_ALPHABET, creditCodeCheckChar, creditCodeProblem, isValidCreditCode, normaliseCreditCode } from "./credit-code";
 
 const alphabetChar = fc.constantFrom(...CREDIT_CODE_ALPHABET.split(""));
 /** A well-formed first 17 characters: authority, type, six-digit division code, nine-character body. */

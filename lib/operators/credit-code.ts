@@ -16,10 +16,7 @@ export type CreditCodeProblem = "creditCodeLength" | "creditCodeCharacters" | "c
 
 /** Upper case, spaces and dashes removed, full-width letters and digits made half-width. */
 export function normaliseCreditCode(raw: string): string {
-  return raw
-    .normalize("NFKC")
-    .replace(/[\s-]/gu, "")
-    .toUpperCase();
+  return raw.normalize("NFKC").replace(/[\s-]/gu, "").toUpperCase();
 }
 
 /** The check character of the first 17 characters (all in the alphabet). */

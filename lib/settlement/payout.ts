@@ -53,7 +53,10 @@ export interface StatementLine<E> {
 }
 
 /** The statement's lines: every covered entry, then the fee (when there is one). They add up to the payout. */
-export function statementLines<E extends PayableEntry>(entries: readonly E[], feeBps: number): { lines: StatementLine<E>[]; figures: PayoutFigures } {
+export function statementLines<E extends PayableEntry>(
+  entries: readonly E[],
+  feeBps: number,
+): { lines: StatementLine<E>[]; figures: PayoutFigures } {
   const figures = payoutFigures(entries, feeBps);
   const lines: StatementLine<E>[] = entries.map((entry) => ({ entry, amountFen: entry.amountFen }));
   if (figures.feeFen > 0) lines.push({ entry: null, amountFen: -figures.feeFen });

@@ -22,7 +22,9 @@ export interface OwedRow {
 /** Every operator with unpaid entries created before the end of `month`, with what it would be paid. */
 export async function payoutRun(db: Reader, month: string, feeBps: number): Promise<OwedRow[]> {
   const { end } = shanghaiMonth(month);
-  const rows = await db.$queryRaw<{ operatorId: string; slug: string; nameZh: string; nameEn: string; sales: bigint; refunds: bigint; n: bigint }[]>`
+  const rows = await db.$queryRaw<
+    { operatorId: string; slug: string; nameZh: string; nameEn: string; sales: bigint; refunds: bigint; n: bigint }[]
+  >`
     SELECT e."operatorId", o."slug", o."nameZh", o."nameEn",
            COALESCE(SUM(e."amountFen") FILTER (WHERE e."amountFen" > 0), 0)::bigint AS sales,
            COALESCE(SUM(e."amountFen") FILTER (WHERE e."amountFen" < 0), 0)::bigint AS refunds,
@@ -87,7 +89,14 @@ export async function recordPayout(db: Db, actor: Actor, input: RecordPayoutInpu
         action: "settlement.payout",
         entity: "Operator",
         entityId: op.id,
-        detail: { payoutId: payout.id, month: input.month, amountFen: payout.amountFen, feeFen: figures.feeFen, entries: entries.length, bankReference: input.bankReference },
+        detail: {
+          payoutId: payout.id,
+          month: input.month,
+          amountFen: payout.amountFen,
+          feeFen: figures.feeFen,
+          entries: entries.length,
+          bankReference: input.bankReference,
+        },
       },
     });
     return { id: payout.id, amountFen: payout.amountFen, entries: entries.length };
@@ -100,7 +109,17 @@ export async function operatorPayouts(db: Reader, operatorId: string) {
     db.settlementPayout.findMany({
       where: { operatorId },
       orderBy: { createdAt: "desc" },
-      select: { id: true, periodMonth: true, amountFen: true, feeFen: true, salesFen: true, refundsFen: true, paidOn: true, bankReference: true, createdAt: true },
+      select: {
+        id: true,
+        periodMonth: true,
+        amountFen: true,
+        feeFen: true,
+        salesFen: true,
+        refundsFen: true,
+        paidOn: true,
+        bankReference: true,
+        createdAt: true,
+      },
     }),
     db.$queryRaw<{ fen: bigint | null }[]>`
       SELECT SUM(e."amountFen")::bigint AS fen FROM "SettlementEntry" e

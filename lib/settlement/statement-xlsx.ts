@@ -25,7 +25,14 @@ export interface StatementInput {
   periodMonth: string;
   paidOn: string;
   bankReference: string;
-  lines: { date: string | null; orderNumber: string | null; product: string | null; kind: "SALE" | "REFUND" | "FEE"; quantity: number | null; amountFen: number }[];
+  lines: {
+    date: string | null;
+    orderNumber: string | null;
+    product: string | null;
+    kind: "SALE" | "REFUND" | "FEE";
+    quantity: number | null;
+    amountFen: number;
+  }[];
   amountFen: number;
 }
 
@@ -44,7 +51,14 @@ export async function statementXlsx(s: StatementInput, t: StatementText): Promis
   const money = '"¥"#,##0.00';
   for (const line of s.lines) {
     const kind = line.kind === "FEE" ? t.fee : line.kind === "SALE" ? t.sale : t.refund;
-    const row = ws.addRow([line.date ?? "", line.orderNumber ?? "", escapeCell(line.product ?? ""), kind, line.quantity ?? "", line.amountFen / 100]);
+    const row = ws.addRow([
+      line.date ?? "",
+      line.orderNumber ?? "",
+      escapeCell(line.product ?? ""),
+      kind,
+      line.quantity ?? "",
+      line.amountFen / 100,
+    ]);
     row.getCell(6).numFmt = money;
   }
   const total = ws.addRow([t.total, "", "", "", "", s.amountFen / 100]);

@@ -42,14 +42,24 @@ const tag = () => `${Date.now().toString(36)}${++n}${randomBytes(2).toString("he
 
 export async function freshUser(data: { role?: "SHOPPER" | "OFFICER" | "INSTITUTION"; countyId?: string; disabledAt?: Date } = {}) {
   return testDb.user.create({
-    data: { email: `user-${tag()}@example.test`, name: "测试用户", passwordHash: "x", role: data.role ?? "SHOPPER", countyId: data.countyId ?? null, disabledAt: data.disabledAt ?? null },
+    data: {
+      email: `user-${tag()}@example.test`,
+      name: "测试用户",
+      passwordHash: "x",
+      role: data.role ?? "SHOPPER",
+      countyId: data.countyId ?? null,
+      disabledAt: data.disabledAt ?? null,
+    },
   });
 }
 
 /** An application in `status`, written directly (documents included), by `applicantId` or a fresh shopper. */
 export async function freshApplication(status: ApplicationStatus, applicantId?: string, countyId = "620523") {
   const fields = await applicationFields();
-  const village = countyId === "620523" ? fields.villageId : (await testDb.region.findFirstOrThrow({ where: { level: "VILLAGE", id: { startsWith: countyId } } })).id;
+  const village =
+    countyId === "620523"
+      ? fields.villageId
+      : (await testDb.region.findFirstOrThrow({ where: { level: "VILLAGE", id: { startsWith: countyId } } })).id;
   return testDb.operatorApplication.create({
     data: {
       ...fields,
@@ -59,7 +69,17 @@ export async function freshApplication(status: ApplicationStatus, applicantId?: 
       status,
       reason: status === "RETURNED" ? "请补充营业执照" : null,
       applicantId: applicantId ?? (await freshUser()).id,
-      documents: { create: [{ kind: "BUSINESS_LICENCE", url: `/api/files/applications/${tag()}xxxxxxxxxxxx.pdf`, contentType: "application/pdf", sizeBytes: 10, fileName: "l.pdf" }] },
+      documents: {
+        create: [
+          {
+            kind: "BUSINESS_LICENCE",
+            url: `/api/files/applications/${tag()}xxxxxxxxxxxx.pdf`,
+            contentType: "application/pdf",
+            sizeBytes: 10,
+            fileName: "l.pdf",
+          },
+        ],
+      },
     },
   });
 }
@@ -67,7 +87,15 @@ export async function freshApplication(status: ApplicationStatus, applicantId?: 
 export async function freshOperator(data: { suspendedAt?: Date } = {}) {
   const t = tag();
   return testDb.operator.create({
-    data: { slug: `test-op-${t}`, nameZh: `测试主体${t}`, nameEn: `Test operator ${t}`, kind: "COOPERATIVE", creditCode: freshCreditCode(), countyId: "620523", suspendedAt: data.suspendedAt ?? null },
+    data: {
+      slug: `test-op-${t}`,
+      nameZh: `测试主体${t}`,
+      nameEn: `Test operator ${t}`,
+      kind: "COOPERATIVE",
+      creditCode: freshCreditCode(),
+      countyId: "620523",
+      suspendedAt: data.suspendedAt ?? null,
+    },
   });
 }
 
@@ -88,6 +116,16 @@ export async function freshVillage() {
 export async function freshGiMark() {
   const t = tag();
   return testDb.giMark.create({
-    data: { slug: `test-gi-${t}`, nameZh: `测试标志${t}`, nameEn: `Test GI ${t}`, kind: "AGRI_GI", registrationNo: `AGI-T-${t}`, year: 2020, holderZh: "测试", holderEn: "Test", countyId: "620523" },
+    data: {
+      slug: `test-gi-${t}`,
+      nameZh: `测试标志${t}`,
+      nameEn: `Test GI ${t}`,
+      kind: "AGRI_GI",
+      registrationNo: `AGI-T-${t}`,
+      year: 2020,
+      holderZh: "测试",
+      holderEn: "Test",
+      countyId: "620523",
+    },
   });
 }

@@ -28,7 +28,13 @@ export function ensureApplicant(): Promise<void> {
   return (applicantReady ??= (async () => {
     await testDb.user.upsert({
       where: { id: APPLICANT_ID },
-      create: { id: APPLICANT_ID, email: "applicant@example.test", name: "测试申请人", role: "SHOPPER", passwordHash: await hashPassword(APPLICANT_PASSWORD) },
+      create: {
+        id: APPLICANT_ID,
+        email: "applicant@example.test",
+        name: "测试申请人",
+        role: "SHOPPER",
+        passwordHash: await hashPassword(APPLICANT_PASSWORD),
+      },
       update: {},
     });
   })());

@@ -95,6 +95,11 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
               {t("openOffice")}
             </LocalLink>
           ) : null}
+          {actor.role === "ADMIN" ? (
+            <LocalLink locale={locale} href="/admin" className={buttonLink}>
+              {(await getTranslations({ locale, namespace: "admin" }))("title")}
+            </LocalLink>
+          ) : null}
         </div>
       </Card>
 

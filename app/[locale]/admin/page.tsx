@@ -27,7 +27,10 @@ export default async function AdminHome({ params }: { params: Promise<{ locale: 
     [t("newUsers"), sum("newUsers").toLocaleString(locale), "fig-users"],
     [t("newOperators"), sum("newOperators").toLocaleString(locale), "fig-operators"],
   ];
-  const dayName = (d: string) => new Intl.DateTimeFormat(locale, { timeZone: "UTC", month: "short", day: "numeric", weekday: "short" }).format(new Date(`${d}T00:00:00Z`));
+  const dayName = (d: string) =>
+    new Intl.DateTimeFormat(locale, { timeZone: "UTC", month: "short", day: "numeric", weekday: "short" }).format(
+      new Date(`${d}T00:00:00Z`),
+    );
   return (
     <div className="space-y-5">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
@@ -52,18 +55,32 @@ export default async function AdminHome({ params }: { params: Promise<{ locale: 
           <caption className="sr-only">{t("tableCaption")}</caption>
           <thead className="bg-stone-50 text-left text-xs text-stone-600">
             <tr>
-              <th scope="col" className="px-3 py-2 font-medium">{t("day")}</th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">{t("orders")}</th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">{t("gmv")}</th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">{t("assistance")}</th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">{t("newUsers")}</th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">{t("newOperators")}</th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                {t("day")}
+              </th>
+              <th scope="col" className="px-3 py-2 text-right font-medium">
+                {t("orders")}
+              </th>
+              <th scope="col" className="px-3 py-2 text-right font-medium">
+                {t("gmv")}
+              </th>
+              <th scope="col" className="px-3 py-2 text-right font-medium">
+                {t("assistance")}
+              </th>
+              <th scope="col" className="px-3 py-2 text-right font-medium">
+                {t("newUsers")}
+              </th>
+              <th scope="col" className="px-3 py-2 text-right font-medium">
+                {t("newOperators")}
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-stone-100">
             {days.map((d) => (
               <tr key={d.day}>
-                <th scope="row" className="whitespace-nowrap px-3 py-2 text-left font-medium">{dayName(d.day)}</th>
+                <th scope="row" className="whitespace-nowrap px-3 py-2 text-left font-medium">
+                  {dayName(d.day)}
+                </th>
                 <td className="px-3 py-2 text-right tabular-nums">{d.orders}</td>
                 <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{formatFen(d.gmvFen)}</td>
                 <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{formatFen(d.assistanceFen)}</td>

@@ -11,9 +11,25 @@ import type { ServerAction } from "@/lib/actions/define.server";
 import { useActionForm } from "@/app/[locale]/coop/_components/use-action-form";
 
 export type FieldSpec =
-  | { name: string; label: string; kind: "text" | "email" | "password" | "date" | "month" | "number" | "tel"; hint?: string; required?: boolean; defaultValue?: string; maxLength?: number }
+  | {
+      name: string;
+      label: string;
+      kind: "text" | "email" | "password" | "date" | "month" | "number" | "tel";
+      hint?: string;
+      required?: boolean;
+      defaultValue?: string;
+      maxLength?: number;
+    }
   | { name: string; label: string; kind: "textarea"; hint?: string; required?: boolean; defaultValue?: string; maxLength?: number }
-  | { name: string; label: string; kind: "select"; hint?: string; required?: boolean; defaultValue?: string; options: { value: string; label: string }[] }
+  | {
+      name: string;
+      label: string;
+      kind: "select";
+      hint?: string;
+      required?: boolean;
+      defaultValue?: string;
+      options: { value: string; label: string }[];
+    }
   | { name: string; label: string; kind: "file"; hint?: string; required?: boolean };
 
 export function ActionForm({
@@ -57,7 +73,16 @@ export function ActionForm({
         return (
           <Field key={f.name} id={id} label={f.label} hint={f.hint} errors={errors}>
             {f.kind === "textarea" ? (
-              <textarea id={id} name={f.name} rows={3} required={f.required} maxLength={f.maxLength} defaultValue={f.defaultValue} className={inputClass} {...aria} />
+              <textarea
+                id={id}
+                name={f.name}
+                rows={3}
+                required={f.required}
+                maxLength={f.maxLength}
+                defaultValue={f.defaultValue}
+                className={inputClass}
+                {...aria}
+              />
             ) : f.kind === "select" ? (
               <select id={id} name={f.name} required={f.required} defaultValue={f.defaultValue} className={inputClass} {...aria}>
                 {f.options.map((o) => (
@@ -67,15 +92,35 @@ export function ActionForm({
                 ))}
               </select>
             ) : f.kind === "file" ? (
-              <input id={id} name={f.name} type="file" accept="application/pdf,image/jpeg,image/png" required={f.required} className="block w-full text-sm" {...aria} />
+              <input
+                id={id}
+                name={f.name}
+                type="file"
+                accept="application/pdf,image/jpeg,image/png"
+                required={f.required}
+                className="block w-full text-sm"
+                {...aria}
+              />
             ) : (
-              <input id={id} name={f.name} type={f.kind} required={f.required} maxLength={"maxLength" in f ? f.maxLength : undefined} defaultValue={f.defaultValue} className={inputClass} {...aria} />
+              <input
+                id={id}
+                name={f.name}
+                type={f.kind}
+                required={f.required}
+                maxLength={"maxLength" in f ? f.maxLength : undefined}
+                defaultValue={f.defaultValue}
+                className={inputClass}
+                {...aria}
+              />
             )}
           </Field>
         );
       })}
       <FormMessage state={state && !(state.ok === false && state.error === "invalidInput") ? state : undefined} success={success} />
-      {state && !state.ok && state.error === "invalidInput" && Object.keys(state.fieldErrors ?? {}).some((k) => !fields.some((f) => f.name === k)) ? (
+      {state &&
+      !state.ok &&
+      state.error === "invalidInput" &&
+      Object.keys(state.fieldErrors ?? {}).some((k) => !fields.some((f) => f.name === k)) ? (
         <p className="text-sm text-red-700" role="alert">
           {t("invalidInput")}
         </p>

@@ -7,15 +7,44 @@ import { inputClass } from "@/components/ui/styles";
 import type { AuditFilters, auditPage } from "@/lib/admin/audit";
 import { localizedPath, type Locale } from "@/lib/i18n/locales";
 
-const ENTITIES = ["Product", "Household", "Operator", "OperatorApplication", "User", "Region", "GiMark", "Shipment", "BenefitLink", "Payout", "Invite", "County", "Order"];
+const ENTITIES = [
+  "Product",
+  "Household",
+  "Operator",
+  "OperatorApplication",
+  "User",
+  "Region",
+  "GiMark",
+  "Shipment",
+  "BenefitLink",
+  "Payout",
+  "Invite",
+  "County",
+  "Order",
+];
 
-export async function AuditViewer({ locale, base, filters, result }: { locale: Locale; base: string; filters: AuditFilters; result: Awaited<ReturnType<typeof auditPage>> }) {
+export async function AuditViewer({
+  locale,
+  base,
+  filters,
+  result,
+}: {
+  locale: Locale;
+  base: string;
+  filters: AuditFilters;
+  result: Awaited<ReturnType<typeof auditPage>>;
+}) {
   const t = await getTranslations({ locale, namespace: "admin.audit" });
   const when = new Intl.DateTimeFormat(locale, { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "medium", hourCycle: "h23" });
   const query = new URLSearchParams(
-    Object.entries({ who: filters.who, action: filters.action, entity: filters.entity, entityId: filters.entityId, from: filters.from, to: filters.to }).filter(
-      (e): e is [string, string] => typeof e[1] === "string",
-    ),
+    Object.entries({
+      who: filters.who,
+      action: filters.action,
+      entity: filters.entity,
+      entityId: filters.entityId,
+      from: filters.from,
+      to: filters.to,
+    }).filter((e): e is [string, string] => typeof e[1] === "string"),
   );
   const pageHref = (p: number) => `${base}?${new URLSearchParams([...query, ["page", String(p)]])}`;
   const exportHref = `/api/admin/audit/export?${new URLSearchParams([...query, ["lang", locale]])}`;
@@ -23,7 +52,12 @@ export async function AuditViewer({ locale, base, filters, result }: { locale: L
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <p className="text-sm text-stone-700">{t("intro")}</p>
-      <form method="get" action={localizedPath(locale, base)} className="grid gap-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200 sm:grid-cols-3" data-testid="audit-filters">
+      <form
+        method="get"
+        action={localizedPath(locale, base)}
+        className="grid gap-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200 sm:grid-cols-3"
+        data-testid="audit-filters"
+      >
         <label className="space-y-1 text-sm">
           <span className="block font-medium">{t("who")}</span>
           <input name="who" defaultValue={filters.who} className={inputClass} placeholder={t("whoHint")} />
@@ -81,7 +115,9 @@ export async function AuditViewer({ locale, base, filters, result }: { locale: L
                 {when.format(r.createdAt)} · {r.userName ?? t("system")} {r.userEmail ? `<${r.userEmail}>` : ""}
               </p>
               {r.detail ? (
-                <pre className="max-h-40 overflow-auto whitespace-pre-wrap break-all rounded bg-stone-50 p-2 text-xs text-stone-800">{JSON.stringify(r.detail, null, 1)}</pre>
+                <pre className="max-h-40 overflow-auto whitespace-pre-wrap break-all rounded bg-stone-50 p-2 text-xs text-stone-800">
+                  {JSON.stringify(r.detail, null, 1)}
+                </pre>
               ) : null}
             </li>
           ))}

@@ -20,7 +20,13 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 
 const ROLES = ["SHOPPER", "INSTITUTION", "MANAGER", "OFFICER", "ADMIN"] as const;
 
-export default async function AccountsPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ q?: string }> }) {
+export default async function AccountsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<{ q?: string }>;
+}) {
   const locale = pageLocale((await params).locale);
   const actor = (await getActor())!;
   const t = await getTranslations({ locale, namespace: "admin.accounts" });
@@ -51,7 +57,13 @@ export default async function AccountsPage({ params, searchParams }: { params: P
             fields={[
               { name: "name", label: t("name"), kind: "text", required: true, maxLength: 60 },
               { name: "email", label: t("email"), kind: "email", required: true },
-              { name: "role", label: t("role"), kind: "select", options: roleOptions.filter((o) => o.value !== "MANAGER"), defaultValue: "OFFICER" },
+              {
+                name: "role",
+                label: t("role"),
+                kind: "select",
+                options: roleOptions.filter((o) => o.value !== "MANAGER"),
+                defaultValue: "OFFICER",
+              },
               { name: "countyId", label: t("county"), hint: t("countyHint"), kind: "select", options: countyOptions },
               { name: "password", label: t("password"), hint: t("passwordHint"), kind: "password", required: true },
             ]}
@@ -62,18 +74,31 @@ export default async function AccountsPage({ params, searchParams }: { params: P
       </details>
       <ul className="space-y-3" data-testid="account-list">
         {users.map((u) => (
-          <li key={u.id} className="space-y-2 rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200" data-testid="account" data-email={u.email}>
+          <li
+            key={u.id}
+            className="space-y-2 rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200"
+            data-testid="account"
+            data-email={u.email}
+          >
             <div className="flex flex-wrap items-baseline justify-between gap-2">
               <p className="font-semibold">
                 {u.name} <span className="font-normal text-stone-700">{u.email}</span>
               </p>
               <p className="text-sm">
                 {t(`roles.${u.role}`)}
-                {u.countyId ? ` · ${localName(locale, countyRows.find((c) => c.id === u.countyId) ?? { nameZh: u.countyId, nameEn: u.countyId })}` : ""}
-                {u.disabledAt ? <span className="ml-2 rounded-full bg-red-50 px-2 py-0.5 text-xs font-semibold text-red-800">{t("disabled")}</span> : null}
+                {u.countyId
+                  ? ` · ${localName(locale, countyRows.find((c) => c.id === u.countyId) ?? { nameZh: u.countyId, nameEn: u.countyId })}`
+                  : ""}
+                {u.disabledAt ? (
+                  <span className="ml-2 rounded-full bg-red-50 px-2 py-0.5 text-xs font-semibold text-red-800">{t("disabled")}</span>
+                ) : null}
               </p>
             </div>
-            {u.memberships.length ? <p className="text-xs text-stone-600">{t("manages", { names: u.memberships.map((m) => localName(locale, m.operator)).join("、") })}</p> : null}
+            {u.memberships.length ? (
+              <p className="text-xs text-stone-600">
+                {t("manages", { names: u.memberships.map((m) => localName(locale, m.operator)).join("、") })}
+              </p>
+            ) : null}
             {u.id === actor.userId ? (
               <p className="text-xs text-stone-600">{t("yourself")}</p>
             ) : (
@@ -90,9 +115,23 @@ export default async function AccountsPage({ params, searchParams }: { params: P
                   submit={t("changeRole")}
                 />
                 {u.disabledAt ? (
-                  <ActionForm action={enableUserAction} idPrefix={`enable-${u.id}`} hidden={{ userId: u.id }} submit={t("enable")} testId="enable-form" />
+                  <ActionForm
+                    action={enableUserAction}
+                    idPrefix={`enable-${u.id}`}
+                    hidden={{ userId: u.id }}
+                    submit={t("enable")}
+                    testId="enable-form"
+                  />
                 ) : (
-                  <ActionForm action={disableUserAction} idPrefix={`disable-${u.id}`} hidden={{ userId: u.id }} submit={t("disable")} confirm={t("disableConfirm")} danger testId="disable-form" />
+                  <ActionForm
+                    action={disableUserAction}
+                    idPrefix={`disable-${u.id}`}
+                    hidden={{ userId: u.id }}
+                    submit={t("disable")}
+                    confirm={t("disableConfirm")}
+                    danger
+                    testId="disable-form"
+                  />
                 )}
               </div>
             )}

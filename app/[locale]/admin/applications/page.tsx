@@ -15,7 +15,13 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 
 const STATUSES = ["APPLIED", "RECOMMENDED", "RETURNED", "APPROVED", "REJECTED"] as const;
 
-export default async function AdminApplicationsPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ status?: string }> }) {
+export default async function AdminApplicationsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<{ status?: string }>;
+}) {
   const locale = pageLocale((await params).locale);
   const actor = (await getActor())!;
   const { status = "RECOMMENDED" } = await searchParams;

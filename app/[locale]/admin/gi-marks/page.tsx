@@ -30,7 +30,10 @@ export default async function GiMarksPage({ params }: { params: Promise<{ locale
           return (
             <li key={m.id} className="space-y-2 rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200">
               <p className="font-semibold">
-                {localName(locale, m)} <span className="text-sm font-normal text-stone-700">· {t(`kinds.${m.kind}`)} · {m.registrationNo} · {m.year}</span>
+                {localName(locale, m)}{" "}
+                <span className="text-sm font-normal text-stone-700">
+                  · {t(`kinds.${m.kind}`)} · {m.registrationNo} · {m.year}
+                </span>
               </p>
               <p className="text-sm text-stone-700">
                 {localText(locale, m.holderZh, m.holderEn)} · {localName(locale, m.county)}
@@ -39,13 +42,23 @@ export default async function GiMarksPage({ params }: { params: Promise<{ locale
                 {m.operators.map((a) => (
                   <li key={a.operator.id} className="flex flex-wrap items-center gap-2">
                     <span>{localName(locale, a.operator)}</span>
-                    <span className="text-stone-600">{a.validUntil ? t("until", { date: a.validUntil.toISOString().slice(0, 10) }) : t("noEnd")}</span>
+                    <span className="text-stone-600">
+                      {a.validUntil ? t("until", { date: a.validUntil.toISOString().slice(0, 10) }) : t("noEnd")}
+                    </span>
                     {a.evidenceUrl ? (
                       <a href={a.evidenceUrl} className="text-brand-700 underline">
                         {t("evidence")}
                       </a>
                     ) : null}
-                    <ActionForm action={revokeGiMarkAction} idPrefix={`revoke-${m.id}-${a.operator.id}`} hidden={{ giMarkId: m.id, operatorId: a.operator.id }} submit={t("revoke")} confirm={t("revokeConfirm")} danger inline />
+                    <ActionForm
+                      action={revokeGiMarkAction}
+                      idPrefix={`revoke-${m.id}-${a.operator.id}`}
+                      hidden={{ giMarkId: m.id, operatorId: a.operator.id }}
+                      submit={t("revoke")}
+                      confirm={t("revokeConfirm")}
+                      danger
+                      inline
+                    />
                   </li>
                 ))}
               </ul>
@@ -58,7 +71,12 @@ export default async function GiMarksPage({ params }: { params: Promise<{ locale
                       idPrefix={`authorise-${m.id}`}
                       hidden={{ giMarkId: m.id }}
                       fields={[
-                        { name: "operatorId", label: t("operator"), kind: "select", options: candidates.map((o) => ({ value: o.id, label: localName(locale, o) })) },
+                        {
+                          name: "operatorId",
+                          label: t("operator"),
+                          kind: "select",
+                          options: candidates.map((o) => ({ value: o.id, label: localName(locale, o) })),
+                        },
                         { name: "validUntil", label: t("validUntil"), hint: t("validUntilHint"), kind: "date" },
                         { name: "evidence", label: t("evidenceFile"), kind: "file", required: true },
                       ]}
@@ -84,7 +102,12 @@ export default async function GiMarksPage({ params }: { params: Promise<{ locale
             { name: "year", label: t("year"), kind: "number", required: true },
             { name: "holderZh", label: t("holderZh"), kind: "text", required: true },
             { name: "holderEn", label: t("holderEn"), kind: "text" },
-            { name: "countyId", label: t("county"), kind: "select", options: countyRows.map((c) => ({ value: c.id, label: localName(locale, c) })) },
+            {
+              name: "countyId",
+              label: t("county"),
+              kind: "select",
+              options: countyRows.map((c) => ({ value: c.id, label: localName(locale, c) })),
+            },
           ]}
           submit={t("add")}
         />

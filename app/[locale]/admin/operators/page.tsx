@@ -29,20 +29,33 @@ export default async function OperatorsPage({ params }: { params: Promise<{ loca
       <p className="text-sm text-stone-700">{t("intro")}</p>
       <ul className="space-y-3" data-testid="operator-list">
         {ops.map((o) => (
-          <li key={o.id} className="space-y-2 rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200" data-testid="admin-operator" data-slug={o.slug}>
+          <li
+            key={o.id}
+            className="space-y-2 rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200"
+            data-testid="admin-operator"
+            data-slug={o.slug}
+          >
             <div className="flex flex-wrap items-baseline justify-between gap-2">
               <LocalLink locale={locale} href={`/coop/${o.slug}`} className="font-semibold text-brand-700 underline">
                 {localName(locale, o)}
               </LocalLink>
               <p className="text-sm">
                 {localName(locale, o.county)} · {t("listed", { count: o._count.products })}
-                {o.suspendedAt ? <span className="ml-2 rounded-full bg-red-50 px-2 py-0.5 text-xs font-semibold text-red-800">{t("suspended")}</span> : null}
+                {o.suspendedAt ? (
+                  <span className="ml-2 rounded-full bg-red-50 px-2 py-0.5 text-xs font-semibold text-red-800">{t("suspended")}</span>
+                ) : null}
               </p>
             </div>
             <p className="font-mono text-xs text-stone-600">{o.creditCode}</p>
             <div className="flex flex-wrap gap-4">
               {o.suspendedAt ? (
-                <ActionForm action={reinstateOperatorAction} idPrefix={`reinstate-${o.id}`} hidden={{ operatorId: o.id }} submit={t("reinstate")} testId="reinstate-form" />
+                <ActionForm
+                  action={reinstateOperatorAction}
+                  idPrefix={`reinstate-${o.id}`}
+                  hidden={{ operatorId: o.id }}
+                  submit={t("reinstate")}
+                  testId="reinstate-form"
+                />
               ) : (
                 <ActionForm
                   action={suspendOperatorAction}
@@ -67,7 +80,13 @@ export default async function OperatorsPage({ params }: { params: Promise<{ loca
                   fields={[
                     { name: "nameZh", label: k("nameZh"), kind: "text", required: true, defaultValue: o.nameZh },
                     { name: "nameEn", label: k("nameEn"), kind: "text", required: true, defaultValue: o.nameEn },
-                    { name: "kind", label: k("kind"), kind: "select", options: KINDS.map((x) => ({ value: x, label: k(`kinds.${x}`) })), defaultValue: o.kind },
+                    {
+                      name: "kind",
+                      label: k("kind"),
+                      kind: "select",
+                      options: KINDS.map((x) => ({ value: x, label: k(`kinds.${x}`) })),
+                      defaultValue: o.kind,
+                    },
                     { name: "creditCode", label: k("creditCode"), kind: "text", required: true, defaultValue: o.creditCode },
                     { name: "legalRep", label: k("legalRep"), kind: "text", defaultValue: o.legalRep },
                     { name: "mobile", label: k("mobile"), kind: "tel", defaultValue: o.mobile },

@@ -25,7 +25,13 @@ function previousMonth(today: string): string {
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, "0")}`;
 }
 
-export default async function PayoutsPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ month?: string }> }) {
+export default async function PayoutsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<{ month?: string }>;
+}) {
   const locale = pageLocale((await params).locale);
   const t = await getTranslations({ locale, namespace: "settlementPayouts" });
   const asked = (await searchParams).month;
@@ -54,7 +60,12 @@ export default async function PayoutsPage({ params, searchParams }: { params: Pr
       ) : (
         <ul className="space-y-3" data-testid="payout-run">
           {rows.map((r) => (
-            <li key={r.operatorId} className="space-y-2 rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200" data-testid="payout-row" data-slug={r.slug}>
+            <li
+              key={r.operatorId}
+              className="space-y-2 rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200"
+              data-testid="payout-row"
+              data-slug={r.slug}
+            >
               <p className="font-semibold">{localName(locale, r)}</p>
               <dl className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-4">
                 <div>

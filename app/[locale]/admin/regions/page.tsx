@@ -17,7 +17,13 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   return { title: (await getTranslations({ locale, namespace: "admin.regions" }))("title") };
 }
 
-export default async function RegionsPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ parent?: string }> }) {
+export default async function RegionsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<{ parent?: string }>;
+}) {
   const locale = pageLocale((await params).locale);
   const t = await getTranslations({ locale, namespace: "admin.regions" });
   const asked = (await searchParams).parent;
@@ -75,7 +81,14 @@ export default async function RegionsPage({ params, searchParams }: { params: Pr
                     submit={t("save")}
                   />
                   {uses === 0 ? (
-                    <ActionForm action={deleteRegionAction} idPrefix={`delete-${r.id}`} hidden={{ regionId: r.id }} submit={t("delete")} confirm={t("deleteConfirm")} danger />
+                    <ActionForm
+                      action={deleteRegionAction}
+                      idPrefix={`delete-${r.id}`}
+                      hidden={{ regionId: r.id }}
+                      submit={t("delete")}
+                      confirm={t("deleteConfirm")}
+                      danger
+                    />
                   ) : (
                     <p className="text-xs text-stone-600">{t("inUse")}</p>
                   )}
@@ -94,7 +107,14 @@ export default async function RegionsPage({ params, searchParams }: { params: Pr
             testId="add-region-form"
             hidden={{ parentId: parent?.id ?? "" }}
             fields={[
-              { name: "code", label: t("code"), hint: t("codeHint", { example: parent ? fullCode(parent.id) : "620000000000" }), kind: "text", required: true, maxLength: 12 },
+              {
+                name: "code",
+                label: t("code"),
+                hint: t("codeHint", { example: parent ? fullCode(parent.id) : "620000000000" }),
+                kind: "text",
+                required: true,
+                maxLength: 12,
+              },
               { name: "nameZh", label: t("nameZh"), kind: "text", required: true },
               { name: "nameEn", label: t("nameEn"), kind: "text", required: true },
             ]}

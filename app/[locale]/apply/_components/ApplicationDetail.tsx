@@ -30,7 +30,12 @@ export async function ApplicationDetail({ locale, app }: { locale: Locale; app: 
         <h1 className="text-2xl font-bold">{localName(locale, app)}</h1>
         <StatusBadge status={app.status} label={t(`statuses.${app.status}`)} />
       </div>
-      {app.reason ? <p className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">{t("status.reason")}{app.reason}</p> : null}
+      {app.reason ? (
+        <p className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {t("status.reason")}
+          {app.reason}
+        </p>
+      ) : null}
       <dl className="divide-y divide-stone-100 rounded-xl bg-white text-sm shadow-sm ring-1 ring-stone-200">
         {rows.map(([k, v]) => (
           <div key={k} className="grid gap-1 px-4 py-2 sm:grid-cols-3">
@@ -63,7 +68,8 @@ export async function ApplicationDetail({ locale, app }: { locale: Locale; app: 
             const reason = (h.detail as { reason?: string } | null)?.reason;
             return (
               <li key={h.id}>
-                <span className="text-stone-600">{when.format(h.createdAt)}</span> · {t.has(`history.${h.action}`) ? t(`history.${h.action}`) : h.action}
+                <span className="text-stone-600">{when.format(h.createdAt)}</span> ·{" "}
+                {t.has(`history.${h.action}`) ? t(`history.${h.action}`) : h.action}
                 {h.user ? ` · ${h.user.name}` : ""}
                 {reason ? ` · ${reason}` : ""}
               </li>

@@ -8,7 +8,17 @@ import { StatusBadge } from "./StatusBadge";
 
 const FILTERS = ["APPLIED", "RECOMMENDED", "RETURNED", "APPROVED", "REJECTED", "all"] as const;
 
-export async function ApplicationList({ locale, rows, base, status }: { locale: Locale; rows: Awaited<ReturnType<typeof applicationQueue>>; base: string; status: string }) {
+export async function ApplicationList({
+  locale,
+  rows,
+  base,
+  status,
+}: {
+  locale: Locale;
+  rows: Awaited<ReturnType<typeof applicationQueue>>;
+  base: string;
+  status: string;
+}) {
   const t = await getTranslations({ locale, namespace: "apply" });
   const day = new Intl.DateTimeFormat(locale, { timeZone: "Asia/Shanghai", dateStyle: "medium" });
   return (

@@ -36,7 +36,17 @@ export interface ApplyDefaults {
 
 const KINDS = ["COOPERATIVE", "ENTERPRISE", "WORKSHOP", "FAMILY_FARM"] as const;
 
-export function ApplyForm({ action, places, needsAccount, defaults }: { action: ServerAction<unknown>; places: Place[]; needsAccount: boolean; defaults?: ApplyDefaults }) {
+export function ApplyForm({
+  action,
+  places,
+  needsAccount,
+  defaults,
+}: {
+  action: ServerAction<unknown>;
+  places: Place[];
+  needsAccount: boolean;
+  defaults?: ApplyDefaults;
+}) {
   const t = useTranslations("apply.form");
   const locale = useLocale() as Locale;
   const router = useRouter();
@@ -46,7 +56,11 @@ export function ApplyForm({ action, places, needsAccount, defaults }: { action: 
   const { state, pending, onSubmit } = useActionForm(async (prev: unknown, form: FormData) => {
     const result = await action(prev, form);
     if (result.ok && needsAccount) {
-      const signedIn = await signIn("credentials", { email: String(form.get("accountEmail")), password: String(form.get("accountPassword")), redirect: false });
+      const signedIn = await signIn("credentials", {
+        email: String(form.get("accountEmail")),
+        password: String(form.get("accountPassword")),
+        redirect: false,
+      });
       if (!signedIn?.ok) setSignInFailed(true);
     }
     return result;
@@ -68,13 +82,38 @@ export function ApplyForm({ action, places, needsAccount, defaults }: { action: 
           <legend className="px-1 text-base font-semibold">{t("accountTitle")}</legend>
           <p className="text-sm text-stone-700">{t("accountIntro")}</p>
           <Field id="apply-accountName" label={t("accountName")} errors={err("accountName")}>
-            <input id="apply-accountName" name="accountName" autoComplete="name" required maxLength={60} className={inputClass} {...invalid("accountName")} />
+            <input
+              id="apply-accountName"
+              name="accountName"
+              autoComplete="name"
+              required
+              maxLength={60}
+              className={inputClass}
+              {...invalid("accountName")}
+            />
           </Field>
           <Field id="apply-accountEmail" label={t("accountEmail")} errors={err("accountEmail")}>
-            <input id="apply-accountEmail" name="accountEmail" type="email" autoComplete="email" required className={inputClass} {...invalid("accountEmail")} />
+            <input
+              id="apply-accountEmail"
+              name="accountEmail"
+              type="email"
+              autoComplete="email"
+              required
+              className={inputClass}
+              {...invalid("accountEmail")}
+            />
           </Field>
           <Field id="apply-accountPassword" label={t("accountPassword")} hint={t("passwordHint")} errors={err("accountPassword")}>
-            <input id="apply-accountPassword" name="accountPassword" type="password" autoComplete="new-password" required minLength={10} className={inputClass} {...invalid("accountPassword")} />
+            <input
+              id="apply-accountPassword"
+              name="accountPassword"
+              type="password"
+              autoComplete="new-password"
+              required
+              minLength={10}
+              className={inputClass}
+              {...invalid("accountPassword")}
+            />
           </Field>
         </fieldset>
       ) : null}
@@ -91,10 +130,25 @@ export function ApplyForm({ action, places, needsAccount, defaults }: { action: 
           </select>
         </Field>
         <Field id="apply-nameZh" label={t("nameZh")} hint={t("nameZhHint")} errors={err("nameZh")}>
-          <input id="apply-nameZh" name="nameZh" required maxLength={60} defaultValue={defaults?.nameZh} className={inputClass} {...invalid("nameZh")} />
+          <input
+            id="apply-nameZh"
+            name="nameZh"
+            required
+            maxLength={60}
+            defaultValue={defaults?.nameZh}
+            className={inputClass}
+            {...invalid("nameZh")}
+          />
         </Field>
         <Field id="apply-nameEn" label={t("nameEn")} errors={err("nameEn")}>
-          <input id="apply-nameEn" name="nameEn" maxLength={80} defaultValue={defaults?.nameEn} className={inputClass} {...invalid("nameEn")} />
+          <input
+            id="apply-nameEn"
+            name="nameEn"
+            maxLength={80}
+            defaultValue={defaults?.nameEn}
+            className={inputClass}
+            {...invalid("nameEn")}
+          />
         </Field>
         <Field id="apply-creditCode" label={t("creditCode")} hint={t("creditCodeHint")} errors={err("creditCode")}>
           <input
@@ -110,10 +164,28 @@ export function ApplyForm({ action, places, needsAccount, defaults }: { action: 
           />
         </Field>
         <Field id="apply-legalRep" label={t("legalRep")} errors={err("legalRep")}>
-          <input id="apply-legalRep" name="legalRep" required maxLength={30} defaultValue={defaults?.legalRep} className={inputClass} {...invalid("legalRep")} />
+          <input
+            id="apply-legalRep"
+            name="legalRep"
+            required
+            maxLength={30}
+            defaultValue={defaults?.legalRep}
+            className={inputClass}
+            {...invalid("legalRep")}
+          />
         </Field>
         <Field id="apply-mobile" label={t("mobile")} errors={err("mobile")}>
-          <input id="apply-mobile" name="mobile" type="tel" inputMode="numeric" autoComplete="tel" required defaultValue={defaults?.mobile} className={inputClass} {...invalid("mobile")} />
+          <input
+            id="apply-mobile"
+            name="mobile"
+            type="tel"
+            inputMode="numeric"
+            autoComplete="tel"
+            required
+            defaultValue={defaults?.mobile}
+            className={inputClass}
+            {...invalid("mobile")}
+          />
         </Field>
       </fieldset>
 
@@ -129,7 +201,15 @@ export function ApplyForm({ action, places, needsAccount, defaults }: { action: 
           </select>
         </Field>
         <Field id="apply-villageId" label={t("village")} errors={err("villageId")}>
-          <select id="apply-villageId" name="villageId" key={countyId} defaultValue={defaults?.countyId === countyId ? defaults.villageId : ""} required className={inputClass} {...invalid("villageId")}>
+          <select
+            id="apply-villageId"
+            name="villageId"
+            key={countyId}
+            defaultValue={defaults?.countyId === countyId ? defaults.villageId : ""}
+            required
+            className={inputClass}
+            {...invalid("villageId")}
+          >
             <option value="">{t("chooseVillage")}</option>
             {county?.townships.map((tw) => (
               <optgroup key={tw.id} label={tw.name}>
@@ -149,7 +229,13 @@ export function ApplyForm({ action, places, needsAccount, defaults }: { action: 
             <div className="flex flex-wrap gap-x-4 gap-y-2 pt-1">
               {county.giMarks.map((m) => (
                 <label key={m.id} className="flex items-center gap-2 text-sm">
-                  <input type="checkbox" name="giMarkIds[]" value={m.id} defaultChecked={defaults?.giMarkIds.includes(m.id)} className="size-4" />
+                  <input
+                    type="checkbox"
+                    name="giMarkIds[]"
+                    value={m.id}
+                    defaultChecked={defaults?.giMarkIds.includes(m.id)}
+                    className="size-4"
+                  />
                   {m.name}
                 </label>
               ))}
@@ -157,7 +243,16 @@ export function ApplyForm({ action, places, needsAccount, defaults }: { action: 
           </fieldset>
         ) : null}
         <Field id="apply-benefitMechanism" label={t("benefitMechanism")} hint={t("benefitMechanismHint")} errors={err("benefitMechanism")}>
-          <textarea id="apply-benefitMechanism" name="benefitMechanism" required rows={3} maxLength={300} defaultValue={defaults?.benefitMechanism} className={inputClass} {...invalid("benefitMechanism")} />
+          <textarea
+            id="apply-benefitMechanism"
+            name="benefitMechanism"
+            required
+            rows={3}
+            maxLength={300}
+            defaultValue={defaults?.benefitMechanism}
+            className={inputClass}
+            {...invalid("benefitMechanism")}
+          />
         </Field>
       </fieldset>
 
@@ -165,10 +260,26 @@ export function ApplyForm({ action, places, needsAccount, defaults }: { action: 
         <legend className="px-1 text-base font-semibold">{t("documentsTitle")}</legend>
         <p className="text-sm text-stone-700">{defaults ? t("documentsKeep") : t("documentsIntro")}</p>
         <Field id="apply-licence" label={t("licence")} errors={err("licence")}>
-          <input id="apply-licence" name="licence" type="file" accept="application/pdf,image/jpeg,image/png" required={!defaults} className="block w-full text-sm" {...invalid("licence")} />
+          <input
+            id="apply-licence"
+            name="licence"
+            type="file"
+            accept="application/pdf,image/jpeg,image/png"
+            required={!defaults}
+            className="block w-full text-sm"
+            {...invalid("licence")}
+          />
         </Field>
         <Field id="apply-foodLicence" label={t("foodLicence")} hint={t("foodLicenceHint")} errors={err("foodLicence")}>
-          <input id="apply-foodLicence" name="foodLicence" type="file" accept="application/pdf,image/jpeg,image/png" required={!defaults} className="block w-full text-sm" {...invalid("foodLicence")} />
+          <input
+            id="apply-foodLicence"
+            name="foodLicence"
+            type="file"
+            accept="application/pdf,image/jpeg,image/png"
+            required={!defaults}
+            className="block w-full text-sm"
+            {...invalid("foodLicence")}
+          />
         </Field>
       </fieldset>
 
@@ -178,7 +289,11 @@ export function ApplyForm({ action, places, needsAccount, defaults }: { action: 
           {t("fixFields")}
         </p>
       ) : null}
-      {signInFailed ? <p role="alert" className="text-sm text-amber-900">{t("signInAfter")}</p> : null}
+      {signInFailed ? (
+        <p role="alert" className="text-sm text-amber-900">
+          {t("signInAfter")}
+        </p>
+      ) : null}
       <SubmitButton disabled={pending} className="w-full sm:w-auto">
         {defaults ? t("resubmit") : t("submit")}
       </SubmitButton>

@@ -9,7 +9,11 @@ const TONE: Record<string, string> = {
 
 export function StatusBadge({ status, label }: { status: string; label: string }) {
   return (
-    <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${TONE[status] ?? ""}`} data-testid="application-status" data-status={status}>
+    <span
+      className={`inline-block rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${TONE[status] ?? ""}`}
+      data-testid="application-status"
+      data-status={status}
+    >
       {label}
     </span>
   );

@@ -63,7 +63,11 @@ export default async function ApplicationStatusPage({ params }: { params: Promis
               ) : null}
               <p className="text-xs text-stone-600">{t("status.updated", { date: day.format(a.updatedAt) })}</p>
               {a.operator ? (
-                <LocalLink locale={locale} href={`/coop/${a.operator.slug}`} className="inline-block rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white">
+                <LocalLink
+                  locale={locale}
+                  href={`/coop/${a.operator.slug}`}
+                  className="inline-block rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white"
+                >
                   {t("status.openConsole")}
                 </LocalLink>
               ) : null}

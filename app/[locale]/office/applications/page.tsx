@@ -14,11 +14,22 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   return { title: t("title") };
 }
 
-export default async function OfficeApplicationsPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ status?: string }> }) {
+export default async function OfficeApplicationsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<{ status?: string }>;
+}) {
   const locale = pageLocale((await params).locale);
   const actor = (await getActor())!; // the office layout let only officers and admins in
   const { status } = await searchParams;
-  const chosen = status === "all" ? undefined : status === "RECOMMENDED" || status === "RETURNED" || status === "APPROVED" || status === "REJECTED" ? status : "APPLIED";
+  const chosen =
+    status === "all"
+      ? undefined
+      : status === "RECOMMENDED" || status === "RETURNED" || status === "APPROVED" || status === "REJECTED"
+        ? status
+        : "APPLIED";
   const rows = await applicationQueue(actor, chosen);
   return <ApplicationList locale={locale} rows={rows} base="/office/applications" status={status ?? "APPLIED"} />;
 }

@@ -34,15 +34,36 @@ export default async function AdminApplicationPage({ params }: { params: Promise
           <section className="space-y-2 rounded-xl bg-white p-4 ring-1 ring-stone-200">
             <h2 className="font-semibold">{t("approveTitle")}</h2>
             <p className="text-sm text-stone-700">{t("approveHint")}</p>
-            <ActionForm action={approveApplicationAction} idPrefix="approve" hidden={{ applicationId: app.id }} submit={t("approve")} testId="approve-form" />
+            <ActionForm
+              action={approveApplicationAction}
+              idPrefix="approve"
+              hidden={{ applicationId: app.id }}
+              submit={t("approve")}
+              testId="approve-form"
+            />
           </section>
           <section className="space-y-2 rounded-xl bg-white p-4 ring-1 ring-stone-200">
             <h2 className="font-semibold">{t("returnTitle")}</h2>
-            <ActionForm action={returnApplicationAction} idPrefix="return" hidden={{ applicationId: app.id }} fields={reason} submit={t("return")} testId="return-form" />
+            <ActionForm
+              action={returnApplicationAction}
+              idPrefix="return"
+              hidden={{ applicationId: app.id }}
+              fields={reason}
+              submit={t("return")}
+              testId="return-form"
+            />
           </section>
           <section className="space-y-2 rounded-xl bg-white p-4 ring-1 ring-stone-200">
             <h2 className="font-semibold">{t("rejectTitle")}</h2>
-            <ActionForm action={rejectApplicationAction} idPrefix="reject" hidden={{ applicationId: app.id }} fields={reason} submit={t("reject")} danger testId="reject-form" />
+            <ActionForm
+              action={rejectApplicationAction}
+              idPrefix="reject"
+              hidden={{ applicationId: app.id }}
+              fields={reason}
+              submit={t("reject")}
+              danger
+              testId="reject-form"
+            />
           </section>
         </div>
       ) : app.status === "APPLIED" ? (

@@ -92,7 +92,11 @@ export default async function SettlementPage({ params, searchParams }: Props) {
         ) : (
           <ul className="divide-y divide-stone-100 rounded-xl bg-white shadow-sm ring-1 ring-stone-200" data-testid="settlement-payouts">
             {paid.payouts.map((po) => (
-              <li key={po.id} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2.5 text-sm" data-testid="settlement-payout">
+              <li
+                key={po.id}
+                className="flex flex-wrap items-center justify-between gap-2 px-3 py-2.5 text-sm"
+                data-testid="settlement-payout"
+              >
                 <div className="space-y-0.5">
                   <p className="font-semibold tabular-nums">{formatFen(po.amountFen)}</p>
                   <p className="text-xs text-stone-700">
@@ -100,7 +104,11 @@ export default async function SettlementPage({ params, searchParams }: Props) {
                   </p>
                   {po.feeFen > 0 ? <p className="text-xs text-stone-600">{p("feeLine", { fee: formatFen(po.feeFen) })}</p> : null}
                 </div>
-                <a href={`/api/settlement/statements/${po.id}?lang=${locale}`} className="text-brand-700 underline" data-testid="statement-download">
+                <a
+                  href={`/api/settlement/statements/${po.id}?lang=${locale}`}
+                  className="text-brand-700 underline"
+                  data-testid="statement-download"
+                >
                   {p("statementDownload")}
                 </a>
               </li>

@@ -28,7 +28,13 @@ export default async function OfficeApplicationPage({ params }: { params: Promis
           <section className="space-y-2 rounded-xl bg-white p-4 ring-1 ring-stone-200">
             <h2 className="font-semibold">{t("recommendTitle")}</h2>
             <p className="text-sm text-stone-700">{t("recommendHint")}</p>
-            <ActionForm action={recommendApplicationAction} idPrefix="recommend" hidden={{ applicationId: app.id }} submit={t("recommend")} testId="recommend-form" />
+            <ActionForm
+              action={recommendApplicationAction}
+              idPrefix="recommend"
+              hidden={{ applicationId: app.id }}
+              submit={t("recommend")}
+              testId="recommend-form"
+            />
           </section>
           <section className="space-y-2 rounded-xl bg-white p-4 ring-1 ring-stone-200">
             <h2 className="font-semibold">{t("returnTitle")}</h2>
