@@ -1,4 +1,4 @@
-// Demo data for Xiaokang Market (小康集市), drawn from the two seed reports in ../shared/seeds:
+// Demo data for Xiaokang Market (小康集市), drawn from the two seed reports (cited in docs/DESIGN.md#demo-data):
 // Gangu County (甘谷县, Tianshui) and Sunan Yugur Autonomous County (肃南裕固族自治县, Zhangye).
 //
 //   node scripts/db.mjs seed                      (needs HOUSEHOLD_ID_KEY: 64 hex characters)
@@ -1145,7 +1145,7 @@ const MECHANISMS_BY_KIND: Record<OperatorKind, readonly (readonly [Mechanism, nu
     ["PURCHASE", 2],
   ],
 };
-// Budgets per group of links that apply to one product (rule 5: links may not promise more than
+// Budgets per group of links that apply to one product (docs/DESIGN.md#rule-5: links may not promise more than
 // the line earns): at most 20% of the net amount in basis points and 12% of the cheapest unit price
 // in fixed amounts, so every product keeps well over half of each sale.
 const GROUP_BPS_CAP = 2000;

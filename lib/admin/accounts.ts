@@ -5,6 +5,7 @@ import { ActionError, notFound } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { Prisma, type Db } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { writeAudit, type AuditAction } from "@/lib/audit/audit";
 
 type Tx = Prisma.TransactionClient;
 
@@ -12,8 +13,8 @@ const snapshot = { id: true, email: true, name: true, role: true, countyId: true
 type Snapshot = Prisma.UserGetPayload<{ select: typeof snapshot }>;
 const plain = (u: Snapshot) => ({ role: u.role, countyId: u.countyId, disabled: u.disabledAt !== null });
 
-function audit(tx: Tx, actor: Actor, action: string, userId: string, detail: Prisma.InputJsonValue) {
-  return tx.auditLog.create({ data: { userId: actor.userId, action, entity: "User", entityId: userId, detail } });
+function audit(tx: Tx, actor: Actor, action: AuditAction, userId: string, detail: Prisma.InputJsonValue) {
+  return writeAudit(tx, { userId: actor.userId, action, entity: "User", entityId: userId, detail });
 }
 
 /** An officer needs a county; nobody else has one. */

@@ -5,6 +5,7 @@ import { ActionError, notFound } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { slugBase } from "@/lib/products/listing";
 import { Prisma, type Db } from "@/lib/db/client";
+import { writeAudit } from "@/lib/audit/audit";
 
 export interface NewGiMark {
   nameZh: string;
@@ -27,9 +28,7 @@ export async function createGiMark(db: Db, actor: Actor, input: NewGiMark) {
     try {
       return await db.$transaction(async (tx) => {
         const mark = await tx.giMark.create({ data: { ...input, slug }, select: { id: true, slug: true } });
-        await tx.auditLog.create({
-          data: { userId: actor.userId, action: "giMark.create", entity: "GiMark", entityId: mark.id, detail: { ...input } },
-        });
+        await writeAudit(tx, { userId: actor.userId, action: "giMark.create", entity: "GiMark", entityId: mark.id, detail: { ...input } });
         return mark;
       });
     } catch (error) {
@@ -57,17 +56,15 @@ export async function authoriseGiMark(
       create: { operatorId: operator.id, giMarkId: mark.id, validUntil: input.validUntil, evidenceUrl: input.evidenceUrl },
       update: { validUntil: input.validUntil, evidenceUrl: input.evidenceUrl },
     });
-    await tx.auditLog.create({
-      data: {
-        userId: actor.userId,
-        action: "giMark.authorise",
-        entity: "Operator",
-        entityId: operator.id,
-        detail: {
-          giMarkId: mark.id,
-          before: before ? { validUntil: before.validUntil?.toISOString().slice(0, 10) ?? null, evidenceUrl: before.evidenceUrl } : null,
-          after: { validUntil: input.validUntil?.toISOString().slice(0, 10) ?? null, evidenceUrl: input.evidenceUrl },
-        },
+    await writeAudit(tx, {
+      userId: actor.userId,
+      action: "giMark.authorise",
+      entity: "Operator",
+      entityId: operator.id,
+      detail: {
+        giMarkId: mark.id,
+        before: before ? { validUntil: before.validUntil?.toISOString().slice(0, 10) ?? null, evidenceUrl: before.evidenceUrl } : null,
+        after: { validUntil: input.validUntil?.toISOString().slice(0, 10) ?? null, evidenceUrl: input.evidenceUrl },
       },
     });
     return { operatorId: operator.id, giMarkId: mark.id };
@@ -82,14 +79,12 @@ export async function revokeGiMark(db: Db, actor: Actor, input: { giMarkId: stri
     if (!existing) throw notFound();
     const inUse = await tx.product.count({ where: { operatorId: input.operatorId, giMarkId: input.giMarkId } });
     await tx.operatorGiMark.delete({ where: { operatorId_giMarkId: { operatorId: input.operatorId, giMarkId: input.giMarkId } } });
-    await tx.auditLog.create({
-      data: {
-        userId: actor.userId,
-        action: "giMark.revoke",
-        entity: "Operator",
-        entityId: input.operatorId,
-        detail: { giMarkId: input.giMarkId, productsUsingIt: inUse },
-      },
+    await writeAudit(tx, {
+      userId: actor.userId,
+      action: "giMark.revoke",
+      entity: "Operator",
+      entityId: input.operatorId,
+      detail: { giMarkId: input.giMarkId, productsUsingIt: inUse },
     });
     return { ...input, productsUsingIt: inUse };
   });

@@ -5,6 +5,7 @@
 import { ActionError, notFound } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { Prisma, type Db } from "@/lib/db/client";
+import { writeAudit } from "@/lib/audit/audit";
 
 type Tx = Prisma.TransactionClient;
 
@@ -34,14 +35,12 @@ export async function suspendOperator(db: Db, actor: Actor, operatorId: string, 
     if (op.suspendedAt) throw new ActionError("operatorAlreadySuspended");
     const held = await tx.product.updateMany({ where: { operatorId, listed: true }, data: { listed: false, heldBySuspension: true } });
     await tx.operator.update({ where: { id: operatorId }, data: { suspendedAt: new Date() } });
-    await tx.auditLog.create({
-      data: {
-        userId: actor.userId,
-        action: "operator.suspend",
-        entity: "Operator",
-        entityId: operatorId,
-        detail: { reason, productsDelisted: held.count },
-      },
+    await writeAudit(tx, {
+      userId: actor.userId,
+      action: "operator.suspend",
+      entity: "Operator",
+      entityId: operatorId,
+      detail: { reason, productsDelisted: held.count },
     });
     return { id: operatorId, suspended: true, productsDelisted: held.count };
   });
@@ -56,14 +55,12 @@ export async function reinstateOperator(db: Db, actor: Actor, operatorId: string
       data: { listed: true, heldBySuspension: false },
     });
     await tx.operator.update({ where: { id: operatorId }, data: { suspendedAt: null } });
-    await tx.auditLog.create({
-      data: {
-        userId: actor.userId,
-        action: "operator.reinstate",
-        entity: "Operator",
-        entityId: operatorId,
-        detail: { productsRelisted: relisted.count },
-      },
+    await writeAudit(tx, {
+      userId: actor.userId,
+      action: "operator.reinstate",
+      entity: "Operator",
+      entityId: operatorId,
+      detail: { productsRelisted: relisted.count },
     });
     return { id: operatorId, suspended: false, productsRelisted: relisted.count };
   });
@@ -86,16 +83,14 @@ export async function updateOperatorDetails(db: Db, actor: Actor, operatorId: st
       const changed = (Object.keys(input) as (keyof OperatorDetails)[]).filter((k) => before[k] !== input[k]);
       if (changed.length === 0) return { id: operatorId, changed: [] as string[] };
       await tx.operator.update({ where: { id: operatorId }, data: input });
-      await tx.auditLog.create({
-        data: {
-          userId: actor.userId,
-          action: changed.includes("creditCode") ? "operator.creditCode" : "operator.update",
-          entity: "Operator",
-          entityId: operatorId,
-          detail: {
-            before: Object.fromEntries(changed.map((k) => [k, before[k]])),
-            after: Object.fromEntries(changed.map((k) => [k, input[k]])),
-          },
+      await writeAudit(tx, {
+        userId: actor.userId,
+        action: changed.includes("creditCode") ? "operator.creditCode" : "operator.update",
+        entity: "Operator",
+        entityId: operatorId,
+        detail: {
+          before: Object.fromEntries(changed.map((k) => [k, before[k]])),
+          after: Object.fromEntries(changed.map((k) => [k, input[k]])),
         },
       });
       return { id: operatorId, changed };

@@ -6,6 +6,7 @@ import { ActionError, notFound } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { Prisma, type Db } from "@/lib/db/client";
 import { checkRegionCode, childLevel, type RegionLevelName } from "@/lib/regions/code";
+import { writeAudit } from "@/lib/audit/audit";
 
 export async function addRegion(db: Db, actor: Actor, input: { code: string; parentId: string | null; nameZh: string; nameEn: string }) {
   const parent = input.parentId ? await db.region.findUnique({ where: { id: input.parentId }, select: { id: true, level: true } }) : null;
@@ -20,14 +21,12 @@ export async function addRegion(db: Db, actor: Actor, input: { code: string; par
         data: { id: checked.id, nameZh: input.nameZh, nameEn: input.nameEn, level, parentId: parent?.id ?? null },
         select: { id: true, level: true },
       });
-      await tx.auditLog.create({
-        data: {
-          userId: actor.userId,
-          action: "region.create",
-          entity: "Region",
-          entityId: region.id,
-          detail: { level, nameZh: input.nameZh, nameEn: input.nameEn, parentId: parent?.id ?? null },
-        },
+      await writeAudit(tx, {
+        userId: actor.userId,
+        action: "region.create",
+        entity: "Region",
+        entityId: region.id,
+        detail: { level, nameZh: input.nameZh, nameEn: input.nameEn, parentId: parent?.id ?? null },
       });
       return region;
     });
@@ -42,14 +41,12 @@ export async function renameRegion(db: Db, actor: Actor, input: { regionId: stri
     const before = await tx.region.findUnique({ where: { id: input.regionId }, select: { nameZh: true, nameEn: true } });
     if (!before) throw notFound();
     await tx.region.update({ where: { id: input.regionId }, data: { nameZh: input.nameZh, nameEn: input.nameEn } });
-    await tx.auditLog.create({
-      data: {
-        userId: actor.userId,
-        action: "region.rename",
-        entity: "Region",
-        entityId: input.regionId,
-        detail: { before, after: { nameZh: input.nameZh, nameEn: input.nameEn } },
-      },
+    await writeAudit(tx, {
+      userId: actor.userId,
+      action: "region.rename",
+      entity: "Region",
+      entityId: input.regionId,
+      detail: { before, after: { nameZh: input.nameZh, nameEn: input.nameEn } },
     });
     return { id: input.regionId };
   });
@@ -88,9 +85,7 @@ export async function deleteRegion(db: Db, actor: Actor, regionId: string) {
     await tx.$queryRaw`SELECT 1 AS locked FROM "Region" WHERE "id" = ${regionId} FOR UPDATE`;
     if ((await regionUses(tx, regionId)) > 0) throw new ActionError("regionInUse");
     const before = await tx.region.delete({ where: { id: regionId }, select: { nameZh: true, nameEn: true, level: true, parentId: true } });
-    await tx.auditLog.create({
-      data: { userId: actor.userId, action: "region.delete", entity: "Region", entityId: regionId, detail: { before } },
-    });
+    await writeAudit(tx, { userId: actor.userId, action: "region.delete", entity: "Region", entityId: regionId, detail: { before } });
     return { id: regionId };
   });
 }

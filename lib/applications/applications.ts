@@ -9,6 +9,7 @@ import { Prisma, type Db } from "@/lib/db/client";
 import type { ApplicationDocumentKind } from "@/lib/generated/prisma/enums";
 import type { ApplicationFields } from "./schemas";
 import { nextStatus, type ApplicationStatus, type ApplicationStep, type StepBy } from "./state";
+import { writeAudit, type AuditAction } from "@/lib/audit/audit";
 
 type Tx = Prisma.TransactionClient;
 type Reader = Db | Tx;
@@ -61,8 +62,8 @@ export async function checkCreditCodeFree(db: Reader, code: string, applicantId:
   if (open) throw new ActionError("applicationCreditCodeOpen");
 }
 
-function audit(tx: Tx, userId: string | null, action: string, entityId: string, detail: Prisma.InputJsonValue) {
-  return tx.auditLog.create({ data: { userId, action, entity: "OperatorApplication", entityId, detail } });
+function audit(tx: Tx, userId: string | null, action: AuditAction, entityId: string, detail: Prisma.InputJsonValue) {
+  return writeAudit(tx, { userId, action, entity: "OperatorApplication", entityId, detail });
 }
 
 const fieldData = (f: ApplicationFields, giMarkIds: string[]) => ({
@@ -230,14 +231,12 @@ export async function approveApplication(tx: Tx, actor: Actor, applicationId: st
     data: { status: "APPROVED", operatorId, decidedAt: new Date(), reason: null },
   });
   await audit(tx, actor.userId, "application.approve", app.id, { before: "RECOMMENDED", after: "APPROVED", operatorId, slug });
-  await tx.auditLog.create({
-    data: {
-      userId: actor.userId,
-      action: "operator.create",
-      entity: "Operator",
-      entityId: operatorId,
-      detail: { slug, creditCode: app.creditCode, applicationId: app.id, managerId: app.applicantId, previousRole: app.applicant.role },
-    },
+  await writeAudit(tx, {
+    userId: actor.userId,
+    action: "operator.create",
+    entity: "Operator",
+    entityId: operatorId,
+    detail: { slug, creditCode: app.creditCode, applicationId: app.id, managerId: app.applicantId, previousRole: app.applicant.role },
   });
   return { id: app.id, status: "APPROVED" as const, operatorId, slug };
 }

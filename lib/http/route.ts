@@ -52,7 +52,10 @@ export function registeredRoutes(): RegisteredRoute[] {
 }
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers } });
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers },
+  });
 
 /** The answer to anything out of scope: the same as a path that does not exist. */
 export const notFoundResponse = () =>

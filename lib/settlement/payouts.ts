@@ -7,6 +7,7 @@ import { shanghaiMonth } from "@/lib/orders/seller-orders";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { payoutFigures, statementLines, type PayoutFigures } from "./payout";
+import { writeAudit } from "@/lib/audit/audit";
 
 type Reader = Db | Prisma.TransactionClient;
 
@@ -83,20 +84,18 @@ export async function recordPayout(db: Db, actor: Actor, input: RecordPayoutInpu
       select: { id: true, amountFen: true },
     });
     await tx.settlementPayoutEntry.createMany({ data: entries.map((e) => ({ entryId: e.id, payoutId: payout.id })) });
-    await tx.auditLog.create({
-      data: {
-        userId: actor.userId,
-        action: "settlement.payout",
-        entity: "Operator",
-        entityId: op.id,
-        detail: {
-          payoutId: payout.id,
-          month: input.month,
-          amountFen: payout.amountFen,
-          feeFen: figures.feeFen,
-          entries: entries.length,
-          bankReference: input.bankReference,
-        },
+    await writeAudit(tx, {
+      userId: actor.userId,
+      action: "settlement.payout",
+      entity: "Operator",
+      entityId: op.id,
+      detail: {
+        payoutId: payout.id,
+        month: input.month,
+        amountFen: payout.amountFen,
+        feeFen: figures.feeFen,
+        entries: entries.length,
+        bankReference: input.bankReference,
       },
     });
     return { id: payout.id, amountFen: payout.amountFen, entries: entries.length };

@@ -8,8 +8,8 @@ import type { ReactNode } from "react";
 import { getActor } from "@/lib/auth/session.server";
 import { isLocale, localizedPath } from "@/lib/i18n/locales";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
-import { ConsoleTabs } from "../coop/_components/ConsoleTabs";
-import { redirectToSignIn } from "../coop/_components/sign-in";
+import { ConsoleTabs } from "@/components/console/ConsoleTabs";
+import { redirectToSignIn } from "@/components/console/sign-in";
 
 export const dynamic = "force-dynamic";
 

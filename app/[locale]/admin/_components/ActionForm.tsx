@@ -8,7 +8,7 @@ import { useEffect } from "react";
 import { Field, fieldErrors, FormMessage, SubmitButton } from "@/components/ui/form";
 import { inputClass } from "@/components/ui/styles";
 import type { ServerAction } from "@/lib/actions/define.server";
-import { useActionForm } from "@/app/[locale]/coop/_components/use-action-form";
+import { useActionForm } from "@/components/console/use-action-form";
 
 export type FieldSpec =
   | {

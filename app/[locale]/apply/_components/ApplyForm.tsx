@@ -11,7 +11,7 @@ import { Field, fieldErrors, FormMessage, SubmitButton } from "@/components/ui/f
 import { inputClass } from "@/components/ui/styles";
 import type { ServerAction } from "@/lib/actions/define.server";
 import { localizedPath, type Locale } from "@/lib/i18n/locales";
-import { useActionForm } from "@/app/[locale]/coop/_components/use-action-form";
+import { useActionForm } from "@/components/console/use-action-form";
 
 export interface Place {
   id: string;
