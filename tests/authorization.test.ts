@@ -568,6 +568,7 @@ beforeAll(async () => {
   });
   fx = { operatorId: operator.id, productId: product.id, villageId: product.villageId, householdId: link.householdId };
   for (const file of actionFiles) await import(file);
+  await ensureApplicant(); // before any fingerprint is taken
   // A settlement payout of operator A, for the statement route's rows.
   await paidOrderOf(fxSeller());
   const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);

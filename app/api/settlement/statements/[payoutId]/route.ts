@@ -1,7 +1,8 @@
 // GET /api/settlement/statements/<payoutId>?lang=zh-CN|en: a payout's statement (对账单) as XLSX,
 // for the managers of the payout's operator and admins; anyone else (another cooperative's
 // manager included) gets 404, the same answer as for a payout that does not exist.
-import { getTranslations } from "next-intl/server";
+import { createTranslator } from "next-intl";
+import { loadMessages } from "@/i18n/request";
 import { canManageOperator } from "@/lib/auth/actor";
 import { notFound } from "@/lib/errors";
 import { notFoundResponse } from "@/lib/http/route";
@@ -31,7 +32,14 @@ async function statementFile(payoutId: string, request: Request) {
   if (!statement) return notFoundResponse();
   const lang = new URL(request.url).searchParams.get("lang");
   const locale = isLocale(lang) ? lang : defaultLocale;
-  const t = await getTranslations({ locale, namespace: "settlementPayouts.statement" });
+  // next-intl's translator over the message files: the same texts inside and outside a Next request.
+  const translate = createTranslator({
+    locale,
+    messages: (await loadMessages(locale)) as never,
+    namespace: "settlementPayouts.statement" as never,
+  });
+  const t = (key: string, values?: Record<string, string | number>) =>
+    (translate as unknown as (k: string, v?: unknown) => string)(key, values);
   const { payout, lines } = statement;
   const body = await statementXlsx(
     {
