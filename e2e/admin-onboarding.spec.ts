@@ -152,6 +152,8 @@ test("a cooperative applies, is recommended and approved, sells, is paid out and
   await buyer.getByLabel("邮箱").fill(`buyer-${tag}@example.test`);
   await buyer.getByRole("button", { name: /去支付/ }).click();
   await expect(buyer).toHaveURL(/\/checkout\/demo\/XK/);
+  await expect(buyer.getByRole("note")).toContainText("演示支付");
+  await buyer.waitForLoadState("networkidle"); // the page is interactive before the click
   await buyer.getByRole("button", { name: /确认支付/ }).click();
   await expect(buyer.getByTestId("order-status")).toHaveAttribute("data-status", "PAID");
   await shopper.close();

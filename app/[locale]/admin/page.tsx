@@ -50,7 +50,13 @@ export default async function AdminHome({ params }: { params: Promise<{ locale: 
           </div>
         ))}
       </dl>
-      <div className="overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-stone-200">
+      {/* Scrolls sideways on a phone: focusable, so a keyboard can scroll it too. */}
+      <div
+        className="overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-stone-200"
+        tabIndex={0}
+        role="region"
+        aria-label={t("tableCaption")}
+      >
         <table className="w-full min-w-[34rem] text-sm" data-testid="admin-figures">
           <caption className="sr-only">{t("tableCaption")}</caption>
           <thead className="bg-stone-50 text-left text-xs text-stone-600">
