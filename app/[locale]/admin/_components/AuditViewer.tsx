@@ -115,7 +115,10 @@ export async function AuditViewer({
                 {when.format(r.createdAt)} · {r.userName ?? t("system")} {r.userEmail ? `<${r.userEmail}>` : ""}
               </p>
               {r.detail ? (
-                <pre tabIndex={0} className="max-h-40 overflow-auto whitespace-pre-wrap break-all rounded bg-stone-50 p-2 text-xs text-stone-800">
+                <pre
+                  tabIndex={0}
+                  className="max-h-40 overflow-auto whitespace-pre-wrap break-all rounded bg-stone-50 p-2 text-xs text-stone-800"
+                >
                   {JSON.stringify(r.detail, null, 1)}
                 </pre>
               ) : null}
