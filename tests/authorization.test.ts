@@ -503,6 +503,10 @@ const ROUTES: Record<string, string> = {
     "admins (every row) and officers (their own county's objects) only, else 404 (tests/admin.test.ts, audit scope)",
   "app/api/settlement/statements/[payoutId]/route.ts":
     "the payout's operator's managers and admins only, else 404, like a payout that does not exist (tests/admin.test.ts, statements)",
+  "app/api/health/route.ts":
+    "public liveness, a plain handler (no session, no database, so a probe works during an outage): answers {status: ok} (tests/ops.test.ts)",
+  "app/api/ready/route.ts":
+    "public readiness, a plain handler (no session): answers ready or a one-word reason, never data or the database's address (tests/ops.test.ts)",
   "app/api/office/reports/export/route.ts":
     "read-only; officers get their own county only, admins any, everyone else 404 (tests/reports.test.ts, office report scope)",
 };
