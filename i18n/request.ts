@@ -19,6 +19,7 @@ export const MESSAGE_FILES = [
   "accounts",
   "notifications",
   "aftersales",
+  "admin",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

@@ -17,7 +17,18 @@ import { unsubscribeToken } from "@/lib/notifications/unsubscribe";
 import { markShipped } from "@/lib/orders/shipping";
 import { databaseFingerprint } from "@/tests/support/fingerprint";
 import { paidOrderOf } from "@/tests/support/paid-orders";
-import { actorOf, OPERATOR_A, PERSONAS, type Persona } from "@/tests/support/personas";
+import { actorOf, APPLICANT_ID, APPLICANT_PASSWORD, ensureApplicant, OPERATOR_A, PERSONAS, type Persona } from "@/tests/support/personas";
+import {
+  applicationFields,
+  freshApplication,
+  freshGiMark,
+  freshOperator,
+  freshUser,
+  freshVillage,
+  freshVillageCode,
+  pdf,
+} from "@/tests/support/applications";
+import { payoutRun, recordPayout } from "@/lib/settlement/payouts";
 import { placeOrder } from "@/lib/orders/checkout";
 import { demoProvider } from "@/lib/payments/demo";
 import { cartOf, makeProduct } from "./support/shop";
@@ -63,6 +74,7 @@ interface Fixture {
   householdId: string; // a Gangu household linked to operator A
 }
 let fx: Fixture;
+let payoutA = "";
 const fxSeller = () => ({ id: fx.productId, operatorId: fx.operatorId });
 
 async function freshLink() {
@@ -179,6 +191,7 @@ interface Row {
 }
 
 const DEMO_PASSWORDS: Partial<Record<Persona, string>> = {
+  applicant: APPLICANT_PASSWORD,
   shopper: "Demo-2026-shop",
   managerA: "Demo-2026-gangu-coop",
   managerB: "Demo-2026-sunan-coop",
@@ -398,6 +411,133 @@ const ACTIONS: Record<string, Row> = {
     allowed: [],
     refusals: ["signInRequired", "notFound", "inviteWrongEmail"],
   },
+  // ---- 开店申请 (applications): the applicant persona is a shopper who applies --------------------
+  // Anyone but staff may apply (someone not signed in creates their account with it).
+  "application.submit": {
+    input: async (p) => ({
+      ...(await applicationFields()),
+      licence: pdf(),
+      foodLicence: pdf("sc.pdf"),
+      ...(p === "anonymous"
+        ? { accountName: "新申请人", accountEmail: `${unique("apply")}@example.test`, accountPassword: "long-enough-pw" }
+        : {}),
+    }),
+    allowed: ["anonymous", "shopper", "managerA", "managerB", "applicant"],
+    refusals: ["applicationStaff"],
+  },
+  // The applicant's own returned application: nobody else may resubmit it.
+  "application.resubmit": {
+    input: async () => {
+      await ensureApplicant();
+      const app = await freshApplication("RETURNED", APPLICANT_ID);
+      return { applicationId: app.id, ...(await applicationFields(app.creditCode)) };
+    },
+    allowed: ["applicant"],
+  },
+  // A Gangu application: the Gangu office (or an admin) recommends or returns it.
+  "application.recommend": { input: async () => ({ applicationId: (await freshApplication("APPLIED")).id }), allowed: OFFICE_GANGU },
+  "application.return": {
+    input: async () => ({ applicationId: (await freshApplication("APPLIED")).id, reason: "授权测试：请补充材料" }),
+    allowed: OFFICE_GANGU,
+  },
+  // A recommended one: only an admin approves (creating the operator) or rejects it.
+  "application.approve": { input: async () => ({ applicationId: (await freshApplication("RECOMMENDED")).id }), allowed: ["admin"] },
+  "application.reject": {
+    input: async () => ({ applicationId: (await freshApplication("RECOMMENDED")).id, reason: "授权测试：不予通过" }),
+    allowed: ["admin"],
+  },
+  // ---- the admin console: admins only, on throwaway objects ---------------------------------------
+  "admin.user.create": {
+    input: () => ({
+      email: `${unique("officer")}@example.test`,
+      name: "新干部",
+      role: "OFFICER",
+      countyId: "620523",
+      password: "long-enough-pw",
+    }),
+    allowed: ["admin"],
+  },
+  "admin.user.role": { input: async () => ({ userId: (await freshUser()).id, role: "INSTITUTION", countyId: "" }), allowed: ["admin"] },
+  "admin.user.disable": { input: async () => ({ userId: (await freshUser()).id }), allowed: ["admin"] },
+  "admin.user.enable": { input: async () => ({ userId: (await freshUser({ disabledAt: new Date() })).id }), allowed: ["admin"] },
+  "admin.region.create": {
+    input: async () => {
+      const { township, code } = await freshVillageCode();
+      return { code, parentId: township, nameZh: "授权测试村", nameEn: "Authz village" };
+    },
+    allowed: ["admin"],
+  },
+  "admin.region.rename": {
+    input: async () => ({ regionId: (await freshVillage()).id, nameZh: "改名村", nameEn: "Renamed" }),
+    allowed: ["admin"],
+  },
+  "admin.region.delete": { input: async () => ({ regionId: (await freshVillage()).id }), allowed: ["admin"] },
+  "admin.giMark.create": {
+    input: () => ({
+      nameZh: "授权测试标志",
+      nameEn: `Authz GI ${unique("gi")}`,
+      kind: "AGRI_GI",
+      registrationNo: unique("AGI"),
+      year: "2021",
+      holderZh: "测试协会",
+      holderEn: "",
+      countyId: "620523",
+    }),
+    allowed: ["admin"],
+  },
+  "admin.giMark.authorise": {
+    input: async () => ({
+      giMarkId: (await freshGiMark()).id,
+      operatorId: fx.operatorId,
+      validUntil: inThirtyDays,
+      evidence: pdf("evidence.pdf"),
+    }),
+    allowed: ["admin"],
+  },
+  "admin.giMark.revoke": {
+    input: async () => {
+      const mark = await freshGiMark();
+      await testDb.operatorGiMark.create({ data: { operatorId: fx.operatorId, giMarkId: mark.id } });
+      return { giMarkId: mark.id, operatorId: fx.operatorId };
+    },
+    allowed: ["admin"],
+  },
+  "admin.operator.suspend": { input: async () => ({ operatorId: (await freshOperator()).id, reason: "授权测试" }), allowed: ["admin"] },
+  "admin.operator.reinstate": {
+    input: async () => ({ operatorId: (await freshOperator({ suspendedAt: new Date() })).id }),
+    allowed: ["admin"],
+  },
+  "admin.operator.update": {
+    input: async () => {
+      const op = await freshOperator();
+      return {
+        operatorId: op.id,
+        nameZh: `${op.nameZh}改`,
+        nameEn: op.nameEn,
+        kind: "ENTERPRISE",
+        creditCode: op.creditCode,
+        legalRep: "李",
+        mobile: "",
+      };
+    },
+    allowed: ["admin"],
+  },
+  // Operator A's unpaid settlement up to the end of this month (a fresh paid order makes sure there is some).
+  "settlement.payout.record": {
+    input: async () => {
+      await paidOrderOf(fxSeller());
+      const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
+      const owed = (await payoutRun(testDb, month, 0)).find((r) => r.operatorId === fx.operatorId)!;
+      return {
+        operatorId: fx.operatorId,
+        month,
+        paidOn: today,
+        bankReference: unique("BANK"),
+        expectAmountFen: String(owed.figures.payoutFen),
+      };
+    },
+    allowed: ["admin"],
+  },
 };
 
 /** Route handlers: who may read what they serve is checked here or by the test named. */
@@ -415,6 +555,10 @@ const ROUTES: Record<string, string> = {
     "checked below: product photos public, payout proofs only for their operator's managers, the county's officers, admins",
   "app/api/office/households/export/route.ts":
     "officers and admins only (else 404); its rows are householdWhere's scope, an officer's own county whatever the URL says (tests/household-import.test.ts)",
+  "app/api/admin/audit/export/route.ts":
+    "admins (every row) and officers (their own county's objects) only, else 404 (tests/admin.test.ts, audit scope)",
+  "app/api/settlement/statements/[payoutId]/route.ts":
+    "the payout's operator's managers and admins only, else 404, like a payout that does not exist (tests/admin.test.ts, statements)",
   "app/api/health/route.ts":
     "public liveness, a plain handler (no session, no database, so a probe works during an outage): answers {status: ok} (tests/ops.test.ts)",
   "app/api/ready/route.ts":
@@ -443,6 +587,18 @@ const ROUTE_CALLS: Record<string, RouteRow> = {
     // An unknown table: the gate is what this row checks (allowed → 400, not 404); tests/reports.test.ts downloads real ones.
     request: () => new Request("http://localhost/api/office/reports/export?table=nope&format=csv"),
     allowed: ["officerGangu", "officerSunan", "admin"],
+  },
+  "audit.export": {
+    request: () => new Request("http://localhost/api/admin/audit/export?entity=Product"),
+    allowed: ["officerGangu", "officerSunan", "admin"],
+  },
+  // A payout of operator A (made in beforeAll): its managers and admins get the statement.
+  "settlement.statement": {
+    request: () => new Request(`http://localhost/api/settlement/statements/${payoutA}`),
+    get params() {
+      return { payoutId: payoutA };
+    },
+    allowed: ["managerA", "admin"],
   },
   "catalog.operators": { request: () => new Request("http://localhost/api/catalog/operators?county=620523"), allowed: ALL },
   // A signed link for an address of its own: anyone holding it may stop that mail.
@@ -483,6 +639,26 @@ beforeAll(async () => {
   });
   fx = { operatorId: operator.id, productId: product.id, villageId: product.villageId, householdId: link.householdId };
   for (const file of actionFiles) await import(file);
+  await ensureApplicant(); // before any fingerprint is taken
+  // A settlement payout of operator A, for the statement route's rows.
+  await paidOrderOf(fxSeller());
+  const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
+  const owed = (await payoutRun(testDb, month, 0)).find((r) => r.operatorId === operator.id)!;
+  const admin = (await actorOf("admin"))!;
+  payoutA = (
+    await recordPayout(
+      testDb,
+      admin,
+      {
+        operatorId: operator.id,
+        month,
+        paidOn: new Date(`${today}T00:00:00Z`),
+        bankReference: "AUTHZ",
+        expectAmountFen: owed.figures.payoutFen,
+      },
+      0,
+    )
+  ).id;
 });
 
 describe("authorization", () => {

@@ -37,6 +37,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
     signIn: a("signIn"),
     accountOf: a.raw("accountOf") as string,
     coop: a("coop"),
+    admin: (await getTranslations({ locale, namespace: "admin" }))("title"),
     office: a("office"),
   };
 
@@ -102,6 +103,9 @@ export default async function LocaleLayout({ children, params }: { children: Rea
                 </LocalLink>
                 <LocalLink locale={locale} href="/about" className="underline">
                   {t("about")}
+                </LocalLink>
+                <LocalLink locale={locale} href="/apply" className="underline">
+                  {(await getTranslations({ locale, namespace: "apply" }))("title")}
                 </LocalLink>
               </p>
             </div>

@@ -12,6 +12,7 @@ export interface AccountMenuLabels {
   /** "My account: {name}" with the placeholder unfilled. */
   accountOf: string;
   coop: string;
+  admin: string;
   office: string;
 }
 
@@ -41,11 +42,13 @@ export function AccountMenu({ locale, labels }: { locale: Locale; labels: Accoun
 
   const name = user.name || user.email || "";
   const consoleLink =
-    user.role === "MANAGER" || user.role === "ADMIN"
-      ? { href: "/coop", label: labels.coop }
-      : user.role === "OFFICER"
-        ? { href: "/office", label: labels.office }
-        : null;
+    user.role === "ADMIN"
+      ? { href: "/admin", label: labels.admin }
+      : user.role === "MANAGER"
+        ? { href: "/coop", label: labels.coop }
+        : user.role === "OFFICER"
+          ? { href: "/office", label: labels.office }
+          : null;
   return (
     <>
       {consoleLink ? (

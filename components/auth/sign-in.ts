@@ -56,6 +56,7 @@ export function signInError(code: string | null | undefined): SignInError {
   if (kind === "wait") return { key: "signInWait", values: { seconds } };
   if (kind === "challenge" && /^[\w-]+\.[\w-]+$/.test(value)) return { key: "signInChallengeFailed", challenge: value };
   if (kind === "busy") return { key: "serviceBusy" };
+  if (kind === "disabled") return { key: "accountDisabled" };
   if (kind === "invalid" || kind === "CredentialsSignin") return { key: "signInFailed" };
   return { key: "unexpected" };
 }

@@ -13,6 +13,8 @@ import { ACCOUNT_CHALLENGE_AFTER, countFailures, gateFor, normaliseEmail, record
 export type SignInResult =
   | { ok: true; userId: string; sessionVersion: number }
   | { ok: false; reason: "invalid" }
+  /** The right password for an account an admin disabled (said only after the right password). */
+  | { ok: false; reason: "disabled" }
   /** The client's address has failed too often; it may try again in retryAfter seconds. */
   | { ok: false; reason: "throttled"; retryAfter: number }
   /** This account's next attempt may come in retryAfter seconds. */
@@ -58,7 +60,7 @@ export async function checkCredentials(
       await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(${`signin:${normalised}`}))) l`;
       const user = await tx.user.findUnique({
         where: { email: normalised },
-        select: { id: true, passwordHash: true, sessionVersion: true, signInClearedAt: true },
+        select: { id: true, passwordHash: true, sessionVersion: true, signInClearedAt: true, disabledAt: true },
       });
       const counts = await countFailures(tx, normalised, ip, user?.signInClearedAt ?? null, now);
       const gate = gateFor(counts, now);
@@ -78,7 +80,9 @@ export async function checkCredentials(
         if (used.count !== 1) return fresh();
       }
       const valid = await withScrypt("signIn", () => verifyPassword(password, user?.passwordHash || DUMMY_HASH));
-      await recordAttempt(tx, normalised, ip, Boolean(user && valid), now);
+      await recordAttempt(tx, normalised, ip, Boolean(user && valid && !user.disabledAt), now);
+      // A disabled account is told so only after its right password (so the answer reveals nothing new).
+      if (user && valid && user.disabledAt) return { ok: false, reason: "disabled" };
       if (user && valid) return { ok: true, userId: user.id, sessionVersion: user.sessionVersion };
       // The failure that starts the challenge: the owner (if there is one) is told, once per run.
       return { ok: false, reason: "invalid", alert: Boolean(user) && counts.accountFailures + 1 === ACCOUNT_CHALLENGE_AFTER };

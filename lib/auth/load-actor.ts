@@ -3,7 +3,7 @@ import type { Actor } from "./actor";
 import { sessionIsCurrent, type SessionClaims } from "./sessions";
 
 /**
- * The actor of a user id, from the database (role and memberships as they are now). With the
+ * The actor of a user id, from the database (role and memberships as they are now); null when disabled. With the
  * session's claims, null unless that session is still live (./sessions.ts): the same one query.
  */
 export async function loadActor(db: Db, userId: string, session?: SessionClaims): Promise<Actor | null> {
@@ -17,10 +17,12 @@ export async function loadActor(db: Db, userId: string, session?: SessionClaims)
       countyId: true,
       sessionVersion: true,
       revokedSessions: true,
+      disabledAt: true,
       memberships: { select: { operatorId: true } },
     },
   });
-  if (!user) return null;
+  // A disabled user is nobody: every session of theirs ends at once (the actor is reloaded per request).
+  if (!user || user.disabledAt) return null;
   if (session && !sessionIsCurrent(user, session)) return null;
   return {
     userId: user.id,

@@ -14,7 +14,7 @@ export { SESSION_MAX_AGE };
 /**
  * What authorize() throws: next-auth hands the message to the sign-in form as its error code, so
  * it is one of a few fixed codes ("invalid", "throttled:<s>", "wait:<s>", "challenge:<token>",
- * "busy"), never a database message or address, and never says whether the account exists.
+ * "busy", "disabled" — the last only after the right password), never a database message or address, and never says whether the account exists.
  */
 async function authorizeCode(email: string, password: string, ip: string, challenge: unknown, answer: unknown) {
   try {
@@ -22,6 +22,7 @@ async function authorizeCode(email: string, password: string, ip: string, challe
     if (result.ok) return result;
     if (result.reason === "challenge") return `challenge:${result.challenge}`;
     if (result.reason === "wait" || result.reason === "throttled") return `${result.reason}:${result.retryAfter}`;
+    if (result.reason === "disabled") return "disabled";
     return "invalid";
   } catch (error) {
     if (error instanceof ScryptBusy || isDatabaseUnavailable(error)) return "busy";

@@ -27,6 +27,8 @@ const schema = z.object({
   STRIPE_API_URL: optionalText,
   STRIPE_PAYMENT_METHODS: optionalText,
   DEMO_PAYMENTS: optionalText,
+  // Settlement payouts: the platform fee in basis points of the net owed (0–3000, default 0).
+  PLATFORM_FEE_BPS: z.preprocess(blank, z.coerce.number().int().min(0).max(3000).default(0)),
   // Several processes (docs/deploy.md): one key for server actions, the standby for reports,
   // the scheduled jobs, the log.
   NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: z.preprocess(

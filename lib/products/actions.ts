@@ -4,6 +4,7 @@
 // scope (canManageOperator) and answers notFound() otherwise, changes the data in one transaction
 // with an AuditLog row, and then calls catalogChanged() so the storefront shows the change at once.
 import { randomBytes } from "node:crypto";
+import { authorisationCurrent } from "@/lib/admin/gi-authorisation";
 import { ActionError, notFound } from "@/lib/errors";
 import { defineAction } from "@/lib/actions/define.server";
 import { lockOperatorLinks } from "@/lib/benefits/lock";
@@ -97,12 +98,19 @@ async function villageOf(tx: Tx, countyId: string, villageId: string) {
   return { villageId: village.id, townshipId: village.parentId, countyId };
 }
 
-/** A GI mark only if the operator is an authorised user of it (OperatorGiMark). */
+/** A GI mark only if the operator is an authorised user of it (OperatorGiMark), and the authorisation has not run out. */
 async function giMarkOf(tx: Tx, operatorId: string, giMarkId: string | null) {
   if (!giMarkId) return null;
   const allowed = await tx.operatorGiMark.findUnique({ where: { operatorId_giMarkId: { operatorId, giMarkId } } });
-  if (!allowed) throw new ActionError("giMarkNotAllowed");
+  if (!allowed || !authorisationCurrent(allowed.validUntil)) throw new ActionError("giMarkNotAllowed");
   return giMarkId;
+}
+
+/** A suspended operator's products stay off the storefront until an admin reinstates it (lib/admin/operators.ts). */
+async function refuseListingWhenSuspended(tx: Tx, operatorId: string, listed: boolean) {
+  if (!listed) return;
+  const op = await tx.operator.findUnique({ where: { id: operatorId }, select: { suspendedAt: true } });
+  if (op?.suspendedAt) throw new ActionError("operatorSuspended");
 }
 
 function audit(tx: Tx, actor: Actor, action: AuditAction, entityId: string, detail: Prisma.InputJsonValue) {
@@ -141,6 +149,7 @@ export const createProduct = defineAction({
       db.$transaction(async (tx) => {
         const place = await villageOf(tx, operator.countyId, input.villageId);
         const giMarkId = await giMarkOf(tx, operator.id, input.giMarkId);
+        await refuseListingWhenSuspended(tx, operator.id, input.listed);
         await ensurePriceKeepsLinks(tx, operator.id, null, input.price);
         const created = await tx.product.create({
           data: {
@@ -330,6 +339,7 @@ export const setProductListed = defineAction({
     const changed = await db.$transaction(async (tx) => {
       const product = await lockProduct(tx, actor, input.productId);
       if (product.listed === input.listed) return false;
+      await refuseListingWhenSuspended(tx, product.operatorId, input.listed);
       await tx.product.update({ where: { id: product.id }, data: { listed: input.listed } });
       await audit(tx, actor, input.listed ? "product.list" : "product.delist", product.id, { listed: input.listed });
       return true;

@@ -1,4 +1,5 @@
 import "server-only";
+import { authorisationDay } from "@/lib/admin/gi-authorisation";
 // What the console's product pages read, always within one operator (the caller has already
 // passed requireConsoleOperator): a product of another operator is simply not found.
 import { db } from "@/lib/db/db.server";
@@ -68,10 +69,10 @@ export async function getConsoleProduct(operatorId: string, productId: string, h
 }
 export type ConsoleProduct = NonNullable<Awaited<ReturnType<typeof getConsoleProduct>>>;
 
-/** The GI marks the operator is authorised to use. */
+/** The GI marks the operator is authorised to use (authorisations that have not run out). */
 export async function giMarksOfOperator(operatorId: string) {
   const rows = await db.operatorGiMark.findMany({
-    where: { operatorId },
+    where: { operatorId, OR: [{ validUntil: null }, { validUntil: { gte: authorisationDay() } }] },
     select: { giMark: { select: { id: true, nameZh: true, nameEn: true } } },
     orderBy: { giMark: { nameZh: "asc" } },
   });

@@ -5,7 +5,10 @@
 // DEFINITIONS (what each figure is, precisely)
 //   Sales of a period: the order lines of orders paid in the period (Order.paidAt in [start, end),
 //     Shanghai days), each counted at netFen − refundedFen: what was paid and not given back,
-//     whenever the refund happened. Assistance sales (消费帮扶销售额): the lines with
+//     whenever the refund happened. (A seller's settlement counts a refund in the month it is made
+//     instead, because money already paid out can only come back from a later payout; the two
+//     figures for one month differ by exactly those refunds, and both pages say so: see
+//     lib/settlement/payout.ts.) Assistance sales (消费帮扶销售额): the lines with
 //     certifiedAtSale (the product was certified when sold); all sales: every line. Shown side by
 //     side, never added together.
 //   Region of a sale: the product's village, township and county. The region filter and the

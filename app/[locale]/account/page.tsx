@@ -103,9 +103,14 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
             </LocalLink>
           ) : null}
           {actor.role === "ADMIN" ? (
-            <LocalLink locale={locale} href="/admin/security" className={buttonLink} data-testid="admin-security-link">
-              {a("title")}
-            </LocalLink>
+            <>
+              <LocalLink locale={locale} href="/admin" className={buttonLink}>
+                {(await getTranslations({ locale, namespace: "admin" }))("title")}
+              </LocalLink>
+              <LocalLink locale={locale} href="/admin/security" className={buttonLink} data-testid="admin-security-link">
+                {a("title")}
+              </LocalLink>
+            </>
           ) : null}
         </div>
       </Card>

@@ -17,7 +17,7 @@ import { pageLocale } from "@/lib/i18n/page-locale.server";
 // Per signed-in user, never cached: every page below reads the session (cookies).
 export const dynamic = "force-dynamic";
 
-const CLIENT_NAMESPACES = ["office", "errors"] as const;
+const CLIENT_NAMESPACES = ["office", "errors", "apply", "admin"] as const;
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -34,12 +34,16 @@ export default async function OfficeLayout({ children, params }: { children: Rea
   if (actor.role !== "OFFICER" && actor.role !== "ADMIN") notFound();
   const t = await getTranslations({ locale, namespace: "office" });
   const r = await getTranslations({ locale, namespace: "reports" });
+  const a = await getTranslations({ locale, namespace: "apply" });
+  const ad = await getTranslations({ locale, namespace: "admin" });
   const county = actor.role === "OFFICER" && actor.countyId ? await regionNames(actor.countyId) : null;
   const base = localizedPath(locale, "/office");
   const tabs = [
     { href: `${base}/certification`, label: t("nav.certification") },
     { href: `${base}/households`, label: t("households.nav") },
     { href: `${base}/reports`, label: r("nav") },
+    { href: `${base}/applications`, label: a("queue.nav") },
+    { href: `${base}/audit`, label: ad("audit.nav") },
   ];
   const all = await getMessages({ locale });
   const messages = Object.fromEntries(CLIENT_NAMESPACES.filter((ns) => ns in all).map((ns) => [ns, all[ns]]));

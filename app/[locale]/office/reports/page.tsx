@@ -245,6 +245,7 @@ export default async function ReportsPage({ params, searchParams }: Props) {
         </dl>
         <ul className="list-disc space-y-1 pl-5 text-xs text-stone-600">
           <li>{t("notes.residence")}</li>
+          <li data-testid="note-refund-month">{(await getTranslations({ locale, namespace: "settlementPayouts" }))("reportNote")}</li>
           {!r.report.payoutsIncluded ? <li data-testid="note-payouts">{t("notes.payoutsExcluded")}</li> : null}
           {r.report.sources.households === "ledger" ? <li>{t("notes.ledgerSource")}</li> : null}
         </ul>

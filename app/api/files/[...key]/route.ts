@@ -5,6 +5,8 @@
 // Product photos are public and immutable (a new photo gets a new random key), so they are cached
 // for a year. Private files (payout proofs under payouts/) have a policy that checks the caller.
 import type { Actor } from "@/lib/auth/actor";
+import { EVIDENCE_KEY } from "@/lib/admin/evidence";
+import { mayReadApplicationDocument } from "@/lib/applications/access.server";
 import { mayReadPayoutProof } from "@/lib/benefits/proof-access.server";
 import { defineRoute } from "@/lib/http/route.server";
 import { notFoundResponse as notFound } from "@/lib/http/route";
@@ -20,6 +22,10 @@ const POLICIES: Record<string, AccessPolicy> = {
   products: { access: async () => true, cacheControl: "public, max-age=31536000, immutable" },
   // Payout proofs: the payout's operator's managers, its county's officers, admins (lib/benefits/proof-access.server.ts).
   payouts: { access: async (key, actor) => mayReadPayoutProof(actor, key), cacheControl: "private, no-store" },
+  // Application documents: the applicant, the county's officers, admins (lib/applications/access.server.ts).
+  applications: { access: async (key, actor) => mayReadApplicationDocument(actor, key), cacheControl: "private, no-store" },
+  // GI-mark authorisation evidence: admins only.
+  gimarks: { access: async (key, actor) => EVIDENCE_KEY.test(key) && actor?.role === "ADMIN", cacheControl: "private, no-store" },
 };
 
 export const GET = defineRoute({

@@ -1,6 +1,7 @@
 // The settlement ledger (结算): the platform is the merchant of record, so every paid line is
 // money the platform owes the operator, and every refund takes some back. Per Shanghai month:
-// sales, refunds and the net owed; then one month's entries with their order numbers.
+// sales, refunds and the net owed, each month 已结算 / 待结算; the payouts with their statements
+// (对账单, XLSX); the rule for a refund in a later month; then one month's entries with their orders.
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { LocalLink } from "@/components/ui/LocalLink";
@@ -12,6 +13,7 @@ import { isLocale } from "@/lib/i18n/locales";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
 import { localName, localText } from "@/lib/i18n/pick";
 import { formatFen } from "@/lib/money";
+import { payoutsOfOperator, settledMonthsOf } from "@/lib/settlement/payouts.server";
 import { pageParam } from "@/lib/paging";
 
 type Props = {
@@ -45,6 +47,8 @@ export default async function SettlementPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const t = await getTranslations({ locale, namespace: "coop.settlement" });
   const summary = await operatorSettlement(operator.id);
+  const [paid, settled] = await Promise.all([payoutsOfOperator(operator.id), settledMonthsOf(operator.id)]);
+  const p = await getTranslations({ locale, namespace: "settlementPayouts" });
   const asked = typeof query.month === "string" && MONTH.test(query.month) ? query.month : null;
   const month = asked ?? summary.months[0]?.month ?? null;
   const entries = month ? await operatorSettlementEntries(operator.id, month, pageParam(query.page)) : null;
@@ -73,6 +77,47 @@ export default async function SettlementPage({ params, searchParams }: Props) {
       </dl>
       <p className="text-xs text-stone-600">{t("owedNote")}</p>
 
+      <dl className="grid grid-cols-2 gap-3">
+        <Figure testId="settlement-paid" label={p("settled")} value={formatFen(paid.paidFen)} />
+        <Figure testId="settlement-pending" label={p("pending")} value={formatFen(paid.pendingFen)} />
+      </dl>
+      <p className="rounded-lg bg-stone-50 p-3 text-xs text-stone-700 ring-1 ring-stone-200" data-testid="refund-rule">
+        {p("rule")}
+      </p>
+      <section aria-labelledby="payouts-title" className="space-y-2">
+        <h2 id="payouts-title" className="text-lg font-semibold">
+          {p("payoutsTitle")}
+        </h2>
+        {paid.payouts.length === 0 ? (
+          <p className="rounded-xl bg-white p-4 text-sm text-stone-700 ring-1 ring-stone-200">{p("noPayouts")}</p>
+        ) : (
+          <ul className="divide-y divide-stone-100 rounded-xl bg-white shadow-sm ring-1 ring-stone-200" data-testid="settlement-payouts">
+            {paid.payouts.map((po) => (
+              <li
+                key={po.id}
+                className="flex flex-wrap items-center justify-between gap-2 px-3 py-2.5 text-sm"
+                data-testid="settlement-payout"
+              >
+                <div className="space-y-0.5">
+                  <p className="font-semibold tabular-nums">{formatFen(po.amountFen)}</p>
+                  <p className="text-xs text-stone-700">
+                    {p("payoutLine", { month: po.periodMonth, paidOn: po.paidOn.toISOString().slice(0, 10), reference: po.bankReference })}
+                  </p>
+                  {po.feeFen > 0 ? <p className="text-xs text-stone-600">{p("feeLine", { fee: formatFen(po.feeFen) })}</p> : null}
+                </div>
+                <a
+                  href={`/api/settlement/statements/${po.id}?lang=${locale}`}
+                  className="text-brand-700 underline"
+                  data-testid="statement-download"
+                >
+                  {p("statementDownload")}
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
       {summary.months.length === 0 ? (
         <p className="rounded-xl bg-white p-6 text-center text-stone-700 ring-1 ring-stone-200">{t("none")}</p>
       ) : (
@@ -96,6 +141,9 @@ export default async function SettlementPage({ params, searchParams }: Props) {
                   <th scope="col" className="px-3 py-2 text-right font-medium">
                     {t("net")}
                   </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    {p("status")}
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-stone-100">
@@ -118,6 +166,9 @@ export default async function SettlementPage({ params, searchParams }: Props) {
                         {m.refundsFen === 0 ? "—" : formatFen(m.refundsFen)}
                       </td>
                       <td className="whitespace-nowrap px-3 py-2 text-right font-semibold tabular-nums">{formatFen(m.netFen)}</td>
+                      <td className="whitespace-nowrap px-3 py-2 text-xs" data-testid="settlement-status">
+                        {p(`monthStatus.${settled.get(m.month) ?? "PENDING"}`)}
+                      </td>
                     </tr>
                   );
                 })}
