@@ -26,6 +26,8 @@ import { newOrderNumber } from "./number";
 import { isCertifiedAt, isOnSale, RESERVATION_MS } from "./sale";
 
 export const MAX_LINES = 50;
+/** Stripe refuses a Checkout Session that expires sooner than 30 minutes after it is created. */
+const MIN_SESSION_MS = 31 * 60 * 1000;
 export const MAX_QUANTITY = 999;
 
 export const checkoutItemSchema = z.object({
@@ -293,7 +295,9 @@ export async function ensurePaymentSession(db: Db, orderId: string, ctx: Omit<Co
         })),
         successUrl: `${ctx.origin}${orderPage}&session_id={CHECKOUT_SESSION_ID}`,
         cancelUrl: `${ctx.origin}${orderPage}&cancelled=1`,
-        expiresAt: order.reservedUntil,
+        // A livestream order's window is shorter than the 30 minutes a Stripe session must live:
+        // the session outlives it, and the sweeper expires it explicitly before releasing the units.
+        expiresAt: new Date(Math.max(order.reservedUntil.getTime(), (ctx.now ?? new Date()).getTime() + MIN_SESSION_MS)),
       },
       `checkout-session:${order.id}`,
     );
