@@ -307,6 +307,9 @@ export async function ensurePaymentSession(db: Db, orderId: string, ctx: Omit<Co
     });
     return { ...result, next: session.url };
   } catch (error) {
+    // A rate limit is the provider's "not now": the order keeps its units; the shopper's retry (the
+    // same checkout key) or the payment queue asks again.
+    if (error instanceof PaymentProviderError && error.providerCode === "rate_limit") throw new ActionError("paymentBusy");
     if (error instanceof PaymentProviderError) {
       console.error(`[checkout] ${order.number}: ${error.message}`);
       await releaseReservation(db, { orderId: order.id, reason: "PAYMENT_UNAVAILABLE" });

@@ -10,11 +10,12 @@
 // provider goes through here too.
 import type { Db } from "@/lib/db/client";
 import { ensurePaymentSession } from "@/lib/orders/checkout";
+import { ActionError } from "@/lib/auth/action-core";
 import type { PaymentProvider } from "./provider";
 
 /** Sessions started per second when PAYMENT_SESSIONS_PER_SECOND is unset: below Stripe's 25. */
 export const DEFAULT_SESSIONS_PER_SECOND = 20;
-const CLAIM_LEASE_SECONDS = 30;
+const CLAIM_LEASE_SECONDS = 10;
 
 export function sessionsPerSecond(env: Record<string, string | undefined> = process.env): number {
   const n = Number(env.PAYMENT_SESSIONS_PER_SECOND);
@@ -67,14 +68,16 @@ export async function drainPaymentQueue(
   const claimed = await db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('payment-session-queue'))`;
     const [{ n } = { n: 0 }] = await tx.$queryRaw<{ n: number }[]>`
-      SELECT count(*)::int AS n FROM "PaymentSessionRequest" WHERE "claimedAt" > localtimestamp - interval '1 second'`;
+      SELECT count(*)::int AS n FROM "PaymentSessionRequest"
+      WHERE "claimedAt" > clock_timestamp()::timestamp - make_interval(secs => ${CLAIM_LEASE_SECONDS})
+        AND ("doneAt" IS NULL OR "doneAt" > clock_timestamp()::timestamp - interval '1 second')`;
     const room = rate - n;
     if (room <= 0) return [];
     return tx.$queryRaw<{ orderId: string; locale: string; origin: string }[]>`
-      UPDATE "PaymentSessionRequest" SET "claimedAt" = localtimestamp
+      UPDATE "PaymentSessionRequest" SET "claimedAt" = clock_timestamp()::timestamp
       WHERE "orderId" IN (
         SELECT "orderId" FROM "PaymentSessionRequest"
-        WHERE "doneAt" IS NULL AND ("claimedAt" IS NULL OR "claimedAt" < localtimestamp - make_interval(secs => ${CLAIM_LEASE_SECONDS}))
+        WHERE "doneAt" IS NULL AND ("claimedAt" IS NULL OR "claimedAt" < clock_timestamp()::timestamp - make_interval(secs => ${CLAIM_LEASE_SECONDS}))
         ORDER BY "seq" LIMIT ${room} FOR UPDATE SKIP LOCKED)
       RETURNING "orderId", "locale", "origin"`;
   });
@@ -82,6 +85,7 @@ export async function drainPaymentQueue(
   await Promise.all(
     claimed.map(async (c) => {
       let error: string | null = null;
+      let retry = false;
       try {
         const order = await db.order.findUnique({ where: { id: c.orderId }, select: { paymentProvider: true } });
         if (order) {
@@ -90,13 +94,17 @@ export async function drainPaymentQueue(
             origin: c.origin,
             locale: c.locale === "en" ? "en" : "zh-CN",
           });
-          created++;
         }
       } catch (e) {
-        // ensurePaymentSession has released the order if the provider refused it for good.
-        error = e instanceof Error ? e.message.slice(0, 200) : "failed";
+        // The provider's rate limit (someone else spent the budget): the claim lapses and the
+        // request is tried again. Anything else: ensurePaymentSession has released the order.
+        if (e instanceof ActionError && e.code === "paymentBusy") retry = true;
+        else error = e instanceof Error ? e.message.slice(0, 200) : "failed";
       }
-      await db.paymentSessionRequest.update({ where: { orderId: c.orderId }, data: { doneAt: new Date(), error } });
+      if (retry) return;
+      created += error === null ? 1 : 0;
+      await db.$executeRaw`
+        UPDATE "PaymentSessionRequest" SET "doneAt" = clock_timestamp()::timestamp, "error" = ${error} WHERE "orderId" = ${c.orderId}`;
     }),
   );
   return created;
