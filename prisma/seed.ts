@@ -239,12 +239,72 @@ const SUNAN_STATION_ZH = "肃南裕固族自治县畜牧技术推广站";
 const SUNAN_STATION_EN = "Sunan Yugur Autonomous County Animal Husbandry Extension Station";
 
 const GI_MARKS: GiSeed[] = [
-  { slug: "gangu-chili", nameZh: "甘谷辣椒", nameEn: "Gangu Chili", kind: "CERT_TRADEMARK", registrationNo: "第8213567号", year: 2011, holderZh: VEG_ASSOC_ZH, holderEn: VEG_ASSOC_EN, countyId: "620523" },
-  { slug: "gangu-apple", nameZh: "甘谷苹果", nameEn: "Gangu Apple", kind: "CERT_TRADEMARK", registrationNo: "第10478312号", year: 2013, holderZh: "甘谷县果业协会", holderEn: "Gangu County Fruit Industry Association", countyId: "620523" },
-  { slug: "gangu-scallion", nameZh: "甘谷大葱", nameEn: "Gangu Scallion", kind: "CERT_TRADEMARK", registrationNo: "第13865209号", year: 2015, holderZh: VEG_ASSOC_ZH, holderEn: VEG_ASSOC_EN, countyId: "620523" },
-  { slug: "gangu-cabbage", nameZh: "甘谷大白菜", nameEn: "Gangu Chinese Cabbage", kind: "CERT_TRADEMARK", registrationNo: "第13865210号", year: 2015, holderZh: VEG_ASSOC_ZH, holderEn: VEG_ASSOC_EN, countyId: "620523" },
-  { slug: "gansu-fine-wool-sheep", nameZh: "甘肃高山细毛羊", nameEn: "Gansu Alpine Fine-wool Sheep", kind: "AGRI_GI", registrationNo: "AGI01237", year: 2013, holderZh: SUNAN_STATION_ZH, holderEn: SUNAN_STATION_EN, countyId: "620721" },
-  { slug: "sunan-yak", nameZh: "肃南牦牛", nameEn: "Sunan Yak", kind: "AGRI_GI", registrationNo: "AGI01486", year: 2014, holderZh: SUNAN_STATION_ZH, holderEn: SUNAN_STATION_EN, countyId: "620721" },
+  {
+    slug: "gangu-chili",
+    nameZh: "甘谷辣椒",
+    nameEn: "Gangu Chili",
+    kind: "CERT_TRADEMARK",
+    registrationNo: "第8213567号",
+    year: 2011,
+    holderZh: VEG_ASSOC_ZH,
+    holderEn: VEG_ASSOC_EN,
+    countyId: "620523",
+  },
+  {
+    slug: "gangu-apple",
+    nameZh: "甘谷苹果",
+    nameEn: "Gangu Apple",
+    kind: "CERT_TRADEMARK",
+    registrationNo: "第10478312号",
+    year: 2013,
+    holderZh: "甘谷县果业协会",
+    holderEn: "Gangu County Fruit Industry Association",
+    countyId: "620523",
+  },
+  {
+    slug: "gangu-scallion",
+    nameZh: "甘谷大葱",
+    nameEn: "Gangu Scallion",
+    kind: "CERT_TRADEMARK",
+    registrationNo: "第13865209号",
+    year: 2015,
+    holderZh: VEG_ASSOC_ZH,
+    holderEn: VEG_ASSOC_EN,
+    countyId: "620523",
+  },
+  {
+    slug: "gangu-cabbage",
+    nameZh: "甘谷大白菜",
+    nameEn: "Gangu Chinese Cabbage",
+    kind: "CERT_TRADEMARK",
+    registrationNo: "第13865210号",
+    year: 2015,
+    holderZh: VEG_ASSOC_ZH,
+    holderEn: VEG_ASSOC_EN,
+    countyId: "620523",
+  },
+  {
+    slug: "gansu-fine-wool-sheep",
+    nameZh: "甘肃高山细毛羊",
+    nameEn: "Gansu Alpine Fine-wool Sheep",
+    kind: "AGRI_GI",
+    registrationNo: "AGI01237",
+    year: 2013,
+    holderZh: SUNAN_STATION_ZH,
+    holderEn: SUNAN_STATION_EN,
+    countyId: "620721",
+  },
+  {
+    slug: "sunan-yak",
+    nameZh: "肃南牦牛",
+    nameEn: "Sunan Yak",
+    kind: "AGRI_GI",
+    registrationNo: "AGI01486",
+    year: 2014,
+    holderZh: SUNAN_STATION_ZH,
+    holderEn: SUNAN_STATION_EN,
+    countyId: "620721",
+  },
 ];
 const giId = (slug: string) => `seed-gi-${slug}`;
 
@@ -368,8 +428,7 @@ const OPERATORS: OperatorSeed[] = [
     creditType: "92",
     villageId: "620721102201",
     marks: [],
-    descriptionZh:
-      "农场在康乐草原散养草原虫草鸡,鸡只以草籽、昆虫为食,生长周期一年以上;农场收购周边农牧户代养的鸡只,按只结算。(演示数据)",
+    descriptionZh: "农场在康乐草原散养草原虫草鸡,鸡只以草籽、昆虫为食,生长周期一年以上;农场收购周边农牧户代养的鸡只,按只结算。(演示数据)",
     descriptionEn:
       "The farm free-ranges grassland chickens on the Kangle grassland, where they feed on seeds and insects for over a year; it also buys birds that neighbouring farmers and herders raise for it, paying per bird. (Demo data)",
   },
@@ -381,8 +440,7 @@ const OPERATORS: OperatorSeed[] = [
     creditType: "91",
     villageId: "620721100201",
     marks: ["sunan-yak"],
-    descriptionZh:
-      "车间设在红湾寺镇,吸纳牧民在家门口务工,手工制作牦牛肉干、分装干蘑菇,借助县里的电商服务店把“山货”送出大山。(演示数据)",
+    descriptionZh: "车间设在红湾寺镇,吸纳牧民在家门口务工,手工制作牦牛肉干、分装干蘑菇,借助县里的电商服务店把“山货”送出大山。(演示数据)",
     descriptionEn:
       "Set up in Hongwansi Town, the workshop gives herders jobs close to home making yak jerky by hand and packing dried mushrooms, and sells them far beyond the mountains through the county's e-commerce service points. (Demo data)",
   },
@@ -416,212 +474,541 @@ interface ProductSeed {
 
 const PRODUCTS: ProductSeed[] = [
   {
-    slug: "gangu-chili-dried-500g", op: "dazhuang-chili-coop", villageId: "620523109201", category: "CHILI",
-    nameZh: "甘谷线椒干 500克", nameEn: "Gangu Dried Thread Chili 500 g",
+    slug: "gangu-chili-dried-500g",
+    op: "dazhuang-chili-coop",
+    villageId: "620523109201",
+    category: "CHILI",
+    nameZh: "甘谷线椒干 500克",
+    nameEn: "Gangu Dried Thread Chili 500 g",
     descriptionZh: "甘谷线椒皮薄肉厚、色泽红亮,辣味醇香。产自大庄镇大庄村合作社基地,自然晾晒、人工分拣。适合炖菜、炒菜或自制油泼辣子。",
-    descriptionEn: "Gangu thread chili has thin skin, thick flesh, a glossy red colour and a rounded heat. Grown by the cooperative in Dazhuang Village, sun-dried and sorted by hand. Use it in stews, stir-fries or homemade chili oil.",
-    unitZh: "袋", unitEn: "bag", specZh: "500克/袋", specEn: "500 g per bag",
-    priceFen: 2880, stock: 320, status: "CERTIFIED", gi: "gangu-chili", images: ["chili-dried"], created: "2026-01-12",
+    descriptionEn:
+      "Gangu thread chili has thin skin, thick flesh, a glossy red colour and a rounded heat. Grown by the cooperative in Dazhuang Village, sun-dried and sorted by hand. Use it in stews, stir-fries or homemade chili oil.",
+    unitZh: "袋",
+    unitEn: "bag",
+    specZh: "500克/袋",
+    specEn: "500 g per bag",
+    priceFen: 2880,
+    stock: 320,
+    status: "CERTIFIED",
+    gi: "gangu-chili",
+    images: ["chili-dried"],
+    created: "2026-01-12",
   },
   {
-    slug: "gangu-chili-dried-5kg", op: "dazhuang-chili-coop", villageId: "620523109202", category: "CHILI",
-    nameZh: "甘谷辣椒干 5公斤家庭装", nameEn: "Gangu Dried Chili Family Box 5 kg",
+    slug: "gangu-chili-dried-5kg",
+    op: "dazhuang-chili-coop",
+    villageId: "620523109202",
+    category: "CHILI",
+    nameZh: "甘谷辣椒干 5公斤家庭装",
+    nameEn: "Gangu Dried Chili Family Box 5 kg",
     descriptionZh: "整箱装甘谷辣椒干,适合餐馆、食堂和爱吃辣的大家庭。辣椒秋季采摘后挂晒,保留浓郁椒香。",
-    descriptionEn: "A whole box of Gangu dried chili for restaurants, canteens and chili-loving families. Picked in autumn and hung to dry, it keeps its full aroma.",
-    unitZh: "箱", unitEn: "box", specZh: "5公斤/箱", specEn: "5 kg per box",
-    priceFen: 19800, stock: 60, status: "CERTIFIED", gi: "gangu-chili", images: ["chili-dried", "chili-string"], created: "2026-02-03",
+    descriptionEn:
+      "A whole box of Gangu dried chili for restaurants, canteens and chili-loving families. Picked in autumn and hung to dry, it keeps its full aroma.",
+    unitZh: "箱",
+    unitEn: "box",
+    specZh: "5公斤/箱",
+    specEn: "5 kg per box",
+    priceFen: 19800,
+    stock: 60,
+    status: "CERTIFIED",
+    gi: "gangu-chili",
+    images: ["chili-dried", "chili-string"],
+    created: "2026-02-03",
   },
   {
-    slug: "gangu-chili-string-1kg", op: "dazhuang-chili-coop", villageId: "620523109203", category: "CHILI",
-    nameZh: "手编甘谷辣椒串 1公斤", nameEn: "Hand-tied Gangu Chili String 1 kg",
+    slug: "gangu-chili-string-1kg",
+    op: "dazhuang-chili-coop",
+    villageId: "620523109203",
+    category: "CHILI",
+    nameZh: "手编甘谷辣椒串 1公斤",
+    nameEn: "Hand-tied Gangu Chili String 1 kg",
     descriptionZh: "农户手工编成的辣椒串,挂在厨房随取随用,也是喜庆的装饰。每串约1公斤。",
-    descriptionEn: "A chili string tied by hand in farm households: hang it in the kitchen and pick as you cook, or keep it as a festive decoration. About 1 kg per string.",
-    unitZh: "串", unitEn: "string", specZh: "约1公斤/串", specEn: "about 1 kg per string",
-    priceFen: 4500, stock: 0, status: "CERTIFIED", gi: "gangu-chili", images: ["chili-string"], created: "2026-03-15",
+    descriptionEn:
+      "A chili string tied by hand in farm households: hang it in the kitchen and pick as you cook, or keep it as a festive decoration. About 1 kg per string.",
+    unitZh: "串",
+    unitEn: "string",
+    specZh: "约1公斤/串",
+    specEn: "about 1 kg per string",
+    priceFen: 4500,
+    stock: 0,
+    status: "CERTIFIED",
+    gi: "gangu-chili",
+    images: ["chili-string"],
+    created: "2026-03-15",
   },
   {
-    slug: "gangu-sichuan-pepper-250g", op: "dazhuang-chili-coop", villageId: "620523109204", category: "SICHUAN_PEPPER",
-    nameZh: "甘谷大红袍花椒 250克", nameEn: "Gangu Dahongpao Sichuan Pepper 250 g",
+    slug: "gangu-sichuan-pepper-250g",
+    op: "dazhuang-chili-coop",
+    villageId: "620523109204",
+    category: "SICHUAN_PEPPER",
+    nameZh: "甘谷大红袍花椒 250克",
+    nameEn: "Gangu Dahongpao Sichuan Pepper 250 g",
     descriptionZh: "大红袍花椒颗粒饱满、麻味纯正、开口率高。甘谷每年举办花椒采摘节,椒农在立秋前后手工采收。",
-    descriptionEn: "Dahongpao Sichuan pepper: plump husks, a clean numbing taste and most husks split open. Gangu holds a pepper picking festival every year, and growers pick by hand around the start of autumn.",
-    unitZh: "袋", unitEn: "bag", specZh: "250克/袋", specEn: "250 g per bag",
-    priceFen: 4500, stock: 180, status: "CERTIFIED", images: ["sichuan-pepper"], created: "2026-04-02",
+    descriptionEn:
+      "Dahongpao Sichuan pepper: plump husks, a clean numbing taste and most husks split open. Gangu holds a pepper picking festival every year, and growers pick by hand around the start of autumn.",
+    unitZh: "袋",
+    unitEn: "bag",
+    specZh: "250克/袋",
+    specEn: "250 g per bag",
+    priceFen: 4500,
+    stock: 180,
+    status: "CERTIFIED",
+    images: ["sichuan-pepper"],
+    created: "2026-04-02",
   },
   {
-    slug: "gangu-chili-flakes-500g", op: "dazhuang-workshop", villageId: "620523109201", category: "CHILI",
-    nameZh: "石磨甘谷辣椒面 500克", nameEn: "Stone-ground Gangu Chili Flakes 500 g",
+    slug: "gangu-chili-flakes-500g",
+    op: "dazhuang-workshop",
+    villageId: "620523109201",
+    category: "CHILI",
+    nameZh: "石磨甘谷辣椒面 500克",
+    nameEn: "Stone-ground Gangu Chili Flakes 500 g",
     descriptionZh: "选用甘谷辣椒,在大庄村帮扶车间焙香后石磨成面,粗细适中。泼上热油即成香辣油泼辣子。",
-    descriptionEn: "Gangu chili toasted and stone-ground in the Dazhuang Village assistance workshop to a medium grind. Pour hot oil over it for fragrant chili oil.",
-    unitZh: "袋", unitEn: "bag", specZh: "500克/袋", specEn: "500 g per bag",
-    priceFen: 3200, stock: 240, status: "CERTIFIED", gi: "gangu-chili", images: ["chili-dried"], created: "2026-01-25",
+    descriptionEn:
+      "Gangu chili toasted and stone-ground in the Dazhuang Village assistance workshop to a medium grind. Pour hot oil over it for fragrant chili oil.",
+    unitZh: "袋",
+    unitEn: "bag",
+    specZh: "500克/袋",
+    specEn: "500 g per bag",
+    priceFen: 3200,
+    stock: 240,
+    status: "CERTIFIED",
+    gi: "gangu-chili",
+    images: ["chili-dried"],
+    created: "2026-01-25",
   },
   {
-    slug: "gangu-chili-oil-2x260g", op: "dazhuang-workshop", villageId: "620523109201", category: "CHILI",
-    nameZh: "甘谷油泼辣子 260克×2瓶", nameEn: "Gangu Chili Oil 2 × 260 g",
+    slug: "gangu-chili-oil-2x260g",
+    op: "dazhuang-workshop",
+    villageId: "620523109201",
+    category: "CHILI",
+    nameZh: "甘谷油泼辣子 260克×2瓶",
+    nameEn: "Gangu Chili Oil 2 × 260 g",
     descriptionZh: "以甘谷辣椒面、菜籽油和芝麻现泼制成,香而不燥,拌面、蘸饺子都合适。新品,正在申请消费帮扶产品认定。",
-    descriptionEn: "Made from Gangu chili flakes, rapeseed oil and sesame: fragrant rather than fiery, good on noodles and with dumplings. A new product awaiting certification as an assistance product.",
-    unitZh: "份", unitEn: "pack", specZh: "260克×2瓶/份", specEn: "2 jars of 260 g per pack",
-    priceFen: 3990, stock: 90, status: "PENDING_CERTIFICATION", images: ["chili-dried"], created: "2026-09-10",
+    descriptionEn:
+      "Made from Gangu chili flakes, rapeseed oil and sesame: fragrant rather than fiery, good on noodles and with dumplings. A new product awaiting certification as an assistance product.",
+    unitZh: "份",
+    unitEn: "pack",
+    specZh: "260克×2瓶/份",
+    specEn: "2 jars of 260 g per pack",
+    priceFen: 3990,
+    stock: 90,
+    status: "PENDING_CERTIFICATION",
+    images: ["chili-dried"],
+    created: "2026-09-10",
   },
   {
-    slug: "gangu-sichuan-pepper-ground-3x100g", op: "dazhuang-workshop", villageId: "620523109205", category: "SICHUAN_PEPPER",
-    nameZh: "甘谷花椒粉 100克×3袋", nameEn: "Gangu Ground Sichuan Pepper 3 × 100 g",
+    slug: "gangu-sichuan-pepper-ground-3x100g",
+    op: "dazhuang-workshop",
+    villageId: "620523109205",
+    category: "SICHUAN_PEPPER",
+    nameZh: "甘谷花椒粉 100克×3袋",
+    nameEn: "Gangu Ground Sichuan Pepper 3 × 100 g",
     descriptionZh: "当季花椒去籽去梗后低温研磨,麻香浓郁。小袋分装,开袋即用。",
-    descriptionEn: "This season's pepper, seeds and stems removed, ground at low temperature for a strong numbing aroma. Packed in small bags, ready to use.",
-    unitZh: "份", unitEn: "pack", specZh: "100克×3袋/份", specEn: "3 bags of 100 g per pack",
-    priceFen: 3600, stock: 150, status: "CERTIFIED", images: ["sichuan-pepper"], created: "2026-05-08",
+    descriptionEn:
+      "This season's pepper, seeds and stems removed, ground at low temperature for a strong numbing aroma. Packed in small bags, ready to use.",
+    unitZh: "份",
+    unitEn: "pack",
+    specZh: "100克×3袋/份",
+    specEn: "3 bags of 100 g per pack",
+    priceFen: 3600,
+    stock: 150,
+    status: "CERTIFIED",
+    images: ["sichuan-pepper"],
+    created: "2026-05-08",
   },
   {
-    slug: "gangu-apple-huaniu-5kg", op: "weichuan-fruit", villageId: "620523102201", category: "APPLE",
-    nameZh: "甘谷花牛苹果 5公斤", nameEn: "Gangu Huaniu Apples 5 kg",
+    slug: "gangu-apple-huaniu-5kg",
+    op: "weichuan-fruit",
+    villageId: "620523102201",
+    category: "APPLE",
+    nameZh: "甘谷花牛苹果 5公斤",
+    nameEn: "Gangu Huaniu Apples 5 kg",
     descriptionZh: "花牛苹果果形高桩、色泽浓红,果肉细脆多汁。果园位于渭河川区的磐安镇,昼夜温差大,糖分积累充足。",
-    descriptionEn: "Huaniu apples are tall, deep red and crisp, with fine, juicy flesh. The orchards lie in Pan'an Town on the Wei River plain, where wide day-night temperature swings build sweetness.",
-    unitZh: "箱", unitEn: "box", specZh: "5公斤/箱", specEn: "5 kg per box",
-    priceFen: 6800, stock: 260, status: "CERTIFIED", gi: "gangu-apple", images: ["apple", "apple-branch"], created: "2026-01-08",
+    descriptionEn:
+      "Huaniu apples are tall, deep red and crisp, with fine, juicy flesh. The orchards lie in Pan'an Town on the Wei River plain, where wide day-night temperature swings build sweetness.",
+    unitZh: "箱",
+    unitEn: "box",
+    specZh: "5公斤/箱",
+    specEn: "5 kg per box",
+    priceFen: 6800,
+    stock: 260,
+    status: "CERTIFIED",
+    gi: "gangu-apple",
+    images: ["apple", "apple-branch"],
+    created: "2026-01-08",
   },
   {
-    slug: "gangu-apple-fuji-10kg", op: "weichuan-fruit", villageId: "620523102202", category: "APPLE",
-    nameZh: "甘谷红富士苹果 10公斤", nameEn: "Gangu Red Fuji Apples 10 kg",
+    slug: "gangu-apple-fuji-10kg",
+    op: "weichuan-fruit",
+    villageId: "620523102202",
+    category: "APPLE",
+    nameZh: "甘谷红富士苹果 10公斤",
+    nameEn: "Gangu Red Fuji Apples 10 kg",
     descriptionZh: "晚熟红富士,果面光洁、甜酸适口、耐储存。按果径分级装箱,每箱约32至36个。",
-    descriptionEn: "Late-ripening Red Fuji: smooth skin, a balanced sweet-tart taste, and they keep well. Graded by size, about 32 to 36 apples per box.",
-    unitZh: "箱", unitEn: "box", specZh: "10公斤/箱", specEn: "10 kg per box",
-    priceFen: 9800, stock: 0, status: "CERTIFIED", gi: "gangu-apple", images: ["apple"], created: "2026-02-20",
+    descriptionEn:
+      "Late-ripening Red Fuji: smooth skin, a balanced sweet-tart taste, and they keep well. Graded by size, about 32 to 36 apples per box.",
+    unitZh: "箱",
+    unitEn: "box",
+    specZh: "10公斤/箱",
+    specEn: "10 kg per box",
+    priceFen: 9800,
+    stock: 0,
+    status: "CERTIFIED",
+    gi: "gangu-apple",
+    images: ["apple"],
+    created: "2026-02-20",
   },
   {
-    slug: "gangu-apple-gift-12", op: "weichuan-fruit", villageId: "620523103202", category: "APPLE",
-    nameZh: "甘谷苹果礼盒 12枚装", nameEn: "Gangu Apple Gift Box, 12 Apples",
+    slug: "gangu-apple-gift-12",
+    op: "weichuan-fruit",
+    villageId: "620523103202",
+    category: "APPLE",
+    nameZh: "甘谷苹果礼盒 12枚装",
+    nameEn: "Gangu Apple Gift Box, 12 Apples",
     descriptionZh: "精选果径85毫米以上的甘谷苹果,单果套网、礼盒包装。适合节日送礼和单位采购。",
-    descriptionEn: "Gangu apples over 85 mm across, each in a foam net, packed in a gift box. Suits holiday gifts and workplace purchasing.",
-    unitZh: "盒", unitEn: "box", specZh: "12枚/盒", specEn: "12 apples per box",
-    priceFen: 8800, stock: 120, status: "CERTIFIED", gi: "gangu-apple", images: ["apple-branch", "apple"], created: "2026-09-01",
+    descriptionEn:
+      "Gangu apples over 85 mm across, each in a foam net, packed in a gift box. Suits holiday gifts and workplace purchasing.",
+    unitZh: "盒",
+    unitEn: "box",
+    specZh: "12枚/盒",
+    specEn: "12 apples per box",
+    priceFen: 8800,
+    stock: 120,
+    status: "CERTIFIED",
+    gi: "gangu-apple",
+    images: ["apple-branch", "apple"],
+    created: "2026-09-01",
   },
   {
-    slug: "gangu-apple-crisps-10x30g", op: "weichuan-fruit", villageId: "620523102203", category: "APPLE",
-    nameZh: "甘谷苹果脆片 30克×10袋", nameEn: "Gangu Apple Crisps 10 × 30 g",
+    slug: "gangu-apple-crisps-10x30g",
+    op: "weichuan-fruit",
+    villageId: "620523102203",
+    category: "APPLE",
+    nameZh: "甘谷苹果脆片 30克×10袋",
+    nameEn: "Gangu Apple Crisps 10 × 30 g",
     descriptionZh: "以甘谷苹果为原料低温真空冻干,不加糖,酥脆香甜。小袋独立包装,便于携带。尚在试销阶段。",
-    descriptionEn: "Gangu apples freeze-dried at low temperature with no added sugar: crisp and sweet. Individually bagged for snacking on the go. Still in trial sale.",
-    unitZh: "份", unitEn: "pack", specZh: "30克×10袋/份", specEn: "10 bags of 30 g per pack",
-    priceFen: 4900, stock: 75, status: "DRAFT", images: ["apple-branch"], created: "2026-10-12",
+    descriptionEn:
+      "Gangu apples freeze-dried at low temperature with no added sugar: crisp and sweet. Individually bagged for snacking on the go. Still in trial sale.",
+    unitZh: "份",
+    unitEn: "pack",
+    specZh: "30克×10袋/份",
+    specEn: "10 bags of 30 g per pack",
+    priceFen: 4900,
+    stock: 75,
+    status: "DRAFT",
+    images: ["apple-branch"],
+    created: "2026-10-12",
   },
   {
-    slug: "gangu-scallion-5kg", op: "hejiashan-family-farm", villageId: "620523103201", category: "SCALLION",
-    nameZh: "甘谷大葱 5公斤", nameEn: "Gangu Scallions 5 kg",
+    slug: "gangu-scallion-5kg",
+    op: "hejiashan-family-farm",
+    villageId: "620523103201",
+    category: "SCALLION",
+    nameZh: "甘谷大葱 5公斤",
+    nameEn: "Gangu Scallions 5 kg",
     descriptionZh: "甘谷大葱葱白长、质地紧实,辣中带甜,生吃、炒菜都好。农场现挖现发,带泥保鲜。",
-    descriptionEn: "Gangu scallions have long, firm white stalks and a sweet bite, good raw or cooked. Dug to order at the farm and shipped with the soil on to stay fresh.",
-    unitZh: "箱", unitEn: "box", specZh: "5公斤/箱", specEn: "5 kg per box",
-    priceFen: 3500, stock: 200, status: "CERTIFIED", gi: "gangu-scallion", images: ["scallion"], created: "2026-03-02",
+    descriptionEn:
+      "Gangu scallions have long, firm white stalks and a sweet bite, good raw or cooked. Dug to order at the farm and shipped with the soil on to stay fresh.",
+    unitZh: "箱",
+    unitEn: "box",
+    specZh: "5公斤/箱",
+    specEn: "5 kg per box",
+    priceFen: 3500,
+    stock: 200,
+    status: "CERTIFIED",
+    gi: "gangu-scallion",
+    images: ["scallion"],
+    created: "2026-03-02",
   },
   {
-    slug: "gangu-scallion-long-white-10kg", op: "hejiashan-family-farm", villageId: "620523103203", category: "SCALLION",
-    nameZh: "甘谷长白大葱 10公斤", nameEn: "Gangu Long-white Scallions 10 kg",
+    slug: "gangu-scallion-long-white-10kg",
+    op: "hejiashan-family-farm",
+    villageId: "620523103203",
+    category: "SCALLION",
+    nameZh: "甘谷长白大葱 10公斤",
+    nameEn: "Gangu Long-white Scallions 10 kg",
     descriptionZh: "葱白长度40厘米以上的精选大葱,适合饭店后厨和单位食堂。整箱从农场直发。",
-    descriptionEn: "Select scallions with white stalks over 40 cm, for restaurant kitchens and canteens. Shipped by the box straight from the farm.",
-    unitZh: "箱", unitEn: "box", specZh: "10公斤/箱", specEn: "10 kg per box",
-    priceFen: 5800, stock: 110, status: "CERTIFIED", gi: "gangu-scallion", images: ["scallion"], created: "2026-06-18",
+    descriptionEn:
+      "Select scallions with white stalks over 40 cm, for restaurant kitchens and canteens. Shipped by the box straight from the farm.",
+    unitZh: "箱",
+    unitEn: "box",
+    specZh: "10公斤/箱",
+    specEn: "10 kg per box",
+    priceFen: 5800,
+    stock: 110,
+    status: "CERTIFIED",
+    gi: "gangu-scallion",
+    images: ["scallion"],
+    created: "2026-06-18",
   },
   {
-    slug: "gangu-cabbage-2-heads", op: "hejiashan-family-farm", villageId: "620523103201", category: "CABBAGE",
-    nameZh: "甘谷大白菜 2棵装", nameEn: "Gangu Chinese Cabbage, 2 Heads",
+    slug: "gangu-cabbage-2-heads",
+    op: "hejiashan-family-farm",
+    villageId: "620523103201",
+    category: "CABBAGE",
+    nameZh: "甘谷大白菜 2棵装",
+    nameEn: "Gangu Chinese Cabbage, 2 Heads",
     descriptionZh: "甘谷大白菜叶球紧实、帮薄叶嫩,炖、炒、腌酸菜皆宜。每箱两棵,约6公斤。",
-    descriptionEn: "Gangu Chinese cabbage grows tight heads with thin ribs and tender leaves, good braised, stir-fried or pickled. Two heads per box, about 6 kg.",
-    unitZh: "箱", unitEn: "box", specZh: "2棵(约6公斤)/箱", specEn: "2 heads (about 6 kg) per box",
-    priceFen: 2990, stock: 140, status: "CERTIFIED", gi: "gangu-cabbage", images: ["cabbage"], created: "2026-07-22",
+    descriptionEn:
+      "Gangu Chinese cabbage grows tight heads with thin ribs and tender leaves, good braised, stir-fried or pickled. Two heads per box, about 6 kg.",
+    unitZh: "箱",
+    unitEn: "box",
+    specZh: "2棵(约6公斤)/箱",
+    specEn: "2 heads (about 6 kg) per box",
+    priceFen: 2990,
+    stock: 140,
+    status: "CERTIFIED",
+    gi: "gangu-cabbage",
+    images: ["cabbage"],
+    created: "2026-07-22",
   },
   {
-    slug: "gangu-cabbage-10kg", op: "hejiashan-family-farm", villageId: "620523101201", category: "CABBAGE",
-    nameZh: "甘谷大白菜 10公斤", nameEn: "Gangu Chinese Cabbage 10 kg",
+    slug: "gangu-cabbage-10kg",
+    op: "hejiashan-family-farm",
+    villageId: "620523101201",
+    category: "CABBAGE",
+    nameZh: "甘谷大白菜 10公斤",
+    nameEn: "Gangu Chinese Cabbage 10 kg",
     descriptionZh: "秋冬季节的整箱大白菜,适合腌制酸菜或储存过冬。农场在新兴镇渭水峪村流转土地种植。认定审核中。",
-    descriptionEn: "A whole box of autumn cabbage, for pickling or keeping through the winter. Grown on land the farm rents in Weishuiyu Village, Xinxing Town. Certification under review.",
-    unitZh: "箱", unitEn: "box", specZh: "10公斤/箱", specEn: "10 kg per box",
-    priceFen: 3900, stock: 0, status: "PENDING_CERTIFICATION", gi: "gangu-cabbage", images: ["cabbage"], created: "2026-10-20",
+    descriptionEn:
+      "A whole box of autumn cabbage, for pickling or keeping through the winter. Grown on land the farm rents in Weishuiyu Village, Xinxing Town. Certification under review.",
+    unitZh: "箱",
+    unitEn: "box",
+    specZh: "10公斤/箱",
+    specEn: "10 kg per box",
+    priceFen: 3900,
+    stock: 0,
+    status: "PENDING_CERTIFICATION",
+    gi: "gangu-cabbage",
+    images: ["cabbage"],
+    created: "2026-10-20",
   },
   {
-    slug: "sunan-yak-beef-1kg", op: "qilian-pastoral", villageId: "620721101201", category: "YAK",
-    nameZh: "肃南牦牛肉 冷鲜分割 1公斤", nameEn: "Sunan Yak Beef, Chilled Cuts 1 kg",
+    slug: "sunan-yak-beef-1kg",
+    op: "qilian-pastoral",
+    villageId: "620721101201",
+    category: "YAK",
+    nameZh: "肃南牦牛肉 冷鲜分割 1公斤",
+    nameEn: "Sunan Yak Beef, Chilled Cuts 1 kg",
     descriptionZh: "肃南牦牛在海拔3000米以上的祁连山草场放牧,肉色深红、脂肪少。冷链分割包装,适合炖煮和涮锅。",
-    descriptionEn: "Sunan yaks graze Qilian Mountain pastures above 3,000 m, giving deep red, lean meat. Cut and packed in the cold chain, for stews and hot pot.",
-    unitZh: "份", unitEn: "pack", specZh: "1公斤/份", specEn: "1 kg per pack",
-    priceFen: 13800, stock: 80, status: "CERTIFIED", gi: "sunan-yak", images: ["yak"], created: "2026-01-15",
+    descriptionEn:
+      "Sunan yaks graze Qilian Mountain pastures above 3,000 m, giving deep red, lean meat. Cut and packed in the cold chain, for stews and hot pot.",
+    unitZh: "份",
+    unitEn: "pack",
+    specZh: "1公斤/份",
+    specEn: "1 kg per pack",
+    priceFen: 13800,
+    stock: 80,
+    status: "CERTIFIED",
+    gi: "sunan-yak",
+    images: ["yak"],
+    created: "2026-01-15",
   },
   {
-    slug: "sunan-yak-ribs-2kg", op: "qilian-pastoral", villageId: "620721101202", category: "YAK",
-    nameZh: "肃南牦牛排骨 2公斤", nameEn: "Sunan Yak Ribs 2 kg",
+    slug: "sunan-yak-ribs-2kg",
+    op: "qilian-pastoral",
+    villageId: "620721101202",
+    category: "YAK",
+    nameZh: "肃南牦牛排骨 2公斤",
+    nameEn: "Sunan Yak Ribs 2 kg",
     descriptionZh: "带骨牦牛肋排,适合清炖和红烧。由皇城镇牧户饲养,企业统一屠宰检疫。",
-    descriptionEn: "Bone-in yak ribs for clear broth or red braising. Raised by herding households in Huangcheng Town, slaughtered and inspected by the company.",
-    unitZh: "份", unitEn: "pack", specZh: "2公斤/份", specEn: "2 kg per pack",
-    priceFen: 19800, stock: 45, status: "CERTIFIED", gi: "sunan-yak", images: ["yak"], created: "2026-04-28",
+    descriptionEn:
+      "Bone-in yak ribs for clear broth or red braising. Raised by herding households in Huangcheng Town, slaughtered and inspected by the company.",
+    unitZh: "份",
+    unitEn: "pack",
+    specZh: "2公斤/份",
+    specEn: "2 kg per pack",
+    priceFen: 19800,
+    stock: 45,
+    status: "CERTIFIED",
+    gi: "sunan-yak",
+    images: ["yak"],
+    created: "2026-04-28",
   },
   {
-    slug: "sunan-fine-wool-lamb-leg-2kg", op: "qilian-pastoral", villageId: "620721101203", category: "MUTTON",
-    nameZh: "甘肃高山细毛羊 羊后腿 2公斤", nameEn: "Gansu Alpine Fine-wool Lamb Leg 2 kg",
+    slug: "sunan-fine-wool-lamb-leg-2kg",
+    op: "qilian-pastoral",
+    villageId: "620721101203",
+    category: "MUTTON",
+    nameZh: "甘肃高山细毛羊 羊后腿 2公斤",
+    nameEn: "Gansu Alpine Fine-wool Lamb Leg 2 kg",
     descriptionZh: "甘肃高山细毛羊是农产品地理标志产品,在肃南高山草场放牧,肉质细嫩、膻味轻。整只羊后腿,适合烤制。",
-    descriptionEn: "Gansu Alpine Fine-wool Sheep is a registered agricultural GI product, grazed on Sunan's high pastures for tender, mild meat. A whole hind leg, ideal for roasting.",
-    unitZh: "份", unitEn: "pack", specZh: "约2公斤/份", specEn: "about 2 kg per pack",
-    priceFen: 16800, stock: 70, status: "CERTIFIED", gi: "gansu-fine-wool-sheep", images: ["mutton"], created: "2026-02-11",
+    descriptionEn:
+      "Gansu Alpine Fine-wool Sheep is a registered agricultural GI product, grazed on Sunan's high pastures for tender, mild meat. A whole hind leg, ideal for roasting.",
+    unitZh: "份",
+    unitEn: "pack",
+    specZh: "约2公斤/份",
+    specEn: "about 2 kg per pack",
+    priceFen: 16800,
+    stock: 70,
+    status: "CERTIFIED",
+    gi: "gansu-fine-wool-sheep",
+    images: ["mutton"],
+    created: "2026-02-11",
   },
   {
-    slug: "sunan-fine-wool-lamb-chops-1500g", op: "qilian-pastoral", villageId: "620721101204", category: "MUTTON",
-    nameZh: "高山细毛羊 羊排 1.5公斤", nameEn: "Alpine Fine-wool Lamb Chops 1.5 kg",
+    slug: "sunan-fine-wool-lamb-chops-1500g",
+    op: "qilian-pastoral",
+    villageId: "620721101204",
+    category: "MUTTON",
+    nameZh: "高山细毛羊 羊排 1.5公斤",
+    nameEn: "Alpine Fine-wool Lamb Chops 1.5 kg",
     descriptionZh: "精修羊排,肥瘦相间。解冻后直接煎烤或清水煮成手抓羊肉,原汁原味。",
     descriptionEn: "Trimmed lamb chops with a good balance of fat and lean. Thaw, then pan-fry, grill or boil them for hand-pulled lamb.",
-    unitZh: "份", unitEn: "pack", specZh: "1.5公斤/份", specEn: "1.5 kg per pack",
-    priceFen: 14900, stock: 95, status: "CERTIFIED", gi: "gansu-fine-wool-sheep", images: ["mutton"], created: "2026-05-19",
+    unitZh: "份",
+    unitEn: "pack",
+    specZh: "1.5公斤/份",
+    specEn: "1.5 kg per pack",
+    priceFen: 14900,
+    stock: 95,
+    status: "CERTIFIED",
+    gi: "gansu-fine-wool-sheep",
+    images: ["mutton"],
+    created: "2026-05-19",
   },
   {
-    slug: "sunan-hand-pulled-mutton-2kg", op: "daduma-coop", villageId: "620721200201", category: "MUTTON",
-    nameZh: "大都麻村手抓羊肉 2公斤", nameEn: "Daduma Village Hand-pulled Mutton 2 kg",
+    slug: "sunan-hand-pulled-mutton-2kg",
+    op: "daduma-coop",
+    villageId: "620721200201",
+    category: "MUTTON",
+    nameZh: "大都麻村手抓羊肉 2公斤",
+    nameEn: "Daduma Village Hand-pulled Mutton 2 kg",
     descriptionZh: "大都麻村牧户养殖的细毛羊,按传统清水煮制后真空包装。加热即食,配蒜和椒盐。",
-    descriptionEn: "Fine-wool sheep raised by herders of Daduma Village, boiled in plain water the traditional way and vacuum-packed. Heat and eat with garlic and pepper salt.",
-    unitZh: "份", unitEn: "pack", specZh: "2公斤/份", specEn: "2 kg per pack",
-    priceFen: 17800, stock: 60, status: "CERTIFIED", gi: "gansu-fine-wool-sheep", images: ["mutton"], created: "2026-03-28",
+    descriptionEn:
+      "Fine-wool sheep raised by herders of Daduma Village, boiled in plain water the traditional way and vacuum-packed. Heat and eat with garlic and pepper salt.",
+    unitZh: "份",
+    unitEn: "pack",
+    specZh: "2公斤/份",
+    specEn: "2 kg per pack",
+    priceFen: 17800,
+    stock: 60,
+    status: "CERTIFIED",
+    gi: "gansu-fine-wool-sheep",
+    images: ["mutton"],
+    created: "2026-03-28",
   },
   {
-    slug: "sunan-fresh-mushrooms-2kg", op: "daduma-coop", villageId: "620721200202", category: "MUSHROOM",
-    nameZh: "肃南草原鲜蘑菇 2公斤", nameEn: "Sunan Fresh Grassland Mushrooms 2 kg",
+    slug: "sunan-fresh-mushrooms-2kg",
+    op: "daduma-coop",
+    villageId: "620721200202",
+    category: "MUSHROOM",
+    nameZh: "肃南草原鲜蘑菇 2公斤",
+    nameEn: "Sunan Fresh Grassland Mushrooms 2 kg",
     descriptionZh: "马蹄藏族乡农牧民人工培育的鲜蘑菇,菌盖厚实、口感爽滑。当天采摘、冷链发货。",
-    descriptionEn: "Fresh mushrooms cultivated by farmers and herders of Mati Tibetan Township: thick caps and a silky texture. Picked and shipped in the cold chain the same day.",
-    unitZh: "箱", unitEn: "box", specZh: "2公斤/箱", specEn: "2 kg per box",
-    priceFen: 5600, stock: 130, status: "CERTIFIED", images: ["mushroom"], created: "2026-06-05",
+    descriptionEn:
+      "Fresh mushrooms cultivated by farmers and herders of Mati Tibetan Township: thick caps and a silky texture. Picked and shipped in the cold chain the same day.",
+    unitZh: "箱",
+    unitEn: "box",
+    specZh: "2公斤/箱",
+    specEn: "2 kg per box",
+    priceFen: 5600,
+    stock: 130,
+    status: "CERTIFIED",
+    images: ["mushroom"],
+    created: "2026-06-05",
   },
   {
-    slug: "sunan-dried-mushrooms-250g", op: "daduma-coop", villageId: "620721200203", category: "MUSHROOM",
-    nameZh: "肃南干蘑菇 250克", nameEn: "Sunan Dried Mushrooms 250 g",
+    slug: "sunan-dried-mushrooms-250g",
+    op: "daduma-coop",
+    villageId: "620721200203",
+    category: "MUSHROOM",
+    nameZh: "肃南干蘑菇 250克",
+    nameEn: "Sunan Dried Mushrooms 250 g",
     descriptionZh: "鲜蘑菇切片晾干,泡发后香味更浓,适合炖汤、炒肉。正在申请消费帮扶产品认定。",
-    descriptionEn: "Sliced and air-dried mushrooms with a richer aroma after soaking, for soups and stir-fries. Awaiting certification as an assistance product.",
-    unitZh: "袋", unitEn: "bag", specZh: "250克/袋", specEn: "250 g per bag",
-    priceFen: 4800, stock: 200, status: "PENDING_CERTIFICATION", images: ["mushroom"], created: "2026-08-14",
+    descriptionEn:
+      "Sliced and air-dried mushrooms with a richer aroma after soaking, for soups and stir-fries. Awaiting certification as an assistance product.",
+    unitZh: "袋",
+    unitEn: "bag",
+    specZh: "250克/袋",
+    specEn: "250 g per bag",
+    priceFen: 4800,
+    stock: 200,
+    status: "PENDING_CERTIFICATION",
+    images: ["mushroom"],
+    created: "2026-08-14",
   },
   {
-    slug: "sunan-grassland-chicken-whole", op: "kangle-chicken-farm", villageId: "620721102201", category: "CHICKEN",
-    nameZh: "肃南草原虫草鸡 整只", nameEn: "Sunan Grassland Chicken, Whole Bird",
+    slug: "sunan-grassland-chicken-whole",
+    op: "kangle-chicken-farm",
+    villageId: "620721102201",
+    category: "CHICKEN",
+    nameZh: "肃南草原虫草鸡 整只",
+    nameEn: "Sunan Grassland Chicken, Whole Bird",
     descriptionZh: "在康乐草原散养一年以上的草原鸡,以草籽和昆虫为食,肉质紧实、汤色金黄。整只冷鲜,约1.5公斤。",
-    descriptionEn: "Chickens free-ranged for over a year on the Kangle grassland, feeding on seeds and insects: firm meat and a golden broth. One whole chilled bird, about 1.5 kg.",
-    unitZh: "只", unitEn: "bird", specZh: "约1.5公斤/只", specEn: "about 1.5 kg per bird",
-    priceFen: 12800, stock: 110, status: "CERTIFIED", images: ["chicken"], created: "2026-02-26",
+    descriptionEn:
+      "Chickens free-ranged for over a year on the Kangle grassland, feeding on seeds and insects: firm meat and a golden broth. One whole chilled bird, about 1.5 kg.",
+    unitZh: "只",
+    unitEn: "bird",
+    specZh: "约1.5公斤/只",
+    specEn: "about 1.5 kg per bird",
+    priceFen: 12800,
+    stock: 110,
+    status: "CERTIFIED",
+    images: ["chicken"],
+    created: "2026-02-26",
   },
   {
-    slug: "sunan-grassland-chicken-2-birds", op: "kangle-chicken-farm", villageId: "620721102202", category: "CHICKEN",
-    nameZh: "草原虫草鸡 2只装", nameEn: "Grassland Chicken, 2 Birds",
+    slug: "sunan-grassland-chicken-2-birds",
+    op: "kangle-chicken-farm",
+    villageId: "620721102202",
+    category: "CHICKEN",
+    nameZh: "草原虫草鸡 2只装",
+    nameEn: "Grassland Chicken, 2 Birds",
     descriptionZh: "两只装,适合家庭炖汤或节日宴席。农场收购周边牧户代养的鸡只,按只结算。新上架,暂未申请认定。",
-    descriptionEn: "Two birds per pack, for family soups or holiday meals. The farm buys birds that neighbouring herders raise for it, paying per bird. Newly listed, not yet submitted for certification.",
-    unitZh: "份", unitEn: "pack", specZh: "2只(约3公斤)/份", specEn: "2 birds (about 3 kg) per pack",
-    priceFen: 23800, stock: 0, status: "DRAFT", images: ["chicken"], created: "2026-10-28",
+    descriptionEn:
+      "Two birds per pack, for family soups or holiday meals. The farm buys birds that neighbouring herders raise for it, paying per bird. Newly listed, not yet submitted for certification.",
+    unitZh: "份",
+    unitEn: "pack",
+    specZh: "2只(约3公斤)/份",
+    specEn: "2 birds (about 3 kg) per pack",
+    priceFen: 23800,
+    stock: 0,
+    status: "DRAFT",
+    images: ["chicken"],
+    created: "2026-10-28",
   },
   {
-    slug: "sunan-yak-jerky-500g", op: "hongwansi-workshop", villageId: "620721100201", category: "YAK",
-    nameZh: "手撕牦牛肉干 500克", nameEn: "Hand-torn Yak Jerky 500 g",
+    slug: "sunan-yak-jerky-500g",
+    op: "hongwansi-workshop",
+    villageId: "620721100201",
+    category: "YAK",
+    nameZh: "手撕牦牛肉干 500克",
+    nameEn: "Hand-torn Yak Jerky 500 g",
     descriptionZh: "以肃南牦牛后腿肉为原料,在帮扶车间手工风干制作,越嚼越香。独立小包装。",
-    descriptionEn: "Made from Sunan yak hind leg and air-dried by hand in the assistance workshop; the more you chew, the better it tastes. Individually wrapped.",
-    unitZh: "袋", unitEn: "bag", specZh: "500克/袋", specEn: "500 g per bag",
-    priceFen: 9800, stock: 220, status: "CERTIFIED", gi: "sunan-yak", images: ["yak"], created: "2026-03-08",
+    descriptionEn:
+      "Made from Sunan yak hind leg and air-dried by hand in the assistance workshop; the more you chew, the better it tastes. Individually wrapped.",
+    unitZh: "袋",
+    unitEn: "bag",
+    specZh: "500克/袋",
+    specEn: "500 g per bag",
+    priceFen: 9800,
+    stock: 220,
+    status: "CERTIFIED",
+    gi: "sunan-yak",
+    images: ["yak"],
+    created: "2026-03-08",
   },
   {
-    slug: "sunan-dried-mushroom-mix-300g", op: "hongwansi-workshop", villageId: "620721100202", category: "MUSHROOM",
-    nameZh: "草原杂菌干货 300克", nameEn: "Dried Grassland Mushroom Mix 300 g",
+    slug: "sunan-dried-mushroom-mix-300g",
+    op: "hongwansi-workshop",
+    villageId: "620721100202",
+    category: "MUSHROOM",
+    nameZh: "草原杂菌干货 300克",
+    nameEn: "Dried Grassland Mushroom Mix 300 g",
     descriptionZh: "多种干蘑菇混装。因原料来源证明不全,认定申请未通过,暂不上架。",
-    descriptionEn: "A mix of dried mushrooms. Certification was refused because the sourcing records were incomplete, so it is not listed for now.",
-    unitZh: "袋", unitEn: "bag", specZh: "300克/袋", specEn: "300 g per bag",
-    priceFen: 5200, stock: 40, status: "REJECTED", listed: false, images: ["mushroom"], created: "2026-07-02",
+    descriptionEn:
+      "A mix of dried mushrooms. Certification was refused because the sourcing records were incomplete, so it is not listed for now.",
+    unitZh: "袋",
+    unitEn: "bag",
+    specZh: "300克/袋",
+    specEn: "300 g per bag",
+    priceFen: 5200,
+    stock: 40,
+    status: "REJECTED",
+    listed: false,
+    images: ["mushroom"],
+    created: "2026-07-02",
   },
 ];
 const productId = (slug: string) => `seed-p-${slug}`;
@@ -643,7 +1030,9 @@ const IMAGE_ALT: Record<string, [string, string]> = {
 // ------------------------------------------------------------------------------------------------
 // Households: ~300 fictional registered households
 
-const SURNAMES = [..."王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"];
+const SURNAMES = [
+  ..."王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤",
+];
 const FICTIONAL_TAGS = ["示例", "演示", "样例"];
 const HOUSEHOLD_COUNTS: Record<string, number> = { "620523": 210, "620721": 90 };
 
@@ -670,9 +1059,26 @@ function buildHouseholds(): HouseholdSeed[] {
     for (let i = 1; i <= count; i++) {
       // Every village gets some households; the rest land anywhere.
       const { vil, t } = i <= villages.length ? villages[i - 1]! : pick(rng, villages);
-      const year = weighted(rng, [[2013, 2], [2014, 5], [2015, 3], [2016, 2]] as const);
-      const status = weighted(rng, [["LIFTED", 80], ["MONITORED", 15], ["NOT_LIFTED", 5]] as const);
-      const members = weighted(rng, [[1, 6], [2, 12], [3, 18], [4, 24], [5, 20], [6, 13], [7, 7]] as const);
+      const year = weighted(rng, [
+        [2013, 2],
+        [2014, 5],
+        [2015, 3],
+        [2016, 2],
+      ] as const);
+      const status = weighted(rng, [
+        ["LIFTED", 80],
+        ["MONITORED", 15],
+        ["NOT_LIFTED", 5],
+      ] as const);
+      const members = weighted(rng, [
+        [1, 6],
+        [2, 12],
+        [3, 18],
+        [4, 24],
+        [5, 20],
+        [6, 13],
+        [7, 7],
+      ] as const);
       let residentId: string;
       do {
         const birth = new Date(Date.UTC(int(rng, 1942, 1992), 0, 1) + int(rng, 0, 364) * 86_400_000);
@@ -717,10 +1123,27 @@ interface LinkSeed {
 }
 
 const MECHANISMS_BY_KIND: Record<OperatorKind, readonly (readonly [Mechanism, number])[]> = {
-  COOPERATIVE: [["PURCHASE", 5], ["DIVIDEND", 4], ["LAND_RENT", 1]],
-  ENTERPRISE: [["PURCHASE", 5], ["DIVIDEND", 2], ["LAND_RENT", 2], ["WAGE", 1]],
-  WORKSHOP: [["WAGE", 7], ["DIVIDEND", 2], ["PURCHASE", 1]],
-  FAMILY_FARM: [["LAND_RENT", 4], ["WAGE", 4], ["PURCHASE", 2]],
+  COOPERATIVE: [
+    ["PURCHASE", 5],
+    ["DIVIDEND", 4],
+    ["LAND_RENT", 1],
+  ],
+  ENTERPRISE: [
+    ["PURCHASE", 5],
+    ["DIVIDEND", 2],
+    ["LAND_RENT", 2],
+    ["WAGE", 1],
+  ],
+  WORKSHOP: [
+    ["WAGE", 7],
+    ["DIVIDEND", 2],
+    ["PURCHASE", 1],
+  ],
+  FAMILY_FARM: [
+    ["LAND_RENT", 4],
+    ["WAGE", 4],
+    ["PURCHASE", 2],
+  ],
 };
 // Budgets per group of links that apply to one product (rule 5: links may not promise more than
 // the line earns): at most 20% of the net amount in basis points and 12% of the cheapest unit price
@@ -735,7 +1158,10 @@ function buildLinks(households: HouseholdSeed[]): LinkSeed[] {
   for (const op of OPERATORS) {
     const county = placeOf(op.villageId).countyId;
     const products = PRODUCTS.filter((p) => p.op === op.slug && p.status !== "REJECTED");
-    const pool = shuffled(rng, households.filter((h) => h.countyId === county));
+    const pool = shuffled(
+      rng,
+      households.filter((h) => h.countyId === county),
+    );
     const chosen = pool.slice(0, int(rng, 15, 50));
     // About half of an operator's products get links of their own; the others use the operator-wide links.
     const specific = products.slice(0, Math.floor(products.length / 2));
@@ -893,7 +1319,7 @@ async function seedOperators(db: Db) {
   if (new Set(rows.map((r) => r.creditCode)).size !== rows.length) throw new Error("seed data: duplicate credit code");
   if (OVERWRITE) {
     for (const row of rows) {
-      const { id, slug, ...data } = row;
+      const { id: _id, slug, ...data } = row;
       await db.operator.upsert({ where: { slug }, create: row, update: data });
     }
   } else {
@@ -908,7 +1334,8 @@ async function seedProducts(db: Db) {
     const op = OPERATORS.find((o) => o.slug === p.op);
     if (!op) throw new Error(`seed data: ${p.slug} has unknown operator ${p.op}`);
     if (p.gi && !op.marks.includes(p.gi)) throw new Error(`seed data: ${p.op} may not use ${p.gi}`);
-    if (placeOf(p.villageId).countyId !== placeOf(op.villageId).countyId) throw new Error(`seed data: ${p.slug} outside its operator's county`);
+    if (placeOf(p.villageId).countyId !== placeOf(op.villageId).countyId)
+      throw new Error(`seed data: ${p.slug} outside its operator's county`);
   }
   const rows = PRODUCTS.map((p) => {
     const { townshipId, countyId } = placeOf(p.villageId);
@@ -942,7 +1369,7 @@ async function seedProducts(db: Db) {
   });
   if (OVERWRITE) {
     for (const row of rows) {
-      const { id, slug, ...data } = row;
+      const { id: _id, slug, ...data } = row;
       await db.product.upsert({ where: { slug }, create: row, update: data });
     }
   } else {
@@ -974,10 +1401,12 @@ async function seedProducts(db: Db) {
 
 async function seedHouseholds(db: Db, households: HouseholdSeed[], keys: HouseholdKeys) {
   const existing = new Map(
-    (await db.household.findMany({
-      where: { registryCode: { in: households.map((h) => h.registryCode) } },
-      select: { registryCode: true, idNumberHash: true },
-    })).map((h) => [h.registryCode, h.idNumberHash]),
+    (
+      await db.household.findMany({
+        where: { registryCode: { in: households.map((h) => h.registryCode) } },
+        select: { registryCode: true, idNumberHash: true },
+      })
+    ).map((h) => [h.registryCode, h.idNumberHash]),
   );
   const rows = households.map((h) => ({
     id: h.id,
@@ -996,7 +1425,10 @@ async function seedHouseholds(db: Db, households: HouseholdSeed[], keys: Househo
   }));
   const missing = rows.filter((r) => !existing.has(r.registryCode));
   const residentIdOf = new Map(households.map((h) => [h.registryCode, h.residentId]));
-  const withCipher = (r: (typeof rows)[number]) => ({ ...r, idNumberCipher: encryptResidentId(residentIdOf.get(r.registryCode)!, keys.encKey) });
+  const withCipher = (r: (typeof rows)[number]) => ({
+    ...r,
+    idNumberCipher: encryptResidentId(residentIdOf.get(r.registryCode)!, keys.encKey),
+  });
   if (missing.length) await db.household.createMany({ data: missing.map(withCipher), skipDuplicates: true });
   let rekeyed = 0;
   if (OVERWRITE) {
@@ -1004,7 +1436,7 @@ async function seedHouseholds(db: Db, households: HouseholdSeed[], keys: Househo
       // A cipher is random (fresh IV): keep it unless the key changed (the hash no longer matches).
       const sameKey = existing.get(r.registryCode) === r.idNumberHash;
       if (!sameKey) rekeyed++;
-      const { id, registryCode, ...data } = sameKey ? r : withCipher(r);
+      const { id: _id, registryCode, ...data } = sameKey ? r : withCipher(r);
       await db.household.update({ where: { registryCode }, data });
     }
   } else {
@@ -1056,7 +1488,9 @@ async function seedUsers(db: Db) {
     }
   }
   const users = new Map(
-    (await db.user.findMany({ where: { email: { in: DEMO_ACCOUNTS.map((a) => a.email) } }, select: { id: true, email: true } })).map((u) => [u.email, u.id]),
+    (await db.user.findMany({ where: { email: { in: DEMO_ACCOUNTS.map((a) => a.email) } }, select: { id: true, email: true } })).map(
+      (u) => [u.email, u.id],
+    ),
   );
   const memberships = DEMO_ACCOUNTS.filter((a) => a.operatorSlug).map((a) => ({
     userId: users.get(a.email)!,

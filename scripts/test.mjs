@@ -1,4 +1,5 @@
 // `./test` / `npm test`: every test, against a fresh database.
+//   0. the gates: tsc, eslint (with the layering rules) and prettier --check, on a full run
 //   1. a fresh embedded PostgreSQL in .data/postgres-test (port 54330 or TEST_PG_PORT),
 //      or DATABASE_URL if set (it gets migrated, seeded and written to!)
 //   2. migrations, demo seed
@@ -167,6 +168,32 @@ async function main() {
 
   if (options.e2e) ensureBrowser();
   ensurePrismaClient();
+
+  // 0. The gates, before any test: types, lint (layering included) and formatting. Skipped only
+  // when a runner is given arguments (a developer running one file); a full run always has them.
+  if (options.extra.length === 0) {
+    const gates = [
+      ["types (tsc)", "tsc", ["--noEmit"]],
+      ["lint (eslint)", "eslint", ["--max-warnings=0", "."]],
+      ["format (prettier)", "prettier", ["--check", "--log-level=warn", "."]],
+    ];
+    let passed = 0;
+    let failed = 0;
+    await step("gates", async () => {
+      for (const [name, command, args] of gates) {
+        const code = await runStep(command, args, {});
+        if (code === 0) passed++;
+        else {
+          failed++;
+          problems.push(`${name} found problems (above)`);
+        }
+      }
+    });
+    results.push(`gates: ${passed} passed, ${failed} failed`);
+    totals.passed += passed;
+    totals.failed += failed;
+    if (isShuttingDown()) return;
+  }
   const secrets = loadSecrets({ file: ".data/test-secrets.json" });
   takeLock();
 
@@ -206,7 +233,14 @@ async function main() {
   rmSync(uploadDir, { recursive: true, force: true });
   // No Stripe keys in tests: the e2e server pays through the demo page; vitest points the real
   // stripe client at a local fake Stripe where it needs one (tests/support/fake-stripe.ts).
-  const env = { DATABASE_URL: db.url, ...secrets, NEXT_TELEMETRY_DISABLED: "1", UPLOAD_DIR: uploadDir, DEMO_PAYMENTS: "1", STRIPE_SECRET_KEY: "" };
+  const env = {
+    DATABASE_URL: db.url,
+    ...secrets,
+    NEXT_TELEMETRY_DISABLED: "1",
+    UPLOAD_DIR: uploadDir,
+    DEMO_PAYMENTS: "1",
+    STRIPE_SECRET_KEY: "",
+  };
   if (existsSync(path.join(ROOT, "prisma/seed.ts"))) {
     log("loading demo data (prisma/seed.ts)");
     const code = await step("seed", () => runStep("tsx", ["prisma/seed.ts"], { env }));
@@ -281,7 +315,12 @@ async function main() {
     const stats = readJson(PLAYWRIGHT_JSON)?.stats ?? {};
     record(
       "playwright",
-      { passed: (stats.expected ?? 0) + (stats.flaky ?? 0), failed: stats.unexpected ?? 0, skipped: stats.skipped ?? 0, flaky: stats.flaky ?? 0 },
+      {
+        passed: (stats.expected ?? 0) + (stats.flaky ?? 0),
+        failed: stats.unexpected ?? 0,
+        skipped: stats.skipped ?? 0,
+        flaky: stats.flaky ?? 0,
+      },
       code,
     );
     if (code !== 0) log(`the server log is in ${path.relative(ROOT, SERVER_LOG)}; the HTML report in playwright-report/`);

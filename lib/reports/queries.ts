@@ -317,7 +317,7 @@ async function salesTrend(db: Reader, scope: ReportScope, f: ReportFilters, sour
 // ------------------------------------------------------------------------------------------------
 // Households
 
-interface HouseholdGroup extends HouseholdFigures {}
+type HouseholdGroup = HouseholdFigures;
 
 type HouseholdSet = "total" | "county" | "township" | "village";
 const HOUSEHOLD_COLUMN = { county: `h."countyId"`, township: `h."townshipId"`, village: `h."villageId"` } as const;

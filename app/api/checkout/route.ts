@@ -7,15 +7,15 @@
 //   403 cross-site request; 503 { error: "paymentUnavailable" or "busy" }
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
-import { ActionError } from "@/lib/auth/action-core";
+import { ActionError } from "@/lib/errors";
 import { getActor } from "@/lib/auth/session.server";
-import { removeOrdered } from "@/lib/cart/cart";
-import { callerCartId, syncCartCount } from "@/lib/cart/session.server";
+import { callerCartId, removeOrderedFromCart, syncCartCount } from "@/lib/cart/session.server";
 import { catalogChanged } from "@/lib/catalog/revalidate.server";
-import { db } from "@/lib/db.server";
-import { Prisma } from "@/lib/db/client";
-import { CartChanged, placeOrder } from "@/lib/orders/checkout";
+import { isPoolTimeout } from "@/lib/db/errors";
+import { CartChanged } from "@/lib/orders/checkout";
+import { placeOrderNow } from "@/lib/orders/orders.server";
 import { currentPaymentProvider } from "@/lib/payments/registry.server";
+import { env } from "@/lib/env/env";
 
 const envelope = z.object({ locale: z.enum(["zh-CN", "en"]).default("zh-CN"), order: z.unknown() });
 
@@ -27,7 +27,8 @@ function fieldErrorsOf(error: z.ZodError) {
 
 /** The site's own origin, for the payment provider's return links. */
 function originOf(request: NextRequest): string {
-  return process.env.NEXTAUTH_URL ? new URL(process.env.NEXTAUTH_URL).origin : request.nextUrl.origin;
+  const publicUrl = env().NEXTAUTH_URL;
+  return publicUrl ? new URL(publicUrl).origin : request.nextUrl.origin;
 }
 
 export async function POST(request: NextRequest) {
@@ -49,7 +50,7 @@ export async function POST(request: NextRequest) {
   const actor = await getActor();
   try {
     const provider = currentPaymentProvider();
-    const placed = await placeOrder(db, parsed.data.order as never, {
+    const placed = await placeOrderNow(parsed.data.order as never, {
       actor,
       provider,
       origin: originOf(request),
@@ -60,7 +61,7 @@ export async function POST(request: NextRequest) {
     if (placed.soldOut) catalogChanged();
     const cartId = await callerCartId(actor, { create: false, mayWriteCookies: true });
     if (cartId && placed.productIds) {
-      await removeOrdered(db, cartId, placed.productIds);
+      await removeOrderedFromCart(cartId, placed.productIds);
       await syncCartCount(cartId);
     }
     return NextResponse.json({ ok: true, next: placed.next, number: placed.number });
@@ -73,7 +74,7 @@ export async function POST(request: NextRequest) {
       const status = error.code === "paymentUnavailable" ? 503 : 400;
       return NextResponse.json({ ok: false, error: error.code, values: error.values }, { status });
     }
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2028") {
+    if (isPoolTimeout(error)) {
       // Could not get a database connection in time: too many buyers at once. Nothing was held.
       return NextResponse.json({ ok: false, error: "busy" }, { status: 503, headers: { "retry-after": "2" } });
     }

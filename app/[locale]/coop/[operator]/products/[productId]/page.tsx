@@ -6,13 +6,12 @@ import { notFound } from "next/navigation";
 import { Breadcrumb } from "@/components/ui/Breadcrumb";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { CATEGORIES } from "@/lib/catalog/filters";
-import { canSubmit, LOW_STOCK, MAX_PHOTOS } from "@/lib/catalog/listing";
-import { fenToYuanInput } from "@/lib/catalog/price";
-import { duplicateProduct, setProductListed, submitProduct } from "@/lib/coop/listing-actions";
-import { getConsoleProduct, giMarksOfOperator } from "@/lib/coop/products.server";
-import { db } from "@/lib/db.server";
-import { countyVillages } from "@/lib/regions/queries";
-import { requireConsoleOperator } from "@/lib/coop/scope.server";
+import { canSubmit, LOW_STOCK, MAX_PHOTOS } from "@/lib/products/listing";
+import { fenToYuanInput } from "@/lib/products/price";
+import { duplicateProduct, setProductListed, submitProduct } from "@/lib/products/actions";
+import { getConsoleProduct, giMarksOfOperator } from "@/lib/products/console.server";
+import { villagesOfCounty } from "@/lib/regions/regions.server";
+import { requireConsoleOperator } from "@/lib/operators/scope.server";
 import { isLocale } from "@/lib/i18n/locales";
 import { localName, localText } from "@/lib/i18n/pick";
 import { formatFen } from "@/lib/money";
@@ -55,7 +54,7 @@ export default async function EditProductPage({ params, searchParams }: Props) {
   if (!found) notFound();
   const { product: p, movements, movementCount } = found;
   const [townships, giMarks, t, e] = await Promise.all([
-    countyVillages(db, operator.countyId),
+    villagesOfCounty(operator.countyId),
     giMarksOfOperator(operator.id),
     getTranslations({ locale, namespace: "listings" }),
     getTranslations({ locale, namespace: "enums" }),

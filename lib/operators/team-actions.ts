@@ -1,0 +1,93 @@
+"use server";
+// Inviting managers to an operator. The invitation link is shown once, on the inviter's screen
+// (no e-mail is sent); only the token's hash is stored.
+import { z } from "zod";
+import { ActionError, notFound } from "@/lib/errors";
+import { defineAction } from "@/lib/actions/define.server";
+import { canManageOperator } from "@/lib/auth/actor";
+import { db } from "@/lib/db/db.server";
+import { acceptInvite, inviteExpiry, newInviteToken, normaliseEmail } from "./team";
+import { managedOperator } from "./scope.server";
+
+const MANAGERS = ["MANAGER", "ADMIN"] as const;
+
+export const createInvite = defineAction({
+  name: "invite.create",
+  input: z.object({
+    operatorId: z.string().trim().min(1, "required").max(64, "required"),
+    email: z.string().trim().min(1, "required").max(320, "emailTooLong").pipe(z.email("invalidEmail")).transform(normaliseEmail),
+  }),
+  allow: MANAGERS,
+  scope: (actor, input) => managedOperator(actor, { id: input.operatorId }),
+  async run({ actor, scope: operator }, input) {
+    const member = await db.membership.findFirst({
+      where: { operatorId: operator.id, user: { email: input.email } },
+      select: { userId: true },
+    });
+    if (member) throw new ActionError("inviteAlreadyMember", { email: input.email });
+
+    const { token, tokenHash } = newInviteToken();
+    const expiresAt = inviteExpiry();
+    const invite = await db.$transaction(async (tx) => {
+      // A new invitation replaces an earlier unaccepted one to the same address: one live link per person.
+      const replaced = await tx.invite.findMany({
+        where: { operatorId: operator.id, email: input.email, acceptedAt: null },
+        select: { id: true },
+      });
+      if (replaced.length) await tx.invite.deleteMany({ where: { id: { in: replaced.map((r) => r.id) } } });
+      const created = await tx.invite.create({
+        data: { operatorId: operator.id, email: input.email, tokenHash, invitedById: actor!.userId, expiresAt },
+        select: { id: true },
+      });
+      await tx.auditLog.create({
+        data: {
+          userId: actor!.userId,
+          action: "invite.create",
+          entity: "Invite",
+          entityId: created.id,
+          detail: { operatorId: operator.id, email: input.email, expiresAt: expiresAt.toISOString(), replaced: replaced.map((r) => r.id) },
+        },
+      });
+      return created;
+    });
+    return { id: invite.id, email: input.email, token, expiresAt: expiresAt.toISOString() };
+  },
+});
+
+export const revokeInvite = defineAction({
+  name: "invite.revoke",
+  input: z.object({ inviteId: z.string().trim().min(1, "required").max(64, "required") }),
+  allow: MANAGERS,
+  async run({ actor }, input) {
+    const invite = await db.invite.findUnique({
+      where: { id: input.inviteId },
+      select: { id: true, operatorId: true, email: true, acceptedAt: true },
+    });
+    if (!invite || !canManageOperator(actor, invite.operatorId)) throw notFound();
+    if (invite.acceptedAt) throw new ActionError("inviteAccepted");
+    await db.$transaction(async (tx) => {
+      const deleted = await tx.invite.deleteMany({ where: { id: invite.id, acceptedAt: null } });
+      if (deleted.count !== 1) throw new ActionError("inviteAccepted");
+      await tx.auditLog.create({
+        data: {
+          userId: actor!.userId,
+          action: "invite.revoke",
+          entity: "Invite",
+          entityId: invite.id,
+          detail: { operatorId: invite.operatorId, email: invite.email },
+        },
+      });
+    });
+    return { id: invite.id };
+  },
+});
+
+export const acceptInviteAction = defineAction({
+  name: "invite.accept",
+  input: z.object({ token: z.string().trim().min(1, "inviteInvalid").max(100, "inviteInvalid") }),
+  allow: "signedIn",
+  async run({ actor }, input) {
+    const result = await db.$transaction((tx) => acceptInvite(tx, input.token, actor!.userId));
+    return { operatorSlug: result.operatorSlug, promoted: result.promoted };
+  },
+});

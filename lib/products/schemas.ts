@@ -1,0 +1,120 @@
+// The inputs of the listing actions (lib/coop/listing-actions.ts), as zod schemas. Forms send
+// strings; every message is a translation key under `errors.` (messages/*/errors.json), shown by
+// components/ui/form.tsx next to its field.
+import { z } from "zod";
+import { parseYuanToFen } from "./price";
+import { CATEGORIES } from "@/lib/catalog/filters";
+import { MAX_MOVEMENT, MAX_STOCK } from "@/lib/stock/ledger";
+
+export const LIMITS = { name: 60, description: 2000, unit: 10, spec: 40, note: 200, initialStock: 1_000_000 } as const;
+
+const id = z.string({ error: "required" }).trim().min(1, "required").max(100, "notFound");
+
+/** Free text, trimmed; `required` when it must not be empty. */
+function text(max: number, tooLong: string, required = true) {
+  const base = z.string({ error: required ? "required" : "invalidInput" }).trim();
+  return (required ? base.min(1, "required") : base).max(max, tooLong);
+}
+
+const optionalText = (max: number, tooLong: string) =>
+  z.preprocess((v) => (v === undefined || v === null ? "" : v), text(max, tooLong, false));
+
+/** A whole number typed by a person: full-width digits and thousands separators allowed. */
+function wholeNumber(min: number, max: number, error: string, { emptyAs }: { emptyAs?: number } = {}) {
+  return z.preprocess(
+    (v) => {
+      if (typeof v === "number") return v;
+      if (typeof v !== "string") return v;
+      const s = v.normalize("NFKC").trim().replaceAll(",", "");
+      if (s === "" && emptyAs !== undefined) return emptyAs;
+      return /^\d{1,10}$/u.test(s) ? Number(s) : NaN;
+    },
+    z.number({ error }).int(error).min(min, error).max(max, error),
+  );
+}
+
+const price = z.union([z.string(), z.number()], { error: "priceRequired" }).transform((value, ctx) => {
+  const r = parseYuanToFen(value);
+  if (!r.ok) {
+    ctx.addIssue({ code: "custom", message: r.error });
+    return z.NEVER;
+  }
+  return r.fen;
+});
+
+const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean());
+
+export const productFields = {
+  nameZh: text(LIMITS.name, "productNameTooLong"),
+  nameEn: text(LIMITS.name, "productNameTooLong"),
+  descriptionZh: optionalText(LIMITS.description, "productDescriptionTooLong"),
+  descriptionEn: optionalText(LIMITS.description, "productDescriptionTooLong"),
+  category: z.enum(CATEGORIES, { error: "categoryRequired" }),
+  unitZh: text(LIMITS.unit, "unitTooLong"),
+  unitEn: text(LIMITS.unit, "unitTooLong"),
+  specZh: text(LIMITS.spec, "specTooLong"),
+  specEn: text(LIMITS.spec, "specTooLong"),
+  price,
+  villageId: z
+    .string({ error: "villageRequired" })
+    .trim()
+    .regex(/^\d{12}$/u, "villageRequired"),
+  giMarkId: z.preprocess((v) => (v === "" || v === undefined ? null : v), z.string().max(100, "giMarkNotAllowed").nullable()),
+};
+
+export const createProductInput = z.object({
+  operator: z.string({ error: "notFound" }).min(1, "notFound").max(200, "notFound"),
+  ...productFields,
+  stock: wholeNumber(0, LIMITS.initialStock, "initialStockInvalid", { emptyAs: 0 }),
+  listed: checkbox,
+});
+
+export const updateProductInput = z.object({ productId: id, ...productFields });
+
+export const productIdInput = z.object({ productId: id });
+
+export const setListedInput = z.object({
+  productId: id,
+  listed: z.preprocess((v) => (v === "true" ? true : v === "false" ? false : v), z.boolean({ error: "invalidInput" })),
+});
+
+const fileLike = z.custom<Blob>((v) => typeof Blob !== "undefined" && v instanceof Blob, "photoMissing");
+
+export const uploadPhotosInput = z.object({
+  productId: id,
+  files: z.preprocess(
+    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+    z
+      .array(z.union([fileLike, z.string()]))
+      // An empty file input sends one empty, nameless file (or an empty string): nothing chosen.
+      .transform((list) => list.filter((f): f is Blob => typeof f !== "string" && !(f.size === 0 && !(f as File).name)))
+      .pipe(z.array(fileLike).min(1, "photoMissing").max(8, "photoTooManyAtOnce")),
+  ),
+});
+
+export const photoInput = z.object({ imageId: id });
+
+export const movePhotoInput = z.object({ imageId: id, direction: z.enum(["up", "down"], { error: "invalidInput" }) });
+
+const note = optionalText(LIMITS.note, "noteTooLong");
+
+export const adjustStockInput = z.discriminatedUnion(
+  "reason",
+  [
+    z.object({ productId: id, reason: z.literal("RECEIVED"), quantity: wholeNumber(1, MAX_MOVEMENT, "quantityInvalid"), note }),
+    z.object({
+      productId: id,
+      reason: z.literal("DAMAGED"),
+      quantity: wholeNumber(1, MAX_MOVEMENT, "quantityInvalid"),
+      note: note.pipe(z.string().min(1, "noteRequired")),
+    }),
+    z.object({
+      productId: id,
+      reason: z.literal("CORRECTION"),
+      counted: wholeNumber(0, MAX_STOCK, "countedInvalid"),
+      note: note.pipe(z.string().min(1, "noteRequired")),
+    }),
+  ],
+  { error: "reasonRequired" },
+);
+export type AdjustStockInput = z.output<typeof adjustStockInput>;
