@@ -56,7 +56,14 @@ function reserve(port: number, campaignProductId: string, key: string, i: number
       quantity: 1,
       checkoutKey: key,
       email: `crash${i}-${key.slice(0, 6)}@live.test`,
-      address: { recipient: "买家", mobile: "13800138000", province: "甘肃省", city: "天水市", district: "甘谷县", address: `人民路 ${i} 号 ${key.slice(0, 6)}` },
+      address: {
+        recipient: "买家",
+        mobile: "13800138000",
+        province: "甘肃省",
+        city: "天水市",
+        district: "甘谷县",
+        address: `人民路 ${i} 号 ${key.slice(0, 6)}`,
+      },
     }),
   }).then(
     async (r) => ({ status: r.status, body: (await r.json()) as { orderId?: string } }),
@@ -79,8 +86,10 @@ describe("crash in the middle of a burst", () => {
         return r;
       }),
     );
-    const first = await Promise.all(burst);
-    await new Promise<void>((resolve) => (server.exitCode !== null || server.signalCode ? resolve() : server.once("exit", () => resolve())));
+    const first: { status: number; body: { orderId?: string } }[] = await Promise.all(burst);
+    await new Promise<void>((resolve) =>
+      server.exitCode !== null || server.signalCode ? resolve() : server.once("exit", () => resolve()),
+    );
     expect(first.filter((r) => r.status === 0).length).toBeGreaterThan(0); // the kill did cut requests off
 
     let [b] = await books(campaignId);
@@ -90,12 +99,17 @@ describe("crash in the middle of a burst", () => {
     // The buyers whose answer was lost retry with the key their browser kept: each finds its order
     // (if it was committed) or is served now; never a second order.
     server = await startServer(port);
-    const retried = await Promise.all(keys.map((k, i) => (first[i]!.status === 0 ? reserve(port, cp, k, i) : Promise.resolve(first[i]!))));
+    const retried: { status: number; body: { orderId?: string } }[] = await Promise.all(
+      keys.map((k, i) => (first[i]!.status === 0 ? reserve(port, cp, k, i) : Promise.resolve(first[i]!))),
+    );
     for (const [i, r] of retried.entries()) {
       if (first[i]!.status === 201) expect(r.body.orderId).toBe(first[i]!.body.orderId);
     }
     server.kill("SIGKILL");
-    const orders = await testDb.order.findMany({ where: { campaignId }, select: { id: true, checkoutKey: true, reservedUntil: true, createdAt: true } });
+    const orders = await testDb.order.findMany({
+      where: { campaignId },
+      select: { id: true, checkoutKey: true, reservedUntil: true, createdAt: true },
+    });
     expect(new Set(orders.map((o) => o.checkoutKey)).size).toBe(orders.length);
     expect(orders.length).toBe(1000);
     [b] = await books(campaignId);

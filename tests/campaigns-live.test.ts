@@ -1,7 +1,6 @@
 // The livestream's hot path on the real database: exactness under concurrency (never oversold,
 // the per-buyer limit, retries), the allotment's moves, releases. None of it depends on timing:
 // requests are fired all at once and only the end state is asserted.
-import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { endCampaign } from "@/lib/campaigns/lifecycle";
@@ -31,9 +30,7 @@ describe("livestream reservations", () => {
     for (let round = 0; round < 20; round++) {
       const { campaignId, items } = await liveCampaign([250, 250], 5);
       const reservers = pools.map((p) => new Reserver(p));
-      const results = await Promise.all(
-        Array.from({ length: 2000 }, (_, i) => reservers[i % 2]!.reserve(request(items[i % 2]!.id))),
-      );
+      const results = await Promise.all(Array.from({ length: 2000 }, (_, i) => reservers[i % 2]!.reserve(request(items[i % 2]!.id))));
       expect(granted(results)).toBe(500);
       expect(results.filter((r) => !r.ok && r.code === "soldOut").length).toBe(1500);
       for (const b of await books(campaignId)) {
@@ -55,7 +52,12 @@ describe("livestream reservations", () => {
     // One account, 50 requests over both products and both "processes".
     const byAccount = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        reservers[i % 2]!.reserve(request(items[i % 2]!.id, { who: 9001, buyer: { ...request("x", { who: 9001 }).buyer, userId: shopper.userId, email: shopper.email } })),
+        reservers[i % 2]!.reserve(
+          request(items[i % 2]!.id, {
+            who: 9001,
+            buyer: { ...request("x", { who: 9001 }).buyer, userId: shopper.userId, email: shopper.email },
+          }),
+        ),
       ),
     );
     expect(granted(byAccount)).toBe(2);
@@ -88,7 +90,9 @@ describe("livestream reservations", () => {
     const { campaignId, items } = await liveCampaign([300], 5);
     const reservers = pools.map((p) => new Reserver(p));
     const requests = Array.from({ length: 400 }, () => request(items[0]!.id));
-    const results = await Promise.all(requests.flatMap((r, i) => [reservers[i % 2]!.reserve(r), reservers[(i + 1) % 2]!.reserve({ ...r })]));
+    const results = await Promise.all(
+      requests.flatMap((r, i) => [reservers[i % 2]!.reserve(r), reservers[(i + 1) % 2]!.reserve({ ...r })]),
+    );
     const orders = await testDb.order.findMany({ where: { campaignId }, select: { id: true, checkoutKey: true } });
     expect(orders).toHaveLength(300);
     expect(new Set(orders.map((o) => o.checkoutKey)).size).toBe(300);
@@ -121,7 +125,10 @@ describe("livestream reservations", () => {
     const held = await testDb.campaignBuyer.aggregate({ where: { campaignId }, _sum: { units: true } });
     expect(held._sum.units).toBe(0);
     // The campaign ends: the 20 go back to the shelf, in both ledgers.
-    await testDb.campaign.update({ where: { id: campaignId }, data: { endsAt: new Date(Date.now() - 1000), startsAt: new Date(Date.now() - 3600_000) } });
+    await testDb.campaign.update({
+      where: { id: campaignId },
+      data: { endsAt: new Date(Date.now() - 1000), startsAt: new Date(Date.now() - 3600_000) },
+    });
     expect(await endCampaign(testDb, campaignId)).toBe(true);
     expect(await endCampaign(testDb, campaignId)).toBe(false);
     [b] = await books(campaignId);

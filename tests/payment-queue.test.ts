@@ -24,7 +24,11 @@ const saved = { ...process.env };
 beforeAll(async () => {
   fake = await startFakeStripe({ sessionsPerSecond: 25 });
   admin = (await actorOf("admin"))!;
-  Object.assign(process.env, { STRIPE_SECRET_KEY: FAKE_STRIPE_API_KEY, STRIPE_WEBHOOK_SECRET: FAKE_STRIPE_WEBHOOK_SECRET, STRIPE_API_URL: fake.url });
+  Object.assign(process.env, {
+    STRIPE_SECRET_KEY: FAKE_STRIPE_API_KEY,
+    STRIPE_WEBHOOK_SECRET: FAKE_STRIPE_WEBHOOK_SECRET,
+    STRIPE_API_URL: fake.url,
+  });
 });
 afterAll(async () => {
   for (const key of ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_API_URL"]) {
@@ -60,7 +64,9 @@ describe("payment-session queue", () => {
       expect(status).toMatchObject({ state: "waiting", ahead: i });
     }
     // A second press changes nothing.
-    expect(await requestPaymentSession(testDb, ids[5]!, { locale: "zh-CN", origin: "http://localhost:3000", rate: RATE })).toMatchObject({ ahead: 5 });
+    expect(await requestPaymentSession(testDb, ids[5]!, { locale: "zh-CN", origin: "http://localhost:3000", rate: RATE })).toMatchObject({
+      ahead: 5,
+    });
 
     // Workers of two "processes" drain it together until nothing is left.
     const drain = async () => {
@@ -83,7 +89,9 @@ describe("payment-session queue", () => {
       expect(await paymentQueueStatus(testDb, o.id)).toEqual({ state: "ready", url: o.paymentUrl });
     }
     // One session per order on Stripe's side, and never more claims in a second than the rate.
-    const created = fake.requests.filter((r) => r.method === "POST" && r.path === "/v1/checkout/sessions" && r.status === 200 && !r.replayed);
+    const created = fake.requests.filter(
+      (r) => r.method === "POST" && r.path === "/v1/checkout/sessions" && r.status === 200 && !r.replayed,
+    );
     expect(new Set(created.map((r) => r.idempotencyKey)).size).toBe(120);
     const claims = orders.map((o) => o.paymentQueue!.claimedAt!.getTime()).sort((a, b) => a - b);
     for (let i = 0; i + RATE < claims.length; i++) expect(claims[i + RATE]! - claims[i]!).toBeGreaterThanOrEqual(1000 - 5);

@@ -3,7 +3,7 @@
 // and closes (./lifecycle.ts). Takes the database as a parameter (tests and the seed call it too).
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { ActionError } from "@/lib/auth/action-core";
+import { ActionError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { endCampaign, startCampaign } from "./lifecycle";
@@ -59,7 +59,13 @@ export async function createCampaign(db: Db, actor: Actor, raw: CampaignInput, n
   });
   if (products.length !== input.items.length) throw new ActionError("notFound");
   // Another operator's product is "not found" to a manager, never "forbidden" (ids are not confirmed).
-  if (!canRunCampaignFor(actor, products.map((p) => p.operatorId))) throw new ActionError("notFound");
+  if (
+    !canRunCampaignFor(
+      actor,
+      products.map((p) => p.operatorId),
+    )
+  )
+    throw new ActionError("notFound");
   const byId = new Map(products.map((p) => [p.id, p]));
   const slug = input.slug ?? `live-${randomBytes(4).toString("hex")}`;
   if (await db.campaign.findUnique({ where: { slug }, select: { id: true } })) throw new ActionError("slugTaken");
@@ -107,8 +113,18 @@ export async function publishCampaign(db: Db, actor: Actor, campaignId: string, 
 
 /** Cancels a campaign (its creator's operators' managers or an admin); a running one ends now. */
 export async function cancelCampaign(db: Db, actor: Actor, campaignId: string) {
-  const c = await db.campaign.findUnique({ where: { id: campaignId }, select: { status: true, products: { select: { operatorId: true } } } });
-  if (!c || !canRunCampaignFor(actor, c.products.map((p) => p.operatorId))) throw new ActionError("notFound");
+  const c = await db.campaign.findUnique({
+    where: { id: campaignId },
+    select: { status: true, products: { select: { operatorId: true } } },
+  });
+  if (
+    !c ||
+    !canRunCampaignFor(
+      actor,
+      c.products.map((p) => p.operatorId),
+    )
+  )
+    throw new ActionError("notFound");
   if (c.status === "CANCELLED") return { id: campaignId };
   await db.campaign.update({ where: { id: campaignId }, data: { status: "CANCELLED" } });
   await db.auditLog.create({ data: { userId: actor.userId, action: "campaign.cancel", entity: "Campaign", entityId: campaignId } });

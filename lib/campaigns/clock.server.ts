@@ -4,7 +4,8 @@
 // Both are safe in several processes at once: each campaign move locks its row and acts once, and
 // the queue's rate is counted in the database under an advisory lock.
 import "server-only";
-import { db } from "@/lib/db.server";
+import { db } from "@/lib/db/db.server";
+import { env } from "@/lib/env/env";
 import { drainPaymentQueue } from "@/lib/payments/session-queue";
 import { providerFor } from "@/lib/payments/registry.server";
 import { tickCampaigns } from "./lifecycle";
@@ -29,7 +30,7 @@ function every(ms: number, name: string, work: () => Promise<unknown>): NodeJS.T
 }
 
 export function startLiveClock(): void {
-  if (state.xiaokangLiveClock || !process.env.DATABASE_URL) return;
+  if (state.xiaokangLiveClock || !env().DATABASE_URL) return;
   state.xiaokangLiveClock = [
     every(1000, "campaign clock", () => tickCampaigns(db)),
     every(150, "payment queue", () => drainPaymentQueue(db, providerFor)),

@@ -35,7 +35,13 @@ describe("grant", () => {
       fc.property(
         fc.integer({ min: 0, max: 50 }),
         fc.integer({ min: 1, max: 5 }),
-        fc.array(fc.record({ quantity: fc.integer({ min: 1, max: 6 }), keys: fc.array(fc.constantFrom("a", "b", "c", "d"), { minLength: 1, maxLength: 2 }) }), { maxLength: 60 }),
+        fc.array(
+          fc.record({
+            quantity: fc.integer({ min: 1, max: 6 }),
+            keys: fc.array(fc.constantFrom("a", "b", "c", "d"), { minLength: 1, maxLength: 2 }),
+          }),
+          { maxLength: 60 },
+        ),
         (stock, limit, requests) => {
           const out = grant(stock, limit, new Map(), requests);
           const sold = requests.reduce((s, r, i) => s + (out.decisions[i]!.granted ? r.quantity : 0), 0);

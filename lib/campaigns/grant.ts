@@ -22,12 +22,7 @@ export interface GrantOutcome {
   units: Map<string, number>;
 }
 
-export function grant(
-  stock: number,
-  limit: number,
-  held: ReadonlyMap<string, number>,
-  requests: readonly GrantRequest[],
-): GrantOutcome {
+export function grant(stock: number, limit: number, held: ReadonlyMap<string, number>, requests: readonly GrantRequest[]): GrantOutcome {
   let left = stock;
   const units = new Map<string, number>();
   const current = (k: string) => units.get(k) ?? held.get(k) ?? 0;

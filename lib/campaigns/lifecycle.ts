@@ -13,7 +13,17 @@ import { buyerKeys } from "./buyer";
 
 type Tx = Prisma.TransactionClient;
 
-async function campaignMove(tx: Tx, a: { campaignProductId: string; productId: string; delta: number; stockAfter: number; reason: "CAMPAIGN_ALLOT" | "CAMPAIGN_RETURN" | "RELEASE"; note: string }) {
+async function campaignMove(
+  tx: Tx,
+  a: {
+    campaignProductId: string;
+    productId: string;
+    delta: number;
+    stockAfter: number;
+    reason: "CAMPAIGN_ALLOT" | "CAMPAIGN_RETURN" | "RELEASE";
+    note: string;
+  },
+) {
   await tx.stockMovement.create({
     data: {
       productId: a.productId,
@@ -33,13 +43,23 @@ export async function startCampaign(db: Db, campaignId: string, now = new Date()
       SELECT "id" FROM "Campaign" WHERE "id" = ${campaignId} AND "status" = 'PUBLISHED' AND "startedAt" IS NULL
         AND "startsAt" <= ${now} AND "endsAt" > ${now} FOR UPDATE`;
     if (!rows[0]) return false;
-    const c = await tx.campaign.findUniqueOrThrow({ where: { id: campaignId }, select: { slug: true, products: { orderBy: { productId: "asc" } } } });
+    const c = await tx.campaign.findUniqueOrThrow({
+      where: { id: campaignId },
+      select: { slug: true, products: { orderBy: { productId: "asc" } } },
+    });
     for (const cp of c.products) {
       const locked = await tx.$queryRaw<{ stock: number }[]>`SELECT "stock" FROM "Product" WHERE "id" = ${cp.productId} FOR UPDATE`;
       const take = Math.min(cp.allotment, locked[0]?.stock ?? 0);
       if (take > 0) {
         await adjustStock(tx, { productId: cp.productId, delta: -take, reason: "CAMPAIGN_ALLOT", note: `campaign ${c.slug}` });
-        await campaignMove(tx, { campaignProductId: cp.id, productId: cp.productId, delta: take, stockAfter: take, reason: "CAMPAIGN_ALLOT", note: `campaign ${c.slug}` });
+        await campaignMove(tx, {
+          campaignProductId: cp.id,
+          productId: cp.productId,
+          delta: take,
+          stockAfter: take,
+          reason: "CAMPAIGN_ALLOT",
+          note: `campaign ${c.slug}`,
+        });
       }
       await tx.campaignProduct.update({ where: { id: cp.id }, data: { taken: take, stock: take } });
     }
@@ -60,7 +80,14 @@ export async function endCampaign(db: Db, campaignId: string, now = new Date()):
       SELECT "id", "productId", "stock" FROM "CampaignProduct" WHERE "campaignId" = ${campaignId} ORDER BY "productId" FOR UPDATE`;
     for (const cp of items) {
       if (cp.stock > 0) {
-        await campaignMove(tx, { campaignProductId: cp.id, productId: cp.productId, delta: -cp.stock, stockAfter: 0, reason: "CAMPAIGN_RETURN", note: `campaign ${c.slug}` });
+        await campaignMove(tx, {
+          campaignProductId: cp.id,
+          productId: cp.productId,
+          delta: -cp.stock,
+          stockAfter: 0,
+          reason: "CAMPAIGN_RETURN",
+          note: `campaign ${c.slug}`,
+        });
         await adjustStock(tx, { productId: cp.productId, delta: cp.stock, reason: "CAMPAIGN_RETURN", note: `campaign ${c.slug}` });
         await tx.campaignProduct.update({ where: { id: cp.id }, data: { stock: 0 } });
       }
@@ -98,10 +125,27 @@ export async function tickCampaigns(db: Db, now = new Date()): Promise<{ started
  */
 export async function releaseCampaignLines(
   tx: Tx,
-  order: { id: string; number: string; campaignId: string; userId: string | null; email: string; mobile: string; province: string; city: string; district: string; address: string },
+  order: {
+    id: string;
+    number: string;
+    campaignId: string;
+    userId: string | null;
+    email: string;
+    mobile: string;
+    province: string;
+    city: string;
+    district: string;
+    address: string;
+  },
 ): Promise<void> {
-  const lines = await tx.orderLine.findMany({ where: { orderId: order.id }, select: { productId: true, quantity: true }, orderBy: { productId: "asc" } });
-  const campaign = await tx.$queryRaw<{ endedAt: Date | null }[]>`SELECT "endedAt" FROM "Campaign" WHERE "id" = ${order.campaignId} FOR SHARE`;
+  const lines = await tx.orderLine.findMany({
+    where: { orderId: order.id },
+    select: { productId: true, quantity: true },
+    orderBy: { productId: "asc" },
+  });
+  const campaign = await tx.$queryRaw<
+    { endedAt: Date | null }[]
+  >`SELECT "endedAt" FROM "Campaign" WHERE "id" = ${order.campaignId} FOR SHARE`;
   let units = 0;
   for (const line of lines) {
     units += line.quantity;
@@ -110,7 +154,14 @@ export async function releaseCampaignLines(
     if (cp[0] && campaign[0] && campaign[0].endedAt === null) {
       const after = cp[0].stock + line.quantity;
       await tx.campaignProduct.update({ where: { id: cp[0].id }, data: { stock: after } });
-      await campaignMove(tx, { campaignProductId: cp[0].id, productId: line.productId, delta: line.quantity, stockAfter: after, reason: "RELEASE", note: order.number });
+      await campaignMove(tx, {
+        campaignProductId: cp[0].id,
+        productId: line.productId,
+        delta: line.quantity,
+        stockAfter: after,
+        reason: "RELEASE",
+        note: order.number,
+      });
     } else {
       await adjustStock(tx, { productId: line.productId, delta: line.quantity, reason: "RELEASE", note: order.number });
     }

@@ -10,7 +10,9 @@ export function createHotPool(connectionString: string, max = 8): pg.Pool {
     max,
     types: {
       getTypeParser: ((oid: number, format?: string) =>
-        oid === TIMESTAMP ? (value: string) => new Date(`${value.replace(" ", "T")}Z`) : pg.types.getTypeParser(oid, format as never)) as never,
+        oid === TIMESTAMP
+          ? (value: string) => new Date(`${value.replace(" ", "T")}Z`)
+          : pg.types.getTypeParser(oid, format as never)) as never,
     },
   });
 }

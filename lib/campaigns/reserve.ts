@@ -276,7 +276,16 @@ export async function reserveInTransaction(
 ): Promise<{ answers: ReserveResult[]; soldOut: boolean }> {
   const lock = await client.query(LOCK_ALLOTMENT, [campaignProductId, now.toISOString()]);
   const cp = lock.rows[0] as
-    | { stock: number; campaignId: string; productId: string; operatorId: string; priceFen: number; perBuyerLimit: number; status: string; certifiedUntil: Date | null }
+    | {
+        stock: number;
+        campaignId: string;
+        productId: string;
+        operatorId: string;
+        priceFen: number;
+        perBuyerLimit: number;
+        status: string;
+        certifiedUntil: Date | null;
+      }
     | undefined;
   if (!cp) return { answers: batch.map(() => ({ ok: false, code: "notLive" })), soldOut: false };
 
@@ -291,7 +300,8 @@ export async function reserveInTransaction(
   batch.forEach((p, i) => {
     const row = byKey.get(p.request.checkoutKey);
     if (row) answers[i] = sameBuyer(row, p.request) ? existing(row) : { ok: false, code: "keyInUse" };
-    else if (seenKeys.has(p.request.checkoutKey)) answers[i] = { ok: false, code: "keyInUse" }; // resolved below
+    else if (seenKeys.has(p.request.checkoutKey))
+      answers[i] = { ok: false, code: "keyInUse" }; // resolved below
     else seenKeys.set(p.request.checkoutKey, i);
   });
 
@@ -357,7 +367,8 @@ export async function reserveInTransaction(
     const first = seenKeys.get(p.request.checkoutKey);
     if (first !== undefined && first !== i && !byKey.has(p.request.checkoutKey)) {
       const a = answers[first]!;
-      const same = p.request.buyer.userId === batch[first]!.request.buyer.userId && p.request.buyer.email === batch[first]!.request.buyer.email;
+      const same =
+        p.request.buyer.userId === batch[first]!.request.buyer.userId && p.request.buyer.email === batch[first]!.request.buyer.email;
       answers[i] = !same ? { ok: false, code: "keyInUse" } : a.ok ? { ...a, created: false } : a;
     }
   });

@@ -27,6 +27,9 @@ const schema = z.object({
   STRIPE_API_URL: optionalText,
   STRIPE_PAYMENT_METHODS: optionalText,
   DEMO_PAYMENTS: optionalText,
+  // Livestream (lib/campaigns, lib/payments/session-queue.ts)
+  PAYMENT_SESSIONS_PER_SECOND: z.preprocess(blank, z.coerce.number().int().min(1).max(1000).default(20)),
+  LIVE_POOL_SIZE: z.preprocess(blank, z.coerce.number().int().min(1).max(64).default(8)),
 });
 
 /** What a running server must have: a database and both secrets, well-formed. */

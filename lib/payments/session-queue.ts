@@ -9,17 +9,17 @@
 // the same idempotent ensurePaymentSession as the ordinary checkout (rule 9), and the demo
 // provider goes through here too.
 import type { Db } from "@/lib/db/client";
+import { env } from "@/lib/env/env";
 import { ensurePaymentSession } from "@/lib/orders/checkout";
-import { ActionError } from "@/lib/auth/action-core";
+import { ActionError } from "@/lib/errors";
 import type { PaymentProvider } from "./provider";
 
 /** Sessions started per second when PAYMENT_SESSIONS_PER_SECOND is unset: below Stripe's 25. */
 export const DEFAULT_SESSIONS_PER_SECOND = 20;
 const CLAIM_LEASE_SECONDS = 10;
 
-export function sessionsPerSecond(env: Record<string, string | undefined> = process.env): number {
-  const n = Number(env.PAYMENT_SESSIONS_PER_SECOND);
-  return Number.isInteger(n) && n >= 1 && n <= 1000 ? n : DEFAULT_SESSIONS_PER_SECOND;
+export function sessionsPerSecond(): number {
+  return env().PAYMENT_SESSIONS_PER_SECOND ?? DEFAULT_SESSIONS_PER_SECOND;
 }
 
 export type QueueStatus =

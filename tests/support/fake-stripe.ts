@@ -582,7 +582,11 @@ export async function startFakeStripe(
         while (sessionCreations.length && sessionCreations[0]! <= at - 1000) sessionCreations.shift();
         if (sessionCreations.length >= options.sessionsPerSecond) {
           rateLimited++;
-          throw new ApiError(429, { type: "invalid_request_error", code: "rate_limit", message: "Too many requests hit the API too quickly." });
+          throw new ApiError(429, {
+            type: "invalid_request_error",
+            code: "rate_limit",
+            message: "Too many requests hit the API too quickly.",
+          });
         }
         sessionCreations.push(at);
         peakPerSecond = Math.max(peakPerSecond, sessionCreations.length);

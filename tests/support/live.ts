@@ -55,7 +55,18 @@ export function liveRequest(campaignProductId: string, over: Partial<ReserveRequ
 
 /** Stock, units on live orders and the two ledgers of each allotment. */
 export async function books(campaignId: string) {
-  const rows = await testDb.$queryRaw<{ id: string; productId: string; stock: number; taken: number; onOrders: number; campaignLedger: number; productStock: number; productLedger: number }[]>`
+  const rows = await testDb.$queryRaw<
+    {
+      id: string;
+      productId: string;
+      stock: number;
+      taken: number;
+      onOrders: number;
+      campaignLedger: number;
+      productStock: number;
+      productLedger: number;
+    }[]
+  >`
     SELECT cp."id", cp."productId", cp."stock", cp."taken",
       (SELECT COALESCE(SUM(l."quantity"), 0)::int FROM "OrderLine" l JOIN "Order" o ON o."id" = l."orderId"
         WHERE o."campaignId" = cp."campaignId" AND l."productId" = cp."productId" AND o."status" <> 'CANCELLED') AS "onOrders",
@@ -66,4 +77,3 @@ export async function books(campaignId: string) {
     WHERE cp."campaignId" = ${campaignId} ORDER BY cp."position"`;
   return rows;
 }
-

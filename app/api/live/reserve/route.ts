@@ -3,6 +3,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { live } from "@/lib/campaigns/live.server";
 import { handleReserve } from "@/lib/campaigns/reserve-http";
+import { env } from "@/lib/env/env";
 import { paymentConfig } from "@/lib/payments/config";
 
 async function readLimited(request: NextRequest, max: number): Promise<string | null> {
@@ -26,10 +27,16 @@ async function readLimited(request: NextRequest, max: number): Promise<string | 
 export async function POST(request: NextRequest) {
   const config = paymentConfig();
   if (config.provider === "none") return NextResponse.json({ ok: false, error: "paymentUnavailable" }, { status: 503 });
-  const own = process.env.NEXTAUTH_URL ? new URL(process.env.NEXTAUTH_URL).origin : request.nextUrl.origin;
+  const settings = env();
+  const own = settings.NEXTAUTH_URL ? new URL(settings.NEXTAUTH_URL).origin : request.nextUrl.origin;
   const answer = await handleReserve(
     { method: request.method, header: (n) => request.headers.get(n), readBody: (max) => readLimited(request, max) },
-    { reserver: live().reserver, secret: process.env.AUTH_SECRET ?? "", paymentProvider: config.provider, origins: [own, request.nextUrl.origin] },
+    {
+      reserver: live().reserver,
+      secret: settings.AUTH_SECRET ?? "",
+      paymentProvider: config.provider,
+      origins: [own, request.nextUrl.origin],
+    },
   );
   return NextResponse.json(answer.body, { status: answer.status, headers: { "cache-control": "no-store", ...answer.headers } });
 }
