@@ -4,7 +4,7 @@
 // a trip through Next (about 420 trivial POSTs/s here, PLATFORM.md). Documented Next mechanism:
 // "custom server" (docs/01-app/02-guides/custom-server.mdx). Started by ./start and the benchmark.
 //   PORT (3000), HOSTNAME (all interfaces), DATABASE_URL, AUTH_SECRET, NEXTAUTH_URL
-//   LIVE_POOL_SIZE (8): connections of the hot path's own pool
+//   LIVE_POOL_SIZE (8): connections of the hot path's own pool; LIVE_PING=1: POST /api/live/ping (bench)
 import http from "node:http";
 import path from "node:path";
 import next from "next";
@@ -26,6 +26,7 @@ const live = createLiveHandlers({
   secret: process.env.AUTH_SECRET,
   origins,
   poolSize: Number(process.env.LIVE_POOL_SIZE || 8),
+  ping: process.env.LIVE_PING === "1", // the benchmark's yardstick route
 });
 
 const server = http.createServer((req, res) => {

@@ -63,6 +63,8 @@ export function createLiveHandlers(options: {
   origins: string[];
   poolSize?: number;
   reserver?: ReserverOptions;
+  /** Also answer POST /api/live/ping with {ok:true}: the benchmark's HTTP yardstick (LIVE_PING=1). */
+  ping?: boolean;
 }): LiveHandlers {
   const pool = createHotPool(options.databaseUrl, options.poolSize ?? 8);
   const reserver = new Reserver(pool, options.reserver);
@@ -74,11 +76,15 @@ export function createLiveHandlers(options: {
     pool,
     handles(req) {
       const path = (req.url ?? "").split("?")[0];
-      return path === "/api/live/reserve" || path === "/api/live/stock";
+      return path === "/api/live/reserve" || path === "/api/live/stock" || (options.ping === true && path === "/api/live/ping");
     },
     handle(req, res) {
       const url = new URL(req.url ?? "/", "http://local");
       const run = async (): Promise<HttpAnswer> => {
+        if (url.pathname === "/api/live/ping") {
+          await readLimited(req, 4096);
+          return { status: 200, body: { ok: true } };
+        }
         if (url.pathname === "/api/live/stock") {
           const id = url.searchParams.get("campaign") ?? "";
           if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) return { status: 400, body: { ok: false, error: "invalidInput" } };

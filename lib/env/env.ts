@@ -30,6 +30,8 @@ const schema = z.object({
   // Livestream (lib/campaigns, lib/payments/session-queue.ts)
   PAYMENT_SESSIONS_PER_SECOND: z.preprocess(blank, z.coerce.number().int().min(1).max(1000).default(20)),
   LIVE_POOL_SIZE: z.preprocess(blank, z.coerce.number().int().min(1).max(64).default(8)),
+  // Rule 8: unpaid orders one buyer may have at once (lib/orders/limits.ts)
+  MAX_UNPAID_ORDERS: z.preprocess(blank, z.coerce.number().int().min(1).max(10_000_000).default(5)),
 });
 
 /** What a running server must have: a database and both secrets, well-formed. */

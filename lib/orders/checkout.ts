@@ -14,6 +14,7 @@ import { z } from "zod";
 import { ActionError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
+import { env } from "@/lib/env/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { Channel } from "@/lib/generated/prisma/enums";
 import type { PaymentProvider } from "@/lib/payments/provider";
@@ -22,6 +23,7 @@ import { holdStockForSale } from "@/lib/stock/ledger";
 import { orderAccessToken } from "./access";
 import { addressSchema } from "./address";
 import { releaseReservation } from "./fulfilment";
+import { assertUnpaidWithinCap, assertWithinOrderLimit } from "./limits";
 import { newOrderNumber } from "./number";
 import { isCertifiedAt, isOnSale, RESERVATION_MS } from "./sale";
 
@@ -87,6 +89,8 @@ interface Context {
   origin: string;
   locale: "zh-CN" | "en";
   now?: Date;
+  /** Rule 8's cap on a buyer's unpaid orders (default: MAX_UNPAID_ORDERS). */
+  maxUnpaidOrders?: number;
 }
 
 const localePrefix = (locale: Context["locale"]) => (locale === "en" ? "/en" : "");
@@ -120,6 +124,7 @@ export async function placeOrder(db: Db, raw: CheckoutInput, ctx: Context): Prom
       status: true,
       certifiedUntil: true,
       operatorId: true,
+      maxPerOrder: true,
     },
   });
   const byId = new Map(products.map((p) => [p.id, p]));
@@ -129,6 +134,10 @@ export async function placeOrder(db: Db, raw: CheckoutInput, ctx: Context): Prom
     .map((id) => cartProblem(id, byId.get(id) ?? null, { ...wanted.get(id)!, name }))
     .filter((p): p is CartProblem => p !== null);
   if (problems.length) throw new CartChanged(problems);
+  assertWithinOrderLimit(
+    ids.map((id) => ({ quantity: wanted.get(id)!.quantity, product: byId.get(id)! })),
+    ctx.locale,
+  );
 
   const lines = ids.map((id) => {
     const product = byId.get(id)!;
@@ -156,6 +165,8 @@ export async function placeOrder(db: Db, raw: CheckoutInput, ctx: Context): Prom
           // The order first, the stock last: the stock updates lock the product rows until the
           // commit, so the less that runs after them, the more orders a hot product takes per second.
           // (Inserting the lines only takes key-share locks on the products, which never block them.)
+          const buyer = { userId: ctx.actor?.userId ?? null, email, mobile: input.address.mobile, district: input.address.district };
+          await assertUnpaidWithinCap(tx, buyer, ctx.maxUnpaidOrders ?? env().MAX_UNPAID_ORDERS, now);
           const created = await tx.order.create({
             data: {
               number,
