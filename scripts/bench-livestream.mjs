@@ -205,8 +205,9 @@ async function main() {
     logFile: serverLog,
   });
   onCleanup(() => server.stop());
-  const ready = await waitForHttp(`${BASE}/about`, { proc: server, timeoutMs: 180_000, ok: (s) => s === 200 });
-  if (!("status" in ready)) throw new Error(`the server did not start; see ${path.relative(ROOT, serverLog)}`);
+  let lastStatus = null;
+  const ready = await waitForHttp(`${BASE}/about`, { proc: server, timeoutMs: 600_000, ok: (s) => ((lastStatus = s), s === 200) });
+  if (!("status" in ready)) throw new Error(`the server did not start (last answer ${lastStatus}); see ${path.relative(ROOT, serverLog)}`);
   const rate = Number(process.env.PAYMENT_SESSIONS_PER_SECOND || 20);
 
   const client = new pg.Client({ connectionString: db.url });
@@ -251,13 +252,26 @@ async function main() {
   probe.stdout.on("data", (d) => (probeOut += d));
   await new Promise((r) => probe.stdout.once("data", r));
   let peakRssKb = 0;
-  const rssOf = () => {
+  // The server is scripts/serve.mjs and the `next start` it runs: their resident memory together.
+  const tree = (pid) => {
+    let kids = [];
     try {
-      const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.child.pid}/status`, "utf8"))?.[1] ?? 0);
-      peakRssKb = Math.max(peakRssKb, kb);
+      kids = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
     } catch {
       /* gone */
     }
+    return [pid, ...kids.flatMap(tree)];
+  };
+  const rssOf = () => {
+    let kb = 0;
+    for (const pid of tree(server.child.pid)) {
+      try {
+        kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+      } catch {
+        /* gone */
+      }
+    }
+    peakRssKb = Math.max(peakRssKb, kb);
   };
   const sampler = setInterval(rssOf, 100);
 

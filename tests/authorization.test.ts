@@ -17,6 +17,7 @@ import { databaseFingerprint } from "@/tests/support/fingerprint";
 import { paidOrderOf } from "@/tests/support/paid-orders";
 import { actorOf, OPERATOR_A, PERSONAS, type Persona } from "@/tests/support/personas";
 import { placeOrder } from "@/lib/orders/checkout";
+import { createCampaign } from "@/lib/campaigns/campaigns";
 import { demoProvider } from "@/lib/payments/demo";
 import { cartOf, makeProduct } from "./support/shop";
 import { freshResidentId, rosterXlsx, xlsxFile } from "@/tests/support/roster";
@@ -337,6 +338,18 @@ const ACTIONS: Record<string, Row> = {
     },
     allowed: MANAGER_A,
   },
+  // Campaigns of operator A's product: its managers (or an admin) draft and cancel, only an admin publishes.
+  "campaign.create": { input: () => campaignInput(), allowed: MANAGER_A, restore: () => dropAuthzCampaigns() },
+  "campaign.publish": {
+    input: async () => ({ campaignId: (await draftCampaign()).id }),
+    allowed: ["admin"],
+    restore: () => dropAuthzCampaigns(),
+  },
+  "campaign.cancel": {
+    input: async () => ({ campaignId: (await draftCampaign()).id }),
+    allowed: MANAGER_A,
+    restore: () => dropAuthzCampaigns(),
+  },
   // An invitation addressed to someone else: nobody but that person may accept it.
   "invite.accept": {
     input: async () => ({ token: (await freshInvite()).token }),
@@ -344,6 +357,26 @@ const ACTIONS: Record<string, Row> = {
     refusals: ["signInRequired", "notFound", "inviteWrongEmail"],
   },
 };
+
+/** A draft campaign of operator A's product, starting tomorrow. */
+function campaignInput() {
+  const start = new Date(Date.now() + 24 * 3600_000);
+  return {
+    titleZh: `授权测试直播 ${RUN}`,
+    titleEn: `Authz live ${RUN}`,
+    hostZh: "主播",
+    startsAt: start.toISOString(),
+    endsAt: new Date(start.getTime() + 3600_000).toISOString(),
+    perBuyerLimit: 2,
+    items: [{ productId: fx.productId, priceFen: 100, allotment: 1 }],
+  };
+}
+async function draftCampaign() {
+  return createCampaign(testDb, (await actorOf("admin"))!, campaignInput());
+}
+async function dropAuthzCampaigns() {
+  await testDb.campaign.deleteMany({ where: { titleEn: `Authz live ${RUN}`, startedAt: null } });
+}
 
 /** Route handlers: who may read what they serve is checked here or by the test named. */
 const ROUTES: Record<string, string> = {
@@ -358,6 +391,11 @@ const ROUTES: Record<string, string> = {
     "checked below: product photos public, payout proofs only for their operator's managers, the county's officers, admins",
   "app/api/office/households/export/route.ts":
     "officers and admins only (else 404); its rows are householdWhere's scope, an officer's own county whatever the URL says (tests/household-import.test.ts)",
+  "app/api/live/reserve/route.ts":
+    "anyone may reserve in a live campaign (guests too); the buyer is the session cookie or the e-mail; limits kept by the database (tests/campaigns-live.test.ts, tests/campaigns-crash.test.ts)",
+  "app/api/live/stock/route.ts": "public: the remaining units of a published campaign, as its page shows them",
+  "app/api/live/pay/route.ts":
+    "only with the order's access token (as its page), else 404; puts that order in the payment queue (tests/live-routes.test.ts)",
   "app/api/office/reports/export/route.ts":
     "read-only; officers get their own county only, admins any, everyone else 404 (tests/reports.test.ts, office report scope)",
 };

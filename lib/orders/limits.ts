@@ -25,6 +25,9 @@ export function assertWithinOrderLimit(
   }
 }
 
+/** MAX_UNPAID_ORDERS at or above this turns the cap (and its per-buyer lock) off. */
+export const UNPAID_CAP_OFF = 1_000_000;
+
 export interface Buyer {
   userId: string | null;
   email: string;
@@ -37,6 +40,8 @@ export interface Buyer {
  * a fixed order) until the commit and refuses a new order when they already have `max` unpaid ones.
  */
 export async function assertUnpaidWithinCap(tx: Tx, buyer: Buyer, max: number, now: Date): Promise<void> {
+  // Off (./test and bench:checkout, whose orders are all one guest's): no lock, so they keep their concurrency.
+  if (max >= UNPAID_CAP_OFF) return;
   const keys = (buyer.userId ? [`u:${buyer.userId}`] : [`e:${buyer.email}`, `m:${buyer.mobile}:${buyer.district}`]).sort();
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(k, 8)) FROM unnest(${keys}::text[]) AS k ORDER BY k`;
   const rows = buyer.userId

@@ -155,6 +155,7 @@ export const createProduct = defineAction({
             specZh: input.specZh,
             specEn: input.specEn,
             priceFen: input.price,
+            maxPerOrder: input.maxPerOrder,
             stock: 0,
             status: INITIAL_STATUS,
             listed: input.listed,
@@ -195,6 +196,7 @@ const EDITABLE = [
   "specZh",
   "specEn",
   "priceFen",
+  "maxPerOrder",
   "villageId",
   "giMarkId",
 ] as const;
@@ -220,6 +222,7 @@ export const updateProduct = defineAction({
         specZh: input.specZh,
         specEn: input.specEn,
         priceFen: input.price,
+        maxPerOrder: input.maxPerOrder,
         villageId: place.villageId,
         giMarkId,
       };
