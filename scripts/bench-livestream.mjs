@@ -325,13 +325,13 @@ async function main() {
     `INSERT INTO "PaymentSessionRequest" ("orderId","locale","origin") SELECT "id", 'zh-CN', $2 FROM "Order" WHERE "campaignId" = $1 ORDER BY "createdAt"`,
     [hot.campaignId, BASE],
   );
+  // Requests left by an earlier run on this database are served first (oldest first): count every
+  // session the workers finish in the 10 s, by the database's clock.
+  const since = (await client.query(`SELECT clock_timestamp()::timestamp AS t`)).rows[0].t;
   const queueBegan = performance.now();
   await sleep(10_000);
   const drained = (
-    await client.query(
-      `SELECT count(*)::int AS n FROM "PaymentSessionRequest" q JOIN "Order" o ON o."id" = q."orderId" WHERE o."campaignId" = $1 AND q."doneAt" IS NOT NULL AND q."error" IS NULL`,
-      [hot.campaignId],
-    )
+    await client.query(`SELECT count(*)::int AS n FROM "PaymentSessionRequest" WHERE "doneAt" > $1 AND "error" IS NULL`, [since])
   ).rows[0].n;
   const queueRate = drained / ((performance.now() - queueBegan) / 1000);
 

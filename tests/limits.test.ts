@@ -17,7 +17,10 @@ describe("hoarding", () => {
       makeProduct("dazhuang-chili-coop", { stock: 500 }),
       makeProduct("dazhuang-chili-coop", { stock: 300 }),
     ]);
-    const hoard = cartOf(products.map((p, i) => ({ ...p, quantity: [500, 300][i] })));
+    const hoard = cartOf(
+      products.map((p, i) => ({ ...p, quantity: [500, 300][i] })),
+      { address: { ...ADDRESS, mobile: "136 0000 1111" } },
+    );
     const error = await placeOrder(testDb, hoard, { ...demo, maxUnpaidOrders: 5 }).catch(refusal);
     expect(error).toMatchObject({ code: "quantityOverLimit", values: { max: 20 } });
     const stocks = await testDb.product.findMany({ where: { id: { in: products.map((p) => p.id) } }, select: { stock: true } });
@@ -28,9 +31,14 @@ describe("hoarding", () => {
   it("takes up to the product's own limit and refuses one more", async () => {
     const p = await makeProduct("dazhuang-chili-coop", { stock: 100 });
     await testDb.product.update({ where: { id: p.id }, data: { maxPerOrder: 3 } });
-    const ok = await placeOrder(testDb, cartOf([{ ...p, quantity: 3 }], { email: "three@limits.test" }), { ...demo, maxUnpaidOrders: 5 });
+    // A phone of its own: other tests' pending orders to the shared test address must not count here.
+    const address = { ...ADDRESS, mobile: "136 0000 4321" };
+    const ok = await placeOrder(testDb, cartOf([{ ...p, quantity: 3 }], { email: "three@limits.test", address }), {
+      ...demo,
+      maxUnpaidOrders: 5,
+    });
     expect(ok.created).toBe(true);
-    const error = await placeOrder(testDb, cartOf([{ ...p, quantity: 4 }], { email: "four@limits.test" }), {
+    const error = await placeOrder(testDb, cartOf([{ ...p, quantity: 4 }], { email: "four@limits.test", address }), {
       ...demo,
       maxUnpaidOrders: 5,
     }).catch(refusal);
