@@ -1,4 +1,4 @@
-// Demo data for Xiaokang Market (小康集市), drawn from the two seed reports in ../shared/seeds:
+// Demo data for Xiaokang Market (小康集市), drawn from the two seed reports (cited in docs/DESIGN.md#demo-data):
 // Gangu County (甘谷县, Tianshui) and Sunan Yugur Autonomous County (肃南裕固族自治县, Zhangye).
 //
 //   node scripts/db.mjs seed                      (needs HOUSEHOLD_ID_KEY: 64 hex characters)
@@ -42,44 +42,11 @@ import {
 import { hashPassword } from "@/lib/auth/password";
 import { DEMO_ACCOUNTS } from "./demo-accounts";
 import { seedDemoOrders } from "./demo-orders";
+import { int, mulberry32, pick, shuffled, weighted, type Rng } from "./lib/random";
 
 const OVERWRITE = process.argv.includes("--overwrite") || process.env.SEED_OVERWRITE === "1";
 const SEED_TIME = new Date("2026-01-01T00:00:00.000Z");
 const d = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
-
-// ------------------------------------------------------------------------------------------------
-// Deterministic randomness
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-type Rng = () => number;
-const int = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
-const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;
-function shuffled<T>(rng: Rng, items: readonly T[]): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(rng() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
-function weighted<T>(rng: Rng, entries: readonly (readonly [T, number])[]): T {
-  const total = entries.reduce((s, [, w]) => s + w, 0);
-  let r = rng() * total;
-  for (const [value, w] of entries) {
-    r -= w;
-    if (r < 0) return value;
-  }
-  return entries[entries.length - 1]![0];
-}
 
 // ------------------------------------------------------------------------------------------------
 // Regions
@@ -1145,7 +1112,7 @@ const MECHANISMS_BY_KIND: Record<OperatorKind, readonly (readonly [Mechanism, nu
     ["PURCHASE", 2],
   ],
 };
-// Budgets per group of links that apply to one product (rule 5: links may not promise more than
+// Budgets per group of links that apply to one product (docs/DESIGN.md#rule-5: links may not promise more than
 // the line earns): at most 20% of the net amount in basis points and 12% of the cheapest unit price
 // in fixed amounts, so every product keeps well over half of each sale.
 const GROUP_BPS_CAP = 2000;

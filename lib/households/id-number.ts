@@ -1,5 +1,5 @@
 // Chinese 18-digit resident ID numbers (居民身份证号码, GB 11643-1999): validation, masking,
-// encryption at rest and a keyed hash for look-up (DESIGN.md, rule 6).
+// encryption at rest and a keyed hash for look-up (docs/DESIGN.md#rule-6).
 // Pure functions on node:crypto; no database, no "server-only" import, so scripts and tests can use it.
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from "node:crypto";
 import { rawEnv } from "@/lib/env/env";

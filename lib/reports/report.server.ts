@@ -3,7 +3,7 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
 import type { Actor } from "@/lib/auth/actor";
-import { shanghaiToday } from "@/lib/benefits/dates";
+import { shanghaiToday } from "@/lib/time/shanghai";
 import { db, withDb } from "@/lib/db/db.server";
 import type { Locale } from "@/lib/i18n/locales";
 import { parseReportFilters } from "./filters";

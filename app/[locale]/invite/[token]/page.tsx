@@ -6,7 +6,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations } from "next-intl/server";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { getActor } from "@/lib/auth/session.server";
-import { toShanghaiYmd } from "@/lib/benefits/dates";
+import { toShanghaiYmd } from "@/lib/time/shanghai";
 import { maskEmail, normaliseEmail } from "@/lib/operators/team";
 import { inviteByToken } from "@/lib/operators/operators.server";
 import { isLocale, localizedPath } from "@/lib/i18n/locales";

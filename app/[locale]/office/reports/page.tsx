@@ -1,4 +1,4 @@
-// /office/reports: the program office's figures (DESIGN.md, "The figures a program office
+// /office/reports: the program office's figures (docs/DESIGN.md#reports, "The figures a program office
 // reports"), computed from the sale ledger (lib/reports). Filters live in the URL; every table
 // exports to CSV and XLSX with exactly these numbers (the same table model) and the filters in
 // its header lines; /office/reports/print is the one-page summary for reporting upward.
@@ -7,7 +7,7 @@ import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { getActor } from "@/lib/auth/session.server";
-import { shanghaiToday } from "@/lib/benefits/dates";
+import { shanghaiToday } from "@/lib/time/shanghai";
 import { CATEGORIES } from "@/lib/catalog/filters";
 import { isLocale, localizedPath } from "@/lib/i18n/locales";
 import { pageLocale } from "@/lib/i18n/page-locale.server";

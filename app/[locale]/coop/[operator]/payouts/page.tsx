@@ -3,7 +3,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { LocalLink } from "@/components/ui/LocalLink";
-import { ymdFromDateColumn } from "@/lib/benefits/dates";
+import { ymdFromDateColumn } from "@/lib/time/shanghai";
 import { operatorPayouts, operatorPayoutTotals } from "@/lib/benefits/benefits.server";
 import { requireConsoleOperator } from "@/lib/operators/scope.server";
 import { isLocale } from "@/lib/i18n/locales";

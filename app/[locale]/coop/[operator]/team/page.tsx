@@ -4,7 +4,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
 import { Badge } from "@/components/ui/Badge";
-import { toShanghaiYmd } from "@/lib/benefits/dates";
+import { toShanghaiYmd } from "@/lib/time/shanghai";
 import { requireConsoleOperator } from "@/lib/operators/scope.server";
 import { operatorTeam } from "@/lib/operators/operators.server";
 import { isLocale } from "@/lib/i18n/locales";

@@ -5,7 +5,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/Badge";
 import { LocalLink } from "@/components/ui/LocalLink";
-import { shanghaiToday } from "@/lib/benefits/dates";
+import { shanghaiToday } from "@/lib/time/shanghai";
 import { HOUSEHOLD_SEARCH_LIMIT, normaliseRegistryCode } from "@/lib/benefits/queries";
 import { requireConsoleOperator } from "@/lib/operators/scope.server";
 import { alreadyLinked, findCountyHousehold, findCountyHouseholds, operatorProductChoices } from "@/lib/benefits/benefits.server";

@@ -2,7 +2,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { LocalLink } from "@/components/ui/LocalLink";
-import { shanghaiToday } from "@/lib/benefits/dates";
+import { shanghaiToday } from "@/lib/time/shanghai";
 import { householdsLinkedTo } from "@/lib/benefits/benefits.server";
 import { requireConsoleOperator } from "@/lib/operators/scope.server";
 import { isLocale, localizedPath } from "@/lib/i18n/locales";
