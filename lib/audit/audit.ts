@@ -32,6 +32,8 @@ export const AUDIT_ACTIONS = [
   "household.reveal",
   "household.status",
   "household.update",
+  "campaign.publish",
+  "campaign.cancel",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

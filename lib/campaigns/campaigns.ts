@@ -3,6 +3,7 @@
 // and closes (./lifecycle.ts). Takes the database as a parameter (tests and the seed call it too).
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { writeAudit } from "@/lib/audit/audit";
 import { ActionError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
@@ -106,7 +107,7 @@ export async function publishCampaign(db: Db, actor: Actor, campaignId: string, 
     if (!c) throw new ActionError("notFound");
     throw new ActionError(c.status === "DRAFT" ? "campaignOver" : "campaignNotDraft");
   }
-  await db.auditLog.create({ data: { userId: actor.userId, action: "campaign.publish", entity: "Campaign", entityId: campaignId } });
+  await writeAudit(db, { userId: actor.userId, action: "campaign.publish", entity: "Campaign", entityId: campaignId });
   await startCampaign(db, campaignId, now);
   return { id: campaignId };
 }
@@ -127,7 +128,7 @@ export async function cancelCampaign(db: Db, actor: Actor, campaignId: string) {
     throw new ActionError("notFound");
   if (c.status === "CANCELLED") return { id: campaignId };
   await db.campaign.update({ where: { id: campaignId }, data: { status: "CANCELLED" } });
-  await db.auditLog.create({ data: { userId: actor.userId, action: "campaign.cancel", entity: "Campaign", entityId: campaignId } });
+  await writeAudit(db, { userId: actor.userId, action: "campaign.cancel", entity: "Campaign", entityId: campaignId });
   await endCampaign(db, campaignId);
   return { id: campaignId };
 }
