@@ -22,6 +22,8 @@ export async function register() {
     startOutboxSender();
     const { startAutoConfirm } = await import("@/lib/orders/receipt.server");
     startAutoConfirm();
+    const { startLiveClock } = await import("@/lib/campaigns/clock.server");
+    startLiveClock();
   }
 }
 

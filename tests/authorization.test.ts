@@ -30,6 +30,7 @@ import {
 } from "@/tests/support/applications";
 import { payoutRun, recordPayout } from "@/lib/settlement/payouts";
 import { placeOrder } from "@/lib/orders/checkout";
+import { createCampaign } from "@/lib/campaigns/campaigns";
 import { demoProvider } from "@/lib/payments/demo";
 import { cartOf, makeProduct } from "./support/shop";
 import { freshResidentId, rosterXlsx, xlsxFile } from "@/tests/support/roster";
@@ -405,6 +406,18 @@ const ACTIONS: Record<string, Row> = {
     },
     allowed: PERSONAS,
   },
+  // Campaigns of operator A's product: its managers (or an admin) draft and cancel, only an admin publishes.
+  "campaign.create": { input: () => campaignInput(), allowed: MANAGER_A, restore: () => dropAuthzCampaigns() },
+  "campaign.publish": {
+    input: async () => ({ campaignId: (await draftCampaign()).id }),
+    allowed: ["admin"],
+    restore: () => dropAuthzCampaigns(),
+  },
+  "campaign.cancel": {
+    input: async () => ({ campaignId: (await draftCampaign()).id }),
+    allowed: MANAGER_A,
+    restore: () => dropAuthzCampaigns(),
+  },
   // An invitation addressed to someone else: nobody but that person may accept it.
   "invite.accept": {
     input: async () => ({ token: (await freshInvite()).token }),
@@ -540,6 +553,26 @@ const ACTIONS: Record<string, Row> = {
   },
 };
 
+/** A draft campaign of operator A's product, starting tomorrow. */
+function campaignInput() {
+  const start = new Date(Date.now() + 24 * 3600_000);
+  return {
+    titleZh: `授权测试直播 ${RUN}`,
+    titleEn: `Authz live ${RUN}`,
+    hostZh: "主播",
+    startsAt: start.toISOString(),
+    endsAt: new Date(start.getTime() + 3600_000).toISOString(),
+    perBuyerLimit: 2,
+    items: [{ productId: fx.productId, priceFen: 100, allotment: 1 }],
+  };
+}
+async function draftCampaign() {
+  return createCampaign(testDb, (await actorOf("admin"))!, campaignInput());
+}
+async function dropAuthzCampaigns() {
+  await testDb.campaign.deleteMany({ where: { titleEn: `Authz live ${RUN}`, startedAt: null } });
+}
+
 /** Route handlers: who may read what they serve is checked here or by the test named. */
 const ROUTES: Record<string, string> = {
   "app/api/notifications/unsubscribe/route.ts":
@@ -563,6 +596,11 @@ const ROUTES: Record<string, string> = {
     "public liveness, a plain handler (no session, no database, so a probe works during an outage): answers {status: ok} (tests/ops.test.ts)",
   "app/api/ready/route.ts":
     "public readiness, a plain handler (no session): answers ready or a one-word reason, never data or the database's address (tests/ops.test.ts)",
+  "app/api/live/reserve/route.ts":
+    "anyone may reserve in a live campaign (guests too); the buyer is the session cookie or the e-mail; limits kept by the database (tests/campaigns-live.test.ts, tests/campaigns-crash.test.ts)",
+  "app/api/live/stock/route.ts": "public: the remaining units of a published campaign, as its page shows them",
+  "app/api/live/pay/route.ts":
+    "only with the order's access token (as its page), else 404; puts that order in the payment queue (tests/live-routes.test.ts)",
   "app/api/office/reports/export/route.ts":
     "read-only; officers get their own county only, admins any, everyone else 404 (tests/reports.test.ts, office report scope)",
 };

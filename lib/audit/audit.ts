@@ -64,6 +64,8 @@ export const AUDIT_ACTIONS = [
   "giMark.authorise",
   "giMark.revoke",
   "settlement.payout",
+  "campaign.publish",
+  "campaign.cancel",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -279,6 +279,7 @@ export async function getProductBySlug(db: Db, slug: string) {
     specEn: product.specEn,
     priceFen: product.priceFen,
     stock: product.stock,
+    maxPerOrder: product.maxPerOrder,
     certified: product.status === "CERTIFIED",
     certifiedUntil: product.certifiedUntil?.toISOString() ?? null,
     images: product.images.map((i) => ({ url: i.url, altZh: i.altZh, altEn: i.altEn })),

@@ -60,6 +60,11 @@ const schema = z.object({
   APP_URL: z.preprocess(blank, z.url({ error: "must be the site's public URL, e.g. https://example.com" }).optional()),
   SMS_PROVIDER: z.preprocess(blank, z.enum(["fake"]).optional()),
   OUTBOX_POLL_MS: z.preprocess(blank, z.coerce.number().int().min(100).optional()),
+  // Livestream (lib/campaigns, lib/payments/session-queue.ts)
+  PAYMENT_SESSIONS_PER_SECOND: z.preprocess(blank, z.coerce.number().int().min(1).max(1000).default(20)),
+  LIVE_POOL_SIZE: z.preprocess(blank, z.coerce.number().int().min(1).max(64).default(8)),
+  // Rule 8: unpaid orders one buyer may have at once (lib/orders/limits.ts)
+  MAX_UNPAID_ORDERS: z.preprocess(blank, z.coerce.number().int().min(1).max(10_000_000).default(5)),
 });
 
 /** What a running server must have: a database and both secrets, well-formed. */

@@ -14,6 +14,7 @@ import { z } from "zod";
 import { ActionError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
+import { env } from "@/lib/env/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { Channel } from "@/lib/generated/prisma/enums";
 import type { PaymentProvider } from "@/lib/payments/provider";
@@ -22,10 +23,13 @@ import { holdStockForSale } from "@/lib/stock/ledger";
 import { orderAccessToken } from "./access";
 import { addressSchema } from "./address";
 import { releaseReservation } from "./fulfilment";
+import { assertUnpaidWithinCap, assertWithinOrderLimit } from "./limits";
 import { newOrderNumber } from "./number";
 import { isCertifiedAt, isOnSale, RESERVATION_MS } from "./sale";
 
 export const MAX_LINES = 50;
+/** Stripe refuses a Checkout Session that expires sooner than 30 minutes after it is created. */
+const MIN_SESSION_MS = 31 * 60 * 1000;
 export const MAX_QUANTITY = 999;
 
 export const checkoutItemSchema = z.object({
@@ -85,6 +89,8 @@ interface Context {
   origin: string;
   locale: "zh-CN" | "en";
   now?: Date;
+  /** Rule 8's cap on a buyer's unpaid orders (default: MAX_UNPAID_ORDERS). */
+  maxUnpaidOrders?: number;
 }
 
 const localePrefix = (locale: Context["locale"]) => (locale === "en" ? "/en" : "");
@@ -118,6 +124,7 @@ export async function placeOrder(db: Db, raw: CheckoutInput, ctx: Context): Prom
       status: true,
       certifiedUntil: true,
       operatorId: true,
+      maxPerOrder: true,
     },
   });
   const byId = new Map(products.map((p) => [p.id, p]));
@@ -127,6 +134,10 @@ export async function placeOrder(db: Db, raw: CheckoutInput, ctx: Context): Prom
     .map((id) => cartProblem(id, byId.get(id) ?? null, { ...wanted.get(id)!, name }))
     .filter((p): p is CartProblem => p !== null);
   if (problems.length) throw new CartChanged(problems);
+  assertWithinOrderLimit(
+    ids.map((id) => ({ quantity: wanted.get(id)!.quantity, product: byId.get(id)! })),
+    ctx.locale,
+  );
 
   const lines = ids.map((id) => {
     const product = byId.get(id)!;
@@ -154,6 +165,8 @@ export async function placeOrder(db: Db, raw: CheckoutInput, ctx: Context): Prom
           // The order first, the stock last: the stock updates lock the product rows until the
           // commit, so the less that runs after them, the more orders a hot product takes per second.
           // (Inserting the lines only takes key-share locks on the products, which never block them.)
+          const buyer = { userId: ctx.actor?.userId ?? null, email, mobile: input.address.mobile, district: input.address.district };
+          await assertUnpaidWithinCap(tx, buyer, ctx.maxUnpaidOrders ?? env().MAX_UNPAID_ORDERS, now);
           const created = await tx.order.create({
             data: {
               number,
@@ -293,7 +306,9 @@ export async function ensurePaymentSession(db: Db, orderId: string, ctx: Omit<Co
         })),
         successUrl: `${ctx.origin}${orderPage}&session_id={CHECKOUT_SESSION_ID}`,
         cancelUrl: `${ctx.origin}${orderPage}&cancelled=1`,
-        expiresAt: order.reservedUntil,
+        // A livestream order's window is shorter than the 30 minutes a Stripe session must live:
+        // the session outlives it, and the sweeper expires it explicitly before releasing the units.
+        expiresAt: new Date(Math.max(order.reservedUntil.getTime(), (ctx.now ?? new Date()).getTime() + MIN_SESSION_MS)),
       },
       `checkout-session:${order.id}`,
     );
@@ -303,6 +318,9 @@ export async function ensurePaymentSession(db: Db, orderId: string, ctx: Omit<Co
     });
     return { ...result, next: session.url };
   } catch (error) {
+    // A rate limit is the provider's "not now": the order keeps its units; the shopper's retry (the
+    // same checkout key) or the payment queue asks again.
+    if (error instanceof PaymentProviderError && error.providerCode === "rate_limit") throw new ActionError("paymentBusy");
     if (error instanceof PaymentProviderError) {
       console.error(`[checkout] ${order.number}: ${error.message}`);
       await releaseReservation(db, { orderId: order.id, reason: "PAYMENT_UNAVAILABLE" });

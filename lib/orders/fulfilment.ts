@@ -8,6 +8,7 @@
 // in any order, from any of those sources, have one effect (docs/DESIGN.md#rule-4). A provider event also stores
 // its id in ProcessedEvent in the same transaction: a repeat is recognised before anything else.
 import { notifyOrderPaid } from "@/lib/notifications/events";
+import { releaseCampaignLines } from "@/lib/campaigns/lifecycle";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordSaleInReports } from "@/lib/reports/rollups";
@@ -152,10 +153,16 @@ export async function releaseReservation(
       const order = await lockOrder(tx, input.orderId);
       if (!order) return { result: "notFound" };
       if (order.status !== "PENDING_PAYMENT") return { result: "unchanged", status: order.status };
-      await tx.order.update({
+      const cancelled = await tx.order.update({
         where: { id: order.id },
         data: { status: "CANCELLED", cancelledAt: at, cancelReason: input.reason, paymentUrl: null, awaitingAsyncPay: false },
+        select: { campaignId: true, userId: true, email: true, mobile: true, province: true, city: true, district: true, address: true },
       });
+      if (cancelled.campaignId) {
+        // A livestream order's units go back to its campaign (lib/campaigns/lifecycle.ts).
+        await releaseCampaignLines(tx, { ...cancelled, id: order.id, number: order.number, campaignId: cancelled.campaignId });
+        return { result: "applied" };
+      }
       const lines = await tx.orderLine.findMany({
         where: { orderId: order.id },
         select: { productId: true, quantity: true },

@@ -165,6 +165,7 @@ export const createProduct = defineAction({
             specZh: input.specZh,
             specEn: input.specEn,
             priceFen: input.price,
+            maxPerOrder: input.maxPerOrder,
             stock: 0,
             status: INITIAL_STATUS,
             listed: input.listed,
@@ -205,6 +206,7 @@ const EDITABLE = [
   "specZh",
   "specEn",
   "priceFen",
+  "maxPerOrder",
   "villageId",
   "giMarkId",
 ] as const;
@@ -230,6 +232,7 @@ export const updateProduct = defineAction({
         specZh: input.specZh,
         specEn: input.specEn,
         priceFen: input.price,
+        maxPerOrder: input.maxPerOrder,
         villageId: place.villageId,
         giMarkId,
       };

@@ -22,6 +22,7 @@ export async function listConsoleProducts(operatorId: string, status?: ProductSt
         nameZh: true,
         nameEn: true,
         priceFen: true,
+        maxPerOrder: true,
         unitZh: true,
         unitEn: true,
         specZh: true,

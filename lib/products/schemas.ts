@@ -55,6 +55,9 @@ export const productFields = {
   specZh: text(LIMITS.spec, "specTooLong"),
   specEn: text(LIMITS.spec, "specTooLong"),
   price,
+  // 每单限购 (rule 8): the most units of it one order may take.
+  // Left out (a form without the field): the default.
+  maxPerOrder: z.preprocess((v) => (v === undefined ? "" : v), wholeNumber(1, 999, "maxPerOrderInvalid", { emptyAs: 20 })),
   villageId: z
     .string({ error: "villageRequired" })
     .trim()

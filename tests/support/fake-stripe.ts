@@ -177,6 +177,8 @@ export interface FakeStripe {
   webhookSecret: string;
   /** Every request received, in order. */
   requests: RecordedRequest[];
+  /** With `sessionsPerSecond`: session creations refused with a 429, and the most accepted in one second. */
+  rateLimit(): { refused: number; peakPerSecond: number };
   sessions: Map<string, StoredSession>;
   paymentIntents: Map<string, FakePaymentIntent>;
   charges: Map<string, FakeCharge>;
@@ -346,7 +348,15 @@ const REFUND_REASONS = ["duplicate", "fraudulent", "requested_by_customer"];
 
 // ---------------------------------------------------------------------------------------------
 
-export async function startFakeStripe(options: { now?: () => number; apiKey?: string; webhookSecret?: string } = {}): Promise<FakeStripe> {
+export async function startFakeStripe(
+  options: {
+    now?: () => number;
+    apiKey?: string;
+    webhookSecret?: string;
+    /** Stripe's per-endpoint limit: more Checkout Session creations than this in any second get a 429. */
+    sessionsPerSecond?: number;
+  } = {},
+): Promise<FakeStripe> {
   const nowMs = options.now ?? Date.now;
   const now = () => Math.floor(nowMs() / 1000);
   const apiKey = options.apiKey ?? FAKE_STRIPE_API_KEY;
@@ -560,9 +570,29 @@ export async function startFakeStripe(options: { now?: () => number; apiKey?: st
     return structuredClone(refund) as unknown as Record<string, unknown>;
   }
 
+  const sessionCreations: number[] = [];
+  let rateLimited = 0;
+  let peakPerSecond = 0;
+
   function route(method: string, path: string, params: Params): { status: number; body: unknown } {
     let m: RegExpExecArray | null;
-    if (method === "POST" && path === "/v1/checkout/sessions") return { status: 200, body: createSession(params) };
+    if (method === "POST" && path === "/v1/checkout/sessions") {
+      if (options.sessionsPerSecond !== undefined) {
+        const at = Date.now();
+        while (sessionCreations.length && sessionCreations[0]! <= at - 1000) sessionCreations.shift();
+        if (sessionCreations.length >= options.sessionsPerSecond) {
+          rateLimited++;
+          throw new ApiError(429, {
+            type: "invalid_request_error",
+            code: "rate_limit",
+            message: "Too many requests hit the API too quickly.",
+          });
+        }
+        sessionCreations.push(at);
+        peakPerSecond = Math.max(peakPerSecond, sessionCreations.length);
+      }
+      return { status: 200, body: createSession(params) };
+    }
     if (method === "GET" && (m = /^\/v1\/checkout\/sessions\/([^/]+)$/.exec(path))) {
       rejectUnknown(params, ["expand"]);
       return { status: 200, body: wireSession(findSession(decodeURIComponent(m[1]!)), list(params, "expand") ?? []) };
@@ -790,6 +820,7 @@ export async function startFakeStripe(options: { now?: () => number; apiKey?: st
   return {
     url: baseUrl,
     port,
+    rateLimit: () => ({ refused: rateLimited, peakPerSecond }),
     stripe,
     apiKey,
     webhookSecret,

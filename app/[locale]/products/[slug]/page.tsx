@@ -107,6 +107,8 @@ export default async function ProductPage({ params }: Props) {
                 <span className="font-medium text-red-700">{t("outOfStock")}</span>
               )}
             </dd>
+            <dt className="text-stone-600">{t("maxPerOrder")}</dt>
+            <dd data-testid="max-per-order">{t("maxPerOrderValue", { max: product.maxPerOrder, unit })}</dd>
             <dt className="text-stone-600">{t("operator")}</dt>
             <dd>
               <LocalLink locale={locale} href={`/operators/${product.operator.slug}`} className="text-brand-700 underline">

@@ -194,6 +194,7 @@ export default async function EditProductPage({ params, searchParams }: Props) {
                 specZh: p.specZh,
                 specEn: p.specEn,
                 price: fenToYuanInput(p.priceFen),
+                maxPerOrder: String(p.maxPerOrder),
                 villageId: p.villageId,
                 giMarkId: p.giMarkId ?? "",
               }}

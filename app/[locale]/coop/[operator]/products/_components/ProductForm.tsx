@@ -26,6 +26,7 @@ export interface ProductFormValues {
   specZh: string;
   specEn: string;
   price: string;
+  maxPerOrder?: string;
   villageId: string;
   giMarkId: string;
   stock?: string;
@@ -136,6 +137,16 @@ export function ProductForm(props: Props) {
               maxLength={40}
               className={inputClass}
               autoComplete="off"
+            />
+          </Field>
+          <Field id="p-maxPerOrder" label={t("maxPerOrder")} hint={t("maxPerOrderHint")} errors={errors("maxPerOrder")}>
+            <input
+              {...control("maxPerOrder")}
+              type="text"
+              inputMode="numeric"
+              defaultValue={value("maxPerOrder") || "20"}
+              maxLength={3}
+              className={inputClass}
             />
           </Field>
           {props.mode === "create" ? (

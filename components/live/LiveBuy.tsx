@@ -1,0 +1,353 @@
+"use client";
+// The buy box of a livestream page: countdown → live (remaining polled every 3 s from the
+// server's one cached figure) → sold out / ended. A reservation is one POST with a checkout key
+// the browser keeps (localStorage): a retry, a reload or a lost answer finds the same order.
+// Then "去支付" goes through the payment queue, showing the place in it.
+import { useEffect, useMemo, useState } from "react";
+import { useTranslations } from "next-intl";
+import { Field } from "@/components/ui/form";
+import { inputClass } from "@/components/ui/styles";
+import type { PublicCampaign } from "@/lib/campaigns/public";
+import type { Locale } from "@/lib/i18n/locales";
+import { formatFen } from "@/lib/money";
+import { citiesOf, districtsOf, provinces } from "@/lib/orders/address";
+
+type Held = { orderId: string; number: string; token: string; next: string; reservedUntil: string | null };
+type Queue = { state: "waiting"; ahead: number; etaSeconds: number } | { state: "ready"; url: string } | { state: "closed" | "failed" };
+
+const newKey = () => {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
+};
+
+function useNow(ms: number) {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const id = setInterval(() => setNow(Date.now()), ms);
+    return () => clearInterval(id);
+  }, [ms]);
+  return now;
+}
+
+function clock(ms: number) {
+  const s = Math.max(0, Math.ceil(ms / 1000));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = s % 60;
+  return `${h > 0 ? `${h}:` : ""}${String(m).padStart(2, "0")}:${String(sec).padStart(2, "0")}`;
+}
+
+export function LiveBuy({ locale, campaign }: { locale: Locale; campaign: PublicCampaign }) {
+  const t = useTranslations("live");
+  const c = useTranslations("checkout");
+  const e = useTranslations("errors");
+  const now = useNow(1000);
+  const starts = Date.parse(campaign.startsAt);
+  const ends = Date.parse(campaign.endsAt);
+  const phase = now < starts ? "upcoming" : now < ends ? "live" : "ended";
+  const [left, setLeft] = useState<Record<string, number>>({});
+  const [chosen, setChosen] = useState(campaign.items[0]?.campaignProductId ?? "");
+  const [quantity, setQuantity] = useState(1);
+  const [signedIn, setSignedIn] = useState<boolean | null>(null);
+  const [email, setEmail] = useState("");
+  const [address, setAddress] = useState({ recipient: "", mobile: "", province: "", city: "", district: "", address: "" });
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const [held, setHeld] = useState<Held | null>(null);
+  const [queue, setQueue] = useState<Queue | null>(null);
+  const storeKey = `live:${campaign.id}`;
+  const cities = useMemo(() => citiesOf(address.province), [address.province]);
+  const districts = useMemo(() => districtsOf(address.province, address.city), [address.province, address.city]);
+
+  useEffect(() => {
+    fetch("/api/auth/session")
+      .then((r) => r.json())
+      .then((s: { user?: unknown }) => setSignedIn(Boolean(s?.user)))
+      .catch(() => setSignedIn(false));
+    try {
+      const saved = JSON.parse(localStorage.getItem(storeKey) ?? "null") as { held?: Held } | null;
+      if (saved?.held) setHeld(saved.held);
+    } catch {
+      /* nothing kept */
+    }
+  }, [storeKey]);
+
+  useEffect(() => {
+    if (phase !== "live") return;
+    let stop = false;
+    const poll = async () => {
+      try {
+        const r = (await (await fetch(`/api/live/stock?campaign=${encodeURIComponent(campaign.id)}`)).json()) as {
+          figures?: { campaignProductId: string; stock: number }[];
+        };
+        if (!stop && r.figures) setLeft(Object.fromEntries(r.figures.map((f) => [f.campaignProductId, f.stock])));
+      } catch {
+        /* next time */
+      }
+    };
+    void poll();
+    const id = setInterval(poll, 3000);
+    return () => {
+      stop = true;
+      clearInterval(id);
+    };
+  }, [phase, campaign.id]);
+
+  useEffect(() => {
+    if (!held || !queue || queue.state !== "waiting") return;
+    const id = setTimeout(async () => {
+      const r = (await (await fetch(`/api/live/pay?orderId=${held.orderId}&token=${held.token}&locale=${locale}`)).json()) as Queue & {
+        ok: boolean;
+      };
+      setQueue(r);
+      if (r.state === "ready") window.location.assign(r.url);
+    }, 1500);
+    return () => clearTimeout(id);
+  }, [held, queue, locale]);
+
+  const message = (key: string, values?: Record<string, string | number>) =>
+    e.has(key) ? e(key, values ?? {}) : t.has(`errors.${key}`) ? t(`errors.${key}`, values ?? {}) : e("unexpected");
+
+  const reserve = async (event: React.FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setProblem(null);
+    setFieldErrors({});
+    // The key survives a reload: the same request again finds the same order.
+    const saved = JSON.parse(localStorage.getItem(storeKey) ?? "null") as { key?: string; body?: unknown } | null;
+    const body =
+      saved?.key && saved.body
+        ? saved.body
+        : { campaignProductId: chosen, quantity, checkoutKey: newKey(), address, locale, ...(signedIn ? {} : { email }) };
+    localStorage.setItem(storeKey, JSON.stringify({ key: (body as { checkoutKey: string }).checkoutKey, body }));
+    try {
+      const response = await fetch("/api/live/reserve", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+      const r = (await response.json()) as {
+        ok: boolean;
+        error?: string;
+        values?: Record<string, number>;
+        fieldErrors?: Record<string, string[]>;
+      } & Partial<Held>;
+      if (r.ok) {
+        const h = { orderId: r.orderId!, number: r.number!, token: r.token!, next: r.next!, reservedUntil: r.reservedUntil ?? null };
+        localStorage.setItem(storeKey, JSON.stringify({ held: h }));
+        setHeld(h);
+      } else {
+        if (r.error !== "busy") localStorage.removeItem(storeKey); // refused: the next try is a new request
+        setFieldErrors(r.fieldErrors ?? {});
+        setProblem(message(r.error ?? "unexpected", r.values));
+      }
+    } catch {
+      setProblem(t("errors.network"));
+    }
+    setBusy(false);
+  };
+
+  const pay = async () => {
+    if (!held) return;
+    setBusy(true);
+    const r = (await (
+      await fetch("/api/live/pay", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ orderId: held.orderId, token: held.token, locale }),
+      })
+    ).json()) as Queue & { ok: boolean };
+    setQueue(r);
+    setBusy(false);
+    if (r.state === "ready") window.location.assign(r.url);
+  };
+
+  const item = campaign.items.find((i) => i.campaignProductId === chosen);
+  const name = (i: (typeof campaign.items)[number]) => (locale === "en" ? i.nameEn : i.nameZh);
+  const set = (field: keyof typeof address) => (ev: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
+    const value = ev.target.value;
+    setAddress((a) => ({
+      ...a,
+      [field]: value,
+      ...(field === "province" ? { city: "", district: "" } : field === "city" ? { district: "" } : {}),
+    }));
+  };
+  const select = (field: "province" | "city" | "district", options: string[]) => (
+    <select id={`live-${field}`} className={inputClass} value={address[field]} onChange={set(field)} required>
+      <option value="">{c("choose")}</option>
+      {options.map((o) => (
+        <option key={o} value={o}>
+          {o}
+        </option>
+      ))}
+    </select>
+  );
+
+  return (
+    <section className="space-y-4 rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200" aria-live="polite">
+      <p className="rounded-lg bg-brand-50 p-3 text-center font-semibold text-brand-800" data-testid="live-phase">
+        {phase === "upcoming"
+          ? t("startsIn", { time: clock(starts - now) })
+          : phase === "live"
+            ? t("endsIn", { time: clock(ends - now) })
+            : t("ended")}
+      </p>
+      <ul className="space-y-2">
+        {campaign.items.map((i) => {
+          const remaining = left[i.campaignProductId];
+          return (
+            <li key={i.campaignProductId} className="flex items-center gap-3 rounded-lg p-2 ring-1 ring-stone-200">
+              <input
+                type="radio"
+                name="item"
+                id={`item-${i.campaignProductId}`}
+                checked={chosen === i.campaignProductId}
+                onChange={() => setChosen(i.campaignProductId)}
+                className="h-5 w-5"
+              />
+              <label htmlFor={`item-${i.campaignProductId}`} className="flex-1">
+                <span className="block font-medium">{name(i)}</span>
+                <span className="text-lg font-bold text-brand-700">{formatFen(i.priceFen)}</span>{" "}
+                <s className="text-sm text-stone-500">{formatFen(i.regularPriceFen)}</s>
+                <span className="block text-sm text-stone-700" data-testid="remaining">
+                  {phase === "ended"
+                    ? t("endedShort")
+                    : remaining === undefined
+                      ? t("allotment", { count: i.allotment })
+                      : remaining === 0
+                        ? t("soldOut")
+                        : t("remaining", { count: remaining })}
+                </span>
+              </label>
+            </li>
+          );
+        })}
+      </ul>
+      <p className="text-sm text-stone-700">{t("limit", { limit: campaign.perBuyerLimit })}</p>
+
+      {held ? (
+        <div className="space-y-3 rounded-lg bg-emerald-50 p-3 ring-1 ring-emerald-600/20" data-testid="held">
+          <p className="font-semibold text-emerald-900">{t("held", { number: held.number })}</p>
+          {held.reservedUntil ? (
+            <p className="text-sm text-emerald-900">{t("payWithin", { time: clock(Date.parse(held.reservedUntil) - now) })}</p>
+          ) : null}
+          {queue?.state === "waiting" ? (
+            <p className="text-sm font-medium">{t("queue", { ahead: queue.ahead, seconds: queue.etaSeconds })}</p>
+          ) : null}
+          {queue?.state === "closed" || queue?.state === "failed" ? <p className="text-sm text-red-700">{t("payClosed")}</p> : null}
+          <div className="flex flex-wrap gap-2">
+            <button
+              type="button"
+              onClick={pay}
+              disabled={busy || queue?.state === "waiting"}
+              className="rounded-lg bg-brand-700 px-4 py-2 font-semibold text-white disabled:opacity-60"
+            >
+              {queue?.state === "waiting" ? t("preparing") : t("pay")}
+            </button>
+            <a href={held.next} className="rounded-lg px-4 py-2 text-brand-700 underline">
+              {t("viewOrder")}
+            </a>
+            <button
+              type="button"
+              className="px-2 py-2 text-sm text-stone-600 underline"
+              onClick={() => {
+                localStorage.removeItem(storeKey);
+                setHeld(null);
+                setQueue(null);
+              }}
+            >
+              {t("buyAnother")}
+            </button>
+          </div>
+        </div>
+      ) : phase === "live" ? (
+        <form onSubmit={reserve} className="space-y-3" noValidate>
+          <Field id="live-quantity" label={t("quantity")}>
+            <select id="live-quantity" className={inputClass} value={quantity} onChange={(ev) => setQuantity(Number(ev.target.value))}>
+              {Array.from({ length: Math.min(campaign.perBuyerLimit, 20) }, (_, k) => k + 1).map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <div className="grid gap-3 sm:grid-cols-2">
+            <Field id="live-recipient" label={c("recipient")} errors={fieldErrors["address.recipient"]?.map((k) => message(k))}>
+              <input
+                id="live-recipient"
+                className={inputClass}
+                value={address.recipient}
+                onChange={set("recipient")}
+                autoComplete="name"
+                required
+              />
+            </Field>
+            <Field id="live-mobile" label={c("mobile")} errors={fieldErrors["address.mobile"]?.map((k) => message(k))}>
+              <input
+                id="live-mobile"
+                className={inputClass}
+                value={address.mobile}
+                onChange={set("mobile")}
+                inputMode="tel"
+                autoComplete="tel"
+                required
+              />
+            </Field>
+          </div>
+          <div className="grid gap-3 sm:grid-cols-3">
+            <Field id="live-province" label={c("province")} errors={fieldErrors["address.province"]?.map((k) => message(k))}>
+              {select("province", provinces())}
+            </Field>
+            <Field id="live-city" label={c("city")} errors={fieldErrors["address.city"]?.map((k) => message(k))}>
+              {select("city", cities)}
+            </Field>
+            <Field id="live-district" label={c("district")} errors={fieldErrors["address.district"]?.map((k) => message(k))}>
+              {select("district", districts)}
+            </Field>
+          </div>
+          <Field id="live-street" label={c("street")} errors={fieldErrors["address.address"]?.map((k) => message(k))}>
+            <input
+              id="live-street"
+              className={inputClass}
+              value={address.address}
+              onChange={set("address")}
+              autoComplete="street-address"
+              required
+            />
+          </Field>
+          {signedIn === false ? (
+            <Field id="live-email" label={c("email")} hint={c("emailHint")} errors={fieldErrors.email?.map((k) => message(k))}>
+              <input
+                id="live-email"
+                type="email"
+                className={inputClass}
+                value={email}
+                onChange={(ev) => setEmail(ev.target.value)}
+                autoComplete="email"
+                required
+              />
+            </Field>
+          ) : null}
+          {problem ? (
+            <p role="alert" className="rounded-lg bg-red-50 p-3 text-sm text-red-800">
+              {problem}
+            </p>
+          ) : null}
+          <button
+            type="submit"
+            disabled={busy || !item}
+            className="w-full rounded-lg bg-brand-700 px-4 py-3 text-lg font-semibold text-white disabled:opacity-60"
+          >
+            {busy ? t("reserving") : t("buy", { total: formatFen((item?.priceFen ?? 0) * quantity) })}
+          </button>
+        </form>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,116 @@
+// The livestream's two hot routes as plain node:http handlers, for the production server
+// (scripts/serve.mjs) to answer before Next's router:
+//   POST /api/live/reserve               ./reserve-http.ts
+//   GET  /api/live/stock?campaign=<id>   { figures: [{ campaignProductId, stock }] }, from memory (≤ 1 s old)
+// app/api/live/*/route.ts answer the same paths through Next, with the same modules.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Pool } from "pg";
+import { paymentConfig } from "@/lib/payments/config";
+import { StockFigures } from "./figures";
+import { createHotPool } from "./pool";
+import { Reserver, type ReserverOptions } from "./reserve";
+import { handleReserve, type HttpAnswer } from "./reserve-http";
+
+export interface LiveHandlers {
+  handles(req: IncomingMessage): boolean;
+  handle(req: IncomingMessage, res: ServerResponse): void;
+  reserver: Reserver;
+  pool: Pool;
+  close(): Promise<void>;
+}
+
+/** Reads a request body up to `max` bytes; null (and the connection closed) beyond. */
+export function readLimited(req: IncomingMessage, max: number): Promise<string | null> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    req.on("data", (chunk: Buffer) => {
+      if (done) return;
+      size += chunk.length;
+      if (size > max) {
+        done = true;
+        resolve(null);
+        req.resume();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on("end", () => {
+      if (!done) resolve(Buffer.concat(chunks).toString("utf8"));
+    });
+    req.on("error", () => {
+      if (!done) resolve(null);
+    });
+  });
+}
+
+function send(res: ServerResponse, answer: HttpAnswer, close = false) {
+  const body = JSON.stringify(answer.body);
+  res.writeHead(answer.status, {
+    "content-type": "application/json; charset=utf-8",
+    "cache-control": "no-store",
+    "x-content-type-options": "nosniff",
+    ...(close ? { connection: "close" } : {}),
+    ...answer.headers,
+  });
+  res.end(body);
+}
+
+export function createLiveHandlers(options: {
+  databaseUrl: string;
+  secret: string;
+  origins: string[];
+  poolSize?: number;
+  reserver?: ReserverOptions;
+  /** Also answer POST /api/live/ping with {ok:true}: the benchmark's HTTP yardstick (LIVE_PING=1). */
+  ping?: boolean;
+}): LiveHandlers {
+  const pool = createHotPool(options.databaseUrl, options.poolSize ?? 8);
+  const reserver = new Reserver(pool, options.reserver);
+  const figures = new StockFigures(pool);
+  const config = paymentConfig();
+  const provider = config.provider === "none" ? null : config.provider;
+  return {
+    reserver,
+    pool,
+    handles(req) {
+      const path = (req.url ?? "").split("?")[0];
+      return path === "/api/live/reserve" || path === "/api/live/stock" || (options.ping === true && path === "/api/live/ping");
+    },
+    handle(req, res) {
+      const url = new URL(req.url ?? "/", "http://local");
+      const run = async (): Promise<HttpAnswer> => {
+        if (url.pathname === "/api/live/ping") {
+          await readLimited(req, 4096);
+          return { status: 200, body: { ok: true } };
+        }
+        if (url.pathname === "/api/live/stock") {
+          const id = url.searchParams.get("campaign") ?? "";
+          if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) return { status: 400, body: { ok: false, error: "invalidInput" } };
+          return { status: 200, body: { ok: true, figures: await figures.get(id) } };
+        }
+        if (!provider) return { status: 503, body: { ok: false, error: "paymentUnavailable" } };
+        return handleReserve(
+          {
+            method: req.method ?? "GET",
+            header: (name) => {
+              const v = req.headers[name.toLowerCase()];
+              return Array.isArray(v) ? v.join(", ") : (v ?? null);
+            },
+            readBody: (max) => readLimited(req, max),
+          },
+          { reserver, secret: options.secret, paymentProvider: provider, origins: options.origins },
+        );
+      };
+      run().then(
+        (answer) => send(res, answer, answer.status === 413),
+        (error) => {
+          console.error("[live] failed:", error);
+          send(res, { status: 500, body: { ok: false, error: "unexpected" } });
+        },
+      );
+    },
+    close: () => pool.end(),
+  };
+}

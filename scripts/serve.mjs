@@ -1,0 +1,87 @@
+// The production web server: a plain node:http server that answers the livestream's hot routes
+// itself (lib/campaigns/live-http.ts) and passes every other request to `next start`, which runs
+// beside it on an internal port (NEXT_INTERNAL_PORT, default PORT + 10000, on localhost: Next's
+// locale proxy rewrites to http://localhost:<port>/…, and answers 307 when it listens elsewhere). A
+// reservation then costs a cookie decode, a zod parse and a share of one batched statement, not a
+// trip through Next's router (about 420 trivial POSTs/s here, PLATFORM.md). Started by ./start and
+// the benchmark; stop it with SIGTERM/SIGINT (it stops Next too).
+//   PORT (3000), HOSTNAME (all interfaces), DATABASE_URL, AUTH_SECRET, NEXTAUTH_URL
+//   LIVE_POOL_SIZE (8): connections of the hot path's own pool; LIVE_PING=1: POST /api/live/ping (bench)
+// (Next's documented custom server, next({...}).getRequestHandler(), re-ran the locale proxy on its own
+// rewrites here and answered every page with a 307, so Next keeps its own `next start`.)
+import { spawn } from "node:child_process";
+import http from "node:http";
+import path from "node:path";
+import { tsImport } from "tsx/esm/api";
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+const port = Number(process.env.PORT || 3000);
+const hostname = process.env.HOSTNAME || undefined;
+const internalPort = Number(process.env.NEXT_INTERNAL_PORT || port + 10000);
+
+const nextServer = spawn(path.join(ROOT, "node_modules/.bin/next"), ["start", "-p", String(internalPort), "-H", "localhost"], {
+  cwd: ROOT,
+  env: { ...process.env, PORT: String(internalPort), HOSTNAME: "localhost" },
+  stdio: "inherit",
+});
+nextServer.on("exit", (code) => {
+  console.error(`[serve] next start exited (${code})`);
+  process.exit(code ?? 1);
+});
+
+const { createLiveHandlers } = await tsImport(path.join(ROOT, "lib/campaigns/live-http.ts"), import.meta.url);
+const publicUrl = process.env.NEXTAUTH_URL || `http://localhost:${port}`;
+const origins = [...new Set([new URL(publicUrl).origin, `http://localhost:${port}`, `http://127.0.0.1:${port}`])];
+const live = createLiveHandlers({
+  databaseUrl: process.env.DATABASE_URL,
+  secret: process.env.AUTH_SECRET,
+  origins,
+  poolSize: Number(process.env.LIVE_POOL_SIZE || 8),
+  ping: process.env.LIVE_PING === "1", // the benchmark's yardstick route
+});
+
+const upstream = new http.Agent({ keepAlive: true, maxSockets: 256 });
+function toNext(req, res) {
+  const forwarded = req.headers["x-forwarded-for"];
+  const proxied = http.request(
+    {
+      host: "localhost",
+      port: internalPort,
+      method: req.method,
+      path: req.url,
+      agent: upstream,
+      headers: {
+        ...req.headers,
+        "x-forwarded-for": forwarded ? `${forwarded}, ${req.socket.remoteAddress}` : req.socket.remoteAddress,
+        "x-forwarded-host": req.headers.host ?? "",
+        "x-forwarded-proto": "http",
+      },
+    },
+    (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.rawHeaders);
+      answer.pipe(res);
+    },
+  );
+  proxied.on("error", () => {
+    if (!res.headersSent) res.writeHead(502, { "content-type": "text/plain; charset=utf-8" });
+    res.end("Bad gateway");
+  });
+  req.pipe(proxied);
+}
+
+const server = http.createServer((req, res) => {
+  if (live.handles(req)) live.handle(req, res);
+  else toNext(req, res);
+});
+server.listen(port, hostname, () =>
+  console.log(`[serve] ready on http://${hostname ?? "localhost"}:${port} (Next on localhost:${internalPort})`),
+);
+
+const stop = () => {
+  server.close();
+  nextServer.kill("SIGTERM");
+  live.close().finally(() => process.exit(0));
+  setTimeout(() => process.exit(0), 3000).unref();
+};
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
