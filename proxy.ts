@@ -4,7 +4,7 @@
 // - /products?<filters> is rewritten to /<locale>/catalog/<canonical key>, so every distinct
 //   filter set is one cached (ISR) page instead of a fresh render per request.
 import { NextResponse, type NextRequest } from "next/server";
-import { catalogKey } from "@/lib/catalog/filters";
+import { catalogKey, catalogQueryString, parseCatalogFilters } from "@/lib/catalog/filters";
 import { defaultLocale, LOCALE_COOKIE, type Locale } from "@/lib/i18n/locales";
 
 const ONE_YEAR = 60 * 60 * 24 * 365;
@@ -40,6 +40,13 @@ export function proxy(request: NextRequest) {
   }
 
   const target = request.nextUrl.clone();
+  if ((path === "/products" || path === "/products/") && hasEmptyParameter(request.nextUrl.searchParams)) {
+    // The filter form (a plain GET form) sends every field, empty ones too: a shared link should
+    // not carry "county=&category=&…". Send the browser to the canonical address instead.
+    const url = request.nextUrl.clone();
+    url.search = catalogQueryString(parseCatalogFilters(request.nextUrl.searchParams));
+    return NextResponse.redirect(url, 303);
+  }
   if (path === "/products" || path === "/products/") {
     target.pathname = `/${locale}/catalog/${catalogKey(request.nextUrl.searchParams)}`;
     target.search = "";
@@ -51,6 +58,11 @@ export function proxy(request: NextRequest) {
   // fetch: an old page's prefetch landing after a switch would otherwise switch it back.
   const opened = !request.headers.has("rsc") && request.headers.get("sec-fetch-mode") !== "cors";
   return locale === "en" && remembered !== "en" && opened ? remember(response, "en") : response;
+}
+
+function hasEmptyParameter(params: URLSearchParams): boolean {
+  for (const value of params.values()) if (value.trim() === "") return true;
+  return false;
 }
 
 export const config = {
