@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { certifyProduct } from "../lib/catalog/certification";
+import { certifyProduct } from "@/lib/certification/commands";
 import { DEMO_ACCOUNTS } from "../prisma/demo-accounts";
 import { signInAs } from "./support/auth";
 import { closeE2eDb, e2eDb } from "./support/db";
@@ -68,7 +68,9 @@ test.describe("coop listings", () => {
 
     // Photos: a file that only claims to be a PNG is refused by its bytes; a real one is stored and shown.
     const photos = page.getByTestId("photo-upload");
-    await photos.locator('input[type="file"]').setInputFiles({ name: "fake.png", mimeType: "image/png", buffer: Buffer.from("not a picture") });
+    await photos
+      .locator('input[type="file"]')
+      .setInputFiles({ name: "fake.png", mimeType: "image/png", buffer: Buffer.from("not a picture") });
     await photos.getByRole("button", { name: "上传照片" }).click();
     await expect(photos.getByRole("alert")).toContainText("“fake.png”不是 JPG、PNG 或 WebP 照片");
     await photos.locator('input[type="file"]').setInputFiles({ name: "pepper.png", mimeType: "image/png", buffer: solidPng(8) });
@@ -133,13 +135,20 @@ test.describe("coop listings", () => {
     await page.goto(`${CONSOLE}/${productId}`);
     await page.getByTestId("status-panel").getByRole("button", { name: "下架" }).click();
     await expect(page.getByTestId("listed").first()).toHaveText("未上架");
-    const gone = await page.goto(`/products/${await e2eDb().product.findUniqueOrThrow({ where: { id: productId } }).then((p) => p.slug)}`);
+    const gone = await page.goto(
+      `/products/${await e2eDb()
+        .product.findUniqueOrThrow({ where: { id: productId } })
+        .then((p) => p.slug)}`,
+    );
     expect(gone?.status()).toBe(404);
   });
 
   test("another cooperative's manager gets the 404 page for a Gangu product", async ({ page }) => {
     await signInAs(page, SUNAN.email, SUNAN.password);
-    const ganguProduct = await e2eDb().product.findFirstOrThrow({ where: { operator: { slug: GANGU.operatorSlug } }, select: { id: true } });
+    const ganguProduct = await e2eDb().product.findFirstOrThrow({
+      where: { operator: { slug: GANGU.operatorSlug } },
+      select: { id: true },
+    });
     for (const path of [
       `${CONSOLE}/${ganguProduct.id}`,
       `/coop/${SUNAN.operatorSlug}/products/${ganguProduct.id}`,
@@ -157,14 +166,27 @@ test.describe("coop listings", () => {
     await expect(page.getByTestId("product-row").first()).toBeVisible();
   });
 
-  for (const path of [CONSOLE, `${CONSOLE}/new`, `${CONSOLE}/seed-p-gangu-chili-dried-500g`, `/en${CONSOLE}/seed-p-gangu-chili-dried-500g`]) {
+  for (const path of [
+    CONSOLE,
+    `${CONSOLE}/new`,
+    `${CONSOLE}/seed-p-gangu-chili-dried-500g`,
+    `/en${CONSOLE}/seed-p-gangu-chili-dried-500g`,
+  ]) {
     test(`no serious accessibility violations on ${path} @phone`, async ({ page }) => {
       await signInAs(page, GANGU.email, GANGU.password);
       const response = await page.goto(path);
       expect(response?.status()).toBe(200);
       const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
       const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-      expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
+      expect(
+        serious.map(
+          (v) =>
+            `${v.id}: ${v.nodes
+              .map((n) => n.target.join(" "))
+              .slice(0, 3)
+              .join(", ")}`,
+        ),
+      ).toEqual([]);
     });
   }
 

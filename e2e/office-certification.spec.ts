@@ -45,7 +45,10 @@ test.afterAll(async () => {
 });
 
 test.describe("office certification", () => {
-  test("the Gangu officer certifies a submitted product and the storefront shows the badge at once @phone", async ({ page, browser }, testInfo) => {
+  test("the Gangu officer certifies a submitted product and the storefront shows the badge at once @phone", async ({
+    page,
+    browser,
+  }, testInfo) => {
     test.setTimeout(60_000);
     const tag = `${testInfo.project.name}${Date.now().toString(36).slice(-5)}`;
     const product = await submittedProduct(tag);
@@ -132,7 +135,15 @@ test.describe("office certification", () => {
       expect(response?.status(), path).toBe(200);
       const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
       const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-      expect(serious.map((v) => `${path} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
+      expect(
+        serious.map(
+          (v) =>
+            `${path} ${v.id}: ${v.nodes
+              .map((n) => n.target.join(" "))
+              .slice(0, 3)
+              .join(", ")}`,
+        ),
+      ).toEqual([]);
     }
   });
 });

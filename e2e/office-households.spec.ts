@@ -21,7 +21,10 @@ test.afterAll(async () => {
 });
 
 test.describe("office households", () => {
-  test("the Gangu officer finds a household, reveals its ID number with a reason; the Sunan officer gets 404 @phone", async ({ page, browser }, testInfo) => {
+  test("the Gangu officer finds a household, reveals its ID number with a reason; the Sunan officer gets 404 @phone", async ({
+    page,
+    browser,
+  }, testInfo) => {
     test.setTimeout(60_000);
     const household = await ganguHousehold();
     const reason = `核对分红发放身份 ${testInfo.project.name}-${Date.now().toString(36)}`;
@@ -81,7 +84,10 @@ test.describe("office households", () => {
       expect(response?.status(), path).toBe(200);
       const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
       const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-      expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), path).toEqual([]);
+      expect(
+        serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+        path,
+      ).toEqual([]);
     }
   });
 });

@@ -17,7 +17,9 @@ const OFFICER_GANGU = DEMO_ACCOUNTS.find((a) => a.key === "officer-gangu")!;
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 test.describe("office household import", () => {
-  test("the Gangu officer previews a roster, sees its problem, imports the corrected file and exports the registry @phone", async ({ page }, testInfo) => {
+  test("the Gangu officer previews a roster, sees its problem, imports the corrected file and exports the registry @phone", async ({
+    page,
+  }, testInfo) => {
     test.setTimeout(90_000);
     const prefix = `E2E-${testInfo.project.name.toUpperCase()}-${Date.now().toString(36).toUpperCase()}`;
     // The second ID goes into the sheet as a number too, so it must not end in X.
@@ -75,7 +77,9 @@ test.describe("office household import", () => {
     await workbook.xlsx.load((await readFile((await download.path())!)) as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
     expect(sheet.getRow(4).getCell(1).value).toBe("户编号");
-    expect([5, 6].map((r) => [sheet.getRow(r).getCell(1).value, sheet.getRow(r).getCell(2).value, sheet.getRow(r).getCell(3).value])).toEqual([
+    expect(
+      [5, 6].map((r) => [sheet.getRow(r).getCell(1).value, sheet.getRow(r).getCell(2).value, sheet.getRow(r).getCell(3).value]),
+    ).toEqual([
       [`${prefix}-1`, "王导入", `${ids[0]!.slice(0, 4)}**********${ids[0]!.slice(14)}`],
       [`${prefix}-2`, "李导入", `${ids[1]!.slice(0, 4)}**********${ids[1]!.slice(14)}`],
     ]);

@@ -61,7 +61,9 @@ test.describe("storefront", () => {
 
   test("sorting by price orders the cards", async ({ page }) => {
     await page.goto("/products?sort=price_asc");
-    const prices = (await page.locator("main .pc-price > span:first-child").allTextContents()).map((t) => Number(t.replace(/[^\d.]/g, "").replace(/\.$/, "")));
+    const prices = (await page.locator("main .pc-price > span:first-child").allTextContents()).map((t) =>
+      Number(t.replace(/[^\d.]/g, "").replace(/\.$/, "")),
+    );
     expect(prices.length).toBeGreaterThan(3);
     expect([...prices].sort((a, b) => a - b)).toEqual(prices);
   });
@@ -78,7 +80,10 @@ test.describe("storefront", () => {
     await expect(page.getByTestId("benefit-summary")).toContainText("户建档立卡户");
     // Shoppers never see household names, only counts and villages.
     await expect(page.getByTestId("benefit-summary")).not.toContainText("示例");
-    await page.getByRole("link", { name: /合作社|公司|车间|农场/ }).first().click();
+    await page
+      .getByRole("link", { name: /合作社|公司|车间|农场/ })
+      .first()
+      .click();
     await expect(page).toHaveURL(/\/operators\//);
     await expect(page.getByTestId("benefit-summary")).toBeVisible();
   });

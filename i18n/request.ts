@@ -3,7 +3,19 @@ import { defaultLocale, isLocale, type Locale } from "@/lib/i18n/locales";
 
 // Messages are split by area (messages/<locale>/<area>.json) so each area's texts live in one
 // file; each file holds whole top-level namespaces, and they are merged here.
-export const MESSAGE_FILES = ["storefront", "errors", "auth", "coop", "listings", "benefits", "office", "shop", "registry", "reports", "search"] as const;
+export const MESSAGE_FILES = [
+  "storefront",
+  "errors",
+  "auth",
+  "coop",
+  "listings",
+  "benefits",
+  "office",
+  "shop",
+  "registry",
+  "reports",
+  "search",
+] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {
   const parts = await Promise.all(MESSAGE_FILES.map((file) => import(`../messages/${locale}/${file}.json`)));

@@ -16,21 +16,8 @@ import { reindexProducts } from "@/lib/search/index-product";
 import { explainLoadedStock } from "@/lib/stock/opening";
 import { generateOrders } from "./seed-orders";
 import { createPrismaClient } from "@/lib/db/client";
-import type {
-  BenefitRule,
-  Category,
-  HouseholdStatus,
-  Mechanism,
-  OperatorKind,
-  ProductStatus,
-} from "@/lib/generated/prisma/enums";
-import {
-  encryptResidentId,
-  hashResidentId,
-  householdKeys,
-  makeResidentIdCheckDigit,
-  maskResidentId,
-} from "@/lib/households/id-number";
+import type { BenefitRule, Category, HouseholdStatus, Mechanism, OperatorKind, ProductStatus } from "@/lib/generated/prisma/enums";
+import { encryptResidentId, hashResidentId, householdKeys, makeResidentIdCheckDigit, maskResidentId } from "@/lib/households/id-number";
 
 const PRODUCTS_PER_OPERATOR = 80;
 const MAX_LINKS_PER_PRODUCT = 40;
@@ -80,7 +67,8 @@ function weighted<T>(rng: Rng, entries: readonly (readonly [T, number])[]): T {
   return entries[entries.length - 1]![0];
 }
 const pad = (n: number, width: number) => String(n).padStart(width, "0");
-const chunks = <T>(rows: T[], size = CHUNK) => Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size));
+const chunks = <T>(rows: T[], size = CHUNK) =>
+  Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size));
 
 // ------------------------------------------------------------------------------------------------
 // Catalogue vocabulary
@@ -96,8 +84,17 @@ interface Variant {
   max: number;
   image: string;
 }
-const V = (zh: string, en: string, unitZh: string, unitEn: string, specZh: string, specEn: string, min: number, max: number, image: string): Variant =>
-  ({ zh, en, unitZh, unitEn, specZh, specEn, min, max, image });
+const V = (
+  zh: string,
+  en: string,
+  unitZh: string,
+  unitEn: string,
+  specZh: string,
+  specEn: string,
+  min: number,
+  max: number,
+  image: string,
+): Variant => ({ zh, en, unitZh, unitEn, specZh, specEn, min, max, image });
 
 const VARIANTS: Record<Category, Variant[]> = {
   CHILI: [
@@ -142,7 +139,17 @@ const VARIANTS: Record<Category, Variant[]> = {
   ],
   CHICKEN: [
     V("草原虫草鸡", "Grassland Chicken", "只", "bird", "约1.5公斤/只", "about 1.5 kg per bird", 11800, 14800, "chicken"),
-    V("草原鸡两只装", "Grassland Chicken Twin Pack", "份", "pack", "2只(约3公斤)/份", "2 birds (about 3 kg) per pack", 21800, 25800, "chicken"),
+    V(
+      "草原鸡两只装",
+      "Grassland Chicken Twin Pack",
+      "份",
+      "pack",
+      "2只(约3公斤)/份",
+      "2 birds (about 3 kg) per pack",
+      21800,
+      25800,
+      "chicken",
+    ),
   ],
 };
 const CATEGORY_WORD: Record<Category, [string, string, "grow" | "raise"]> = {
@@ -172,12 +179,31 @@ const CATEGORY_GI: Partial<Record<Category, string>> = {
 };
 const ALL_CATEGORIES = Object.keys(VARIANTS) as Category[];
 const MECHANISMS_BY_KIND: Record<OperatorKind, readonly (readonly [Mechanism, number])[]> = {
-  COOPERATIVE: [["PURCHASE", 5], ["DIVIDEND", 4], ["LAND_RENT", 1]],
-  ENTERPRISE: [["PURCHASE", 5], ["DIVIDEND", 2], ["LAND_RENT", 2], ["WAGE", 1]],
-  WORKSHOP: [["WAGE", 7], ["DIVIDEND", 2], ["PURCHASE", 1]],
-  FAMILY_FARM: [["LAND_RENT", 4], ["WAGE", 4], ["PURCHASE", 2]],
+  COOPERATIVE: [
+    ["PURCHASE", 5],
+    ["DIVIDEND", 4],
+    ["LAND_RENT", 1],
+  ],
+  ENTERPRISE: [
+    ["PURCHASE", 5],
+    ["DIVIDEND", 2],
+    ["LAND_RENT", 2],
+    ["WAGE", 1],
+  ],
+  WORKSHOP: [
+    ["WAGE", 7],
+    ["DIVIDEND", 2],
+    ["PURCHASE", 1],
+  ],
+  FAMILY_FARM: [
+    ["LAND_RENT", 4],
+    ["WAGE", 4],
+    ["PURCHASE", 2],
+  ],
 };
-const SURNAMES = [..."王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"];
+const SURNAMES = [
+  ..."王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤",
+];
 const FICTIONAL_TAGS = ["示例", "演示", "样例"];
 
 // ------------------------------------------------------------------------------------------------
@@ -242,7 +268,15 @@ async function loadGeography(db: Db) {
     const township = byId.get(r.parentId);
     const county = township?.parentId ? byId.get(township.parentId) : undefined;
     if (!township || !county || county.level !== "COUNTY") continue;
-    villages.push({ id: r.id, zh: r.nameZh, en: r.nameEn, townshipId: township.id, townshipZh: township.nameZh, countyId: county.id, countyZh: county.nameZh });
+    villages.push({
+      id: r.id,
+      zh: r.nameZh,
+      en: r.nameEn,
+      townshipId: township.id,
+      townshipZh: township.nameZh,
+      countyId: county.id,
+      countyZh: county.nameZh,
+    });
   }
   villages.sort((a, b) => a.id.localeCompare(b.id));
   const byCounty = new Map<string, VillageInfo[]>();
@@ -267,31 +301,79 @@ async function insertMany(db: Db, table: string, columns: readonly Column[], row
   let inserted = 0;
   for (let start = 0; start < rows.length; start += size) {
     const part = rows.slice(start, start + size);
-    const params = columns.map(([name]) => part.map((row) => {
-      const value = row[name];
-      return value instanceof Date ? value.toISOString() : (value ?? null);
-    }));
+    const params = columns.map(([name]) =>
+      part.map((row) => {
+        const value = row[name];
+        return value instanceof Date ? value.toISOString() : (value ?? null);
+      }),
+    );
     inserted += await db.$executeRawUnsafe(sql, ...params);
   }
   return inserted;
 }
 const TS = "timestamp(3)";
 const PRODUCT_COLUMNS: Column[] = [
-  ["id", "text"], ["slug", "text"], ["operatorId", "text"], ["nameZh", "text"], ["nameEn", "text"],
-  ["descriptionZh", "text"], ["descriptionEn", "text"], ["category", '"Category"'], ["unitZh", "text"], ["unitEn", "text"],
-  ["specZh", "text"], ["specEn", "text"], ["priceFen", "int"], ["stock", "int"], ["status", '"ProductStatus"'],
-  ["listed", "boolean"], ["villageId", "text"], ["townshipId", "text"], ["countyId", "text"], ["giMarkId", "text"],
-  ["certifiedUntil", TS], ["isDemo", "boolean"], ["createdAt", TS], ["updatedAt", TS],
+  ["id", "text"],
+  ["slug", "text"],
+  ["operatorId", "text"],
+  ["nameZh", "text"],
+  ["nameEn", "text"],
+  ["descriptionZh", "text"],
+  ["descriptionEn", "text"],
+  ["category", '"Category"'],
+  ["unitZh", "text"],
+  ["unitEn", "text"],
+  ["specZh", "text"],
+  ["specEn", "text"],
+  ["priceFen", "int"],
+  ["stock", "int"],
+  ["status", '"ProductStatus"'],
+  ["listed", "boolean"],
+  ["villageId", "text"],
+  ["townshipId", "text"],
+  ["countyId", "text"],
+  ["giMarkId", "text"],
+  ["certifiedUntil", TS],
+  ["isDemo", "boolean"],
+  ["createdAt", TS],
+  ["updatedAt", TS],
 ];
-const IMAGE_COLUMNS: Column[] = [["id", "text"], ["productId", "text"], ["url", "text"], ["altZh", "text"], ["altEn", "text"], ["position", "int"]];
+const IMAGE_COLUMNS: Column[] = [
+  ["id", "text"],
+  ["productId", "text"],
+  ["url", "text"],
+  ["altZh", "text"],
+  ["altEn", "text"],
+  ["position", "int"],
+];
 const HOUSEHOLD_COLUMNS: Column[] = [
-  ["id", "text"], ["registryCode", "text"], ["headName", "text"], ["idNumberCipher", "text"], ["idNumberHash", "text"],
-  ["idNumberMasked", "text"], ["villageId", "text"], ["townshipId", "text"], ["countyId", "text"], ["members", "int"],
-  ["status", '"HouseholdStatus"'], ["yearIdentified", "int"], ["isDemo", "boolean"], ["createdAt", TS],
+  ["id", "text"],
+  ["registryCode", "text"],
+  ["headName", "text"],
+  ["idNumberCipher", "text"],
+  ["idNumberHash", "text"],
+  ["idNumberMasked", "text"],
+  ["villageId", "text"],
+  ["townshipId", "text"],
+  ["countyId", "text"],
+  ["members", "int"],
+  ["status", '"HouseholdStatus"'],
+  ["yearIdentified", "int"],
+  ["isDemo", "boolean"],
+  ["createdAt", TS],
 ];
 const LINK_COLUMNS: Column[] = [
-  ["id", "text"], ["householdId", "text"], ["operatorId", "text"], ["productId", "text"], ["mechanism", '"Mechanism"'],
-  ["rule", '"BenefitRule"'], ["bps", "int"], ["fenPerUnit", "int"], ["validFrom", TS], ["validTo", TS], ["createdAt", TS],
+  ["id", "text"],
+  ["householdId", "text"],
+  ["operatorId", "text"],
+  ["productId", "text"],
+  ["mechanism", '"Mechanism"'],
+  ["rule", '"BenefitRule"'],
+  ["bps", "int"],
+  ["fenPerUnit", "int"],
+  ["validFrom", TS],
+  ["validTo", TS],
+  ["createdAt", TS],
 ];
 
 async function maxBulkIndex(db: Db, table: string, prefix: string): Promise<number> {
@@ -313,16 +395,31 @@ async function seedOperators(db: Db, geo: Geography, productTarget: number) {
     const countyId = weighted(rng, geo.countyWeights);
     const village = pick(rng, geo.byCounty.get(countyId)!);
     const category = pick(rng, COUNTY_CATEGORIES[countyId] ?? ALL_CATEGORIES);
-    const kind = weighted(rng, [["COOPERATIVE", 5], ["ENTERPRISE", 2], ["WORKSHOP", 2], ["FAMILY_FARM", 3]] as const);
+    const kind = weighted(rng, [
+      ["COOPERATIVE", 5],
+      ["ENTERPRISE", 2],
+      ["WORKSHOP", 2],
+      ["FAMILY_FARM", 3],
+    ] as const);
     const [catZh, catEn, verb] = CATEGORY_WORD[category];
     const place = `${shortCountyZh(village.countyZh)}${village.townshipZh}${shortZh(village.zh)}`;
     const placeEn = shortEn(village.en);
-    const [nameZh0, nameEn0, type]: [string, string, string] = ({
-      COOPERATIVE: [`${place}${catZh}${verb === "grow" ? "种植" : "养殖"}农民专业合作社`, `${placeEn} ${catEn} ${verb === "grow" ? "Growers'" : "Breeders'"} Cooperative`, "93"],
-      ENTERPRISE: [`${shortCountyZh(village.countyZh)}${shortZh(village.zh)}${catZh}产业发展有限公司`, `${placeEn} ${catEn} Industry Co., Ltd.`, "91"],
-      WORKSHOP: [`${place}${catZh}帮扶车间`, `${placeEn} ${catEn} Assistance Workshop`, "91"],
-      FAMILY_FARM: [`${place}${SURNAMES[i % SURNAMES.length]}家${catZh}家庭农场`, `${placeEn} ${catEn} Family Farm`, "92"],
-    } satisfies Record<OperatorKind, [string, string, string]>)[kind];
+    const [nameZh0, nameEn0, type]: [string, string, string] = (
+      {
+        COOPERATIVE: [
+          `${place}${catZh}${verb === "grow" ? "种植" : "养殖"}农民专业合作社`,
+          `${placeEn} ${catEn} ${verb === "grow" ? "Growers'" : "Breeders'"} Cooperative`,
+          "93",
+        ],
+        ENTERPRISE: [
+          `${shortCountyZh(village.countyZh)}${shortZh(village.zh)}${catZh}产业发展有限公司`,
+          `${placeEn} ${catEn} Industry Co., Ltd.`,
+          "91",
+        ],
+        WORKSHOP: [`${place}${catZh}帮扶车间`, `${placeEn} ${catEn} Assistance Workshop`, "91"],
+        FAMILY_FARM: [`${place}${SURNAMES[i % SURNAMES.length]}家${catZh}家庭农场`, `${placeEn} ${catEn} Family Farm`, "92"],
+      } satisfies Record<OperatorKind, [string, string, string]>
+    )[kind];
     const seen = (namesUsed.get(nameZh0) ?? 0) + 1;
     namesUsed.set(nameZh0, seen);
     const id = `bulk-o-${pad(i, 4)}`;
@@ -352,7 +449,15 @@ async function seedOperators(db: Db, geo: Geography, productTarget: number) {
 
 async function loadOperators(db: Db, bulkCategory: Map<string, Category>) {
   const ops = await db.operator.findMany({
-    select: { id: true, nameZh: true, nameEn: true, kind: true, countyId: true, villageId: true, giMarks: { select: { giMark: { select: { id: true, slug: true } } } } },
+    select: {
+      id: true,
+      nameZh: true,
+      nameEn: true,
+      kind: true,
+      countyId: true,
+      villageId: true,
+      giMarks: { select: { giMark: { select: { id: true, slug: true } } } },
+    },
     orderBy: { id: "asc" },
   });
   // An operator's categories: those of its own (non-bulk) products, or a bulk operator's one category.
@@ -387,13 +492,21 @@ async function seedProducts(db: Db, geo: Geography, target: number, bulkCategory
       const rng = rowRng(0x9a0d, i);
       const countyId = weighted(rng, counties);
       const op = pick(rng, opsByCounty.get(countyId)!);
-      const village = op.villageId && rng() < 0.4 ? geo.villageById.get(op.villageId) ?? pick(rng, geo.byCounty.get(countyId)!) : pick(rng, geo.byCounty.get(countyId)!);
+      const village =
+        op.villageId && rng() < 0.4
+          ? (geo.villageById.get(op.villageId) ?? pick(rng, geo.byCounty.get(countyId)!))
+          : pick(rng, geo.byCounty.get(countyId)!);
       const category = pick(rng, op.categories);
       const variant = pick(rng, VARIANTS[category]);
       const priceFen = Math.round(int(rng, variant.min, variant.max) / 10) * 10;
-      const status: ProductStatus = weighted(rng, [["CERTIFIED", 85], ["PENDING_CERTIFICATION", 8], ["DRAFT", 5], ["REJECTED", 2]] as const);
+      const status: ProductStatus = weighted(rng, [
+        ["CERTIFIED", 85],
+        ["PENDING_CERTIFICATION", 8],
+        ["DRAFT", 5],
+        ["REJECTED", 2],
+      ] as const);
       const giSlug = CATEGORY_GI[category];
-      const giMarkId = giSlug ? op.giSlugs.get(giSlug) ?? null : null;
+      const giMarkId = giSlug ? (op.giSlugs.get(giSlug) ?? null) : null;
       const createdAt = new Date(Date.UTC(2025, 0, 1) + int(rng, 0, 668) * 86_400_000 + int(rng, 0, 86_399) * 1000);
       const id = `bulk-p-${pad(i, 6)}`;
       const specShortZh = variant.specZh.split("/")[0]!;
@@ -426,7 +539,14 @@ async function seedProducts(db: Db, geo: Geography, target: number, bulkCategory
         createdAt,
         updatedAt: createdAt,
       });
-      images.push({ id: `bulk-img-${pad(i, 6)}`, productId: id, url: `/images/products/${variant.image}.svg`, altZh: nameZh, altEn: nameEn, position: 0 });
+      images.push({
+        id: `bulk-img-${pad(i, 6)}`,
+        productId: id,
+        url: `/images/products/${variant.image}.svg`,
+        altZh: nameZh,
+        altEn: nameEn,
+        position: 0,
+      });
     }
     inserted += await insertMany(db, "Product", PRODUCT_COLUMNS, products);
     await insertMany(db, "ProductImage", IMAGE_COLUMNS, images);
@@ -451,7 +571,12 @@ async function seedHouseholds(db: Db, geo: Geography, target: number) {
       const countyId = weighted(rng, geo.countyWeights);
       const village = pick(rng, geo.byCounty.get(countyId)!);
       const residentId = bulkResidentId(countyId, i);
-      const year = weighted(rng, [[2013, 2], [2014, 5], [2015, 3], [2016, 2]] as const);
+      const year = weighted(rng, [
+        [2013, 2],
+        [2014, 5],
+        [2015, 3],
+        [2016, 2],
+      ] as const);
       rows.push({
         id: `bulk-h-${pad(i, 6)}`,
         registryCode: `BULK-${pad(i, 6)}`,
@@ -462,8 +587,20 @@ async function seedHouseholds(db: Db, geo: Geography, target: number) {
         villageId: village.id,
         townshipId: village.townshipId,
         countyId: village.countyId,
-        members: weighted(rng, [[1, 6], [2, 12], [3, 18], [4, 24], [5, 20], [6, 13], [7, 7]] as const),
-        status: weighted(rng, [["LIFTED", 80], ["MONITORED", 15], ["NOT_LIFTED", 5]] as const) as HouseholdStatus,
+        members: weighted(rng, [
+          [1, 6],
+          [2, 12],
+          [3, 18],
+          [4, 24],
+          [5, 20],
+          [6, 13],
+          [7, 7],
+        ] as const),
+        status: weighted(rng, [
+          ["LIFTED", 80],
+          ["MONITORED", 15],
+          ["NOT_LIFTED", 5],
+        ] as const) as HouseholdStatus,
         yearIdentified: year,
         isDemo: true,
         createdAt: new Date(Date.UTC(2025, 11, 20)),
@@ -489,9 +626,11 @@ async function seedLinks(db: Db) {
       WHERE p.id LIKE 'bulk-p-%' AND p.status <> 'REJECTED' ORDER BY p.id`,
   );
   const counts = new Map(
-    (await db.$queryRawUnsafe<{ productId: string; n: number }[]>(
-      `SELECT "productId", count(*)::int AS n FROM "BenefitLink" WHERE "productId" LIKE 'bulk-p-%' GROUP BY 1`,
-    )).map((r) => [r.productId, r.n]),
+    (
+      await db.$queryRawUnsafe<{ productId: string; n: number }[]>(
+        `SELECT "productId", count(*)::int AS n FROM "BenefitLink" WHERE "productId" LIKE 'bulk-p-%' GROUP BY 1`,
+      )
+    ).map((r) => [r.productId, r.n]),
   );
   const byCounty = new Map<string, typeof products>();
   for (const p of products) {
@@ -508,7 +647,11 @@ async function seedLinks(db: Db) {
     const rng = rowRng(0x11c5, index);
     const pool = byCounty.get(h.countyId);
     if (!pool?.length) continue;
-    const wanted = weighted(rng, [[1, 45], [2, 35], [3, 20]] as const);
+    const wanted = weighted(rng, [
+      [1, 45],
+      [2, 35],
+      [3, 20],
+    ] as const);
     const chosen = new Set<string>();
     for (let attempt = 0; attempt < 12 && chosen.size < wanted; attempt++) {
       const p = pick(rng, pool);

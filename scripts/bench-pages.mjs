@@ -36,8 +36,7 @@ import {
 const require = createRequire(import.meta.url);
 const autocannon = require("autocannon");
 
-const USAGE =
-  "usage: npm run bench:pages -- [--small] [--no-build] [--duration N] [--connections N] [--warmup N] [--no-en] [--gzip]";
+const USAGE = "usage: npm run bench:pages -- [--small] [--no-build] [--duration N] [--connections N] [--warmup N] [--no-en] [--gzip]";
 const DATA_DIR = ".data/postgres-bench";
 const DB_PORT = 54331;
 const PORT = 3200;
@@ -204,7 +203,13 @@ async function inspectData(url, { english }) {
         ORDER BY (status = 'CERTIFIED') DESC, "soldCount" DESC, "createdAt", slug LIMIT 2`)
     ).rows;
 
-    const filterQuery = new URLSearchParams({ county: county.id, category: category.name, certified: "1", q, sort: "price_asc" }).toString();
+    const filterQuery = new URLSearchParams({
+      county: county.id,
+      category: category.name,
+      certified: "1",
+      q,
+      sort: "price_asc",
+    }).toString();
     const urls = [
       { id: "static", label: "static page (yardstick)", path: "/about", expect: "<h1" },
       { id: "catalog", label: "catalogue", path: "/products", expect: 'data-testid="result-count"' },
@@ -214,10 +219,20 @@ async function inspectData(url, { english }) {
         path: `/products?${filterQuery}`,
         expect: 'data-testid="result-count"',
       },
-      { id: "product", label: `product: ${products[0].nameZh}`, path: `/products/${products[0].slug}`, expect: escapeHtml(products[0].nameZh) },
+      {
+        id: "product",
+        label: `product: ${products[0].nameZh}`,
+        path: `/products/${products[0].slug}`,
+        expect: escapeHtml(products[0].nameZh),
+      },
     ];
     if (english) {
-      urls.push({ id: "filtered-en", label: "catalogue (English), same filters", path: `/en/products?${filterQuery}`, expect: 'data-testid="result-count"' });
+      urls.push({
+        id: "filtered-en",
+        label: "catalogue (English), same filters",
+        path: `/en/products?${filterQuery}`,
+        expect: 'data-testid="result-count"',
+      });
     }
     // One request per route before the cold measurements, so that a cold time is the render cost of
     // that URL and not the one-off loading of the route's code. They share no cached data with the URLs.
@@ -229,7 +244,15 @@ async function inspectData(url, { english }) {
     ].filter(Boolean);
     return {
       size,
-      choice: { county: county.id, countyProducts: county.n, category: category.name, categoryCertifiedProducts: category.n, q, filteredCount, productSlug: products[0].slug },
+      choice: {
+        county: county.id,
+        countyProducts: county.n,
+        category: category.name,
+        categoryCertifiedProducts: category.n,
+        q,
+        filteredCount,
+        productSlug: products[0].slug,
+      },
       urls,
       primers,
     };
@@ -369,7 +392,9 @@ function table(rows) {
 const fixed = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : "-");
 
 function report({ runs, yardstick, meta }) {
-  const rows = [["URL", "cache", "KB", "cold ms", "req/s", "p50 ms", "p95 ms", "p99 ms", "ratio", "srv CPU ms/req", "other CPU", "2xx", "result"]];
+  const rows = [
+    ["URL", "cache", "KB", "cold ms", "req/s", "p50 ms", "p95 ms", "p99 ms", "ratio", "srv CPU ms/req", "other CPU", "2xx", "result"],
+  ];
   for (const run of runs) {
     rows.push([
       run.path,
@@ -425,7 +450,8 @@ async function main() {
   ensurePrismaClient();
   const secrets = loadSecrets({ file: ".data/bench-secrets.json" });
   if (!(await portIsFree(PORT))) throw new Error(`port ${PORT} is in use (another benchmark?): free it first`);
-  if (!existsSync(path.join(ROOT, "prisma/seed.ts"))) throw new Error("prisma/seed.ts does not exist yet: nothing to seed the benchmark with");
+  if (!existsSync(path.join(ROOT, "prisma/seed.ts")))
+    throw new Error("prisma/seed.ts does not exist yet: nothing to seed the benchmark with");
   if (!options.small && !existsSync(path.join(ROOT, "prisma/seed-large.ts"))) {
     throw new Error("prisma/seed-large.ts does not exist yet: run with --small to measure with the demo data only");
   }
@@ -484,7 +510,8 @@ async function main() {
   for (const u of data.urls) {
     const r = await timedGet(u.path, headers);
     if (r.status !== 200) throw new Error(`${u.path} answered ${r.status} (cold request); see ${path.relative(ROOT, serverLog)}`);
-    if (!r.body.includes(u.expect)) throw new Error(`${u.path} answered 200 but without ${JSON.stringify(u.expect)}: not the expected page`);
+    if (!r.body.includes(u.expect))
+      throw new Error(`${u.path} answered 200 but without ${JSON.stringify(u.expect)}: not the expected page`);
     cold.set(u.id, { ms: r.ms, cache: r.cache, bytes: r.bytes, cacheControl: r.cacheControl });
     log(`cold ${u.path}: ${fixed(r.ms)} ms, ${r.bytes} bytes, x-nextjs-cache ${r.cache}`);
   }
@@ -552,9 +579,14 @@ async function main() {
   const staticSpread = Math.abs(statics[0].requestsPerSecond - statics[1].requestsPerSecond) / yardstick;
   if (staticSpread > 0.1) log(`note: the two /about runs differ by ${fixed(staticSpread * 100, 0)}%: the machine is noisy, repeat the run`);
   const busiest = Math.max(...runs.map((r) => r.cpu.otherPercentOfMachine));
-  if (busiest > 15) log(`note: other processes took up to ${fixed(busiest, 0)}% of the machine during a run: the figures are noisy, repeat on a quiet machine`);
+  if (busiest > 15)
+    log(
+      `note: other processes took up to ${fixed(busiest, 0)}% of the machine during a run: the figures are noisy, repeat on a quiet machine`,
+    );
   const buildChanged = buildId() !== builtAs;
-  const serverErrors = tail(serverLog, 100000).split("\n").filter((l) => /\b(Error|error)\b|⨯/.test(l));
+  const serverErrors = tail(serverLog, 100000)
+    .split("\n")
+    .filter((l) => /\b(Error|error)\b|⨯/.test(l));
   if (serverErrors.length) log(`note: ${serverErrors.length} error lines in ${path.relative(ROOT, serverLog)}, first: ${serverErrors[0]}`);
 
   const results = {
@@ -580,7 +612,12 @@ async function main() {
   if (failed.length) {
     console.error(
       `\n[bench] FAILED: non-2xx responses or errors under load:\n` +
-        failed.map((r) => `  ${r.path}: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts, status codes ${JSON.stringify(r.statusCodes)}`).join("\n") +
+        failed
+          .map(
+            (r) =>
+              `  ${r.path}: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts, status codes ${JSON.stringify(r.statusCodes)}`,
+          )
+          .join("\n") +
         `\n  see ${path.relative(ROOT, serverLog)}`,
     );
     await shutdown(1);

@@ -134,10 +134,20 @@ function printBanner({ url, db, accounts, seeded, dev }) {
   if (!seeded) {
     lines.push("", "Demo sign-ins: none (prisma/seed.ts is missing, so no demo data was loaded)");
   } else if (accounts.length) {
-    const rows = accounts.map((a) => [String(a.role ?? ""), String(a.email ?? ""), String(a.password ?? ""), String(a.nameEn ?? a.name ?? a.label ?? "")]);
+    const rows = accounts.map((a) => [
+      String(a.role ?? ""),
+      String(a.email ?? ""),
+      String(a.password ?? ""),
+      String(a.nameEn ?? a.name ?? a.label ?? ""),
+    ]);
     const header = ["role", "email", "password", rows.some((r) => r[3]) ? "name" : ""];
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-    const format = (cells) => "  " + cells.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd();
+    const format = (cells) =>
+      "  " +
+      cells
+        .map((c, i) => c.padEnd(widths[i]))
+        .join("  ")
+        .trimEnd();
     lines.push("", "Demo sign-ins:", format(header), ...rows.map(format));
   } else {
     lines.push("", "Demo sign-ins: none listed (prisma/demo-accounts.ts is missing)");
@@ -205,7 +215,10 @@ async function main() {
       log(`building the app (${reason}); this takes a minute or two`);
       const code = await runStep("next", ["build"], { env: { ...env, NODE_ENV: "production" } });
       if (code !== 0) throw new Error(`next build failed (exit ${code})`);
-      writeFileSync(path.join(ROOT, BUILD_MARKER), JSON.stringify({ database: databaseId(db.url), builtAt: new Date().toISOString() }) + "\n");
+      writeFileSync(
+        path.join(ROOT, BUILD_MARKER),
+        JSON.stringify({ database: databaseId(db.url), builtAt: new Date().toISOString() }) + "\n",
+      );
       log(`built (${formatDuration(Date.now() - t)})`);
     } else {
       log("the build in .next is current (use --rebuild to force one)");

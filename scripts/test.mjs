@@ -206,7 +206,14 @@ async function main() {
   rmSync(uploadDir, { recursive: true, force: true });
   // No Stripe keys in tests: the e2e server pays through the demo page; vitest points the real
   // stripe client at a local fake Stripe where it needs one (tests/support/fake-stripe.ts).
-  const env = { DATABASE_URL: db.url, ...secrets, NEXT_TELEMETRY_DISABLED: "1", UPLOAD_DIR: uploadDir, DEMO_PAYMENTS: "1", STRIPE_SECRET_KEY: "" };
+  const env = {
+    DATABASE_URL: db.url,
+    ...secrets,
+    NEXT_TELEMETRY_DISABLED: "1",
+    UPLOAD_DIR: uploadDir,
+    DEMO_PAYMENTS: "1",
+    STRIPE_SECRET_KEY: "",
+  };
   if (existsSync(path.join(ROOT, "prisma/seed.ts"))) {
     log("loading demo data (prisma/seed.ts)");
     const code = await step("seed", () => runStep("tsx", ["prisma/seed.ts"], { env }));
@@ -281,7 +288,12 @@ async function main() {
     const stats = readJson(PLAYWRIGHT_JSON)?.stats ?? {};
     record(
       "playwright",
-      { passed: (stats.expected ?? 0) + (stats.flaky ?? 0), failed: stats.unexpected ?? 0, skipped: stats.skipped ?? 0, flaky: stats.flaky ?? 0 },
+      {
+        passed: (stats.expected ?? 0) + (stats.flaky ?? 0),
+        failed: stats.unexpected ?? 0,
+        skipped: stats.skipped ?? 0,
+        flaky: stats.flaky ?? 0,
+      },
       code,
     );
     if (code !== 0) log(`the server log is in ${path.relative(ROOT, SERVER_LOG)}; the HTML report in playwright-report/`);

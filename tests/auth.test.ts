@@ -3,8 +3,8 @@
 // every email here is unique to this run, and the demo accounts are never throttled.
 import { describe, expect, it } from "vitest";
 import { destinationAfterSignIn, safeCallbackPath, signInErrorKey } from "@/components/auth/sign-in";
-import { registeredActions } from "@/lib/auth/action-core";
-import "@/lib/auth/actions"; // registers auth.signUp and auth.changePassword
+import { registeredActions } from "@/lib/actions/define";
+import "@/lib/accounts/actions"; // registers auth.signUp and auth.changePassword
 import type { Actor } from "@/lib/auth/actor";
 import { checkCredentials } from "@/lib/auth/credentials";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";

@@ -8,8 +8,8 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { registeredActions, type ActionResult } from "@/lib/auth/action-core";
-import { registeredActionOf } from "@/lib/auth/action.server";
+import { registeredActions, type ActionResult } from "@/lib/actions/define";
+import { registeredActionOf } from "@/lib/actions/define.server";
 import { hashPassword } from "@/lib/auth/password";
 import { testDb } from "@/tests/support/db";
 import { markShipped } from "@/lib/orders/shipping";
@@ -104,7 +104,7 @@ async function freshImage() {
 }
 
 async function freshInvite(email = `${unique("invitee")}@example.test`) {
-  const { newInviteToken, inviteExpiry } = await import("@/lib/coop/team");
+  const { newInviteToken, inviteExpiry } = await import("@/lib/operators/team");
   const { token, tokenHash } = newInviteToken();
   const invite = await testDb.invite.create({
     data: { operatorId: fx.operatorId, email, tokenHash, invitedById: "seed-user-manager-gangu", expiresAt: inviteExpiry() },
@@ -326,7 +326,14 @@ const ACTIONS: Record<string, Row> = {
   "order.refund": {
     input: async () => {
       const order = await paidOrderOf(fxSeller());
-      return { orderId: order.id, orderLineId: [order.lines[0]!.id], amount: ["¥12.50"], restock: "on", restockQty: ["1"], reason: "授权测试" };
+      return {
+        orderId: order.id,
+        orderLineId: [order.lines[0]!.id],
+        amount: ["¥12.50"],
+        restock: "on",
+        restockQty: ["1"],
+        reason: "授权测试",
+      };
     },
     allowed: MANAGER_A,
   },

@@ -10,7 +10,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { formatBps } from "@/lib/benefits/amounts";
 import { shanghaiToday } from "@/lib/benefits/dates";
 import { mayReadPayoutProof } from "@/lib/benefits/proof-access.server";
-import "@/lib/coop/benefit-actions";
+import "@/lib/benefits/actions";
 import { getFileStore, keyOfUrl, LocalDiskStore, setFileStoreForTests } from "@/lib/storage";
 import { testDb } from "@/tests/support/db";
 import { actorOf, OPERATOR_A, OPERATOR_B } from "@/tests/support/personas";

@@ -4,8 +4,8 @@
 // storefront. Every product here is a throwaway, unlisted product of the Gangu chili cooperative.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import "@/lib/office/certification-actions";
-import { addYears, todayInChina } from "@/lib/office/certification-rules";
+import "@/lib/certification/actions";
+import { addYears, todayInChina } from "@/lib/certification/rules";
 import type { ProductStatus } from "@/lib/generated/prisma/enums";
 import { testDb } from "@/tests/support/db";
 import { actorOf } from "@/tests/support/personas";

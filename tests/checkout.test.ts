@@ -4,7 +4,7 @@
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as webhook } from "@/app/api/stripe/webhook/route";
-import { ActionError } from "@/lib/auth/action-core";
+import { ActionError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { CartChanged, placeOrder, type CheckoutInput } from "@/lib/orders/checkout";
 import { confirmPayment, releaseReservation } from "@/lib/orders/fulfilment";

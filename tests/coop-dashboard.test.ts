@@ -9,7 +9,7 @@ import {
   lowStockProducts,
   ordersAwaitingShipment,
   salesBetween,
-} from "@/lib/coop/dashboard";
+} from "@/lib/operators/dashboard";
 import type { Prisma } from "@/lib/db/client";
 import { testDb } from "@/tests/support/db";
 import { OPERATOR_A, OPERATOR_B } from "@/tests/support/personas";
@@ -39,7 +39,14 @@ describe("dashboard", () => {
     await inRolledBackTransaction(async (tx) => {
       // A new cooperative in Gangu with one link and no orders (the demo data and other tests have orders).
       const fresh = await tx.operator.create({
-        data: { slug: "dash-test-fresh", nameZh: "新合作社", nameEn: "New cooperative", kind: "COOPERATIVE", creditCode: "DASHTEST0000000000", countyId: a.countyId },
+        data: {
+          slug: "dash-test-fresh",
+          nameZh: "新合作社",
+          nameEn: "New cooperative",
+          kind: "COOPERATIVE",
+          creditCode: "DASHTEST0000000000",
+          countyId: a.countyId,
+        },
       });
       await tx.benefitLink.create({
         data: {
@@ -119,7 +126,11 @@ describe("dashboard", () => {
         const shipment = { PAID: "TO_SHIP", SHIPPED: "SHIPPED", DELIVERED: "DELIVERED", REFUNDED: "CANCELLED" } as const;
         if (status in shipment) {
           await tx.shipment.createMany({
-            data: [...new Set(lines.map((l) => l.op))].map((operatorId) => ({ orderId: o.id, operatorId, status: shipment[status as keyof typeof shipment] })),
+            data: [...new Set(lines.map((l) => l.op))].map((operatorId) => ({
+              orderId: o.id,
+              operatorId,
+              status: shipment[status as keyof typeof shipment],
+            })),
           });
         }
         const created = [];

@@ -4,11 +4,18 @@
 // and the figures of the orders list, the order page and the settlement view.
 import { createTranslator } from "next-intl";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { ActionResult } from "@/lib/auth/action-core";
+import type { ActionResult } from "@/lib/actions/define";
 import type { Actor } from "@/lib/auth/actor";
-import "@/lib/coop/order-actions";
-import { cityName, getOperatorOrder, listOperatorOrders, regionLine, settlementEntries, settlementSummary } from "@/lib/coop/orders";
-import { ordersAwaitingShipment } from "@/lib/coop/dashboard";
+import "@/lib/orders/seller-actions";
+import {
+  cityName,
+  getOperatorOrder,
+  listOperatorOrders,
+  regionLine,
+  settlementEntries,
+  settlementSummary,
+} from "@/lib/orders/seller-orders";
+import { ordersAwaitingShipment } from "@/lib/operators/dashboard";
 import { markDelivered, markShipped } from "@/lib/orders/shipping";
 import zhErrors from "@/messages/zh-CN/errors.json";
 import enErrors from "@/messages/en/errors.json";

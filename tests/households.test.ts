@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { hashResidentId, householdKeys, isValidResidentId } from "@/lib/households/id-number";
-import "@/lib/office/households-actions";
-import { todayInChina } from "@/lib/office/certification-rules";
+import "@/lib/households/actions";
+import { todayInChina } from "@/lib/certification/rules";
 import type { HouseholdStatus } from "@/lib/generated/prisma/enums";
 import { testDb } from "@/tests/support/db";
 import { actorOf } from "@/tests/support/personas";

@@ -1,7 +1,7 @@
 // A price cut may not leave a product's benefit links promising more than a sale earns.
 import { describe, expect, it } from "vitest";
-import { registeredActions } from "@/lib/auth/action-core";
-import "@/lib/coop/listing-actions";
+import { registeredActions } from "@/lib/actions/define";
+import "@/lib/products/actions";
 import { testDb } from "@/tests/support/db";
 import { actorOf, OPERATOR_A } from "@/tests/support/personas";
 

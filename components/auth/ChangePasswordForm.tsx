@@ -2,8 +2,8 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import { Field, FormMessage, SubmitButton, fieldErrors } from "@/components/ui/form";
-import type { ActionResult } from "@/lib/auth/action-core";
-import { changePassword } from "@/lib/auth/actions";
+import type { ActionResult } from "@/lib/actions/define";
+import { changePassword } from "@/lib/accounts/actions";
 import { TextInput } from "./fields";
 import { thrownErrorKey, useSubmit } from "./use-submit";
 

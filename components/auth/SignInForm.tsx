@@ -6,7 +6,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { Field, FormMessage, SubmitButton, fieldErrors } from "@/components/ui/form";
 import { LocalLink } from "@/components/ui/LocalLink";
-import type { ActionResult, FieldErrors } from "@/lib/auth/action-core";
+import type { ActionResult, FieldErrors } from "@/lib/actions/define";
 import type { Locale } from "@/lib/i18n/locales";
 import { destinationAfterSignIn, signInErrorKey } from "./sign-in";
 import { TextInput } from "./fields";

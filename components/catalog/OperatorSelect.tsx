@@ -32,7 +32,13 @@ export function OperatorSelect(props: {
       ? [props.current]
       : [];
   return (
-    <select id={props.id} name="operator" defaultValue={props.current?.value ?? ""} key={rows ? "loaded" : "initial"} className={props.className}>
+    <select
+      id={props.id}
+      name="operator"
+      defaultValue={props.current?.value ?? ""}
+      key={rows ? "loaded" : "initial"}
+      className={props.className}
+    >
       <option value="">{props.allLabel}</option>
       {options.map((o) => (
         <option key={o.value} value={o.value}>

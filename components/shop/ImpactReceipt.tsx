@@ -13,7 +13,9 @@ export async function ImpactReceipt({ locale, receipt }: { locale: Locale; recei
   // A long list of villages is cut after the first few: "…and 14 more villages".
   const names = receipt.villages.map((v) => localName(locale, v));
   const shown =
-    names.length > MAX_VILLAGES ? [...names.slice(0, MAX_VILLAGES - 1), t("moreVillages", { count: names.length - MAX_VILLAGES + 1 })] : names;
+    names.length > MAX_VILLAGES
+      ? [...names.slice(0, MAX_VILLAGES - 1), t("moreVillages", { count: names.length - MAX_VILLAGES + 1 })]
+      : names;
   const villages = new Intl.ListFormat(locale, { style: "long", type: "conjunction" }).format(shown);
   return (
     <section aria-labelledby="receipt-title" className="rounded-xl bg-leaf-50 p-4 ring-1 ring-leaf-600/20" data-testid="impact-receipt">

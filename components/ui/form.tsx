@@ -4,10 +4,22 @@
 import { useTranslations } from "next-intl";
 import type { ComponentProps, ReactNode } from "react";
 import { useFormStatus } from "react-dom";
-import type { ActionResult } from "@/lib/auth/action-core";
+import type { ActionResult } from "@/lib/actions/define";
 
 /** A labelled field with its error messages; the control is passed as children. */
-export function Field({ id, label, hint, errors, children }: { id: string; label: string; hint?: string; errors?: string[]; children: ReactNode }) {
+export function Field({
+  id,
+  label,
+  hint,
+  errors,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  errors?: string[];
+  children: ReactNode;
+}) {
   const t = useTranslations("errors");
   return (
     <div className="space-y-1">
@@ -45,7 +57,12 @@ export function SubmitButton({ children, className = "", ...rest }: ComponentPro
 export function FormMessage({ state, success }: { state: ActionResult | undefined; success?: string }) {
   const t = useTranslations("errors");
   if (!state) return null;
-  if (state.ok) return success ? <p className="rounded-lg bg-leaf-50 px-3 py-2 text-sm text-leaf-700" role="status">{success}</p> : null;
+  if (state.ok)
+    return success ? (
+      <p className="rounded-lg bg-leaf-50 px-3 py-2 text-sm text-leaf-700" role="status">
+        {success}
+      </p>
+    ) : null;
   const key = state.error;
   return (
     <p className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800" role="alert">

@@ -15,5 +15,8 @@ export async function signInAs(page: Page, email: string, password: string): Pro
   // A refused sign-in answers 200 too, with ?error=… in the URL.
   expect(url ?? "", `sign-in of ${email}`).not.toMatch(/error=/);
   const cookies = await page.context().cookies();
-  expect(cookies.some((c) => c.name.includes("next-auth.session-token")), `session cookie for ${email}`).toBe(true);
+  expect(
+    cookies.some((c) => c.name.includes("next-auth.session-token")),
+    `session cookie for ${email}`,
+  ).toBe(true);
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { db } from "@/lib/db.server";
+import { db } from "@/lib/db/db.server";
 import { checkCredentials } from "./credentials";
 
 function clientAddress(headers: Record<string, unknown> | undefined): string {

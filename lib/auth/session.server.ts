@@ -1,7 +1,7 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { cache } from "react";
-import { db } from "@/lib/db.server";
+import { db } from "@/lib/db/db.server";
 import type { Actor } from "./actor";
 import { loadActor } from "./load-actor";
 import { authOptions } from "./options.server";

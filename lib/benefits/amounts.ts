@@ -2,7 +2,7 @@
 // signs (５％, １２．５) are accepted, as Chinese keyboards produce them. Yuan amounts are read by
 // lib/catalog/price.ts (parseYuanToFen), with its refusals mapped to keys of our own by parseYuanAmount below.
 // Pure; no database.
-import { parseYuanToFen, type PriceError } from "@/lib/catalog/price";
+import { parseYuanToFen, type PriceError } from "@/lib/products/price";
 
 /** Full-width digits, point, percent and yen signs → ASCII; spaces and thousands separators dropped. */
 function normalise(text: string): string {

@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { priceRefusedByLinks, type LinkTerms } from "./links";
 
 const now = new Date("2026-11-22T00:00:00Z");
-const link = (t: Partial<LinkTerms>): LinkTerms => ({ rule: "FIXED_PER_UNIT", bps: null, fenPerUnit: 100, validFrom: new Date("2026-01-01"), validTo: null, ...t });
+const link = (t: Partial<LinkTerms>): LinkTerms => ({
+  rule: "FIXED_PER_UNIT",
+  bps: null,
+  fenPerUnit: 100,
+  validFrom: new Date("2026-01-01"),
+  validTo: null,
+  ...t,
+});
 
 describe("priceRefusedByLinks", () => {
   it("refuses a price at or below the fixed amounts promised per unit", () => {

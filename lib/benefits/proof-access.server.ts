@@ -3,7 +3,7 @@ import "server-only";
 // the program officers of the operator's county, and admins. Only keys that belong to a recorded
 // payout are served; anything else is "not found" for everyone.
 import { canManageOperator, canOfficeCounty, type Actor } from "@/lib/auth/actor";
-import { db } from "@/lib/db.server";
+import { db } from "@/lib/db/db.server";
 import { fileUrl } from "@/lib/storage/store.server";
 import { operatorIdOfProofKey } from "./proof";
 

@@ -2,7 +2,7 @@ import "server-only";
 // Stores a payout's proof file: checked by its first bytes (PDF, JPEG, PNG) and size, written
 // under payouts/<operatorId>/<random>.<ext>, served by /api/files/payouts/… to the operator's
 // managers, the officers of its county and admins only (see proof-access.server.ts).
-import { ActionError } from "@/lib/auth/action-core";
+import { ActionError } from "@/lib/errors";
 import { fileUrl, getFileStore, randomName } from "@/lib/storage/store.server";
 import { PAYOUT_PROOF_PREFIX, PROOF_MAX_BYTES, sniffProof } from "./proof";
 

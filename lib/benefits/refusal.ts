@@ -1,6 +1,6 @@
 // A budget refusal (links.ts) as an ActionError the clerk can act on: the figures already
 // promised, the figure asked for, and for fixed amounts the product and its price.
-import { ActionError } from "@/lib/auth/action-core";
+import { ActionError } from "@/lib/errors";
 import { formatFen } from "@/lib/money";
 import { formatBps } from "./amounts";
 import { perUnitFen, type BudgetRefusal } from "./links";

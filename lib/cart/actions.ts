@@ -1,8 +1,8 @@
 "use server";
 // The cart's server actions: anyone may use them, on their own cart only (there is no cart id to pass).
 import { z } from "zod";
-import { defineAction } from "@/lib/auth/action.server";
-import { db } from "@/lib/db.server";
+import { defineAction } from "@/lib/actions/define.server";
+import { db } from "@/lib/db/db.server";
 import { MAX_QUANTITY } from "@/lib/orders/checkout";
 import { addItem, removeItem, setItemQuantity } from "./cart";
 import { callerCartId, syncCartCount } from "./session.server";

@@ -4,7 +4,7 @@
 // Prices here are only what the shopper saw: checkout (lib/orders/checkout.ts) charges the
 // price in the database and refuses if it changed.
 import { createHash, randomBytes } from "node:crypto";
-import { ActionError } from "@/lib/auth/action-core";
+import { ActionError } from "@/lib/errors";
 import type { Db } from "@/lib/db/client";
 import { MAX_LINES, MAX_QUANTITY } from "@/lib/orders/checkout";
 import { isOnSale } from "@/lib/orders/sale";

@@ -3,7 +3,7 @@
 import "server-only";
 import { cookies } from "next/headers";
 import type { Actor } from "@/lib/auth/actor";
-import { db } from "@/lib/db.server";
+import { db } from "@/lib/db/db.server";
 import { CART_COOKIE, CART_COUNT_COOKIE, cartUnits, createCart, findCartId, mergeGuestCart, newCartToken } from "./cart";
 
 const THIRTY_DAYS = 30 * 24 * 3600;

@@ -3,7 +3,7 @@ import "server-only";
 // is rendered from the database once and then served from the cache until a change to catalogue
 // data calls revalidateTag(tags.catalog) (or tags.stats for the counters).
 import { unstable_cache } from "next/cache";
-import { db } from "@/lib/db.server";
+import { db } from "@/lib/db/db.server";
 import type { CatalogFilters } from "./filters";
 import { tags } from "./cache-tags";
 import * as q from "./queries";

@@ -172,7 +172,12 @@ export async function getCatalogFacets(db: Db, county: string | undefined, opera
  * filtered pages half again as heavy (and as slow to serve).
  */
 export async function listCountyOperators(db: Db, county: string): Promise<Option[]> {
-  const rows = await db.operator.findMany({ where: { countyId: county }, orderBy: { nameZh: "asc" }, take: 500, select: { slug: true, nameZh: true, nameEn: true } });
+  const rows = await db.operator.findMany({
+    where: { countyId: county },
+    orderBy: { nameZh: "asc" },
+    take: 500,
+    select: { slug: true, nameZh: true, nameEn: true },
+  });
   return rows.map((o) => option(o.slug, o));
 }
 

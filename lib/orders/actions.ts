@@ -2,11 +2,11 @@
 // The shopper's actions on an order they hold the link to (or own): pay on the demo page, or
 // give up an unpaid order so its stock goes back at once.
 import { z } from "zod";
-import { ActionError, notFound } from "@/lib/auth/action-core";
+import { ActionError, notFound } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
-import { defineAction } from "@/lib/auth/action.server";
+import { defineAction } from "@/lib/actions/define.server";
 import { catalogChanged } from "@/lib/catalog/revalidate.server";
-import { db } from "@/lib/db.server";
+import { db } from "@/lib/db/db.server";
 import { paymentConfig } from "@/lib/payments/config";
 import { providerFor } from "@/lib/payments/registry.server";
 import { isOrderAccessToken } from "./access";

@@ -11,7 +11,7 @@
 // A second submit of the same form (its checkoutKey) finds the first order instead of making
 // another: the double click on Pay.
 import { z } from "zod";
-import { ActionError } from "@/lib/auth/action-core";
+import { ActionError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";

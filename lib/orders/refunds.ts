@@ -10,7 +10,7 @@
 // Stripe's charge.refunded event (reconcileChargeRefunds) settles refunds whose answer was lost,
 // and books refunds made on Stripe's side (its dashboard) across the lines in proportion.
 import { z } from "zod";
-import { ActionError, notFound } from "@/lib/auth/action-core";
+import { ActionError, notFound } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { canManageOperator } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";

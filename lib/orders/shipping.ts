@@ -8,7 +8,7 @@
 // DELIVERED once every one has arrived. A shipment whose lines are all refunded before it left
 // is cancelled (settleShipments, called by lib/orders/refunds.ts), so it never holds the order back.
 import { z } from "zod";
-import { ActionError, notFound } from "@/lib/auth/action-core";
+import { ActionError, notFound } from "@/lib/errors";
 import { canManageOperator, type Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";

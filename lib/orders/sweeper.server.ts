@@ -1,6 +1,6 @@
 // Runs the sweeper every minute in the server process (started from instrumentation.ts).
 import "server-only";
-import { db } from "@/lib/db.server";
+import { db } from "@/lib/db/db.server";
 import { providerFor } from "@/lib/payments/registry.server";
 import { sweepExpiredReservations } from "./sweeper";
 

@@ -1,6 +1,6 @@
 // The payment provider of this process, chosen by the environment (./config.ts).
 import "server-only";
-import { ActionError } from "@/lib/auth/action-core";
+import { ActionError } from "@/lib/errors";
 import { paymentConfig } from "./config";
 import { demoProvider } from "./demo";
 import type { PaymentProvider } from "./provider";

@@ -4,7 +4,7 @@ import "server-only";
 import { getTranslations } from "next-intl/server";
 import type { Actor } from "@/lib/auth/actor";
 import { shanghaiToday } from "@/lib/benefits/dates";
-import { db } from "@/lib/db.server";
+import { db } from "@/lib/db/db.server";
 import type { Locale } from "@/lib/i18n/locales";
 import { parseReportFilters } from "./filters";
 import { loadReport } from "./queries";

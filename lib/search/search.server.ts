@@ -3,7 +3,7 @@ import "server-only";
 // an edit of a product or of the synonym table shows at once and nothing else hits the database.
 import { unstable_cache } from "next/cache";
 import { tags } from "@/lib/catalog/cache-tags";
-import { db } from "@/lib/db.server";
+import { db } from "@/lib/db/db.server";
 import * as q from "./queries";
 import { normalize } from "./tokenize";
 

@@ -1,6 +1,6 @@
 // The stock ledger against the real PostgreSQL: concurrency, refusals, movements explain the figure.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ActionError } from "@/lib/auth/action-core";
+import { ActionError } from "@/lib/errors";
 import { testDb } from "@/tests/support/db";
 import { adjustStock, setCountedStock } from "./ledger";
 
@@ -10,7 +10,10 @@ const OPERATOR = `ledger-test-op-${Date.now().toString(36)}`;
 const made: string[] = [];
 
 async function product(stock: number): Promise<string> {
-  const village = await testDb.region.findFirstOrThrow({ where: { level: "VILLAGE", id: { startsWith: "620523" } }, select: { id: true, parentId: true } });
+  const village = await testDb.region.findFirstOrThrow({
+    where: { level: "VILLAGE", id: { startsWith: "620523" } },
+    select: { id: true, parentId: true },
+  });
   const p = await testDb.product.create({
     data: {
       slug: `ledger-test-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`,
@@ -96,7 +99,9 @@ describe("adjustStock", () => {
     const id = await product(50);
     await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
-        testDb.$transaction((tx) => adjustStock(tx, { productId: id, delta: i % 2 ? 3 : -2, reason: i % 2 ? "RECEIVED" : "DAMAGED", note: "x" })),
+        testDb.$transaction((tx) =>
+          adjustStock(tx, { productId: id, delta: i % 2 ? 3 : -2, reason: i % 2 ? "RECEIVED" : "DAMAGED", note: "x" }),
+        ),
       ),
     );
     const f = await figures(id);
@@ -115,11 +120,15 @@ describe("adjustStock", () => {
 
   it("refuses a zero change, an unknown product and an absurd figure", async () => {
     const id = await product(1);
-    expect((await refusal(testDb.$transaction((tx) => adjustStock(tx, { productId: id, delta: 0, reason: "RECEIVED" }))))?.code).toBe("stockUnchanged");
-    expect((await refusal(testDb.$transaction((tx) => adjustStock(tx, { productId: "nope", delta: 1, reason: "RECEIVED" }))))?.code).toBe("notFound");
-    expect((await refusal(testDb.$transaction((tx) => adjustStock(tx, { productId: id, delta: 2_000_000_000, reason: "RECEIVED" }))))?.code).toBe(
-      "stockTooHigh",
+    expect((await refusal(testDb.$transaction((tx) => adjustStock(tx, { productId: id, delta: 0, reason: "RECEIVED" }))))?.code).toBe(
+      "stockUnchanged",
     );
+    expect((await refusal(testDb.$transaction((tx) => adjustStock(tx, { productId: "nope", delta: 1, reason: "RECEIVED" }))))?.code).toBe(
+      "notFound",
+    );
+    expect(
+      (await refusal(testDb.$transaction((tx) => adjustStock(tx, { productId: id, delta: 2_000_000_000, reason: "RECEIVED" }))))?.code,
+    ).toBe("stockTooHigh");
     expect(await figures(id)).toEqual({ stock: 1, sum: 1, movements: 1 });
   });
 
@@ -165,14 +174,18 @@ describe("setCountedStock", () => {
 
   it("refuses a count equal to the figure", async () => {
     const id = await product(6);
-    expect((await refusal(testDb.$transaction((tx) => setCountedStock(tx, { productId: id, counted: 6, note: "same" }))))?.code).toBe("stockUnchanged");
+    expect((await refusal(testDb.$transaction((tx) => setCountedStock(tx, { productId: id, counted: 6, note: "same" }))))?.code).toBe(
+      "stockUnchanged",
+    );
   });
 });
 
 describe("the stock ledger is append-only", () => {
   it("refuses to change or remove a movement, whoever asks", async () => {
     const movement = await testDb.stockMovement.findFirstOrThrow();
-    await expect(testDb.stockMovement.update({ where: { id: movement.id }, data: { delta: movement.delta + 1 } })).rejects.toThrow(/append-only/);
+    await expect(testDb.stockMovement.update({ where: { id: movement.id }, data: { delta: movement.delta + 1 } })).rejects.toThrow(
+      /append-only/,
+    );
     await expect(testDb.stockMovement.delete({ where: { id: movement.id } })).rejects.toThrow(/append-only/);
   });
 });

@@ -75,7 +75,10 @@ export class LocalDiskStore implements FileStore {
     try {
       const [bytes, info] = await Promise.all([readFile(file), readFile(meta, "utf8")]);
       const contentType = (JSON.parse(info) as { contentType?: unknown }).contentType;
-      return { bytes, contentType: typeof contentType === "string" && CONTENT_TYPE.test(contentType) ? contentType : "application/octet-stream" };
+      return {
+        bytes,
+        contentType: typeof contentType === "string" && CONTENT_TYPE.test(contentType) ? contentType : "application/octet-stream",
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ENOENT" || (error as NodeJS.ErrnoException).code === "EISDIR") return null;
       throw error;

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { checkPhoto, productPhotoKey, sniffImage } from "@/lib/catalog/photos";
+import { checkPhoto, productPhotoKey, sniffImage } from "@/lib/products/photos";
 import { fileUrl, isValidKey, keyOfUrl, LocalDiskStore } from "./index";
 
 const dirs: string[] = [];

@@ -1,5 +1,5 @@
 // Calling registered server actions by name as a given actor, the way the authorization layer does.
-import { registeredActions, type ActionResult } from "@/lib/auth/action-core";
+import { registeredActions, type ActionResult } from "@/lib/actions/define";
 import type { Actor } from "@/lib/auth/actor";
 
 export function action(name: string) {

@@ -10,7 +10,7 @@ import { pickMessages } from "@/components/auth/messages";
 import { SignOutButton } from "@/components/auth/SignOutButton";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { getActor } from "@/lib/auth/session.server";
-import { db } from "@/lib/db.server";
+import { db } from "@/lib/db/db.server";
 import { isLocale, localizedPath } from "@/lib/i18n/locales";
 import { localName } from "@/lib/i18n/pick";
 import { pageLocale } from "@/lib/i18n/page-locale.server";

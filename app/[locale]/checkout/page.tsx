@@ -8,7 +8,7 @@ import { LocalLink } from "@/components/ui/LocalLink";
 import { getActor } from "@/lib/auth/session.server";
 import { cartView } from "@/lib/cart/cart";
 import { callerCartId } from "@/lib/cart/session.server";
-import { db } from "@/lib/db.server";
+import { db } from "@/lib/db/db.server";
 import { localizedPath } from "@/lib/i18n/locales";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
 import { localName, localText } from "@/lib/i18n/pick";

@@ -6,7 +6,7 @@ import { notFound, redirect } from "next/navigation";
 import { Badge } from "@/components/ui/Badge";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { getActor } from "@/lib/auth/session.server";
-import { db } from "@/lib/db.server";
+import { db } from "@/lib/db/db.server";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isLocale, localizedPath } from "@/lib/i18n/locales";
 import { localName } from "@/lib/i18n/pick";

@@ -7,7 +7,7 @@ import { getMessages, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { getActor } from "@/lib/auth/session.server";
-import { db } from "@/lib/db.server";
+import { db } from "@/lib/db/db.server";
 import { isLocale, localizedPath } from "@/lib/i18n/locales";
 import { localName } from "@/lib/i18n/pick";
 import { ConsoleTabs } from "../coop/_components/ConsoleTabs";

@@ -7,12 +7,12 @@
 //   403 cross-site request; 503 { error: "paymentUnavailable" or "busy" }
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
-import { ActionError } from "@/lib/auth/action-core";
+import { ActionError } from "@/lib/errors";
 import { getActor } from "@/lib/auth/session.server";
 import { removeOrdered } from "@/lib/cart/cart";
 import { callerCartId, syncCartCount } from "@/lib/cart/session.server";
 import { catalogChanged } from "@/lib/catalog/revalidate.server";
-import { db } from "@/lib/db.server";
+import { db } from "@/lib/db/db.server";
 import { Prisma } from "@/lib/db/client";
 import { CartChanged, placeOrder } from "@/lib/orders/checkout";
 import { currentPaymentProvider } from "@/lib/payments/registry.server";

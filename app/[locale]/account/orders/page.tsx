@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { OrderStatusBadge } from "@/components/shop/OrderStatus";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { getActor } from "@/lib/auth/session.server";
-import { db } from "@/lib/db.server";
+import { db } from "@/lib/db/db.server";
 import { localizedPath } from "@/lib/i18n/locales";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
 import { localName } from "@/lib/i18n/pick";

@@ -3,9 +3,9 @@
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { LocalLink } from "@/components/ui/LocalLink";
-import { requireConsoleOperator } from "@/lib/coop/scope.server";
-import { getDashboard, LOW_STOCK_THRESHOLD } from "@/lib/coop/dashboard";
-import { db } from "@/lib/db.server";
+import { requireConsoleOperator } from "@/lib/operators/scope.server";
+import { getDashboard, LOW_STOCK_THRESHOLD } from "@/lib/operators/dashboard";
+import { db } from "@/lib/db/db.server";
 import { localName, localText } from "@/lib/i18n/pick";
 import { formatFen } from "@/lib/money";
 import { pageLocale } from "@/lib/i18n/page-locale.server";

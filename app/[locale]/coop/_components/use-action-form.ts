@@ -3,7 +3,7 @@
 // refusal the clerk sees what they typed and fixes only the marked field. A failed request
 // (offline, server down) becomes a message instead of an error page.
 import { startTransition, useActionState, type FormEvent } from "react";
-import type { ActionResult } from "@/lib/auth/action-core";
+import type { ActionResult } from "@/lib/actions/define";
 
 export function useActionForm<T>(
   action: (previous: ActionResult<T> | undefined, form: FormData) => Promise<ActionResult<T>>,

@@ -4,7 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { FormMessage, SubmitButton } from "@/components/ui/form";
-import { acceptInviteAction } from "@/lib/coop/team-actions";
+import { acceptInviteAction } from "@/lib/operators/team-actions";
 import { localizedPath, type Locale } from "@/lib/i18n/locales";
 import { useActionForm } from "../../coop/_components/use-action-form";
 

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { Field, fieldErrors, FormMessage, SubmitButton } from "@/components/ui/form";
-import type { ServerAction } from "@/lib/auth/action.server";
+import type { ServerAction } from "@/lib/actions/define.server";
 import { inputClass } from "@/components/ui/styles";
 import { useActionForm } from "../../coop/_components/use-action-form";
 
@@ -16,7 +16,19 @@ function useRefreshOnSuccess(ok: boolean | undefined) {
   }, [ok, router]);
 }
 
-export function CertifyForm({ action, productId, defaultUntil, min, max }: { action: ServerAction<unknown>; productId: string; defaultUntil: string; min: string; max: string }) {
+export function CertifyForm({
+  action,
+  productId,
+  defaultUntil,
+  min,
+  max,
+}: {
+  action: ServerAction<unknown>;
+  productId: string;
+  defaultUntil: string;
+  min: string;
+  max: string;
+}) {
   const t = useTranslations("office.review");
   const { state, pending, onSubmit } = useActionForm(action);
   useRefreshOnSuccess(state?.ok);
@@ -46,7 +58,9 @@ export function CertifyForm({ action, productId, defaultUntil, min, max }: { act
 
 export function ReasonForm({ action, productId, mode }: { action: ServerAction<unknown>; productId: string; mode: "reject" | "revoke" }) {
   const t = useTranslations("office.review");
-  const { state, pending, onSubmit } = useActionForm(action, { confirm: mode === "revoke" ? () => window.confirm(t("revokeConfirm")) : undefined });
+  const { state, pending, onSubmit } = useActionForm(action, {
+    confirm: mode === "revoke" ? () => window.confirm(t("revokeConfirm")) : undefined,
+  });
   useRefreshOnSuccess(state?.ok);
   const errors = fieldErrors(state, "reason");
   const id = `${mode}-reason`;

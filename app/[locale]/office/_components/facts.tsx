@@ -4,10 +4,20 @@ import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/Badge";
 import type { Locale } from "@/lib/i18n/locales";
 import { formatFen } from "@/lib/money";
-import type { BenefitSummary } from "@/lib/office/certification.server";
+import type { BenefitSummary } from "@/lib/certification/queue.server";
 
 /** The price, the county's average for the category and the difference in %. */
-export async function PriceYardstick({ locale, priceFen, averageFen, unit }: { locale: Locale; priceFen: number; averageFen: number | null; unit: string }) {
+export async function PriceYardstick({
+  locale,
+  priceFen,
+  averageFen,
+  unit,
+}: {
+  locale: Locale;
+  priceFen: number;
+  averageFen: number | null;
+  unit: string;
+}) {
   const t = await getTranslations({ locale, namespace: "office.facts" });
   const diff = averageFen ? ((priceFen - averageFen) / averageFen) * 100 : null;
   const pct = diff === null ? "" : `${diff > 0 ? "+" : diff < 0 ? "−" : "±"}${Math.abs(diff).toFixed(Math.abs(diff) < 10 ? 1 : 0)}%`;
@@ -22,7 +32,9 @@ export async function PriceYardstick({ locale, priceFen, averageFen, unit }: { l
         ) : (
           <>
             {t("average", { price: formatFen(averageFen) })}{" "}
-            <span className={`whitespace-nowrap ${far ? "font-semibold text-red-800" : "font-medium text-stone-800"}`}>{t("difference", { pct })}</span>
+            <span className={`whitespace-nowrap ${far ? "font-semibold text-red-800" : "font-medium text-stone-800"}`}>
+              {t("difference", { pct })}
+            </span>
           </>
         )}
       </span>

@@ -9,7 +9,7 @@ import { LocalLink } from "@/components/ui/LocalLink";
 import { getActor } from "@/lib/auth/session.server";
 import { isLocale } from "@/lib/i18n/locales";
 import { localName, localText } from "@/lib/i18n/pick";
-import { certificationQueue, officeCounties, QUEUE_PAGE_SIZE, type QueueStatus } from "@/lib/office/certification.server";
+import { certificationQueue, officeCounties, QUEUE_PAGE_SIZE, type QueueStatus } from "@/lib/certification/queue.server";
 import { inputClass } from "@/components/ui/styles";
 import { LinksSummary, PriceYardstick } from "../_components/facts";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
@@ -37,7 +37,10 @@ export default async function CertificationQueuePage({ params, searchParams }: P
   const isAdmin = actor.role === "ADMIN";
   const countyId = isAdmin && typeof query.county === "string" && counties.some((c) => c.id === query.county) ? query.county : null;
   const { items, count } = await certificationQueue(actor, STATUS_OF[view]!, countyId);
-  const [t, e] = await Promise.all([getTranslations({ locale, namespace: "office.queue" }), getTranslations({ locale, namespace: "enums" })]);
+  const [t, e] = await Promise.all([
+    getTranslations({ locale, namespace: "office.queue" }),
+    getTranslations({ locale, namespace: "enums" }),
+  ]);
   const date = new Intl.DateTimeFormat(locale, { timeZone: "Asia/Shanghai", year: "numeric", month: "long", day: "numeric" });
   const hrefOf = (v: string) => `/office/certification?status=${v}${countyId ? `&county=${countyId}` : ""}`;
 
@@ -83,7 +86,10 @@ export default async function CertificationQueuePage({ params, searchParams }: P
                 ))}
               </select>
             </div>
-            <button type="submit" className="shrink-0 rounded-lg bg-white px-4 py-2.5 text-sm font-semibold text-brand-800 ring-1 ring-inset ring-brand-700/40 hover:bg-brand-50">
+            <button
+              type="submit"
+              className="shrink-0 rounded-lg bg-white px-4 py-2.5 text-sm font-semibold text-brand-800 ring-1 ring-inset ring-brand-700/40 hover:bg-brand-50"
+            >
               {t("filter")}
             </button>
           </form>

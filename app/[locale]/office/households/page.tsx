@@ -10,14 +10,14 @@ import { Pager } from "@/components/ui/Pager";
 import { getActor } from "@/lib/auth/session.server";
 import { isLocale } from "@/lib/i18n/locales";
 import { localName } from "@/lib/i18n/pick";
-import { officeCounties } from "@/lib/office/certification.server";
+import { officeCounties } from "@/lib/certification/queue.server";
 import {
   HOUSEHOLD_STATUSES,
   householdList,
   householdPlaces,
   parseHouseholdFilters,
   type HouseholdFilters,
-} from "@/lib/office/households.server";
+} from "@/lib/households/registry.server";
 import { inputClass } from "@/components/ui/styles";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
 

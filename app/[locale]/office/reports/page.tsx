@@ -9,7 +9,7 @@ import { LocalLink } from "@/components/ui/LocalLink";
 import { getActor } from "@/lib/auth/session.server";
 import { shanghaiToday } from "@/lib/benefits/dates";
 import { CATEGORIES } from "@/lib/catalog/filters";
-import { db } from "@/lib/db.server";
+import { db } from "@/lib/db/db.server";
 import { isLocale, localizedPath } from "@/lib/i18n/locales";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
 import { localName } from "@/lib/i18n/pick";

@@ -84,7 +84,11 @@ export default async function OperatorPage({ params }: Props) {
             {t("products")}
           </h2>
           {operator.productCount > operator.products.length ? (
-            <LocalLink locale={locale} href={`/products?operator=${operator.slug}`} className="text-sm font-medium text-brand-700 underline">
+            <LocalLink
+              locale={locale}
+              href={`/products?operator=${operator.slug}`}
+              className="text-sm font-medium text-brand-700 underline"
+            >
               {t("allProducts", { count: operator.productCount })}
             </LocalLink>
           ) : null}

@@ -11,7 +11,7 @@ import { OrderStatusBadge } from "@/components/shop/OrderStatus";
 import { ShopMessages } from "@/components/shop/ShopMessages";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { getActor } from "@/lib/auth/session.server";
-import { db } from "@/lib/db.server";
+import { db } from "@/lib/db/db.server";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
 import { localName, localText } from "@/lib/i18n/pick";
 import { formatFen } from "@/lib/money";

@@ -5,7 +5,7 @@
 // lib/payments/stripe-events.ts).
 import { NextResponse, type NextRequest } from "next/server";
 import Stripe from "stripe";
-import { db } from "@/lib/db.server";
+import { db } from "@/lib/db/db.server";
 import { catalogChanged } from "@/lib/catalog/revalidate.server";
 import { paymentConfig } from "@/lib/payments/config";
 import { handleStripeEvent } from "@/lib/payments/stripe-events";

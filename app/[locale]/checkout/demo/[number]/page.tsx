@@ -6,7 +6,7 @@ import { notFound } from "next/navigation";
 import { DemoPayButtons } from "@/components/shop/DemoPayButtons";
 import { ShopMessages } from "@/components/shop/ShopMessages";
 import { LocalLink } from "@/components/ui/LocalLink";
-import { db } from "@/lib/db.server";
+import { db } from "@/lib/db/db.server";
 import { localizedPath } from "@/lib/i18n/locales";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
 import { localName } from "@/lib/i18n/pick";

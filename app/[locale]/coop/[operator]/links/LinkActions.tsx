@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useState } from "react";
 import { Field, FormMessage, SubmitButton } from "@/components/ui/form";
-import { deleteLink, endLink } from "@/lib/coop/benefit-actions";
+import { deleteLink, endLink } from "@/lib/benefits/actions";
 import { DangerButton } from "../../_components/DangerButton";
 import { inputClass } from "@/components/ui/styles";
 import { useActionForm } from "../../_components/use-action-form";

@@ -4,10 +4,10 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { LocalLink } from "@/components/ui/LocalLink";
-import { LOW_STOCK, STATUSES } from "@/lib/catalog/listing";
-import { setProductListed } from "@/lib/coop/listing-actions";
-import { isStatus, listConsoleProducts } from "@/lib/coop/products.server";
-import { requireConsoleOperator } from "@/lib/coop/scope.server";
+import { LOW_STOCK, STATUSES } from "@/lib/products/listing";
+import { setProductListed } from "@/lib/products/actions";
+import { isStatus, listConsoleProducts } from "@/lib/products/console.server";
+import { requireConsoleOperator } from "@/lib/operators/scope.server";
 import { isLocale } from "@/lib/i18n/locales";
 import { localName, localText } from "@/lib/i18n/pick";
 import { formatFen } from "@/lib/money";

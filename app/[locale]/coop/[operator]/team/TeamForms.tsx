@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { Field, FormMessage, SubmitButton, fieldErrors } from "@/components/ui/form";
-import { createInvite, revokeInvite } from "@/lib/coop/team-actions";
+import { createInvite, revokeInvite } from "@/lib/operators/team-actions";
 import { localizedPath, type Locale } from "@/lib/i18n/locales";
 import { DangerButton } from "../../_components/DangerButton";
 import { inputClass } from "@/components/ui/styles";

@@ -11,9 +11,9 @@ import { LocalLink } from "@/components/ui/LocalLink";
 import { getActor } from "@/lib/auth/session.server";
 import { isLocale } from "@/lib/i18n/locales";
 import { localName, localText } from "@/lib/i18n/pick";
-import { certifyProductAction, rejectProductAction, revokeCertificationAction } from "@/lib/office/certification-actions";
-import { addYears, defaultValidUntil, MAX_VALIDITY_YEARS, todayInChina } from "@/lib/office/certification-rules";
-import { reviewProduct } from "@/lib/office/certification.server";
+import { certifyProductAction, rejectProductAction, revokeCertificationAction } from "@/lib/certification/actions";
+import { addYears, defaultValidUntil, MAX_VALIDITY_YEARS, todayInChina } from "@/lib/certification/rules";
+import { reviewProduct } from "@/lib/certification/queue.server";
 import { CertifyForm, ReasonForm } from "../../_components/DecisionForms";
 import { LinksSummary, PriceYardstick } from "../../_components/facts";
 import { cardClass } from "../../_components/styles";
@@ -41,7 +41,11 @@ function Section({ title, id, children }: { title: string; id: string; children:
 
 function detailText(detail: unknown): Record<string, string> {
   if (!detail || typeof detail !== "object" || Array.isArray(detail)) return {};
-  return Object.fromEntries(Object.entries(detail as Record<string, unknown>).filter(([, v]) => typeof v === "string" || typeof v === "number").map(([k, v]) => [k, String(v)]));
+  return Object.fromEntries(
+    Object.entries(detail as Record<string, unknown>)
+      .filter(([, v]) => typeof v === "string" || typeof v === "number")
+      .map(([k, v]) => [k, String(v)]),
+  );
 }
 
 export default async function ReviewPage({ params }: Props) {
@@ -59,13 +63,36 @@ export default async function ReviewPage({ params }: Props) {
     getTranslations({ locale, namespace: "office.status" }),
   ]);
   const date = new Intl.DateTimeFormat(locale, { timeZone: "Asia/Shanghai", year: "numeric", month: "long", day: "numeric" });
-  const stamp = new Intl.DateTimeFormat(locale, { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  const stamp = new Intl.DateTimeFormat(locale, {
+    timeZone: "Asia/Shanghai",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  });
   const unit = localText(locale, p.unitZh, p.unitEn);
   const name = localName(locale, p);
   const description = localText(locale, p.descriptionZh, p.descriptionEn);
   const today = todayInChina();
   const view = p.status === "CERTIFIED" ? "certified" : p.status === "REJECTED" ? "rejected" : "pending";
-  const knownActions = ["product.create", "product.update", "product.submit", "product.certify", "product.reject", "product.revoke", "product.duplicate", "product.setListed", "product.list", "product.delist", "product.photo.upload", "product.photo.remove", "product.photo.move", "stock.adjust"];
+  const knownActions = [
+    "product.create",
+    "product.update",
+    "product.submit",
+    "product.certify",
+    "product.reject",
+    "product.revoke",
+    "product.duplicate",
+    "product.setListed",
+    "product.list",
+    "product.delist",
+    "product.photo.upload",
+    "product.photo.remove",
+    "product.photo.move",
+    "stock.adjust",
+  ];
 
   return (
     <div className="space-y-4">
@@ -94,7 +121,9 @@ export default async function ReviewPage({ params }: Props) {
           {p.giMark ? <Badge tone="gi">{q("gi", { name: localName(locale, p.giMark) })}</Badge> : null}
           {!p.listed ? <Badge>{q("unlisted")}</Badge> : null}
         </p>
-        {p.status === "CERTIFIED" && p.certifiedUntil ? <p className="text-sm text-leaf-700">{q("certifiedUntil", { date: date.format(p.certifiedUntil) })}</p> : null}
+        {p.status === "CERTIFIED" && p.certifiedUntil ? (
+          <p className="text-sm text-leaf-700">{q("certifiedUntil", { date: date.format(p.certifiedUntil) })}</p>
+        ) : null}
         {p.status === "REJECTED" && p.reviewNote ? (
           <p className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-900">{q("reason", { reason: p.reviewNote })}</p>
         ) : null}
@@ -148,7 +177,12 @@ export default async function ReviewPage({ params }: Props) {
               <ul className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-3">
                 {p.images.map((img, i) => (
                   <li key={img.url + i}>
-                    <a href={img.url} target="_blank" rel="noreferrer" className="block overflow-hidden rounded-lg bg-stone-100 ring-1 ring-stone-200">
+                    <a
+                      href={img.url}
+                      target="_blank"
+                      rel="noreferrer"
+                      className="block overflow-hidden rounded-lg bg-stone-100 ring-1 ring-stone-200"
+                    >
                       {/* eslint-disable-next-line @next/next/no-img-element -- stored photos, served as they are */}
                       <img
                         src={img.url}
@@ -196,16 +230,21 @@ export default async function ReviewPage({ params }: Props) {
                 {history.map((h) => {
                   const d = detailText(h.detail);
                   const decision = h.action === "product.certify" || h.action === "product.reject" || h.action === "product.revoke";
-                  const extra = !decision ? "" : d.until
-                    ? t("historyUntil", { date: date.format(new Date(d.until)) })
-                    : d.note
-                      ? t("historyReason", { reason: d.note })
-                      : "";
+                  const extra = !decision
+                    ? ""
+                    : d.until
+                      ? t("historyUntil", { date: date.format(new Date(d.until)) })
+                      : d.note
+                        ? t("historyReason", { reason: d.note })
+                        : "";
                   return (
                     <li key={h.id} className="border-l-2 border-stone-200 pl-3">
-                      <p className="font-medium text-stone-900">{knownActions.includes(h.action) ? t(`actions.${h.action.replaceAll(".", "_")}`) : h.action}</p>
+                      <p className="font-medium text-stone-900">
+                        {knownActions.includes(h.action) ? t(`actions.${h.action.replaceAll(".", "_")}`) : h.action}
+                      </p>
                       <p className="text-xs text-stone-600">
-                        <time dateTime={h.createdAt.toISOString()}>{stamp.format(h.createdAt)}</time> · {h.user ? `${h.user.name} (${h.user.email})` : t("system")}
+                        <time dateTime={h.createdAt.toISOString()}>{stamp.format(h.createdAt)}</time> ·{" "}
+                        {h.user ? `${h.user.name} (${h.user.email})` : t("system")}
                       </p>
                       {extra ? <p className="mt-0.5 text-stone-800">{extra}</p> : null}
                     </li>

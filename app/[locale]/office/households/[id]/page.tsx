@@ -12,9 +12,9 @@ import { getActor } from "@/lib/auth/session.server";
 import { isLocale } from "@/lib/i18n/locales";
 import { localName } from "@/lib/i18n/pick";
 import { formatFen } from "@/lib/money";
-import { todayInChina } from "@/lib/office/certification-rules";
-import { revealHouseholdIdAction, setHouseholdStatusAction } from "@/lib/office/households-actions";
-import { HOUSEHOLD_STATUSES, householdPage } from "@/lib/office/households.server";
+import { todayInChina } from "@/lib/certification/rules";
+import { revealHouseholdIdAction, setHouseholdStatusAction } from "@/lib/households/actions";
+import { HOUSEHOLD_STATUSES, householdPage } from "@/lib/households/registry.server";
 import { cardClass } from "../../_components/styles";
 import { RevealForm, StatusForm } from "../_components/HouseholdForms";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
@@ -43,7 +43,11 @@ function Section({ title, id, children }: { title: string; id: string; children:
 
 function detailOf(detail: unknown): Record<string, string> {
   if (!detail || typeof detail !== "object" || Array.isArray(detail)) return {};
-  return Object.fromEntries(Object.entries(detail as Record<string, unknown>).filter(([, v]) => typeof v === "string").map(([k, v]) => [k, v as string]));
+  return Object.fromEntries(
+    Object.entries(detail as Record<string, unknown>)
+      .filter(([, v]) => typeof v === "string")
+      .map(([k, v]) => [k, v as string]),
+  );
 }
 
 export default async function HouseholdPage({ params }: Props) {
@@ -54,10 +58,22 @@ export default async function HouseholdPage({ params }: Props) {
   const found = await householdPage(actor, id);
   if (!found) notFound();
   const { household: h, links, payouts, months, reveals, statusChanges } = found;
-  const [t, e] = await Promise.all([getTranslations({ locale, namespace: "office.households" }), getTranslations({ locale, namespace: "enums" })]);
+  const [t, e] = await Promise.all([
+    getTranslations({ locale, namespace: "office.households" }),
+    getTranslations({ locale, namespace: "enums" }),
+  ]);
   const utcDay = new Intl.DateTimeFormat(locale, { timeZone: "UTC", year: "numeric", month: "2-digit", day: "2-digit" });
-  const stamp = new Intl.DateTimeFormat(locale, { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-  const statusLabel = (s: string) => ((HOUSEHOLD_STATUSES as readonly string[]).includes(s) ? t(`statuses.${s as (typeof HOUSEHOLD_STATUSES)[number]}`) : s);
+  const stamp = new Intl.DateTimeFormat(locale, {
+    timeZone: "Asia/Shanghai",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  });
+  const statusLabel = (s: string) =>
+    (HOUSEHOLD_STATUSES as readonly string[]).includes(s) ? t(`statuses.${s as (typeof HOUSEHOLD_STATUSES)[number]}`) : s;
   const today = todayInChina();
   const dt = "text-xs font-medium text-stone-600";
 
@@ -75,12 +91,34 @@ export default async function HouseholdPage({ params }: Props) {
 
       <Section title={t("facts")} id="hh-facts">
         <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-3">
-          <div><dt className={dt}>{t("name")}</dt><dd data-testid="household-head">{h.headName}</dd></div>
-          <div><dt className={dt}>{t("code")}</dt><dd className="font-mono">{h.registryCode}</dd></div>
-          <div><dt className={dt}>{t("idMasked")}</dt><dd className="font-mono" data-testid="household-masked-id">{h.idNumberMasked}</dd></div>
-          <div className="col-span-2 sm:col-span-1"><dt className={dt}>{t("place")}</dt><dd>{localName(locale, h.county)} {localName(locale, h.township)} {localName(locale, h.village)}</dd></div>
-          <div><dt className={dt}>{t("members")}</dt><dd>{t("membersValue", { count: h.members })}</dd></div>
-          <div><dt className={dt}>{t("year")}</dt><dd>{h.yearIdentified}</dd></div>
+          <div>
+            <dt className={dt}>{t("name")}</dt>
+            <dd data-testid="household-head">{h.headName}</dd>
+          </div>
+          <div>
+            <dt className={dt}>{t("code")}</dt>
+            <dd className="font-mono">{h.registryCode}</dd>
+          </div>
+          <div>
+            <dt className={dt}>{t("idMasked")}</dt>
+            <dd className="font-mono" data-testid="household-masked-id">
+              {h.idNumberMasked}
+            </dd>
+          </div>
+          <div className="col-span-2 sm:col-span-1">
+            <dt className={dt}>{t("place")}</dt>
+            <dd>
+              {localName(locale, h.county)} {localName(locale, h.township)} {localName(locale, h.village)}
+            </dd>
+          </div>
+          <div>
+            <dt className={dt}>{t("members")}</dt>
+            <dd>{t("membersValue", { count: h.members })}</dd>
+          </div>
+          <div>
+            <dt className={dt}>{t("year")}</dt>
+            <dd>{h.yearIdentified}</dd>
+          </div>
         </dl>
       </Section>
 
@@ -94,8 +132,11 @@ export default async function HouseholdPage({ params }: Props) {
             <ul className="space-y-2 text-sm" data-testid="reveal-history">
               {reveals.map((r) => (
                 <li key={r.id} className="rounded-lg bg-stone-50 px-3 py-2">
-                  <span className="text-stone-600">{stamp.format(r.createdAt)}</span> · <span className="font-medium">{r.user?.name ?? "—"}</span>
-                  <span className="block text-stone-800">{t("why")}: {detailOf(r.detail).reason ?? ""}</span>
+                  <span className="text-stone-600">{stamp.format(r.createdAt)}</span> ·{" "}
+                  <span className="font-medium">{r.user?.name ?? "—"}</span>
+                  <span className="block text-stone-800">
+                    {t("why")}: {detailOf(r.detail).reason ?? ""}
+                  </span>
                 </li>
               ))}
             </ul>
@@ -121,7 +162,9 @@ export default async function HouseholdPage({ params }: Props) {
                   <li key={r.id} className="rounded-lg bg-stone-50 px-3 py-2">
                     <span className="font-medium">{t("change", { from: statusLabel(d.from ?? ""), to: statusLabel(d.to ?? "") })}</span>
                     {d.effectiveOn ? <span className="text-stone-700"> · {t("effective", { date: d.effectiveOn })}</span> : null}
-                    <span className="block text-stone-600">{stamp.format(r.createdAt)} · {r.user?.name ?? "—"}</span>
+                    <span className="block text-stone-600">
+                      {stamp.format(r.createdAt)} · {r.user?.name ?? "—"}
+                    </span>
                     {d.note ? <span className="block text-stone-800">{d.note}</span> : null}
                   </li>
                 );
@@ -149,7 +192,10 @@ export default async function HouseholdPage({ params }: Props) {
                       : t("fixedRule", { amount: formatFen(l.fenPerUnit ?? 0) })}
                   </span>
                   <span className="text-stone-600">
-                    {t("validity")}: {l.validTo ? t("validRange", { from: utcDay.format(l.validFrom), to: utcDay.format(l.validTo) }) : t("validOpen", { from: utcDay.format(l.validFrom) })}
+                    {t("validity")}:{" "}
+                    {l.validTo
+                      ? t("validRange", { from: utcDay.format(l.validFrom), to: utcDay.format(l.validTo) })
+                      : t("validOpen", { from: utcDay.format(l.validFrom) })}
                   </span>
                 </p>
               </li>
@@ -179,7 +225,9 @@ export default async function HouseholdPage({ params }: Props) {
 
         <Section title={t("allocations")} id="hh-allocations">
           {months.length === 0 ? (
-            <p className="text-sm text-stone-600" data-testid="allocations-none">{t("noAllocations")}</p>
+            <p className="text-sm text-stone-600" data-testid="allocations-none">
+              {t("noAllocations")}
+            </p>
           ) : (
             <ul className="divide-y divide-stone-100 text-sm" data-testid="household-allocations">
               {months.map((m) => (

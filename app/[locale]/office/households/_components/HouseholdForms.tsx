@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { Field, fieldErrors, FormMessage, SubmitButton } from "@/components/ui/form";
-import type { ServerAction } from "@/lib/auth/action.server";
+import type { ServerAction } from "@/lib/actions/define.server";
 import { inputClass } from "@/components/ui/styles";
 import { useActionForm } from "../../../coop/_components/use-action-form";
 
@@ -39,7 +39,10 @@ export function RevealForm({ action, householdId }: { action: ServerAction<{ idN
       <FormMessage state={state && !state.ok && state.error !== "invalidInput" ? state : undefined} />
       {state?.ok ? (
         <p className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-950" role="status">
-          {t("revealed")} <span className="font-mono text-base font-semibold tracking-wide" data-testid="revealed-id">{state.data.idNumber}</span>
+          {t("revealed")}{" "}
+          <span className="font-mono text-base font-semibold tracking-wide" data-testid="revealed-id">
+            {state.data.idNumber}
+          </span>
         </p>
       ) : null}
       <SubmitButton disabled={pending}>{t("revealSubmit")}</SubmitButton>
@@ -47,7 +50,19 @@ export function RevealForm({ action, householdId }: { action: ServerAction<{ idN
   );
 }
 
-export function StatusForm({ action, householdId, current, today, statuses }: { action: ServerAction<unknown>; householdId: string; current: string; today: string; statuses: { value: string; label: string }[] }) {
+export function StatusForm({
+  action,
+  householdId,
+  current,
+  today,
+  statuses,
+}: {
+  action: ServerAction<unknown>;
+  householdId: string;
+  current: string;
+  today: string;
+  statuses: { value: string; label: string }[];
+}) {
   const t = useTranslations("office.households");
   const { state, pending, onSubmit } = useActionForm(action);
   useRefreshOnSuccess(state?.ok, state);
@@ -83,9 +98,19 @@ export function StatusForm({ action, householdId, current, today, statuses }: { 
         </Field>
       </div>
       <Field id="status-note" label={t("statusNote")} errors={noteErrors}>
-        <input id="status-note" name="note" maxLength={200} autoComplete="off" aria-invalid={noteErrors ? true : undefined} className={inputClass} />
+        <input
+          id="status-note"
+          name="note"
+          maxLength={200}
+          autoComplete="off"
+          aria-invalid={noteErrors ? true : undefined}
+          className={inputClass}
+        />
       </Field>
-      <FormMessage state={state && !(state.ok === false && state.error === "invalidInput") ? state : undefined} success={t("statusSaved")} />
+      <FormMessage
+        state={state && !(state.ok === false && state.error === "invalidInput") ? state : undefined}
+        success={t("statusSaved")}
+      />
       <SubmitButton disabled={pending}>{t("statusSubmit")}</SubmitButton>
     </form>
   );

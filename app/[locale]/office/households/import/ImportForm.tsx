@@ -6,11 +6,11 @@ import { useLocale, useTranslations } from "next-intl";
 import { useId, useRef, useState, useTransition, type FormEvent } from "react";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { inputClass } from "@/components/ui/styles";
-import type { ActionResult } from "@/lib/auth/action-core";
-import type { ServerAction } from "@/lib/auth/action.server";
+import type { ActionResult } from "@/lib/actions/define";
+import type { ServerAction } from "@/lib/actions/define.server";
 import { MAX_IMPORT_BYTES } from "@/lib/households/import-limits";
 import type { Locale } from "@/lib/i18n/locales";
-import type { Change, ImportPreview } from "@/lib/office/household-import.server";
+import type { Change, ImportPreview } from "@/lib/households/import.server";
 
 type Counts = { created: number; updated: number; unchanged: number };
 type Failure = { key: string; values?: Record<string, string | number> };

@@ -11,8 +11,8 @@ import { MAX_IMPORT_MB } from "@/lib/households/import-limits";
 import { isLocale } from "@/lib/i18n/locales";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
 import { localName } from "@/lib/i18n/pick";
-import { officeCounties } from "@/lib/office/certification.server";
-import { confirmHouseholdImportAction, previewHouseholdImportAction } from "@/lib/office/household-import-actions";
+import { officeCounties } from "@/lib/certification/queue.server";
+import { confirmHouseholdImportAction, previewHouseholdImportAction } from "@/lib/households/import-actions";
 import { cardClass } from "../../_components/styles";
 import { ImportForm } from "./ImportForm";
 

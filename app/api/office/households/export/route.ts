@@ -4,8 +4,8 @@
 // a path that does not exist. ID numbers are masked; the file is never cached.
 import { Readable } from "node:stream";
 import { getActor } from "@/lib/auth/session.server";
-import { householdExport } from "@/lib/office/household-export.server";
-import { parseHouseholdFilters } from "@/lib/office/households.server";
+import { householdExport } from "@/lib/households/export.server";
+import { parseHouseholdFilters } from "@/lib/households/registry.server";
 
 export const dynamic = "force-dynamic";
 

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { Field, FormMessage, SubmitButton, fieldErrors } from "@/components/ui/form";
-import { createLink } from "@/lib/coop/benefit-actions";
+import { createLink } from "@/lib/benefits/actions";
 import { inputClass } from "@/components/ui/styles";
 import { useActionForm } from "../../../_components/use-action-form";
 

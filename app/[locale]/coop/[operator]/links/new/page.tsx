@@ -6,15 +6,9 @@ import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/Badge";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { shanghaiToday } from "@/lib/benefits/dates";
-import {
-  countyHousehold,
-  HOUSEHOLD_SEARCH_LIMIT,
-  normaliseRegistryCode,
-  operatorProducts,
-  searchHouseholds,
-} from "@/lib/benefits/queries";
-import { requireConsoleOperator } from "@/lib/coop/scope.server";
-import { db } from "@/lib/db.server";
+import { countyHousehold, HOUSEHOLD_SEARCH_LIMIT, normaliseRegistryCode, operatorProducts, searchHouseholds } from "@/lib/benefits/queries";
+import { requireConsoleOperator } from "@/lib/operators/scope.server";
+import { db } from "@/lib/db/db.server";
 import { isLocale, localizedPath } from "@/lib/i18n/locales";
 import { localName, localText } from "@/lib/i18n/pick";
 import { formatFen } from "@/lib/money";

@@ -8,8 +8,8 @@ import { useEffect, useId, useRef, useState } from "react";
 import { Field, fieldErrors, FormMessage, SubmitButton } from "@/components/ui/form";
 import { inputClass } from "@/components/ui/styles";
 import { parseYuanAmount } from "@/lib/benefits/amounts";
-import { fenToYuanInput } from "@/lib/catalog/price";
-import { refundOrder } from "@/lib/coop/order-actions";
+import { fenToYuanInput } from "@/lib/products/price";
+import { refundOrder } from "@/lib/orders/seller-actions";
 import { formatFen } from "@/lib/money";
 import { useActionForm } from "../../../_components/use-action-form";
 

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useId, useState } from "react";
 import { Field, fieldErrors, FormMessage, SubmitButton } from "@/components/ui/form";
 import { inputClass } from "@/components/ui/styles";
-import { deliverOrder, shipOrder } from "@/lib/coop/order-actions";
+import { deliverOrder, shipOrder } from "@/lib/orders/seller-actions";
 import { CARRIER_NAME_MAX, CARRIERS } from "@/lib/orders/carriers";
 import { useActionForm } from "../../../_components/use-action-form";
 

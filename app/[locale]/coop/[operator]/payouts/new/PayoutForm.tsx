@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { Field, FormMessage, SubmitButton, fieldErrors } from "@/components/ui/form";
 import { PROOF_MAX_BYTES } from "@/lib/benefits/proof";
-import { createPayout } from "@/lib/coop/benefit-actions";
+import { createPayout } from "@/lib/benefits/actions";
 import { inputClass } from "@/components/ui/styles";
 import { useActionForm } from "../../../_components/use-action-form";
 

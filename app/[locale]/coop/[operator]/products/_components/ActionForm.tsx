@@ -5,7 +5,7 @@ import { useLocale } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, type ReactNode } from "react";
 import { FormMessage, SubmitButton } from "@/components/ui/form";
-import type { ServerAction } from "@/lib/auth/action.server";
+import type { ServerAction } from "@/lib/actions/define.server";
 import { localizedPath, type Locale } from "@/lib/i18n/locales";
 import { useKeptAction } from "./kept";
 

@@ -7,8 +7,8 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useState } from "react";
 import { Field, FormMessage, SubmitButton } from "@/components/ui/form";
-import type { ActionResult } from "@/lib/auth/action-core";
-import { moveProductPhoto, removeProductPhoto, uploadProductPhotos } from "@/lib/coop/listing-actions";
+import type { ActionResult } from "@/lib/actions/define";
+import { moveProductPhoto, removeProductPhoto, uploadProductPhotos } from "@/lib/products/actions";
 import { ActionForm } from "./ActionForm";
 
 export interface Photo {

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 import { Field, fieldErrors, FormMessage, SubmitButton } from "@/components/ui/form";
 import { inputClass } from "@/components/ui/styles";
-import { createProduct, updateProduct } from "@/lib/coop/listing-actions";
+import { createProduct, updateProduct } from "@/lib/products/actions";
 import { localizedPath, type Locale } from "@/lib/i18n/locales";
 import { useKeptAction } from "./kept";
 

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { Field, fieldErrors, FormMessage, SubmitButton } from "@/components/ui/form";
 import { inputClass } from "@/components/ui/styles";
-import { adjustProductStock } from "@/lib/coop/listing-actions";
+import { adjustProductStock } from "@/lib/products/actions";
 import { useKeptAction } from "./kept";
 
 const REASONS = ["RECEIVED", "DAMAGED", "CORRECTION"] as const;

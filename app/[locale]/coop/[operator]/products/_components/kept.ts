@@ -2,8 +2,8 @@
 // useActionState for the console's forms, keeping what the clerk typed when the server refuses it
 // (React resets a form after its action; the fields take their defaults from the last submission).
 import { useActionState } from "react";
-import type { ActionResult } from "@/lib/auth/action-core";
-import type { ServerAction } from "@/lib/auth/action.server";
+import type { ActionResult } from "@/lib/actions/define";
+import type { ServerAction } from "@/lib/actions/define.server";
 
 export interface Kept<T> {
   result: ActionResult<T>;

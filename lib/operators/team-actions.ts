@@ -2,12 +2,12 @@
 // Inviting managers to an operator. The invitation link is shown once, on the inviter's screen
 // (no e-mail is sent); only the token's hash is stored.
 import { z } from "zod";
-import { ActionError, notFound } from "@/lib/auth/action-core";
-import { defineAction } from "@/lib/auth/action.server";
+import { ActionError, notFound } from "@/lib/errors";
+import { defineAction } from "@/lib/actions/define.server";
 import { canManageOperator } from "@/lib/auth/actor";
-import { db } from "@/lib/db.server";
+import { db } from "@/lib/db/db.server";
 import { acceptInvite, inviteExpiry, newInviteToken, normaliseEmail } from "./team";
-import { managedOperator } from "./operator-scope";
+import { managedOperator } from "./scope.server";
 
 const MANAGERS = ["MANAGER", "ADMIN"] as const;
 
@@ -18,8 +18,8 @@ export const createInvite = defineAction({
     email: z.string().trim().min(1, "required").max(320, "emailTooLong").pipe(z.email("invalidEmail")).transform(normaliseEmail),
   }),
   allow: MANAGERS,
-  async run({ actor }, input) {
-    const operator = await managedOperator(actor, { id: input.operatorId });
+  scope: (actor, input) => managedOperator(actor, { id: input.operatorId }),
+  async run({ actor, scope: operator }, input) {
     const member = await db.membership.findFirst({
       where: { operatorId: operator.id, user: { email: input.email } },
       select: { userId: true },

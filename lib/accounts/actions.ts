@@ -4,12 +4,12 @@
 import { headers } from "next/headers";
 import { z } from "zod";
 import { Prisma } from "@/lib/db/client";
-import { db } from "@/lib/db.server";
+import { db } from "@/lib/db/db.server";
 import { defaultLocale, locales } from "@/lib/i18n/locales";
-import { ActionError, signInRequired } from "./action-core";
-import { defineAction } from "./action.server";
-import { hashPassword, verifyPassword } from "./password";
-import { isThrottled, normaliseEmail, recordAttempt } from "./throttle";
+import { ActionError, signInRequired } from "@/lib/errors";
+import { defineAction } from "@/lib/actions/define.server";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { isThrottled, normaliseEmail, recordAttempt } from "@/lib/auth/throttle";
 
 // Limits. The sign-in route cuts passwords at 1024 characters, so 200 is always checked whole.
 const NAME_MAX = 60;
@@ -100,7 +100,6 @@ export const changePassword = defineAction({
   input: changePasswordInput,
   allow: "signedIn",
   async run({ actor }, input) {
-    if (!actor) throw signInRequired();
     const ip = await callerAddress();
     if (await isThrottled(db, actor.email, ip)) throw new ActionError("signInThrottled");
     const user = await db.user.findUnique({ where: { id: actor.userId }, select: { id: true, email: true, passwordHash: true } });

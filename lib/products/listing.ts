@@ -91,7 +91,6 @@ export function makeSlug(nameEn: string, suffix = slugSuffix()): string {
 /** The storefront's product URLs accept exactly these slugs. */
 export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{0,99}$/u;
 
-
 /** The names of a duplicate: marked as a copy, within the 60-character limit. */
 export function duplicateNames(p: { nameZh: string; nameEn: string }, maxLength = 60): { nameZh: string; nameEn: string } {
   const mark = (name: string, suffix: string) => `${name.slice(0, Math.max(0, maxLength - suffix.length)).trimEnd()}${suffix}`;

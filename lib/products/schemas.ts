@@ -2,7 +2,7 @@
 // strings; every message is a translation key under `errors.` (messages/*/errors.json), shown by
 // components/ui/form.tsx next to its field.
 import { z } from "zod";
-import { parseYuanToFen } from "@/lib/catalog/price";
+import { parseYuanToFen } from "./price";
 import { CATEGORIES } from "@/lib/catalog/filters";
 import { MAX_MOVEMENT, MAX_STOCK } from "@/lib/stock/ledger";
 
@@ -33,16 +33,14 @@ function wholeNumber(min: number, max: number, error: string, { emptyAs }: { emp
   );
 }
 
-const price = z
-  .union([z.string(), z.number()], { error: "priceRequired" })
-  .transform((value, ctx) => {
-    const r = parseYuanToFen(value);
-    if (!r.ok) {
-      ctx.addIssue({ code: "custom", message: r.error });
-      return z.NEVER;
-    }
-    return r.fen;
-  });
+const price = z.union([z.string(), z.number()], { error: "priceRequired" }).transform((value, ctx) => {
+  const r = parseYuanToFen(value);
+  if (!r.ok) {
+    ctx.addIssue({ code: "custom", message: r.error });
+    return z.NEVER;
+  }
+  return r.fen;
+});
 
 const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean());
 
@@ -57,7 +55,10 @@ export const productFields = {
   specZh: text(LIMITS.spec, "specTooLong"),
   specEn: text(LIMITS.spec, "specTooLong"),
   price,
-  villageId: z.string({ error: "villageRequired" }).trim().regex(/^\d{12}$/u, "villageRequired"),
+  villageId: z
+    .string({ error: "villageRequired" })
+    .trim()
+    .regex(/^\d{12}$/u, "villageRequired"),
   giMarkId: z.preprocess((v) => (v === "" || v === undefined ? null : v), z.string().max(100, "giMarkNotAllowed").nullable()),
 };
 

@@ -2,40 +2,36 @@
 // this caller touch these objects. Each action is registered by name, so the authorization
 // test can enumerate them all and call each as each persona.
 import { z } from "zod";
-import type { Actor } from "./actor";
-
-/** A refusal the user can act on. `code` is a translation key under `errors.` in messages/. */
-export class ActionError extends Error {
-  constructor(
-    public code: string,
-    public values: Record<string, string | number> = {},
-  ) {
-    super(code);
-  }
-}
-
-/** Objects of another scope are "not found", never "forbidden", so ids are not confirmed. */
-export const notFound = () => new ActionError("notFound");
-export const signInRequired = () => new ActionError("signInRequired");
+import type { Actor } from "@/lib/auth/actor";
+import { ActionError } from "@/lib/errors";
 
 export type FieldErrors = Record<string, string[]>;
 export type ActionResult<T = unknown> =
-  | { ok: true; data: T }
-  | { ok: false; error: string; values?: Record<string, string | number>; fieldErrors?: FieldErrors };
+  { ok: true; data: T } | { ok: false; error: string; values?: Record<string, string | number>; fieldErrors?: FieldErrors };
 
-export interface ActionDefinition<S extends z.ZodType, T> {
+export type Allow = "anyone" | "signedIn" | readonly Actor["role"][];
+
+/** The actor `run` receives: non-null unless anyone may call. */
+export type ActorFor<A extends Allow> = A extends "anyone" ? Actor | null : Actor;
+
+export interface ActionDefinition<S extends z.ZodType, T, A extends Allow = Allow, Scope = undefined> {
   /** Unique, dotted: "product.create". */
   name: string;
   input: S;
   /** Who may call at all (before the input is looked at): "anyone", "signedIn", or roles. */
-  allow: "anyone" | "signedIn" | readonly Actor["role"][];
-  /** Does the work. Loads targets within the actor's scope and throws notFound() otherwise. */
-  run: (ctx: { actor: Actor | null }, input: z.output<S>) => Promise<T>;
+  allow: A;
+  /**
+   * Loads the object the input names (an operator, a product, a county) within the actor's scope,
+   * once, and throws notFound() when it is missing or out of scope. Its result is `scope` in run.
+   */
+  scope?: (actor: ActorFor<A>, input: z.output<S>) => Promise<Scope>;
+  /** Does the work. Loads any further targets within the actor's scope and throws notFound() otherwise. */
+  run: (ctx: { actor: ActorFor<A>; scope: Scope }, input: z.output<S>) => Promise<T>;
 }
 
 export interface RegisteredAction {
   name: string;
-  allow: ActionDefinition<z.ZodType, unknown>["allow"];
+  allow: Allow;
   /** Runs the action as `actor` (tests; the server action passes the session's actor). */
   runAs: (actor: Actor | null, raw: unknown) => Promise<ActionResult>;
 }
@@ -62,7 +58,7 @@ export function formDataToObject(form: FormData): Record<string, unknown> {
   return out;
 }
 
-function fieldErrorsOf(error: z.ZodError): FieldErrors {
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.join(".") || "_";
@@ -78,7 +74,7 @@ function allowed(allow: RegisteredAction["allow"], actor: Actor | null): boolean
   return allow.includes(actor.role);
 }
 
-export function defineActionCore<S extends z.ZodType, T>(def: ActionDefinition<S, T>): RegisteredAction {
+export function defineActionCore<S extends z.ZodType, T, A extends Allow, Scope>(def: ActionDefinition<S, T, A, Scope>): RegisteredAction {
   if (registry.has(def.name)) throw new Error(`Duplicate action name: ${def.name}`);
   const runAs = async (actor: Actor | null, raw: unknown): Promise<ActionResult<T>> => {
     if (!allowed(def.allow, actor)) return { ok: false, error: actor ? "notFound" : "signInRequired" };
@@ -86,7 +82,10 @@ export function defineActionCore<S extends z.ZodType, T>(def: ActionDefinition<S
     const parsed = def.input.safeParse(input);
     if (!parsed.success) return { ok: false, error: "invalidInput", fieldErrors: fieldErrorsOf(parsed.error) };
     try {
-      return { ok: true, data: await def.run({ actor }, parsed.data) };
+      // allowed() has refused a null actor unless anyone may call, so the narrowing holds.
+      const caller = actor as ActorFor<A>;
+      const scope = (def.scope ? await def.scope(caller, parsed.data) : undefined) as Scope;
+      return { ok: true, data: await def.run({ actor: caller, scope }, parsed.data) };
     } catch (error) {
       if (error instanceof ActionError) return { ok: false, error: error.code, values: error.values };
       // A record that vanished between reading and writing (Prisma P2025) is "not found" to the user.

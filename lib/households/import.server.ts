@@ -12,9 +12,9 @@
 // other change as a "household.update" row, and the import itself as one "household.import" row.
 import "server-only";
 import { createHash } from "node:crypto";
-import { ActionError } from "@/lib/auth/action-core";
+import { ActionError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
-import { db } from "@/lib/db.server";
+import { db } from "@/lib/db/db.server";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { encryptResidentId, hashResidentId, householdKeys, maskResidentId } from "@/lib/households/id-number";
 import {
@@ -25,7 +25,7 @@ import {
   type ImportProblem,
   type ImportRow,
 } from "@/lib/households/import";
-import { todayInChina } from "./certification-rules";
+import { todayInChina } from "@/lib/certification/rules";
 
 type Client = Prisma.TransactionClient | typeof db;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addYears, defaultValidUntil, todayInChina, validUntilError, validUntilInstant } from "./certification-rules";
+import { addYears, defaultValidUntil, todayInChina, validUntilError, validUntilInstant } from "./rules";
 
 const NOW = new Date("2026-11-22T17:30:00Z"); // 01:30 on 23 November in China
 

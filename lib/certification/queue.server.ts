@@ -3,7 +3,7 @@
 // products of the same category) and the benefit links in numbers only (no household names).
 import "server-only";
 import { canOfficeCounty, type Actor } from "@/lib/auth/actor";
-import { db } from "@/lib/db.server";
+import { db } from "@/lib/db/db.server";
 import type { Category, Mechanism, Prisma, ProductStatus } from "@/lib/generated/prisma/client";
 
 export const QUEUE_STATUSES = ["PENDING_CERTIFICATION", "CERTIFIED", "REJECTED"] as const;
@@ -132,7 +132,9 @@ export async function certificationQueue(actor: Actor, status: QueueStatus, coun
   const counties = actor.role === "ADMIN" ? (countyId ? [countyId] : null) : actor.countyId ? [actor.countyId] : [];
   const where: Prisma.ProductWhereInput = { status: status as ProductStatus, ...(counties ? { countyId: { in: counties } } : {}) };
   const orderBy: Prisma.ProductOrderByWithRelationInput[] =
-    status === "CERTIFIED" ? [{ certifiedUntil: "asc" }, { id: "asc" }] : [{ updatedAt: status === "REJECTED" ? "desc" : "asc" }, { id: "asc" }];
+    status === "CERTIFIED"
+      ? [{ certifiedUntil: "asc" }, { id: "asc" }]
+      : [{ updatedAt: status === "REJECTED" ? "desc" : "asc" }, { id: "asc" }];
   const [rows, counts] = await Promise.all([
     db.product.findMany({ where, orderBy, take: QUEUE_PAGE_SIZE, select: productSelect }),
     db.product.groupBy({
@@ -141,7 +143,10 @@ export async function certificationQueue(actor: Actor, status: QueueStatus, coun
       _count: { _all: true },
     }),
   ]);
-  const count = Object.fromEntries(QUEUE_STATUSES.map((s) => [s, counts.find((c) => c.status === s)?._count._all ?? 0])) as Record<QueueStatus, number>;
+  const count = Object.fromEntries(QUEUE_STATUSES.map((s) => [s, counts.find((c) => c.status === s)?._count._all ?? 0])) as Record<
+    QueueStatus,
+    number
+  >;
   return { items: await withYardsticks(rows), count };
 }
 

@@ -8,7 +8,8 @@ export type PhotoType = { contentType: "image/jpeg" | "image/png" | "image/webp"
 export function sniffImage(bytes: Uint8Array): PhotoType | null {
   const b = bytes;
   if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return { contentType: "image/jpeg", ext: "jpg" };
-  if (b.length >= 8 && [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((v, i) => b[i] === v)) return { contentType: "image/png", ext: "png" };
+  if (b.length >= 8 && [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((v, i) => b[i] === v))
+    return { contentType: "image/png", ext: "png" };
   const ascii = (from: number, to: number) => String.fromCharCode(...b.slice(from, to));
   if (b.length >= 12 && ascii(0, 4) === "RIFF" && ascii(8, 12) === "WEBP") return { contentType: "image/webp", ext: "webp" };
   return null;

@@ -2,8 +2,8 @@
 // Benefit links and payouts of the cooperative console. Each action loads its objects within
 // the caller's scope (canManageOperator); anything outside it is "not found", with no change.
 // Every change writes an AuditLog row in the same transaction.
-import { ActionError, notFound } from "@/lib/auth/action-core";
-import { defineAction } from "@/lib/auth/action.server";
+import { ActionError, notFound } from "@/lib/errors";
+import { defineAction } from "@/lib/actions/define.server";
 import { lockOperatorLinks } from "@/lib/benefits/lock";
 import { canManageOperator, type Actor } from "@/lib/auth/actor";
 import { shanghaiDayEnd, shanghaiToday, toShanghaiYmd, dateColumnFromYmd } from "@/lib/benefits/dates";
@@ -12,8 +12,8 @@ import { discardPayoutProof, storePayoutProof } from "@/lib/benefits/proof-store
 import { budgetRefusalError } from "@/lib/benefits/refusal";
 import { linkCreateInput, linkDeleteInput, linkEndInput, payoutCreateInput } from "@/lib/benefits/schemas";
 import { catalogChanged } from "@/lib/catalog/revalidate.server";
-import { db } from "@/lib/db.server";
-import { managedOperator } from "./operator-scope";
+import { db } from "@/lib/db/db.server";
+import { managedOperator } from "@/lib/operators/scope.server";
 
 const MANAGERS = ["MANAGER", "ADMIN"] as const;
 
@@ -35,13 +35,12 @@ async function linkInScope(actor: Actor | null, linkId: string) {
   return link;
 }
 
-
 export const createLink = defineAction({
   name: "link.create",
   input: linkCreateInput,
   allow: MANAGERS,
-  async run({ actor }, input) {
-    const operator = await managedOperator(actor, { id: input.operatorId });
+  scope: (actor, input) => managedOperator(actor, { id: input.operatorId }),
+  async run({ actor, scope: operator }, input) {
     // Only registered households of the operator's own county.
     const household = await db.household.findFirst({ where: { id: input.householdId, countyId: operator.countyId }, select: { id: true } });
     if (!household) throw notFound();
@@ -183,8 +182,8 @@ export const createPayout = defineAction({
   name: "payout.create",
   input: payoutCreateInput,
   allow: MANAGERS,
-  async run({ actor }, input) {
-    const operator = await managedOperator(actor, { id: input.operatorId });
+  scope: (actor, input) => managedOperator(actor, { id: input.operatorId }),
+  async run({ actor, scope: operator }, input) {
     // Only to a household that has (or had) a link with this operator.
     const linked = await db.benefitLink.findFirst({
       where: { operatorId: operator.id, householdId: input.householdId },

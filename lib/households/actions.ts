@@ -5,12 +5,12 @@
 // status history is kept as AuditLog rows written in the same transaction as the update.
 // Officers act on their own county's households only (canOfficeCounty), else notFound().
 import { z } from "zod";
-import { ActionError, notFound } from "@/lib/auth/action-core";
-import { defineAction } from "@/lib/auth/action.server";
+import { ActionError, notFound } from "@/lib/errors";
+import { defineAction } from "@/lib/actions/define.server";
 import { canOfficeCounty, type Actor } from "@/lib/auth/actor";
-import { db } from "@/lib/db.server";
+import { db } from "@/lib/db/db.server";
 import { decryptResidentId, householdKeys } from "@/lib/households/id-number";
-import { todayInChina } from "./certification-rules";
+import { todayInChina } from "@/lib/certification/rules";
 
 const OFFICE = ["OFFICER", "ADMIN"] as const;
 const EARLIEST = "2014-01-01"; // 建档立卡 began in 2014
@@ -19,11 +19,7 @@ const householdId = z.string({ error: "notFound" }).trim().min(1, "notFound").ma
 
 const revealInput = z.object({
   householdId,
-  reason: z
-    .string({ error: "revealReasonRequired" })
-    .trim()
-    .min(4, "revealReasonRequired")
-    .max(200, "revealReasonTooLong"),
+  reason: z.string({ error: "revealReasonRequired" }).trim().min(4, "revealReasonRequired").max(200, "revealReasonTooLong"),
 });
 
 const statusInput = z.object({
@@ -46,9 +42,11 @@ const statusInput = z.object({
 });
 
 /** The household if the actor's office covers its county; else notFound() (other counties' ids are not confirmed). */
-async function householdInCounty(actor: Actor | null, id: string) {
-  if (!actor) throw notFound();
-  const household = await db.household.findUnique({ where: { id }, select: { id: true, countyId: true, status: true, idNumberCipher: true } });
+async function householdInCounty(actor: Actor, id: string) {
+  const household = await db.household.findUnique({
+    where: { id },
+    select: { id: true, countyId: true, status: true, idNumberCipher: true },
+  });
   if (!household || !canOfficeCounty(actor, household.countyId)) throw notFound();
   return { actor, household };
 }
@@ -82,7 +80,10 @@ export const setHouseholdStatusAction = defineAction({
     if (household.status === input.status) throw new ActionError("statusUnchanged");
     await db.$transaction(async (tx) => {
       // Guarded on the status read above, so two concurrent changes cannot both record "from" wrongly.
-      const updated = await tx.household.updateMany({ where: { id: household.id, status: household.status }, data: { status: input.status } });
+      const updated = await tx.household.updateMany({
+        where: { id: household.id, status: household.status },
+        data: { status: input.status },
+      });
       if (updated.count !== 1) throw new ActionError("statusChangedMeanwhile");
       await tx.auditLog.create({
         data: {

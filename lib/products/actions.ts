@@ -4,8 +4,8 @@
 // scope (canManageOperator) and answers notFound() otherwise, changes the data in one transaction
 // with an AuditLog row, and then calls catalogChanged() so the storefront shows the change at once.
 import { randomBytes } from "node:crypto";
-import { ActionError, notFound } from "@/lib/auth/action-core";
-import { defineAction } from "@/lib/auth/action.server";
+import { ActionError, notFound } from "@/lib/errors";
+import { defineAction } from "@/lib/actions/define.server";
 import { lockOperatorLinks } from "@/lib/benefits/lock";
 import { priceRefusedByLinks } from "@/lib/benefits/links";
 import { canManageOperator, type Actor } from "@/lib/auth/actor";
@@ -18,8 +18,8 @@ import {
   MAX_PHOTOS,
   statusAfterEdit,
   submitForCertification,
-} from "@/lib/catalog/listing";
-import { checkPhoto, productPhotoKey } from "@/lib/catalog/photos";
+} from "./listing";
+import { checkPhoto, productPhotoKey } from "./photos";
 import { catalogChanged } from "@/lib/catalog/revalidate.server";
 import {
   adjustStockInput,
@@ -30,23 +30,18 @@ import {
   setListedInput,
   updateProductInput,
   uploadPhotosInput,
-} from "@/lib/coop/listing-schema";
-import { db } from "@/lib/db.server";
+} from "./schemas";
+import { db } from "@/lib/db/db.server";
 import { formatFen } from "@/lib/money";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { adjustStock, deltaFor, setCountedStock } from "@/lib/stock/ledger";
 import { fileUrl, getFileStore, keyOfUrl } from "@/lib/storage";
-import { managedOperator } from "./operator-scope";
+import { managedOperator } from "@/lib/operators/scope.server";
 
 const MANAGERS = ["MANAGER", "ADMIN"] as const;
 type Tx = Prisma.TransactionClient;
 
 // ---- scope -----------------------------------------------------------------------------------
-
-function me(actor: Actor | null): Actor {
-  if (!actor) throw notFound();
-  return actor;
-}
 
 /** The product, locked for this transaction, if the actor manages its operator; else notFound(). */
 async function lockProduct(tx: Tx, actor: Actor, productId: string) {
@@ -62,7 +57,10 @@ async function lockProduct(tx: Tx, actor: Actor, productId: string) {
 
 /** Out of a transaction: only the scope check (before any file is written). */
 async function productInScope(actor: Actor, productId: string) {
-  const product = await db.product.findUnique({ where: { id: productId }, select: { id: true, operatorId: true, nameZh: true, nameEn: true } });
+  const product = await db.product.findUnique({
+    where: { id: productId },
+    select: { id: true, operatorId: true, nameZh: true, nameEn: true },
+  });
   if (!product || !canManageOperator(actor, product.operatorId)) throw notFound();
   return product;
 }
@@ -86,7 +84,13 @@ async function ensurePriceKeepsLinks(tx: Tx, operatorId: string, productId: stri
 
 async function villageOf(tx: Tx, countyId: string, villageId: string) {
   const village = await tx.region.findUnique({ where: { id: villageId }, select: { id: true, level: true, parentId: true } });
-  if (!village || village.level !== "VILLAGE" || !village.parentId || !village.id.startsWith(countyId) || !village.parentId.startsWith(countyId)) {
+  if (
+    !village ||
+    village.level !== "VILLAGE" ||
+    !village.parentId ||
+    !village.id.startsWith(countyId) ||
+    !village.parentId.startsWith(countyId)
+  ) {
     throw new ActionError("villageNotInCounty");
   }
   return { villageId: village.id, townshipId: village.parentId, countyId };
@@ -130,9 +134,8 @@ export const createProduct = defineAction({
   name: "product.create",
   input: createProductInput,
   allow: MANAGERS,
-  async run({ actor }, input) {
-    const a = me(actor);
-    const operator = await managedOperator(a, { slug: input.operator });
+  scope: (actor, input) => managedOperator(actor, { slug: input.operator }),
+  async run({ actor, scope: operator }, input) {
     const product = await withFreshSlug(input.nameEn, (slug) =>
       db.$transaction(async (tx) => {
         const place = await villageOf(tx, operator.countyId, input.villageId);
@@ -162,8 +165,8 @@ export const createProduct = defineAction({
           select: { id: true, slug: true },
         });
         // The opening figure is a movement like any other, so stock = SUM(delta) from the start.
-        if (input.stock > 0) await adjustStock(tx, { productId: created.id, delta: input.stock, reason: "INITIAL", userId: a.userId });
-        await audit(tx, a, "product.create", created.id, {
+        if (input.stock > 0) await adjustStock(tx, { productId: created.id, delta: input.stock, reason: "INITIAL", userId: actor.userId });
+        await audit(tx, actor, "product.create", created.id, {
           operator: operator.slug,
           slug,
           nameZh: input.nameZh,
@@ -201,9 +204,8 @@ export const updateProduct = defineAction({
   input: updateProductInput,
   allow: MANAGERS,
   async run({ actor }, input) {
-    const a = me(actor);
     const result = await db.$transaction(async (tx) => {
-      const before = await lockProduct(tx, a, input.productId);
+      const before = await lockProduct(tx, actor, input.productId);
       const place = await villageOf(tx, before.operator.countyId, input.villageId);
       const giMarkId = await giMarkOf(tx, before.operatorId, input.giMarkId);
       if (input.price < before.priceFen) await ensurePriceKeepsLinks(tx, before.operatorId, before.id, input.price);
@@ -234,7 +236,7 @@ export const updateProduct = defineAction({
         where: { id: before.id },
         data: { ...next, townshipId: place.townshipId, countyId: place.countyId, status, ...(recertify ? { certifiedUntil: null } : {}) },
       });
-      await audit(tx, a, "product.update", before.id, {
+      await audit(tx, actor, "product.update", before.id, {
         changes: changes as Prisma.InputJsonValue,
         ...(recertify ? { status: { from: before.status, to: status } } : {}),
       });
@@ -250,9 +252,8 @@ export const duplicateProduct = defineAction({
   input: productIdInput,
   allow: MANAGERS,
   async run({ actor }, input) {
-    const a = me(actor);
     const source = await db.product.findUnique({ where: { id: input.productId }, include: { images: { orderBy: { position: "asc" } } } });
-    if (!source || !canManageOperator(a, source.operatorId)) throw notFound();
+    if (!source || !canManageOperator(actor, source.operatorId)) throw notFound();
     const id = newProductId();
     const store = getFileStore();
     // Uploaded photos are copied to keys of the new product (so removing one from either product
@@ -296,7 +297,9 @@ export const duplicateProduct = defineAction({
               // The copy keeps the GI mark only while the operator may still use it.
               giMarkId:
                 source.giMarkId &&
-                (await tx.operatorGiMark.findUnique({ where: { operatorId_giMarkId: { operatorId: source.operatorId, giMarkId: source.giMarkId } } }))
+                (await tx.operatorGiMark.findUnique({
+                  where: { operatorId_giMarkId: { operatorId: source.operatorId, giMarkId: source.giMarkId } },
+                }))
                   ? source.giMarkId
                   : null,
               ...duplicateState(),
@@ -305,7 +308,7 @@ export const duplicateProduct = defineAction({
             },
             select: { id: true, slug: true },
           });
-          await audit(tx, a, "product.duplicate", product.id, { from: source.id, fromSlug: source.slug, slug, images: images.length });
+          await audit(tx, actor, "product.duplicate", product.id, { from: source.id, fromSlug: source.slug, slug, images: images.length });
           return product;
         }),
       );
@@ -323,12 +326,11 @@ export const setProductListed = defineAction({
   input: setListedInput,
   allow: MANAGERS,
   async run({ actor }, input) {
-    const a = me(actor);
     const changed = await db.$transaction(async (tx) => {
-      const product = await lockProduct(tx, a, input.productId);
+      const product = await lockProduct(tx, actor, input.productId);
       if (product.listed === input.listed) return false;
       await tx.product.update({ where: { id: product.id }, data: { listed: input.listed } });
-      await audit(tx, a, input.listed ? "product.list" : "product.delist", product.id, { listed: input.listed });
+      await audit(tx, actor, input.listed ? "product.list" : "product.delist", product.id, { listed: input.listed });
       return true;
     });
     if (changed) catalogChanged();
@@ -341,13 +343,12 @@ export const submitProduct = defineAction({
   input: productIdInput,
   allow: MANAGERS,
   async run({ actor }, input) {
-    const a = me(actor);
     const result = await db.$transaction(async (tx) => {
-      const product = await lockProduct(tx, a, input.productId);
+      const product = await lockProduct(tx, actor, input.productId);
       const next = submitForCertification(product.status);
       if (!next.ok) throw new ActionError(next.error);
       await tx.product.update({ where: { id: product.id }, data: { status: next.status, reviewNote: null } });
-      await audit(tx, a, "product.submit", product.id, { from: product.status, to: next.status });
+      await audit(tx, actor, "product.submit", product.id, { from: product.status, to: next.status });
       return { status: next.status };
     });
     catalogChanged();
@@ -362,8 +363,7 @@ export const uploadProductPhotos = defineAction({
   input: uploadPhotosInput,
   allow: MANAGERS,
   async run({ actor }, input) {
-    const a = me(actor);
-    const product = await productInScope(a, input.productId);
+    const product = await productInScope(actor, input.productId);
     // Every file is checked before any is stored: one bad file and none is kept.
     const checked: { bytes: Buffer; ext: "jpg" | "png" | "webp"; contentType: string }[] = [];
     for (const file of input.files) {
@@ -374,7 +374,8 @@ export const uploadProductPhotos = defineAction({
       checked.push({ bytes, ext: check.type.ext, contentType: check.type.contentType });
     }
     const existing = await db.productImage.count({ where: { productId: product.id } });
-    if (existing + checked.length > MAX_PHOTOS) throw new ActionError("photoTooMany", { max: MAX_PHOTOS, room: Math.max(0, MAX_PHOTOS - existing) });
+    if (existing + checked.length > MAX_PHOTOS)
+      throw new ActionError("photoTooMany", { max: MAX_PHOTOS, room: Math.max(0, MAX_PHOTOS - existing) });
 
     const store = getFileStore();
     const keys: string[] = [];
@@ -385,9 +386,10 @@ export const uploadProductPhotos = defineAction({
         keys.push(key);
       }
       const images = await db.$transaction(async (tx) => {
-        const locked = await lockProduct(tx, a, product.id);
+        const locked = await lockProduct(tx, actor, product.id);
         const count = await tx.productImage.count({ where: { productId: locked.id } });
-        if (count + keys.length > MAX_PHOTOS) throw new ActionError("photoTooMany", { max: MAX_PHOTOS, room: Math.max(0, MAX_PHOTOS - count) });
+        if (count + keys.length > MAX_PHOTOS)
+          throw new ActionError("photoTooMany", { max: MAX_PHOTOS, room: Math.max(0, MAX_PHOTOS - count) });
         const last = await tx.productImage.aggregate({ where: { productId: locked.id }, _max: { position: true } });
         const start = (last._max.position ?? -1) + 1;
         const rows = [];
@@ -400,7 +402,10 @@ export const uploadProductPhotos = defineAction({
             }),
           );
         }
-        await audit(tx, a, "product.photo.upload", locked.id, { urls: rows.map((r) => r.url), bytes: checked.map((c) => c.bytes.length) });
+        await audit(tx, actor, "product.photo.upload", locked.id, {
+          urls: rows.map((r) => r.url),
+          bytes: checked.map((c) => c.bytes.length),
+        });
         return rows;
       });
       catalogChanged();
@@ -414,7 +419,10 @@ export const uploadProductPhotos = defineAction({
 
 /** The image and its product, locked, if the actor manages the product's operator. */
 async function lockImage(tx: Tx, actor: Actor, imageId: string) {
-  const image = await tx.productImage.findUnique({ where: { id: imageId }, select: { id: true, productId: true, url: true, position: true } });
+  const image = await tx.productImage.findUnique({
+    where: { id: imageId },
+    select: { id: true, productId: true, url: true, position: true },
+  });
   if (!image) throw notFound();
   const product = await lockProduct(tx, actor, image.productId);
   return { image, product };
@@ -430,19 +438,29 @@ export const removeProductPhoto = defineAction({
   input: photoInput,
   allow: MANAGERS,
   async run({ actor }, input) {
-    const a = me(actor);
     const removed = await db.$transaction(async (tx) => {
-      const { image, product } = await lockImage(tx, a, input.imageId);
+      const { image, product } = await lockImage(tx, actor, input.imageId);
       await tx.productImage.delete({ where: { id: image.id } });
-      const rest = await tx.productImage.findMany({ where: { productId: product.id }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true } });
-      await renumber(tx, product.id, rest.map((r) => r.id));
-      await audit(tx, a, "product.photo.remove", product.id, { url: image.url });
+      const rest = await tx.productImage.findMany({
+        where: { productId: product.id },
+        orderBy: [{ position: "asc" }, { id: "asc" }],
+        select: { id: true },
+      });
+      await renumber(
+        tx,
+        product.id,
+        rest.map((r) => r.id),
+      );
+      await audit(tx, actor, "product.photo.remove", product.id, { url: image.url });
       const stillUsed = await tx.productImage.count({ where: { url: image.url } });
       return { url: image.url, stillUsed: stillUsed > 0 };
     });
     // The file goes after the row is gone for good; a failure here leaves an unused file, never a broken picture.
     const key = keyOfUrl(removed.url);
-    if (key && !removed.stillUsed) await getFileStore().delete(key).catch(() => undefined);
+    if (key && !removed.stillUsed)
+      await getFileStore()
+        .delete(key)
+        .catch(() => undefined);
     catalogChanged();
     return { removed: input.imageId };
   },
@@ -453,17 +471,20 @@ export const moveProductPhoto = defineAction({
   input: movePhotoInput,
   allow: MANAGERS,
   async run({ actor }, input) {
-    const a = me(actor);
     const moved = await db.$transaction(async (tx) => {
-      const { image, product } = await lockImage(tx, a, input.imageId);
-      const all = await tx.productImage.findMany({ where: { productId: product.id }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true } });
+      const { image, product } = await lockImage(tx, actor, input.imageId);
+      const all = await tx.productImage.findMany({
+        where: { productId: product.id },
+        orderBy: [{ position: "asc" }, { id: "asc" }],
+        select: { id: true },
+      });
       const ids = all.map((r) => r.id);
       const from = ids.indexOf(image.id);
       const to = input.direction === "up" ? from - 1 : from + 1;
       if (to < 0 || to >= ids.length) return false;
       [ids[from], ids[to]] = [ids[to]!, ids[from]!];
       await renumber(tx, product.id, ids);
-      await audit(tx, a, "product.photo.move", product.id, { url: image.url, from, to });
+      await audit(tx, actor, "product.photo.move", product.id, { url: image.url, from, to });
       return true;
     });
     if (moved) catalogChanged();
@@ -478,16 +499,21 @@ export const adjustProductStock = defineAction({
   input: adjustStockInput,
   allow: MANAGERS,
   async run({ actor }, input) {
-    const a = me(actor);
     const movement = await db.$transaction(async (tx) => {
-      const product = await lockProduct(tx, a, input.productId);
+      const product = await lockProduct(tx, actor, input.productId);
       const m =
         input.reason === "CORRECTION"
-          ? await setCountedStock(tx, { productId: product.id, counted: input.counted, note: input.note, userId: a.userId })
-          : await adjustStock(tx, { productId: product.id, delta: deltaFor(input.reason, input.quantity), reason: input.reason, note: input.note, userId: a.userId });
+          ? await setCountedStock(tx, { productId: product.id, counted: input.counted, note: input.note, userId: actor.userId })
+          : await adjustStock(tx, {
+              productId: product.id,
+              delta: deltaFor(input.reason, input.quantity),
+              reason: input.reason,
+              note: input.note,
+              userId: actor.userId,
+            });
       await tx.auditLog.create({
         data: {
-          userId: a.userId,
+          userId: actor.userId,
           action: "stock.adjust",
           entity: "Product",
           entityId: product.id,

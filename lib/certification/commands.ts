@@ -4,7 +4,7 @@
 // a revocation only from CERTIFIED.
 // The caller checks who may certify (an officer of the product's county) and, after success,
 // calls catalogChanged() so the storefront shows the new status at once.
-import { ActionError } from "@/lib/auth/action-core";
+import { ActionError } from "@/lib/errors";
 import type { Db } from "@/lib/db/client";
 
 export async function certifyProduct(db: Db, productId: string, { until, userId }: { until: Date; userId: string | null }) {
@@ -37,7 +37,9 @@ export async function rejectProduct(db: Db, productId: string, { note, userId }:
       const exists = await tx.product.findUnique({ where: { id: productId }, select: { id: true } });
       throw new ActionError(exists ? "notPending" : "notFound");
     }
-    await tx.auditLog.create({ data: { userId, action: "product.reject", entity: "Product", entityId: productId, detail: { note: reason } } });
+    await tx.auditLog.create({
+      data: { userId, action: "product.reject", entity: "Product", entityId: productId, detail: { note: reason } },
+    });
     return { id: productId, status: "REJECTED" as const };
   });
 }

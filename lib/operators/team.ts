@@ -4,7 +4,7 @@
 // update (so it is used once, even when two tabs accept at the same moment), the membership is
 // created and a shopper becomes a manager.
 import { createHash, randomBytes } from "node:crypto";
-import { ActionError } from "@/lib/auth/action-core";
+import { ActionError } from "@/lib/errors";
 import { normaliseEmail } from "@/lib/auth/throttle";
 import type { Db, Prisma } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";

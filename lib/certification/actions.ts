@@ -5,35 +5,33 @@
 // one transaction (lib/catalog/certification.ts), then calls catalogChanged() so the storefront's
 // 消费帮扶产品 badge changes at once.
 import { z } from "zod";
-import { ActionError, notFound } from "@/lib/auth/action-core";
-import { defineAction } from "@/lib/auth/action.server";
+import { ActionError, notFound } from "@/lib/errors";
+import { defineAction } from "@/lib/actions/define.server";
 import { canOfficeCounty, type Actor } from "@/lib/auth/actor";
-import { certifyProduct, rejectProduct, revokeCertification } from "@/lib/catalog/certification";
+import { certifyProduct, rejectProduct, revokeCertification } from "./commands";
 import { catalogChanged } from "@/lib/catalog/revalidate.server";
-import { db } from "@/lib/db.server";
-import { validUntilError, validUntilInstant } from "./certification-rules";
+import { db } from "@/lib/db/db.server";
+import { validUntilError, validUntilInstant } from "./rules";
 
 const OFFICE = ["OFFICER", "ADMIN"] as const;
 
 const productId = z.string({ error: "notFound" }).trim().min(1, "notFound").max(100, "notFound");
-const reason = z
-  .string({ error: "reviewReasonRequired" })
-  .trim()
-  .min(1, "reviewReasonRequired")
-  .max(500, "reviewReasonTooLong");
+const reason = z.string({ error: "reviewReasonRequired" }).trim().min(1, "reviewReasonRequired").max(500, "reviewReasonTooLong");
 
 const certifyInput = z.object({
   productId,
-  until: z.string({ error: "dateInvalid" }).trim().superRefine((day, ctx) => {
-    const error = validUntilError(day);
-    if (error) ctx.addIssue({ code: "custom", message: error });
-  }),
+  until: z
+    .string({ error: "dateInvalid" })
+    .trim()
+    .superRefine((day, ctx) => {
+      const error = validUntilError(day);
+      if (error) ctx.addIssue({ code: "custom", message: error });
+    }),
 });
 const reasonInput = z.object({ productId, reason });
 
 /** The product if the actor's office covers its county; else notFound() (another county's ids are not confirmed). */
-async function productInCounty(actor: Actor | null, id: string) {
-  if (!actor) throw notFound();
+async function productInCounty(actor: Actor, id: string) {
   const product = await db.product.findUnique({ where: { id }, select: { id: true, countyId: true, status: true } });
   if (!product || !canOfficeCounty(actor, product.countyId)) throw notFound();
   return { actor, product };

@@ -8,10 +8,10 @@ import "server-only";
 import { PassThrough, type Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import type { Actor } from "@/lib/auth/actor";
-import { db } from "@/lib/db.server";
+import { db } from "@/lib/db/db.server";
 import { escapeCell, escapeCellValue } from "@/lib/export/cells";
-import { householdWhere, type HouseholdFilters } from "./households.server";
-import { todayInChina } from "./certification-rules";
+import { householdWhere, type HouseholdFilters } from "./registry.server";
+import { todayInChina } from "@/lib/certification/rules";
 
 const BATCH = 2000;
 const STATUS_ZH = { NOT_LIFTED: "未脱贫", LIFTED: "已脱贫", MONITORED: "监测户" } as const;

@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
-import { defineActionCore, type ActionDefinition, type ActionResult, type RegisteredAction } from "./action-core";
-import { getActor } from "./session.server";
+import { defineActionCore, type ActionDefinition, type ActionResult, type Allow, type RegisteredAction } from "./define";
+import { getActor } from "@/lib/auth/session.server";
 
 export type ServerAction<T> = (stateOrInput?: unknown, formData?: FormData) => Promise<ActionResult<T>>;
 
@@ -16,7 +16,7 @@ export function registeredActionOf(fn: unknown): RegisteredAction | undefined {
  * Defines a server action: export it from a "use server" file. Callable as
  * `action(input)` or as a form action with useActionState: `action(previousState, formData)`.
  */
-export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>): ServerAction<T> {
+export function defineAction<S extends z.ZodType, T, const A extends Allow, Scope>(def: ActionDefinition<S, T, A, Scope>): ServerAction<T> {
   const registered = defineActionCore(def);
   const serverAction = async (stateOrInput?: unknown, formData?: FormData): Promise<ActionResult<T>> => {
     const input = formData instanceof FormData ? formData : stateOrInput;

@@ -43,7 +43,7 @@ export function parseYuanToFen(input: unknown): PriceResult {
   if (decimals.length > 2) return { ok: false, error: "priceTooPrecise" };
   if (negative) return { ok: false, error: "priceNegative" };
 
-  const digits = (whole.replace(/^0+(?=\d)/u, "") || "0");
+  const digits = whole.replace(/^0+(?=\d)/u, "") || "0";
   if (digits.length > 9) return { ok: false, error: "priceTooHigh" };
   const fen = Number(digits) * 100 + Number(decimals.padEnd(2, "0"));
   if (fen === 0) return { ok: false, error: "priceZero" };

@@ -1,9 +1,9 @@
 import "server-only";
 // What the console's product pages read, always within one operator (the caller has already
 // passed requireConsoleOperator): a product of another operator is simply not found.
-import { db } from "@/lib/db.server";
+import { db } from "@/lib/db/db.server";
 import type { ProductStatus } from "@/lib/generated/prisma/enums";
-import { STATUSES } from "@/lib/catalog/listing";
+import { STATUSES } from "./listing";
 
 export function isStatus(value: unknown): value is ProductStatus {
   return typeof value === "string" && (STATUSES as readonly string[]).includes(value);

@@ -5,9 +5,9 @@
 // import into their own county only; an admin chooses the county. The file size is checked before
 // the file is read (the browser checks it too, before sending).
 import { z } from "zod";
-import { defineAction } from "@/lib/auth/action.server";
+import { defineAction } from "@/lib/actions/define.server";
 import { MAX_IMPORT_BYTES } from "@/lib/households/import-limits";
-import { confirmImport, importCounty, previewImport } from "./household-import.server";
+import { confirmImport, importCounty, previewImport } from "./import.server";
 
 const OFFICE = ["OFFICER", "ADMIN"] as const;
 

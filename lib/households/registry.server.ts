@@ -5,7 +5,7 @@
 import "server-only";
 import { z } from "zod";
 import { canOfficeCounty, type Actor } from "@/lib/auth/actor";
-import { db } from "@/lib/db.server";
+import { db } from "@/lib/db/db.server";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export const HOUSEHOLD_PAGE_SIZE = 50;
@@ -97,7 +97,10 @@ export async function householdPlaces(actor: Actor, county: string | undefined, 
     select: { id: true, nameZh: true, nameEn: true },
   });
   const villages = await db.region.findMany({
-    where: { level: "VILLAGE", parentId: township && townships.some((t) => t.id === township) ? township : { in: townships.map((t) => t.id) } },
+    where: {
+      level: "VILLAGE",
+      parentId: township && townships.some((t) => t.id === township) ? township : { in: townships.map((t) => t.id) },
+    },
     orderBy: { id: "asc" },
     select: { id: true, nameZh: true, nameEn: true },
   });
@@ -143,7 +146,14 @@ export async function householdPage(actor: Actor, id: string) {
       where: { householdId: id },
       orderBy: [{ paidOn: "desc" }, { id: "asc" }],
       take: 200,
-      select: { id: true, mechanism: true, amountFen: true, paidOn: true, note: true, operator: { select: { nameZh: true, nameEn: true } } },
+      select: {
+        id: true,
+        mechanism: true,
+        amountFen: true,
+        paidOn: true,
+        note: true,
+        operator: { select: { nameZh: true, nameEn: true } },
+      },
     }),
     db.$queryRaw<{ month: string; fen: bigint }[]>`
       SELECT to_char(date_trunc('month', "createdAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai'), 'YYYY-MM') AS month,

@@ -36,7 +36,9 @@ describe("listing status rules", () => {
   it("other edits keep the status", () => {
     expect(statusAfterEdit("CERTIFIED", { priceChanged: false, villageChanged: false })).toBe("CERTIFIED");
     // What the product is (name, category, unit, size, GI mark) was certified too.
-    expect(statusAfterEdit("CERTIFIED", { priceChanged: false, villageChanged: false, identityChanged: true })).toBe("PENDING_CERTIFICATION");
+    expect(statusAfterEdit("CERTIFIED", { priceChanged: false, villageChanged: false, identityChanged: true })).toBe(
+      "PENDING_CERTIFICATION",
+    );
     for (const s of ["DRAFT", "PENDING_CERTIFICATION", "REJECTED"] as const) {
       expect(statusAfterEdit(s, { priceChanged: true, villageChanged: true })).toBe(s);
       expect(editNeedsRecertification(s, { priceChanged: true, villageChanged: true })).toBe(false);
