@@ -15,6 +15,7 @@ export const MESSAGE_FILES = [
   "registry",
   "reports",
   "search",
+  "shipping-fees",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

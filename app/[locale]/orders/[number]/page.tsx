@@ -14,6 +14,7 @@ import { getActor } from "@/lib/auth/session.server";
 import { db } from "@/lib/db/db.server";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
 import { localName, localText } from "@/lib/i18n/pick";
+import { ShippingLine } from "@/components/shipping/ShippingLine";
 import { formatFen } from "@/lib/money";
 import { isOrderAccessToken, orderAccessToken } from "@/lib/orders/access";
 import { confirmPayment, markAwaitingPayment } from "@/lib/orders/fulfilment";
@@ -75,6 +76,9 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const token = orderAccessToken(order.id);
   const receipt = order.paidAt ? await impactReceipt(db, order.id) : null;
   const linesOf = (operatorId: string) => order.lines.filter((l) => l.operatorId === operatorId);
+  const shippingOf = (operatorId: string) => order.shipping.find((s) => s.operatorId === operatorId);
+  const sf = await getTranslations({ locale, namespace: "shippingFees" });
+  const shippingLabels = { shipping: sf("shipping"), free: sf("free"), coldChain: sf("coldChain"), refunded: sf.raw("refunded") as string };
   const pending = order.status === "PENDING_PAYMENT";
   const payable = pending && !order.awaitingAsyncPay && order.paymentUrl && order.reservedUntil.getTime() > Date.now();
 
@@ -161,6 +165,14 @@ export default async function OrderPage({ params, searchParams }: Props) {
                 <span>{formatFen(l.netFen)}</span>
               </li>
             ))}
+            {shippingOf(shipment.operatorId) ? (
+              <ShippingLine
+                feeFen={shippingOf(shipment.operatorId)!.feeFen}
+                refundedFen={shippingOf(shipment.operatorId)!.refundedFen}
+                coldChain={shippingOf(shipment.operatorId)!.coldChain}
+                labels={shippingLabels}
+              />
+            ) : null}
           </ul>
         </section>
       ))}
