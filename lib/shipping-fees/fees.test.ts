@@ -15,11 +15,11 @@ const rule: ShippingRuleData = {
   ],
 };
 
-const arbRule = fc.record({
+const arbRule: fc.Arbitrary<ShippingRuleData> = fc.record({
   flatFen: fc.integer({ min: 0, max: 100_000 }),
   freeAboveFen: fc.option(fc.integer({ min: 0, max: 1_000_000 }), { nil: null }),
   coldChainFen: fc.integer({ min: 0, max: 100_000 }),
-  provinces: fc.constantFrom([], [{ province: XJ, surchargeFen: 500 }], [{ province: XZ, notDelivered: true as const }]),
+  provinces: fc.constantFrom<ShippingRuleData["provinces"]>([], [{ province: XJ, surchargeFen: 500 }], [{ province: XZ, notDelivered: true }]),
 });
 const arbPart = fc.record({
   goodsFen: fc.integer({ min: 0, max: 10_000_000 }),
