@@ -13,6 +13,7 @@ import { localizedPath } from "@/lib/i18n/locales";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
 import { localName, localText } from "@/lib/i18n/pick";
 import { channelsFor } from "@/lib/orders/checkout";
+import { checkoutSellers } from "@/lib/shipping-fees/shipping.server";
 
 export const dynamic = "force-dynamic";
 
@@ -41,6 +42,18 @@ export default async function CheckoutPage({ params }: Props) {
         priceFen: l.priceFen,
       })),
   );
+  const sellers = items.length ? await checkoutSellers(items) : [];
+  const sf = await getTranslations({ locale, namespace: "shippingFees" });
+  const shipping = {
+    sellers,
+    labels: {
+      shipping: sf("shipping"),
+      free: sf("free"),
+      pickProvince: sf("pickProvince"),
+      notDelivered: sf.raw("notDelivered") as string,
+      coldChain: sf("coldChain"),
+    },
+  };
   // A returning shopper's last address, to spare the typing.
   const last = actor
     ? await db.order.findFirst({
@@ -83,6 +96,7 @@ export default async function CheckoutPage({ params }: Props) {
               askEmail={!actor}
               channels={channelsFor(actor)}
               initial={last ?? EMPTY_ADDRESS}
+              shipping={shipping}
             />
           </ShopMessages>
         </>
