@@ -203,14 +203,24 @@ export function CheckoutForm(props: {
       <aside className="space-y-3 self-start rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200 md:sticky md:top-20">
         <h2 className="font-semibold">{t("summary")}</h2>
         <ul className="space-y-2 text-sm">
-          {props.items.map((item) => (
-            <li key={item.productId} className="flex justify-between gap-3">
-              <span className="min-w-0">
-                {item.name} <span className="text-stone-600">× {item.quantity}</span>
-              </span>
-              <span className="shrink-0">{formatFen(item.priceFen * item.quantity)}</span>
-            </li>
-          ))}
+          {props.items.map((item) => {
+            // Any kind of cart problem (stock, price, availability, a per-order limit) marks its line and says why.
+            const problem = answer?.problems?.find((p) => p.productId === item.productId);
+            return (
+              <li
+                key={item.productId}
+                className={`flex flex-wrap justify-between gap-x-3 ${problem ? "-mx-2 rounded-md bg-red-50 px-2 py-1 ring-1 ring-red-300" : ""}`}
+                data-testid="checkout-line"
+                data-problem={problem ? problem.code : undefined}
+              >
+                <span className="min-w-0">
+                  {item.name} <span className="text-stone-600">× {item.quantity}</span>
+                </span>
+                <span className="shrink-0">{formatFen(item.priceFen * item.quantity)}</span>
+                {problem ? <span className="w-full text-red-800">{message(problem.code, problem.values)}</span> : null}
+              </li>
+            );
+          })}
         </ul>
         {props.shipping ? (
           <ShippingSummary locale={props.locale} sellers={props.shipping.sellers} province={address.province} labels={props.shipping.labels} />
@@ -224,7 +234,7 @@ export function CheckoutForm(props: {
         {answer ? (
           <div className="space-y-1 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800" role="alert">
             <p>{message(answer.error, answer.values)}</p>
-            {answer.problems?.map((p) => (
+            {answer.problems?.filter((p) => !props.items.some((i) => i.productId === p.productId)).map((p) => (
               <p key={p.productId}>{message(p.code, p.values)}</p>
             ))}
             {answer.problems ? (
