@@ -16,6 +16,7 @@ export const MESSAGE_FILES = [
   "reports",
   "search",
   "shipping-fees",
+  "product-page",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

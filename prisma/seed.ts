@@ -19,6 +19,7 @@
 // under them are invented). Codes below county level are plausible, not official.
 // People: all household heads are fictional (names contain 示例/演示/样例), and their ID numbers are
 // generated (valid check digit, region prefix, birth date) and belong to no one.
+import { seedStorefront } from "./seed-storefront";
 import { reindexProducts } from "@/lib/search/index-product";
 import { explainLoadedStock } from "@/lib/stock/opening";
 import { createPrismaClient } from "@/lib/db/client";
@@ -1528,6 +1529,7 @@ async function main() {
     await seedLinksAndPayouts(db, links, payouts);
     const newUsers = await seedUsers(db);
     const newOrders = await seedDemoOrders(db);
+    await seedStorefront(db); // shipping rules and food information (after the demo orders: their totals stay)
 
     const [regions, giMarks, operators, products, images, householdCount, linkCount, payoutCount, users, memberships, orders] =
       await Promise.all([

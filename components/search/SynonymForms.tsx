@@ -19,8 +19,13 @@ export interface SynonymLabels {
 
 function Message({ state, labels, done }: { state: ActionResult<unknown> | undefined; labels: SynonymLabels; done: string }) {
   if (!state) return null;
-  if (state.ok) return <p className="text-sm text-green-800" role="status">{done}</p>;
-  const key = state.fieldErrors ? Object.values(state.fieldErrors)[0]?.[0] ?? state.error : state.error;
+  if (state.ok)
+    return (
+      <p className="text-sm text-green-800" role="status">
+        {done}
+      </p>
+    );
+  const key = state.fieldErrors ? (Object.values(state.fieldErrors)[0]?.[0] ?? state.error) : state.error;
   return (
     <p className="text-sm text-red-700" role="alert">
       {labels.errors[key] ?? labels.errors.invalidInput}
@@ -62,7 +67,11 @@ export function SynonymRow({
             className="w-full rounded-lg border border-stone-300 px-3 py-2 text-sm"
           />
         </div>
-        <button type="submit" disabled={saving.pending} className="rounded-lg bg-brand-700 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-800">
+        <button
+          type="submit"
+          disabled={saving.pending}
+          className="rounded-lg bg-brand-700 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-800"
+        >
           {group ? labels.save : labels.add}
         </button>
       </form>

@@ -52,15 +52,23 @@ export function ShippingSummary({
           <li key={seller.operatorId} className="flex justify-between gap-3" data-testid="checkout-shipping-line">
             <span className="min-w-0 text-stone-700">
               {labels.shipping} · {name}
-              {seller.coldChain && seller.rule?.coldChainFen ? <span className="ml-1 text-xs text-sky-800">({labels.coldChain})</span> : null}
+              {seller.coldChain && seller.rule?.coldChainFen ? (
+                <span className="ml-1 text-xs text-sky-800">({labels.coldChain})</span>
+              ) : null}
             </span>
             <span className="shrink-0">
               {!province ? (
                 <span className="text-xs text-stone-600">{labels.pickProvince}</span>
               ) : quote.ok ? (
-                quote.feeFen > 0 ? formatFen(quote.feeFen) : labels.free
+                quote.feeFen > 0 ? (
+                  formatFen(quote.feeFen)
+                ) : (
+                  labels.free
+                )
               ) : (
-                <span className="text-red-700">{labels.notDelivered.replace("{seller}", name).replace("{province}", quote.notDelivered)}</span>
+                <span className="text-red-700">
+                  {labels.notDelivered.replace("{seller}", name).replace("{province}", quote.notDelivered)}
+                </span>
               )}
             </span>
           </li>

@@ -6,6 +6,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { searchCondition, searchScore } from "@/lib/search/sql";
 import { expandWords } from "@/lib/search/synonyms";
 import { normalize, tokenize } from "@/lib/search/tokenize";
+import { shippingRulesOf } from "@/lib/shipping-fees/queries";
 import { PAGE_SIZE, type CatalogFilters } from "./filters";
 
 const PAID_STATUSES = ["PAID", "SHIPPED", "DELIVERED"] as const;
@@ -285,10 +286,24 @@ export async function getProductBySlug(db: Db, slug: string) {
   if (!product || !product.listed) return null;
   // Links of the product itself; without any, the operator-wide links (DESIGN.md rule 5).
   const own = await db.benefitLink.count({ where: { productId: product.id } });
-  const [origin, benefits] = await Promise.all([
+  const [origin, benefits, sold, certifiedAt, shippingRules] = await Promise.all([
     regionPath(db, product.villageId),
     benefitSummary(db, own ? { productId: product.id } : { operatorId: product.operatorId, productId: null }),
+    // 已售: units of paid orders, less units refunded back to stock (the order ledger, not a counter).
+    db.$queryRaw<{ units: bigint | null }[]>`
+        SELECT SUM(l.quantity - l."restockedQty")::bigint AS units
+        FROM "OrderLine" l JOIN "Order" o ON o.id = l."orderId"
+        WHERE l."productId" = ${product.id} AND o.status::text IN (${PAID_STATUSES[0]}, ${PAID_STATUSES[1]}, ${PAID_STATUSES[2]})`,
+    product.status === "CERTIFIED"
+      ? db.auditLog.findFirst({
+          where: { entity: "Product", entityId: product.id, action: "product.certify" },
+          orderBy: { createdAt: "desc" },
+          select: { createdAt: true },
+        })
+      : null,
+    shippingRulesOf(db, [product.operatorId]),
   ]);
+  const county = origin.find((r) => r.level === "COUNTY");
   return {
     id: product.id,
     slug: product.slug,
@@ -319,6 +334,30 @@ export async function getProductBySlug(db: Db, slug: string) {
     },
     origin,
     benefits,
+    soldUnits: Number(sold[0]?.units ?? 0),
+    food: {
+      shelfLifeZh: product.shelfLifeZh,
+      shelfLifeEn: product.shelfLifeEn,
+      storageZh: product.storageZh,
+      storageEn: product.storageEn,
+      ingredientsZh: product.ingredientsZh,
+      ingredientsEn: product.ingredientsEn,
+      netContentZh: product.netContentZh,
+      netContentEn: product.netContentEn,
+      scLicence: product.scLicence,
+    },
+    coldChain: product.coldChain,
+    /** Who certified it (the county's program office), when and until when; null when not certified. */
+    certification:
+      product.status === "CERTIFIED"
+        ? {
+            countyZh: county?.nameZh ?? "",
+            countyEn: county?.nameEn ?? "",
+            certifiedAt: certifiedAt?.createdAt.toISOString() ?? null,
+            until: product.certifiedUntil?.toISOString() ?? null,
+          }
+        : null,
+    shipping: shippingRules[product.operatorId] ?? null,
   };
 }
 export type ProductDetail = NonNullable<Awaited<ReturnType<typeof getProductBySlug>>>;

@@ -21,14 +21,26 @@ export const saveSynonymGroup = defineAction({
         if (!found) throw notFound();
         const row = await tx.searchSynonym.update({ where: { id: input.id }, data: { words: input.words }, select: { id: true } });
         await tx.auditLog.create({
-          data: { userId: actor.userId, action: "search.synonyms.save", entity: "SearchSynonym", entityId: row.id, detail: { from: found.words, to: input.words } },
+          data: {
+            userId: actor.userId,
+            action: "search.synonyms.save",
+            entity: "SearchSynonym",
+            entityId: row.id,
+            detail: { from: found.words, to: input.words },
+          },
         });
         return row;
       }
       if ((await tx.searchSynonym.count()) >= MAX_GROUPS) throw new ActionError("invalidInput");
       const row = await tx.searchSynonym.create({ data: { words: input.words }, select: { id: true } });
       await tx.auditLog.create({
-        data: { userId: actor.userId, action: "search.synonyms.save", entity: "SearchSynonym", entityId: row.id, detail: { to: input.words } },
+        data: {
+          userId: actor.userId,
+          action: "search.synonyms.save",
+          entity: "SearchSynonym",
+          entityId: row.id,
+          detail: { to: input.words },
+        },
       });
       return row;
     });
@@ -47,7 +59,13 @@ export const deleteSynonymGroup = defineAction({
       if (!found) throw notFound();
       await tx.searchSynonym.delete({ where: { id: input.id } });
       await tx.auditLog.create({
-        data: { userId: actor.userId, action: "search.synonyms.delete", entity: "SearchSynonym", entityId: input.id, detail: { words: found.words } },
+        data: {
+          userId: actor.userId,
+          action: "search.synonyms.delete",
+          entity: "SearchSynonym",
+          entityId: input.id,
+          detail: { words: found.words },
+        },
       });
     });
     catalogChanged();

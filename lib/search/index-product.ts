@@ -36,7 +36,10 @@ export async function reindexProducts(db: Reader, ids?: string[]): Promise<numbe
     if (!batch.length) break;
     const regionIds = [...new Set(batch.flatMap((p) => [p.countyId, p.townshipId, p.villageId]))];
     const regions = new Map(
-      (await db.region.findMany({ where: { id: { in: regionIds } }, select: { id: true, nameZh: true, nameEn: true } })).map((r) => [r.id, r]),
+      (await db.region.findMany({ where: { id: { in: regionIds } }, select: { id: true, nameZh: true, nameEn: true } })).map((r) => [
+        r.id,
+        r,
+      ]),
     );
     for (const p of batch) {
       const columns = searchColumns({

@@ -36,4 +36,3 @@ export async function suggestProducts(db: Pick<Db, "$queryRaw">, query: string, 
              p."soldCount" DESC, p.id ASC
     LIMIT ${SUGGESTION_LIMIT}`;
 }
-

@@ -7,11 +7,9 @@ import { db } from "@/lib/db/db.server";
 import * as q from "./queries";
 import { normalize } from "./tokenize";
 
-export const getSynonymWords = unstable_cache(
-  async () => (await q.listSynonymGroups(db)).map((g) => g.words),
-  ["searchSynonyms"],
-  { tags: [tags.catalog] },
-);
+export const getSynonymWords = unstable_cache(async () => (await q.listSynonymGroups(db)).map((g) => g.words), ["searchSynonyms"], {
+  tags: [tags.catalog],
+});
 
 const cachedSuggestions = unstable_cache(
   async (query: string) => q.suggestProducts(db, query, await getSynonymWords()),

@@ -22,7 +22,13 @@ function nameMatches(alias: string, word: string): Prisma.Sql {
 export function searchCondition(alias: string, alternatives: string[][]): Prisma.Sql {
   if (!alternatives.length) return Prisma.sql`TRUE`;
   return Prisma.join(
-    alternatives.map((alts) => Prisma.sql`(${Prisma.join(alts.map((w) => wordMatches(alias, w)), " OR ")})`),
+    alternatives.map(
+      (alts) =>
+        Prisma.sql`(${Prisma.join(
+          alts.map((w) => wordMatches(alias, w)),
+          " OR ",
+        )})`,
+    ),
     " AND ",
   );
 }
@@ -36,7 +42,12 @@ export function searchScore(alias: string, exactForms: string[], alternatives: s
   const forms = [...new Set(exactForms)];
   const exact = Prisma.sql`CASE WHEN lower(${Prisma.raw(alias)}."nameZh") IN (${Prisma.join(forms)}) OR lower(${Prisma.raw(alias)}."nameEn") IN (${Prisma.join(forms)}) THEN 100 ELSE 0 END`;
   const words = alternatives.map(([word, ...synonyms]) => {
-    const synonym = synonyms.length ? Prisma.sql`WHEN ${Prisma.join(synonyms.map((w) => nameMatches(alias, w)), " OR ")} THEN 2` : Prisma.empty;
+    const synonym = synonyms.length
+      ? Prisma.sql`WHEN ${Prisma.join(
+          synonyms.map((w) => nameMatches(alias, w)),
+          " OR ",
+        )} THEN 2`
+      : Prisma.empty;
     return Prisma.sql`CASE WHEN ${nameMatches(alias, word!)} THEN 3 ${synonym} ELSE 1 END`;
   });
   return Prisma.join([exact, ...words], " + ");

@@ -61,7 +61,10 @@ export function pinyinForms(text: string): { full: string; initials: string } | 
   const syllables = pinyin(han, { toneType: "none", type: "array", v: true }) as string[];
   return {
     full: syllables.join("").replace(/[^a-z]/g, ""),
-    initials: syllables.map((s) => s[0] ?? "").join("").replace(/[^a-z]/g, ""),
+    initials: syllables
+      .map((s) => s[0] ?? "")
+      .join("")
+      .replace(/[^a-z]/g, ""),
   };
 }
 

@@ -30,7 +30,13 @@ export const saveShippingRule = defineAction({
     await db.$transaction(async (tx) => {
       await tx.shippingRule.upsert({ where: { operatorId: operator.id }, create: { operatorId: operator.id, ...data }, update: data });
       await tx.auditLog.create({
-        data: { userId: actor.userId, action: "shipping.rule.save", entity: "Operator", entityId: operator.id, detail: data as Prisma.InputJsonValue },
+        data: {
+          userId: actor.userId,
+          action: "shipping.rule.save",
+          entity: "Operator",
+          entityId: operator.id,
+          detail: data as Prisma.InputJsonValue,
+        },
       });
     });
     catalogChanged();

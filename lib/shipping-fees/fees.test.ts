@@ -19,7 +19,11 @@ const arbRule: fc.Arbitrary<ShippingRuleData> = fc.record({
   flatFen: fc.integer({ min: 0, max: 100_000 }),
   freeAboveFen: fc.option(fc.integer({ min: 0, max: 1_000_000 }), { nil: null }),
   coldChainFen: fc.integer({ min: 0, max: 100_000 }),
-  provinces: fc.constantFrom<ShippingRuleData["provinces"]>([], [{ province: XJ, surchargeFen: 500 }], [{ province: XZ, notDelivered: true }]),
+  provinces: fc.constantFrom<ShippingRuleData["provinces"]>(
+    [],
+    [{ province: XJ, surchargeFen: 500 }],
+    [{ province: XZ, notDelivered: true }],
+  ),
 });
 const arbPart = fc.record({
   goodsFen: fc.integer({ min: 0, max: 10_000_000 }),
@@ -102,6 +106,8 @@ describe("shippingRuleSchema", () => {
     expect(shippingRuleSchema.safeParse(rule).success).toBe(true);
     expect(shippingRuleSchema.safeParse({ ...rule, flatFen: -1 }).success).toBe(false);
     expect(shippingRuleSchema.safeParse({ ...rule, provinces: [{ province: "火星", surchargeFen: 1 }] }).success).toBe(false);
-    expect(shippingRuleSchema.safeParse({ ...rule, provinces: [...rule.provinces, { province: XJ, surchargeFen: 1 }] }).success).toBe(false);
+    expect(shippingRuleSchema.safeParse({ ...rule, provinces: [...rule.provinces, { province: XJ, surchargeFen: 1 }] }).success).toBe(
+      false,
+    );
   });
 });

@@ -25,7 +25,14 @@ export async function checkoutSellers(items: { productId: string; priceFen: numb
   for (const item of items) {
     const p = byId.get(item.productId);
     if (!p) continue;
-    const s = sellers.get(p.operator.id) ?? { operatorId: p.operator.id, nameZh: p.operator.nameZh, nameEn: p.operator.nameEn, goodsFen: 0, coldChain: false, rule: null };
+    const s = sellers.get(p.operator.id) ?? {
+      operatorId: p.operator.id,
+      nameZh: p.operator.nameZh,
+      nameEn: p.operator.nameEn,
+      goodsFen: 0,
+      coldChain: false,
+      rule: null,
+    };
     s.goodsFen += item.priceFen * item.quantity;
     s.coldChain ||= p.coldChain;
     sellers.set(p.operator.id, s);
