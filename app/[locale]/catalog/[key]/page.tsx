@@ -46,8 +46,8 @@ export default async function CatalogPage({ params }: Props) {
           </p>
           {result.items.length ? (
             <ProductGrid>
-              {result.items.map((p) => (
-                <ProductCard key={p.id} product={p} locale={locale} />
+              {result.items.map((p, i) => (
+                <ProductCard key={p.id} product={p} locale={locale} priority={i < 2} />
               ))}
             </ProductGrid>
           ) : (
