@@ -106,6 +106,16 @@ describe("shipping at checkout", () => {
     expect(line.netFen).toBe(3000);
     expect(line.allocations.map((x) => x.amountFen)).toEqual([300]); // 10% of 3,000, not of 3,800
     expect(line.settlements.map((x) => x.amountFen)).toEqual([3000]);
+    // The shipping belongs to the seller: its own settlement entry.
+    const settlementOf = async () =>
+      (await testDb.settlementEntry.findMany({ where: { operatorId: a.operatorId }, orderBy: { createdAt: "asc" } })).map((e) => [
+        e.orderShippingId ? "shipping" : "goods",
+        e.amountFen,
+      ]);
+    expect(await settlementOf()).toEqual([
+      ["goods", 3000],
+      ["shipping", 800],
+    ]);
 
     const manager = { ...(await actorOf("managerA"))!, operatorIds: [a.operatorId] };
     const tooMuch = await requestRefund(testDb, demoProvider, { orderId: order.id, lines: [{ orderLineId: line.id, amountFen: 1 }], shippingFen: 801 }, manager).catch(
@@ -118,6 +128,7 @@ describe("shipping at checkout", () => {
     expect(after.refundedFen).toBe(3800);
     expect(after.shipping[0]!.refundedFen).toBe(800);
     expect(after.lines[0]!.allocations.reduce((s, x) => s + x.amountFen, 0)).toBe(0);
+    expect((await settlementOf()).reduce((sum, [, fen]) => sum + Number(fen), 0)).toBe(0);
     const again = await requestRefund(testDb, demoProvider, { orderId: order.id, lines: [{ orderLineId: line.id, amountFen: 1 }], shippingFen: 1 }, manager).catch(
       (e: unknown) => e,
     );

@@ -224,9 +224,13 @@ async function applyRefundIn(tx: Tx, refundId: string, providerRefundId: string 
   if (!order || refund.status !== "PENDING") return false;
   if (refund.shippingFen > 0 && refund.shippingOperatorId) {
     // Shipping is the seller's money, not the households': no allocations move with it.
-    await tx.orderShipping.update({
+    const line = await tx.orderShipping.update({
       where: { orderId_operatorId: { orderId: order.id, operatorId: refund.shippingOperatorId } },
       data: { refundedFen: { increment: refund.shippingFen } },
+      select: { id: true },
+    });
+    await tx.settlementEntry.create({
+      data: { operatorId: refund.shippingOperatorId, orderShippingId: line.id, kind: "REFUND", amountFen: -refund.shippingFen },
     });
   }
   const lineById = new Map(order.lines.map((l) => [l.id, l]));
