@@ -1,6 +1,15 @@
-// Next.js calls register() once when a server process starts.
+// Next.js calls register() once when a server process starts: check the settings first, so a
+// server with a missing or malformed secret refuses to start and says which (lib/env/env.ts),
+// then start the background jobs. NEXT_RUNTIME and NEXT_PHASE are Next's own variables.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs" && process.env.NEXT_PHASE !== "phase-production-build") {
+    const { assertServerEnv } = await import("@/lib/env/env");
+    try {
+      assertServerEnv();
+    } catch (error) {
+      console.error((error as Error).message);
+      process.exit(1);
+    }
     const { startSweeper } = await import("@/lib/orders/sweeper.server");
     startSweeper();
   }

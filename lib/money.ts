@@ -1,4 +1,4 @@
-// Money is integer fen everywhere (DESIGN.md rule 1); this is the one place it becomes text.
+// Money is integer fen everywhere (docs/DESIGN.md#rule-1); this is the one place it becomes text.
 const yuan = new Intl.NumberFormat("zh-CN", { style: "currency", currency: "CNY" });
 const yuanCompact = new Intl.NumberFormat("zh-CN", { style: "currency", currency: "CNY", maximumFractionDigits: 0 });
 

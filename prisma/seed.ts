@@ -1,4 +1,4 @@
-// Demo data for Xiaokang Market (小康集市), drawn from the two seed reports in ../shared/seeds:
+// Demo data for Xiaokang Market (小康集市), drawn from the two seed reports (cited in docs/DESIGN.md#demo-data):
 // Gangu County (甘谷县, Tianshui) and Sunan Yugur Autonomous County (肃南裕固族自治县, Zhangye).
 //
 //   node scripts/db.mjs seed                      (needs HOUSEHOLD_ID_KEY: 64 hex characters)
@@ -1147,7 +1147,7 @@ const MECHANISMS_BY_KIND: Record<OperatorKind, readonly (readonly [Mechanism, nu
     ["PURCHASE", 2],
   ],
 };
-// Budgets per group of links that apply to one product (rule 5: links may not promise more than
+// Budgets per group of links that apply to one product (docs/DESIGN.md#rule-5: links may not promise more than
 // the line earns): at most 20% of the net amount in basis points and 12% of the cheapest unit price
 // in fixed amounts, so every product keeps well over half of each sale.
 const GROUP_BPS_CAP = 2000;
@@ -1321,7 +1321,7 @@ async function seedOperators(db: Db) {
   if (new Set(rows.map((r) => r.creditCode)).size !== rows.length) throw new Error("seed data: duplicate credit code");
   if (OVERWRITE) {
     for (const row of rows) {
-      const { id, slug, ...data } = row;
+      const { id: _id, slug, ...data } = row;
       await db.operator.upsert({ where: { slug }, create: row, update: data });
     }
   } else {
@@ -1371,7 +1371,7 @@ async function seedProducts(db: Db) {
   });
   if (OVERWRITE) {
     for (const row of rows) {
-      const { id, slug, ...data } = row;
+      const { id: _id, slug, ...data } = row;
       await db.product.upsert({ where: { slug }, create: row, update: data });
     }
   } else {
@@ -1438,7 +1438,7 @@ async function seedHouseholds(db: Db, households: HouseholdSeed[], keys: Househo
       // A cipher is random (fresh IV): keep it unless the key changed (the hash no longer matches).
       const sameKey = existing.get(r.registryCode) === r.idNumberHash;
       if (!sameKey) rekeyed++;
-      const { id, registryCode, ...data } = sameKey ? r : withCipher(r);
+      const { id: _id, registryCode, ...data } = sameKey ? r : withCipher(r);
       await db.household.update({ where: { registryCode }, data });
     }
   } else {

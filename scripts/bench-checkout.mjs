@@ -12,7 +12,7 @@
 // ceiling, and how long the livestream's 13,400 orders took. Writes bench-results/checkout.json.
 // Options: --buyers N (default 200), --stock N (13400), --extra N (600), --no-build
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { lookup } from "node:dns/promises";
 import os from "node:os";
 import path from "node:path";

@@ -120,8 +120,8 @@ async function loadDemoAccounts() {
   if (!existsSync(file)) return [];
   try {
     const { tsImport } = await import("tsx/esm/api");
-    const module = await tsImport(file, import.meta.url);
-    const accounts = module.DEMO_ACCOUNTS ?? module.default?.DEMO_ACCOUNTS;
+    const loaded = await tsImport(file, import.meta.url);
+    const accounts = loaded.DEMO_ACCOUNTS ?? loaded.default?.DEMO_ACCOUNTS;
     return Array.isArray(accounts) ? accounts : [];
   } catch (error) {
     log(`could not read prisma/demo-accounts.ts: ${error instanceof Error ? error.message : error}`);

@@ -1,4 +1,5 @@
 // `./test` / `npm test`: every test, against a fresh database.
+//   0. the gates: tsc, eslint (with the layering rules) and prettier --check, on a full run
 //   1. a fresh embedded PostgreSQL in .data/postgres-test (port 54330 or TEST_PG_PORT),
 //      or DATABASE_URL if set (it gets migrated, seeded and written to!)
 //   2. migrations, demo seed
@@ -167,6 +168,32 @@ async function main() {
 
   if (options.e2e) ensureBrowser();
   ensurePrismaClient();
+
+  // 0. The gates, before any test: types, lint (layering included) and formatting. Skipped only
+  // when a runner is given arguments (a developer running one file); a full run always has them.
+  if (options.extra.length === 0) {
+    const gates = [
+      ["types (tsc)", "tsc", ["--noEmit"]],
+      ["lint (eslint)", "eslint", ["--max-warnings=0", "."]],
+      ["format (prettier)", "prettier", ["--check", "--log-level=warn", "."]],
+    ];
+    let passed = 0;
+    let failed = 0;
+    await step("gates", async () => {
+      for (const [name, command, args] of gates) {
+        const code = await runStep(command, args, {});
+        if (code === 0) passed++;
+        else {
+          failed++;
+          problems.push(`${name} found problems (above)`);
+        }
+      }
+    });
+    results.push(`gates: ${passed} passed, ${failed} failed`);
+    totals.passed += passed;
+    totals.failed += failed;
+    if (isShuttingDown()) return;
+  }
   const secrets = loadSecrets({ file: ".data/test-secrets.json" });
   takeLock();
 

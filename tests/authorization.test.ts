@@ -10,6 +10,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { registeredActions, type ActionResult } from "@/lib/actions/define";
 import { registeredActionOf } from "@/lib/actions/define.server";
+import { registeredRoutes } from "@/lib/http/route";
 import { hashPassword } from "@/lib/auth/password";
 import { testDb } from "@/tests/support/db";
 import { markShipped } from "@/lib/orders/shipping";
@@ -44,7 +45,7 @@ const appAndLib = [...sourceFiles(path.join(ROOT, "app")), ...sourceFiles(path.j
 const actionFiles = appAndLib.filter((f) =>
   /^(\s*\/\/[^\n]*\n|\s*\/\*[\s\S]*?\*\/\s*)*\s*["']use server["']/.test(readFileSync(f, "utf8")),
 );
-const routeFiles = appAndLib.filter((f) => /(^|\/)route\.tsx?$/.test(f)).map((f) => path.relative(ROOT, f));
+const routeFiles = appAndLib.map((f) => path.relative(ROOT, f)).filter((f) => /^app\/.*(^|\/)route\.tsx?$/.test(f));
 
 // ---- fixtures: objects of operator A (Gangu) ----------------------------------------------------
 
@@ -395,6 +396,42 @@ const ROUTES: Record<string, string> = {
     "read-only; officers get their own county only, admins any, everyone else 404 (tests/reports.test.ts, office report scope)",
 };
 
+/**
+ * Routes declared with defineRoute, called as every persona: the allowed ones get their answer
+ * (any status but 404), everyone else the same 404 as a path that does not exist. Read-only routes
+ * (the checkout's own rows are in tests/checkout.test.ts, as placing an order needs a cart).
+ */
+interface RouteRow {
+  request: () => Request;
+  params?: Record<string, string | string[]>;
+  allowed: readonly Persona[];
+}
+const ALL: readonly Persona[] = PERSONAS;
+const ROUTE_CALLS: Record<string, RouteRow> = {
+  "households.export": {
+    request: () => new Request("http://localhost/api/office/households/export?status=MONITORED"),
+    allowed: ["officerGangu", "officerSunan", "admin"],
+  },
+  "reports.export": {
+    // An unknown table: the gate is what this row checks (allowed → 400, not 404); tests/reports.test.ts downloads real ones.
+    request: () => new Request("http://localhost/api/office/reports/export?table=nope&format=csv"),
+    allowed: ["officerGangu", "officerSunan", "admin"],
+  },
+  "catalog.operators": { request: () => new Request("http://localhost/api/catalog/operators?county=620523"), allowed: ALL },
+  "search.suggest": { request: () => new Request(`http://localhost/api/search/suggest?q=${encodeURIComponent("甘谷")}`), allowed: ALL },
+  // A key with no access policy is 404 for everyone; product photos are public (their row below).
+  "files.get": {
+    request: () => new Request("http://localhost/api/files/secrets/x.png"),
+    params: { key: ["secrets", "x.png"] },
+    allowed: [],
+  },
+  // Anyone may place an order: an empty cart is refused with 400 (the input), never 404.
+  "checkout.place": {
+    request: () => new Request("http://localhost/api/checkout", { method: "POST", body: JSON.stringify({ locale: "zh-CN", order: {} }) }),
+    allowed: ALL,
+  },
+};
+
 // ---- the test -----------------------------------------------------------------------------------
 
 beforeAll(async () => {
@@ -446,6 +483,41 @@ describe("authorization", () => {
       "routes with no row",
     ).toEqual([]);
   });
+
+  it("every route declared with defineRoute has a call row, and every call row a route", async () => {
+    for (const file of routeFiles) await import(path.join(ROOT, file));
+    const names = registeredRoutes()
+      .map((r) => r.name)
+      .sort();
+    expect(
+      names.filter((n) => !(n in ROUTE_CALLS)),
+      "routes with no call row",
+    ).toEqual([]);
+    expect(
+      Object.keys(ROUTE_CALLS).filter((n) => !names.includes(n)),
+      "call rows with no route",
+    ).toEqual([]);
+  });
+
+  for (const [name, row] of Object.entries(ROUTE_CALLS)) {
+    describe(`route ${name}`, () => {
+      for (const persona of PERSONAS) {
+        const allowed = row.allowed.includes(persona);
+        it(`${persona}: ${allowed ? "is answered" : "gets 404 and changes nothing"}`, async () => {
+          for (const file of routeFiles) await import(path.join(ROOT, file));
+          const route = registeredRoutes().find((r) => r.name === name)!;
+          const before = allowed ? null : await databaseFingerprint();
+          const response = await route.runAs(await actorOf(persona), row.request(), row.params);
+          if (allowed) {
+            expect(response.status, `${persona} ${name}`).not.toBe(404);
+          } else {
+            expect(response.status, `${persona} ${name}`).toBe(404);
+            expect(await databaseFingerprint()).toEqual(before);
+          }
+        });
+      }
+    });
+  }
 
   for (const [name, row] of Object.entries(ACTIONS)) {
     describe(name, () => {

@@ -8,7 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { formatBps } from "@/lib/benefits/amounts";
-import { shanghaiToday } from "@/lib/benefits/dates";
+import { shanghaiToday } from "@/lib/time/shanghai";
 import { mayReadPayoutProof } from "@/lib/benefits/proof-access.server";
 import "@/lib/benefits/actions";
 import { getFileStore, keyOfUrl, LocalDiskStore, setFileStoreForTests } from "@/lib/storage";

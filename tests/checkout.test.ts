@@ -7,7 +7,7 @@ import { POST as webhook } from "@/app/api/stripe/webhook/route";
 import { ActionError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { CartChanged, placeOrder, type CheckoutInput } from "@/lib/orders/checkout";
-import { confirmPayment, releaseReservation } from "@/lib/orders/fulfilment";
+import { confirmPayment } from "@/lib/orders/fulfilment";
 import { requestRefund } from "@/lib/orders/refunds";
 import { sweepExpiredReservations } from "@/lib/orders/sweeper";
 import { demoProvider } from "@/lib/payments/demo";

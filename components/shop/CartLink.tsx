@@ -9,6 +9,8 @@ import { CART_EVENT, cartCountFromCookie } from "./cart-events";
 export function CartLink({ locale, label, countLabel }: { locale: Locale; label: string; countLabel: string }) {
   const [units, setUnits] = useState(0);
   useEffect(() => {
+    // The count lives in a cookie only the browser reads, so cached pages stay shared: read it after hydration.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setUnits(cartCountFromCookie());
     const onChange = (event: Event) => setUnits((event as CustomEvent<number>).detail);
     window.addEventListener(CART_EVENT, onChange);

@@ -3,6 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "@/lib/db/db.server";
 import { checkCredentials } from "./credentials";
+import { env } from "@/lib/env/env";
 
 function clientAddress(headers: Record<string, unknown> | undefined): string {
   const forwarded = headers?.["x-forwarded-for"];
@@ -17,7 +18,7 @@ export const SESSION_MAX_AGE = 60 * 60 * 24 * 7;
 // and carries role and memberships for display; every server-side check reloads them from the
 // database (session.server.ts), so a removed membership takes effect at once.
 export const authOptions: NextAuthOptions = {
-  secret: process.env.AUTH_SECRET,
+  secret: env().AUTH_SECRET,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE },
   pages: { signIn: "/signin" },
   providers: [

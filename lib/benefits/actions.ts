@@ -6,7 +6,7 @@ import { ActionError, notFound } from "@/lib/errors";
 import { defineAction } from "@/lib/actions/define.server";
 import { lockOperatorLinks } from "@/lib/benefits/lock";
 import { canManageOperator, type Actor } from "@/lib/auth/actor";
-import { shanghaiDayEnd, shanghaiToday, toShanghaiYmd, dateColumnFromYmd } from "@/lib/benefits/dates";
+import { shanghaiDayEnd, shanghaiToday, toShanghaiYmd, dateColumnFromYmd } from "@/lib/time/shanghai";
 import { checkLinkBudget } from "@/lib/benefits/links";
 import { discardPayoutProof, storePayoutProof } from "@/lib/benefits/proof-store.server";
 import { budgetRefusalError } from "@/lib/benefits/refusal";
@@ -14,6 +14,7 @@ import { linkCreateInput, linkDeleteInput, linkEndInput, payoutCreateInput } fro
 import { catalogChanged } from "@/lib/catalog/revalidate.server";
 import { db } from "@/lib/db/db.server";
 import { managedOperator } from "@/lib/operators/scope.server";
+import { writeAudit } from "@/lib/audit/audit";
 
 const MANAGERS = ["MANAGER", "ADMIN"] as const;
 
@@ -83,23 +84,21 @@ export const createLink = defineAction({
         },
         select: { id: true },
       });
-      await tx.auditLog.create({
-        data: {
-          userId: actor!.userId,
-          action: "link.create",
-          entity: "BenefitLink",
-          entityId: created.id,
-          detail: {
-            operatorId: operator.id,
-            householdId: household.id,
-            productId: product?.id ?? null,
-            mechanism: input.mechanism,
-            rule: input.rule,
-            bps: input.bps,
-            fenPerUnit: input.fenPerUnit,
-            validFrom: input.validFromYmd,
-            validTo: input.validToYmd,
-          },
+      await writeAudit(tx, {
+        userId: actor!.userId,
+        action: "link.create",
+        entity: "BenefitLink",
+        entityId: created.id,
+        detail: {
+          operatorId: operator.id,
+          householdId: household.id,
+          productId: product?.id ?? null,
+          mechanism: input.mechanism,
+          rule: input.rule,
+          bps: input.bps,
+          fenPerUnit: input.fenPerUnit,
+          validFrom: input.validFromYmd,
+          validTo: input.validToYmd,
         },
       });
       return created;
@@ -130,14 +129,12 @@ export const endLink = defineAction({
       // Only if nobody ended it meanwhile: a later end date must never extend a shortened link.
       const ended = await tx.benefitLink.updateMany({ where: { id: link.id, validTo: link.validTo }, data: { validTo } });
       if (ended.count !== 1) throw new ActionError("linkChangedMeanwhile");
-      await tx.auditLog.create({
-        data: {
-          userId: actor!.userId,
-          action: "link.end",
-          entity: "BenefitLink",
-          entityId: link.id,
-          detail: { operatorId: link.operatorId, endOn, previousValidTo: link.validTo ? toShanghaiYmd(link.validTo) : null },
-        },
+      await writeAudit(tx, {
+        userId: actor!.userId,
+        action: "link.end",
+        entity: "BenefitLink",
+        entityId: link.id,
+        detail: { operatorId: link.operatorId, endOn, previousValidTo: link.validTo ? toShanghaiYmd(link.validTo) : null },
       });
     });
     catalogChanged();
@@ -157,19 +154,17 @@ export const deleteLink = defineAction({
       const allocations = await tx.allocation.count({ where: { benefitLinkId: link.id } });
       if (allocations > 0) throw new ActionError("linkHasAllocations");
       await tx.benefitLink.delete({ where: { id: link.id } });
-      await tx.auditLog.create({
-        data: {
-          userId: actor!.userId,
-          action: "link.delete",
-          entity: "BenefitLink",
-          entityId: link.id,
-          detail: {
-            operatorId: link.operatorId,
-            householdId: link.householdId,
-            productId: link.productId,
-            validFrom: toShanghaiYmd(link.validFrom),
-            validTo: link.validTo ? toShanghaiYmd(link.validTo) : null,
-          },
+      await writeAudit(tx, {
+        userId: actor!.userId,
+        action: "link.delete",
+        entity: "BenefitLink",
+        entityId: link.id,
+        detail: {
+          operatorId: link.operatorId,
+          householdId: link.householdId,
+          productId: link.productId,
+          validFrom: toShanghaiYmd(link.validFrom),
+          validTo: link.validTo ? toShanghaiYmd(link.validTo) : null,
         },
       });
     });
@@ -207,20 +202,18 @@ export const createPayout = defineAction({
           },
           select: { id: true },
         });
-        await tx.auditLog.create({
-          data: {
-            userId: actor!.userId,
-            action: "payout.create",
-            entity: "Payout",
-            entityId: created.id,
-            detail: {
-              operatorId: operator.id,
-              householdId: linked.householdId,
-              mechanism: input.mechanism,
-              amountFen: input.amount,
-              paidOn: input.paidOn,
-              proofUrl,
-            },
+        await writeAudit(tx, {
+          userId: actor!.userId,
+          action: "payout.create",
+          entity: "Payout",
+          entityId: created.id,
+          detail: {
+            operatorId: operator.id,
+            householdId: linked.householdId,
+            mechanism: input.mechanism,
+            amountFen: input.amount,
+            paidOn: input.paidOn,
+            proofUrl,
           },
         });
         return created;

@@ -1,4 +1,4 @@
-// The rules of benefit links (利益联结), pure: no database. DESIGN.md, rule 5: a paid line is
+// The rules of benefit links (利益联结), pure: no database. docs/DESIGN.md#rule-5: a paid line is
 // shared out by the links of its product, or, when the product has none of its own, by the
 // operator-wide links; so each of those two sets, on its own, may never promise more than a
 // sale earns:

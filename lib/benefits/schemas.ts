@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { parsePercentToBps, parseYuanAmount } from "./amounts";
 import { PROOF_MAX_BYTES } from "./proof";
-import { isYmd, shanghaiDayEnd, shanghaiDayStart, shanghaiToday } from "./dates";
+import { isYmd, shanghaiDayEnd, shanghaiDayStart, shanghaiToday } from "@/lib/time/shanghai";
 
 export const MECHANISMS = ["PURCHASE", "DIVIDEND", "WAGE", "LAND_RENT"] as const;
 export const RULES = ["PERCENT_OF_SALES", "FIXED_PER_UNIT"] as const;

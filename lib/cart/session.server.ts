@@ -3,8 +3,19 @@
 import "server-only";
 import { cookies } from "next/headers";
 import type { Actor } from "@/lib/auth/actor";
-import { db } from "@/lib/db/db.server";
-import { CART_COOKIE, CART_COUNT_COOKIE, cartUnits, createCart, findCartId, mergeGuestCart, newCartToken } from "./cart";
+import { db, withDb } from "@/lib/db/db.server";
+import {
+  CART_COOKIE,
+  CART_COUNT_COOKIE,
+  cartUnits,
+  cartView,
+  createCart,
+  findCartId,
+  mergeGuestCart,
+  newCartToken,
+  removeOrdered,
+} from "./cart";
+import { env } from "@/lib/env/env";
 
 const THIRTY_DAYS = 30 * 24 * 3600;
 
@@ -30,7 +41,7 @@ export async function callerCartId(actor: Actor | null, options: { create: boole
     sameSite: "lax",
     path: "/",
     maxAge: THIRTY_DAYS,
-    secure: process.env.NODE_ENV === "production" && process.env.NEXTAUTH_URL?.startsWith("https:"),
+    secure: env().NODE_ENV === "production" && env().NEXTAUTH_URL?.startsWith("https:"),
   });
   return createCart(db, { userId: null, token: fresh });
 }
@@ -41,3 +52,11 @@ export async function syncCartCount(cartId: string | null): Promise<number> {
   (await cookies()).set(CART_COUNT_COOKIE, String(units), { sameSite: "lax", path: "/", maxAge: THIRTY_DAYS });
   return units;
 }
+
+/** The caller's cart as the cart and checkout pages show it (in a page: no cookie is written). */
+export async function callerCartView(actor: Actor | null) {
+  return cartView(db, await callerCartId(actor, { create: false, mayWriteCookies: false }));
+}
+
+/** Takes the products just ordered out of the cart. */
+export const removeOrderedFromCart = withDb(removeOrdered);

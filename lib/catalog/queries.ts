@@ -284,7 +284,7 @@ export async function getProductBySlug(db: Db, slug: string) {
     },
   });
   if (!product || !product.listed) return null;
-  // Links of the product itself; without any, the operator-wide links (DESIGN.md rule 5).
+  // Links of the product itself; without any, the operator-wide links (docs/DESIGN.md#rule-5).
   const own = await db.benefitLink.count({ where: { productId: product.id } });
   const [origin, benefits, sold, certifiedAt, shippingRules] = await Promise.all([
     regionPath(db, product.villageId),

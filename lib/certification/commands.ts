@@ -6,6 +6,7 @@
 // calls catalogChanged() so the storefront shows the new status at once.
 import { ActionError } from "@/lib/errors";
 import type { Db } from "@/lib/db/client";
+import { writeAudit } from "@/lib/audit/audit";
 
 export async function certifyProduct(db: Db, productId: string, { until, userId }: { until: Date; userId: string | null }) {
   if (!(until instanceof Date) || Number.isNaN(until.getTime())) throw new ActionError("invalidInput");
@@ -18,8 +19,12 @@ export async function certifyProduct(db: Db, productId: string, { until, userId 
       const exists = await tx.product.findUnique({ where: { id: productId }, select: { id: true } });
       throw new ActionError(exists ? "notPending" : "notFound");
     }
-    await tx.auditLog.create({
-      data: { userId, action: "product.certify", entity: "Product", entityId: productId, detail: { until: until.toISOString() } },
+    await writeAudit(tx, {
+      userId,
+      action: "product.certify",
+      entity: "Product",
+      entityId: productId,
+      detail: { until: until.toISOString() },
     });
     return { id: productId, status: "CERTIFIED" as const, certifiedUntil: until };
   });
@@ -37,9 +42,7 @@ export async function rejectProduct(db: Db, productId: string, { note, userId }:
       const exists = await tx.product.findUnique({ where: { id: productId }, select: { id: true } });
       throw new ActionError(exists ? "notPending" : "notFound");
     }
-    await tx.auditLog.create({
-      data: { userId, action: "product.reject", entity: "Product", entityId: productId, detail: { note: reason } },
-    });
+    await writeAudit(tx, { userId, action: "product.reject", entity: "Product", entityId: productId, detail: { note: reason } });
     return { id: productId, status: "REJECTED" as const };
   });
 }
@@ -55,14 +58,12 @@ export async function revokeCertification(db: Db, productId: string, { note, use
       data: { status: "REJECTED", certifiedUntil: null, reviewNote: reason },
     });
     if (updated.count === 0) throw new ActionError(before ? "notCertified" : "notFound");
-    await tx.auditLog.create({
-      data: {
-        userId,
-        action: "product.revoke",
-        entity: "Product",
-        entityId: productId,
-        detail: { note: reason, wasUntil: before?.certifiedUntil?.toISOString() ?? null },
-      },
+    await writeAudit(tx, {
+      userId,
+      action: "product.revoke",
+      entity: "Product",
+      entityId: productId,
+      detail: { note: reason, wasUntil: before?.certifiedUntil?.toISOString() ?? null },
     });
     return { id: productId, status: "REJECTED" as const };
   });

@@ -3,8 +3,9 @@
 // and tests create their own with this function.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { env } from "@/lib/env/env";
 
-export function createPrismaClient(connectionString = process.env.DATABASE_URL, max = 10) {
+export function createPrismaClient(connectionString = env().DATABASE_URL, max = 10) {
   if (!connectionString) {
     throw new Error("DATABASE_URL is not set. Start the app with `npm start` (it starts PostgreSQL) or set DATABASE_URL.");
   }

@@ -15,3 +15,12 @@ export const db: Db = new Proxy({} as Db, {
     return typeof value === "function" ? value.bind(client()) : value;
   },
 });
+
+/**
+ * A query function of an area (which takes the database first, so seeds, tests and benchmarks can
+ * call it with their own client) bound to this process's client: what the area's `.server.ts`
+ * façade hands to pages.
+ */
+export function withDb<A extends unknown[], R>(query: (client: Db, ...args: A) => R): (...args: A) => R {
+  return (...args: A) => query(db, ...args);
+}

@@ -11,6 +11,7 @@ import { canOfficeCounty, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/db.server";
 import { decryptResidentId, householdKeys } from "@/lib/households/id-number";
 import { todayInChina } from "@/lib/certification/rules";
+import { writeAudit } from "@/lib/audit/audit";
 
 const OFFICE = ["OFFICER", "ADMIN"] as const;
 const EARLIEST = "2014-01-01"; // 建档立卡 began in 2014
@@ -64,8 +65,12 @@ export const revealHouseholdIdAction = defineAction({
       // Stored under another key, or damaged: say so instead of failing with a server error.
       throw new ActionError("idNumberUnreadable");
     }
-    await db.auditLog.create({
-      data: { userId: a.userId, action: "household.reveal", entity: "Household", entityId: household.id, detail: { reason: input.reason } },
+    await writeAudit(db, {
+      userId: a.userId,
+      action: "household.reveal",
+      entity: "Household",
+      entityId: household.id,
+      detail: { reason: input.reason },
     });
     return { idNumber };
   },
@@ -85,14 +90,12 @@ export const setHouseholdStatusAction = defineAction({
         data: { status: input.status },
       });
       if (updated.count !== 1) throw new ActionError("statusChangedMeanwhile");
-      await tx.auditLog.create({
-        data: {
-          userId: a.userId,
-          action: "household.status",
-          entity: "Household",
-          entityId: household.id,
-          detail: { from: household.status, to: input.status, effectiveOn: input.effectiveOn, note: input.note },
-        },
+      await writeAudit(tx, {
+        userId: a.userId,
+        action: "household.status",
+        entity: "Household",
+        entityId: household.id,
+        detail: { from: household.status, to: input.status, effectiveOn: input.effectiveOn, note: input.note },
       });
     });
     return { id: household.id, status: input.status };

@@ -12,6 +12,7 @@ import { db } from "@/lib/db/db.server";
 import { escapeCell, escapeCellValue } from "@/lib/export/cells";
 import { householdWhere, type HouseholdFilters } from "./registry.server";
 import { todayInChina } from "@/lib/certification/rules";
+import { writeAudit } from "@/lib/audit/audit";
 
 const BATCH = 2000;
 const STATUS_ZH = { NOT_LIFTED: "未脱贫", LIFTED: "已脱贫", MONITORED: "监测户" } as const;
@@ -61,14 +62,12 @@ export async function householdExport(actor: Actor, filters: HouseholdFilters): 
   }).format(new Date());
   const day = todayInChina().replaceAll("-", "");
 
-  await db.auditLog.create({
-    data: {
-      userId: actor.userId,
-      action: "household.export",
-      entity: "County",
-      entityId: scopeId ?? "*",
-      detail: { filters: Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)), rows: count },
-    },
+  await writeAudit(db, {
+    userId: actor.userId,
+    action: "household.export",
+    entity: "County",
+    entityId: scopeId ?? "*",
+    detail: { filters: Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)), rows: count },
   });
 
   const stream = new PassThrough();

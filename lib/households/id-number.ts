@@ -1,7 +1,8 @@
 // Chinese 18-digit resident ID numbers (居民身份证号码, GB 11643-1999): validation, masking,
-// encryption at rest and a keyed hash for look-up (DESIGN.md, rule 6).
+// encryption at rest and a keyed hash for look-up (docs/DESIGN.md#rule-6).
 // Pure functions on node:crypto; no database, no "server-only" import, so scripts and tests can use it.
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from "node:crypto";
+import { rawEnv } from "@/lib/env/env";
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 const CHECK_MAP = "10X98765432";
@@ -74,7 +75,7 @@ export function deriveHouseholdKeys(masterHex: string): HouseholdKeys {
 }
 
 /** Reads HOUSEHOLD_ID_KEY from the environment; throws a clear error when it is missing or malformed. */
-export function householdKeys(env: Record<string, string | undefined> = process.env): HouseholdKeys {
+export function householdKeys(env: Readonly<Record<string, string | undefined>> = rawEnv()): HouseholdKeys {
   const source = env.HOUSEHOLD_ID_KEY;
   if (!source || source.trim() === "") {
     throw new Error(

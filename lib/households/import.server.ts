@@ -26,6 +26,7 @@ import {
   type ImportRow,
 } from "@/lib/households/import";
 import { todayInChina } from "@/lib/certification/rules";
+import { writeAudit } from "@/lib/audit/audit";
 
 type Client = Prisma.TransactionClient | typeof db;
 
@@ -246,14 +247,12 @@ export async function confirmImport(actor: Actor, countyId: string, file: File, 
         const counts = { created: plan.creates.length, updated: plan.updates.length, unchanged: plan.unchanged };
         // The same file again: nothing to write, and nothing is (not even an audit row).
         if (counts.created === 0 && counts.updated === 0) return counts;
-        const audit = await tx.auditLog.create({
-          data: {
-            userId: actor.userId,
-            action: "household.import",
-            entity: "County",
-            entityId: countyId,
-            detail: { fileName: file.name, sha256: expected.sha256, format: parsed.format, rows: parsed.rows.length, ...counts },
-          },
+        const audit = await writeAudit(tx, {
+          userId: actor.userId,
+          action: "household.import",
+          entity: "County",
+          entityId: countyId,
+          detail: { fileName: file.name, sha256: expected.sha256, format: parsed.format, rows: parsed.rows.length, ...counts },
         });
         for (const part of chunks(plan.creates)) {
           await tx.household.createMany({
@@ -296,30 +295,26 @@ export async function confirmImport(actor: Actor, countyId: string, file: File, 
           if (updated.count !== 1) throw new ActionError("importChangedSincePreview");
           const others = changes.filter((c) => c.field !== "status");
           if (others.length > 0) {
-            await tx.auditLog.create({
-              data: {
-                userId: actor.userId,
-                action: "household.update",
-                entity: "Household",
-                entityId: existing.id,
-                detail: { import: audit.id, changes: others.map((c) => ({ field: c.field, from: c.from, to: c.to })) },
-              },
+            await writeAudit(tx, {
+              userId: actor.userId,
+              action: "household.update",
+              entity: "Household",
+              entityId: existing.id,
+              detail: { import: audit.id, changes: others.map((c) => ({ field: c.field, from: c.from, to: c.to })) },
             });
           }
           if (existing.status !== row.status) {
-            await tx.auditLog.create({
-              data: {
-                userId: actor.userId,
-                action: "household.status",
-                entity: "Household",
-                entityId: existing.id,
-                detail: {
-                  from: existing.status,
-                  to: row.status,
-                  effectiveOn: today,
-                  note: `导入 ${file.name}`.slice(0, 200),
-                  import: audit.id,
-                },
+            await writeAudit(tx, {
+              userId: actor.userId,
+              action: "household.status",
+              entity: "Household",
+              entityId: existing.id,
+              detail: {
+                from: existing.status,
+                to: row.status,
+                effectiveOn: today,
+                note: `导入 ${file.name}`.slice(0, 200),
+                import: audit.id,
               },
             });
           }

@@ -1,8 +1,8 @@
 // The figures on a cooperative's console home page. Pure queries: the database comes first,
-// the caller has checked the scope. Money sums are computed in SQL as bigint (DESIGN.md rule 1);
+// the caller has checked the scope. Money sums are computed in SQL as bigint (docs/DESIGN.md#rule-1);
 // days and months are Asia/Shanghai calendar days and months.
 import type { Db, Prisma } from "@/lib/db/client";
-import { shanghaiDayRange, shanghaiMonthRange } from "@/lib/benefits/dates";
+import { shanghaiDayRange, shanghaiMonthRange } from "@/lib/time/shanghai";
 
 type Reader = Db | Prisma.TransactionClient;
 

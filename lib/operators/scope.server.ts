@@ -52,3 +52,13 @@ export async function managedOperator(actor: Actor | null, where: { id: string }
   if (!operator || !canManageOperator(actor, operator.id)) throw notFoundError();
   return operator;
 }
+
+/**
+ * The operator of /coop/<slug> for the console's metadata, or null when the actor may not manage
+ * it. Never a 404: metadata is resolved apart from rendering, and the layout decides what shows.
+ */
+export async function consoleOperatorTitle(actor: Actor | null, slug: string) {
+  if (!actor || typeof slug !== "string" || !SLUG.test(slug)) return null;
+  const operator = await db.operator.findUnique({ where: { slug }, select: { id: true, nameZh: true, nameEn: true } });
+  return operator && canManageOperator(actor, operator.id) ? operator : null;
+}

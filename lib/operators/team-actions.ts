@@ -8,6 +8,7 @@ import { canManageOperator } from "@/lib/auth/actor";
 import { db } from "@/lib/db/db.server";
 import { acceptInvite, inviteExpiry, newInviteToken, normaliseEmail } from "./team";
 import { managedOperator } from "./scope.server";
+import { writeAudit } from "@/lib/audit/audit";
 
 const MANAGERS = ["MANAGER", "ADMIN"] as const;
 
@@ -39,14 +40,12 @@ export const createInvite = defineAction({
         data: { operatorId: operator.id, email: input.email, tokenHash, invitedById: actor!.userId, expiresAt },
         select: { id: true },
       });
-      await tx.auditLog.create({
-        data: {
-          userId: actor!.userId,
-          action: "invite.create",
-          entity: "Invite",
-          entityId: created.id,
-          detail: { operatorId: operator.id, email: input.email, expiresAt: expiresAt.toISOString(), replaced: replaced.map((r) => r.id) },
-        },
+      await writeAudit(tx, {
+        userId: actor!.userId,
+        action: "invite.create",
+        entity: "Invite",
+        entityId: created.id,
+        detail: { operatorId: operator.id, email: input.email, expiresAt: expiresAt.toISOString(), replaced: replaced.map((r) => r.id) },
       });
       return created;
     });
@@ -68,14 +67,12 @@ export const revokeInvite = defineAction({
     await db.$transaction(async (tx) => {
       const deleted = await tx.invite.deleteMany({ where: { id: invite.id, acceptedAt: null } });
       if (deleted.count !== 1) throw new ActionError("inviteAccepted");
-      await tx.auditLog.create({
-        data: {
-          userId: actor!.userId,
-          action: "invite.revoke",
-          entity: "Invite",
-          entityId: invite.id,
-          detail: { operatorId: invite.operatorId, email: invite.email },
-        },
+      await writeAudit(tx, {
+        userId: actor!.userId,
+        action: "invite.revoke",
+        entity: "Invite",
+        entityId: invite.id,
+        detail: { operatorId: invite.operatorId, email: invite.email },
       });
     });
     return { id: invite.id };

@@ -8,6 +8,7 @@ import { ActionError } from "@/lib/errors";
 import { normaliseEmail } from "@/lib/auth/throttle";
 import type { Db, Prisma } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { writeAudit } from "@/lib/audit/audit";
 
 type Reader = Db | Prisma.TransactionClient;
 
@@ -154,14 +155,12 @@ export async function acceptInvite(
   await tx.membership.createMany({ data: [{ userId: user.id, operatorId: invite.operator.id }], skipDuplicates: true });
   const promoted = user.role === "SHOPPER";
   if (promoted) await tx.user.update({ where: { id: user.id }, data: { role: "MANAGER" } });
-  await tx.auditLog.create({
-    data: {
-      userId: user.id,
-      action: "invite.accept",
-      entity: "Invite",
-      entityId: invite.id,
-      detail: { operatorId: invite.operator.id, promoted },
-    },
+  await writeAudit(tx, {
+    userId: user.id,
+    action: "invite.accept",
+    entity: "Invite",
+    entityId: invite.id,
+    detail: { operatorId: invite.operator.id, promoted },
   });
   return { inviteId: invite.id, operatorId: invite.operator.id, operatorSlug: invite.operator.slug, promoted };
 }

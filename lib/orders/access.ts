@@ -2,9 +2,10 @@
 // token is derived from the order id with the app's secret (HMAC), so nothing needs storing and
 // a guest who double-clicks Pay gets the same link twice.
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { env } from "@/lib/env/env";
 
 function secret(): string {
-  const value = process.env.AUTH_SECRET;
+  const value = env().AUTH_SECRET;
   if (!value) throw new Error("AUTH_SECRET is not set (./start and ./test set it)");
   return value;
 }

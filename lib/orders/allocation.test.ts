@@ -161,7 +161,7 @@ describe("selectLinks", () => {
 });
 
 describe("allocateLine: examples", () => {
-  it("gives a single percentage link floor(net × bps / 10000), as rule 5 says", () => {
+  it("gives a single percentage link floor(net × bps / 10000), as docs/DESIGN.md#rule-5 says", () => {
     expect(allocateLine({ netFen: 3850, quantity: 1, links: [pct("a", "h1", 250)] })).toEqual([
       { linkId: "a", householdId: "h1", amountFen: 96 },
     ]);
@@ -281,7 +281,7 @@ describe("allocateLine: properties", () => {
     );
   });
 
-  it("keeps rule 5's floors when the links keep their promise: percentage ≥ floor(net × bps / 10000), fixed = fen × qty", () => {
+  it("keeps the floors of docs/DESIGN.md#rule-5 when the links keep their promise: percentage ≥ floor(net × bps / 10000), fixed = fen × qty", () => {
     fc.assert(
       fc.property(withinBudgetLineArb, (line) => {
         const rows = allocateLine(line);

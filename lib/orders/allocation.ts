@@ -1,5 +1,4 @@
-// 收益分配: who earns what from a paid order line, and what a refund takes back (DESIGN.md,
-// rule 5). Pure: no database, no clock; every amount is integer fen, every intermediate product
+// 收益分配: who earns what from a paid order line, and what a refund takes back (docs/DESIGN.md#rule-5). Pure: no database, no clock; every amount is integer fen, every intermediate product
 // is a BigInt, so no rounding happens anywhere except where this header says it does.
 //
 // WHICH LINKS (selectLinks)
@@ -21,7 +20,7 @@
 //   net / P (the same proportion for everyone); the shares then sum to exactly net.
 //   What "rounding remainders are distributed so the ledger reconciles to the fen" means here:
 //     1. the line hands out T = floor(sum of the exact shares) fen: floor(P), or net when scaled;
-//     2. each row first gets floor(its exact share), which is what rule 5 states for one link;
+//     2. each row first gets floor(its exact share), which is what docs/DESIGN.md#rule-5 states for one link;
 //     3. the fen still missing, T − sum of the floors (fewer than the number of links), go one
 //        each to the rows with the largest fractional remainder; equal remainders: smaller link
 //        id first.

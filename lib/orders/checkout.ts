@@ -1,4 +1,4 @@
-// Checkout: turns what the shopper saw in the cart into an order, holding its stock (DESIGN.md
+// Checkout: turns what the shopper saw in the cart into an order, holding its stock (docs/DESIGN.md
 // rules 2 and 3), then opens a payment session for it.
 //   1. Everything is re-read from the database: a product that is gone, unlisted, re-priced or
 //      short of stock is refused with the list of what changed, so the cart can show it.

@@ -1,11 +1,11 @@
 // What happens to an order after checkout, in one place whoever reports it: the Stripe webhook,
 // the shopper's return page, the demo payment page, the sweeper.
-//   confirmPayment      PENDING_PAYMENT → PAID, with the household allocations (rule 5), the
+//   confirmPayment      PENDING_PAYMENT → PAID, with the household allocations (docs/DESIGN.md#rule-5), the
 //                       settlement entries and one shipment per operator, in one transaction
 //   markAwaitingPayment a delayed method (a bank debit) was chosen: keep the stock until it settles
-//   releaseReservation  PENDING_PAYMENT → CANCELLED, the stock given back (rule 3: exactly once)
+//   releaseReservation  PENDING_PAYMENT → CANCELLED, the stock given back (docs/DESIGN.md#rule-3: exactly once)
 // Each locks the order row first and acts only from PENDING_PAYMENT, so any number of calls,
-// in any order, from any of those sources, have one effect (rule 4). A provider event also stores
+// in any order, from any of those sources, have one effect (docs/DESIGN.md#rule-4). A provider event also stores
 // its id in ProcessedEvent in the same transaction: a repeat is recognised before anything else.
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -14,6 +14,7 @@ import { adjustStock } from "@/lib/stock/ledger";
 import { saleLedgerRows } from "./ledger";
 import { firstDelivery, lockOrder, type PaymentEvent } from "./locks";
 import { isCertifiedAt } from "./sale";
+import { writeAudit } from "@/lib/audit/audit";
 
 type Tx = Prisma.TransactionClient;
 
@@ -46,13 +47,11 @@ export async function confirmPayment(
       if (order.status !== "PENDING_PAYMENT") {
         if (order.status === "CANCELLED") {
           // Money arrived for an order whose stock was already released: someone must refund it.
-          await tx.auditLog.create({
-            data: {
-              action: "order.paidAfterCancel",
-              entity: "Order",
-              entityId: order.id,
-              detail: { event: input.event?.id ?? null, paymentIntentId: input.paymentIntentId ?? null },
-            },
+          await writeAudit(tx, {
+            action: "order.paidAfterCancel",
+            entity: "Order",
+            entityId: order.id,
+            detail: { event: input.event?.id ?? null, paymentIntentId: input.paymentIntentId ?? null },
           });
         }
         return { result: "unchanged", status: order.status };

@@ -1,5 +1,5 @@
 // The rows a paid sale adds to the ledgers, computed without the database: the household
-// allocations of each line (rule 5, ./allocation.ts) and what the platform owes each operator.
+// allocations of each line (docs/DESIGN.md#rule-5, ./allocation.ts) and what the platform owes each operator.
 // writeSaleLedger (./fulfilment.ts) writes them for a real payment; the volume generator
 // (prisma/seed-orders.ts) writes them in bulk for the benchmarks. One computation, two writers.
 import { allocateLine, selectLinks, type CandidateLink } from "./allocation";

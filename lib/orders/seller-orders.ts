@@ -1,7 +1,7 @@
 // The console's reads of orders and settlement, for one operator. Pure queries: the database
 // comes first and the caller has checked the scope (requireConsoleOperator). Only this operator's
 // lines are ever read; of another operator's lines in the same order, only that they exist.
-// Money sums are computed in SQL as bigint (DESIGN.md rule 1); months are Asia/Shanghai months.
+// Money sums are computed in SQL as bigint (docs/DESIGN.md#rule-1); months are Asia/Shanghai months.
 import type { Db, Prisma } from "@/lib/db/client";
 import type { OrderStatus, RefundStatus, SettlementKind, ShipmentStatus } from "@/lib/generated/prisma/enums";
 

@@ -15,6 +15,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { OrderStatus, ShipmentStatus } from "@/lib/generated/prisma/enums";
 import { CARRIER_CHOICES, CARRIER_NAME_MAX, carrierName, normaliseTrackingNo, TRACKING_NO } from "./carriers";
 import { lockOrder } from "./locks";
+import { writeAudit, type AuditAction } from "@/lib/audit/audit";
 
 type Tx = Prisma.TransactionClient;
 
@@ -97,8 +98,8 @@ async function rollUp(tx: Tx, orderId: string): Promise<OrderStatus> {
   return next;
 }
 
-function audit(tx: Tx, actor: Actor | null, action: string, shipmentId: string, detail: Prisma.InputJsonValue) {
-  return tx.auditLog.create({ data: { userId: actor?.userId ?? null, action, entity: "Shipment", entityId: shipmentId, detail } });
+function audit(tx: Tx, actor: Actor | null, action: AuditAction, shipmentId: string, detail: Prisma.InputJsonValue) {
+  return writeAudit(tx, { userId: actor?.userId ?? null, action, entity: "Shipment", entityId: shipmentId, detail });
 }
 
 /** The operator's part of the order has left: carrier and tracking number recorded. */

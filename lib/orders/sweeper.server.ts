@@ -3,12 +3,13 @@ import "server-only";
 import { db } from "@/lib/db/db.server";
 import { providerFor } from "@/lib/payments/registry.server";
 import { sweepExpiredReservations } from "./sweeper";
+import { env } from "@/lib/env/env";
 
 const EVERY_MS = 60_000;
 const state = globalThis as unknown as { xiaokangSweeper?: NodeJS.Timeout };
 
 export function startSweeper(): void {
-  if (state.xiaokangSweeper || !process.env.DATABASE_URL) return;
+  if (state.xiaokangSweeper || !env().DATABASE_URL) return;
   let running = false;
   const tick = async () => {
     if (running) return;

@@ -1,4 +1,4 @@
-// Releases the stock of orders nobody paid for (DESIGN.md rule 3), for when the provider's
+// Releases the stock of orders nobody paid for (docs/DESIGN.md#rule-3), for when the provider's
 // expiry event never arrives. Runs every minute inside the app (instrumentation.ts). Two sweepers
 // (two app processes) at once are harmless: each release locks its order and acts only on a
 // PENDING_PAYMENT one, so the stock comes back once (lib/orders/fulfilment.ts). Before releasing a Stripe order it ends the

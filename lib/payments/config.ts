@@ -5,6 +5,7 @@
 //                              e.g. "card,alipay,wechat_pay" where the Stripe account has them
 //   DEMO_PAYMENTS=1            allows the demo payment page in production (refused there otherwise)
 import { z } from "zod";
+import { rawEnv } from "@/lib/env/env";
 
 const PAYMENT_METHODS = ["card", "alipay", "wechat_pay"] as const;
 
@@ -31,7 +32,7 @@ export type PaymentConfig =
   | { provider: "demo" }
   | { provider: "none"; reason: string };
 
-export function paymentConfig(env: Record<string, string | undefined> = process.env): PaymentConfig {
+export function paymentConfig(env: Readonly<Record<string, string | undefined>> = rawEnv()): PaymentConfig {
   const blankToUndefined = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === "" ? undefined : v]));
   const parsed = schema.safeParse(blankToUndefined);
   if (!parsed.success) {

@@ -39,6 +39,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { adjustStock, deltaFor, setCountedStock } from "@/lib/stock/ledger";
 import { fileUrl, getFileStore, keyOfUrl } from "@/lib/storage";
 import { managedOperator } from "@/lib/operators/scope.server";
+import { writeAudit, type AuditAction } from "@/lib/audit/audit";
 
 const MANAGERS = ["MANAGER", "ADMIN"] as const;
 type Tx = Prisma.TransactionClient;
@@ -70,7 +71,7 @@ async function productInScope(actor: Actor, productId: string) {
 /** The origin village must be a village of the operator's county. */
 /**
  * Refuses a price below what the product's links promise per unit (its own links, or else the
- * operator's links for all its products), under the operator's link lock (DESIGN.md: the links of
+ * operator's links for all its products), under the operator's link lock (docs/DESIGN.md#rule-5: the links of
  * one product may not promise more than the line earns).
  */
 async function ensurePriceKeepsLinks(tx: Tx, operatorId: string, productId: string | null, priceFen: number) {
@@ -106,8 +107,8 @@ async function giMarkOf(tx: Tx, operatorId: string, giMarkId: string | null) {
   return giMarkId;
 }
 
-function audit(tx: Tx, actor: Actor, action: string, entityId: string, detail: Prisma.InputJsonValue) {
-  return tx.auditLog.create({ data: { userId: actor.userId, action, entity: "Product", entityId, detail } });
+function audit(tx: Tx, actor: Actor, action: AuditAction, entityId: string, detail: Prisma.InputJsonValue) {
+  return writeAudit(tx, { userId: actor.userId, action, entity: "Product", entityId, detail });
 }
 
 /** A new product id, like Prisma's cuid(): needed before the row exists when files are copied first. */
@@ -534,14 +535,12 @@ export const adjustProductStock = defineAction({
               note: input.note,
               userId: actor.userId,
             });
-      await tx.auditLog.create({
-        data: {
-          userId: actor.userId,
-          action: "stock.adjust",
-          entity: "Product",
-          entityId: product.id,
-          detail: { reason: input.reason, delta: m.delta, stockAfter: m.stockAfter, note: input.note, movementId: m.id },
-        },
+      await writeAudit(tx, {
+        userId: actor.userId,
+        action: "stock.adjust",
+        entity: "Product",
+        entityId: product.id,
+        detail: { reason: input.reason, delta: m.delta, stockAfter: m.stockAfter, note: input.note, movementId: m.id },
       });
       return m;
     });

@@ -9,7 +9,7 @@
 // Which rollup rows answer a period (rollupPlan): a month, a quarter or a year is one row per key of
 // that grain; a custom range made of whole months is the MONTH rows of those months; any other
 // custom range (it starts or ends inside a month) is answered from the ledger directly.
-import { parseYmd, shanghaiDayStart } from "@/lib/benefits/dates";
+import { parseYmd, shanghaiDayStart } from "@/lib/time/shanghai";
 
 export const PERIOD_KINDS = ["month", "quarter", "year", "custom"] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];

@@ -1,4 +1,4 @@
-// The figures of the program office report (DESIGN.md, "The figures a program office reports"),
+// The figures of the program office report (docs/DESIGN.md#reports, "The figures a program office reports"),
 // computed in SQL from the sale ledger. Every sum is taken in the database as bigint; amounts are
 // integer fen. The caller resolves the scope first (./scope.ts): nothing here checks who reads.
 //
@@ -317,7 +317,7 @@ async function salesTrend(db: Reader, scope: ReportScope, f: ReportFilters, sour
 // ------------------------------------------------------------------------------------------------
 // Households
 
-interface HouseholdGroup extends HouseholdFigures {}
+type HouseholdGroup = HouseholdFigures;
 
 type HouseholdSet = "total" | "county" | "township" | "village";
 const HOUSEHOLD_COLUMN = { county: `h."countyId"`, township: `h."townshipId"`, village: `h."villageId"` } as const;

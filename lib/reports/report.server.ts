@@ -3,12 +3,12 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
 import type { Actor } from "@/lib/auth/actor";
-import { shanghaiToday } from "@/lib/benefits/dates";
-import { db } from "@/lib/db/db.server";
+import { shanghaiToday } from "@/lib/time/shanghai";
+import { db, withDb } from "@/lib/db/db.server";
 import type { Locale } from "@/lib/i18n/locales";
 import { parseReportFilters } from "./filters";
 import { loadReport } from "./queries";
-import { resolveReportScope } from "./scope";
+import { reportOptions, resolveReportScope } from "./scope";
 import { headerLines, reportTables, type TableText } from "./tables";
 
 export async function reportText(locale: Locale): Promise<TableText> {
@@ -51,3 +51,6 @@ export async function readerReport(
     generated,
   };
 }
+
+/** The filter choices (townships, operators, products) of a reader's scope. */
+export const reportChoices = withDb(reportOptions);

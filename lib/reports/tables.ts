@@ -96,7 +96,6 @@ export function reportTables(report: Report, x: TableText): Record<TableKey, Tab
   const col = (key: string, kind: Cell["kind"], label = t(`columns.${key}`)): Column => ({ key, label, kind });
   const money = [col("assist", "fen"), col("total", "fen"), col("share", "percent")];
   const moneyCells = (m: { assistFen: number; totalFen: number }) => [fen(m.assistFen), fen(m.totalFen), pct(m.assistFen, m.totalFen)];
-  const sum = <T>(rows: T[], pick: (r: T) => number) => rows.reduce((s, r) => s + pick(r), 0);
   const totalLabel = text(t("export.total"));
   // Every sale has one product, one seller, one channel and one region inside the scope: each
   // breakdown adds up to the headline (also when the page shows only the first rows).

@@ -3,6 +3,7 @@
 // Admins only; each change is audited and re-renders the storefront's search at once.
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define.server";
+import { writeAudit } from "@/lib/audit/audit";
 import { catalogChanged } from "@/lib/catalog/revalidate.server";
 import { db } from "@/lib/db/db.server";
 import { ActionError, notFound } from "@/lib/errors";
@@ -20,27 +21,23 @@ export const saveSynonymGroup = defineAction({
         const found = await tx.searchSynonym.findUnique({ where: { id: input.id }, select: { words: true } });
         if (!found) throw notFound();
         const row = await tx.searchSynonym.update({ where: { id: input.id }, data: { words: input.words }, select: { id: true } });
-        await tx.auditLog.create({
-          data: {
-            userId: actor.userId,
-            action: "search.synonyms.save",
-            entity: "SearchSynonym",
-            entityId: row.id,
-            detail: { from: found.words, to: input.words },
-          },
+        await writeAudit(tx, {
+          userId: actor.userId,
+          action: "search.synonyms.save",
+          entity: "SearchSynonym",
+          entityId: row.id,
+          detail: { from: found.words, to: input.words },
         });
         return row;
       }
       if ((await tx.searchSynonym.count()) >= MAX_GROUPS) throw new ActionError("invalidInput");
       const row = await tx.searchSynonym.create({ data: { words: input.words }, select: { id: true } });
-      await tx.auditLog.create({
-        data: {
-          userId: actor.userId,
-          action: "search.synonyms.save",
-          entity: "SearchSynonym",
-          entityId: row.id,
-          detail: { to: input.words },
-        },
+      await writeAudit(tx, {
+        userId: actor.userId,
+        action: "search.synonyms.save",
+        entity: "SearchSynonym",
+        entityId: row.id,
+        detail: { to: input.words },
       });
       return row;
     });
@@ -58,14 +55,12 @@ export const deleteSynonymGroup = defineAction({
       const found = await tx.searchSynonym.findUnique({ where: { id: input.id }, select: { words: true } });
       if (!found) throw notFound();
       await tx.searchSynonym.delete({ where: { id: input.id } });
-      await tx.auditLog.create({
-        data: {
-          userId: actor.userId,
-          action: "search.synonyms.delete",
-          entity: "SearchSynonym",
-          entityId: input.id,
-          detail: { words: found.words },
-        },
+      await writeAudit(tx, {
+        userId: actor.userId,
+        action: "search.synonyms.delete",
+        entity: "SearchSynonym",
+        entityId: input.id,
+        detail: { words: found.words },
       });
     });
     catalogChanged();

@@ -3,6 +3,7 @@
 // admin. Audited; the storefront's product pages show it at once.
 import { Prisma } from "@/lib/generated/prisma/client";
 import { defineAction } from "@/lib/actions/define.server";
+import { writeAudit } from "@/lib/audit/audit";
 import { catalogChanged } from "@/lib/catalog/revalidate.server";
 import { db } from "@/lib/db/db.server";
 import { managedOperator } from "@/lib/operators/scope.server";
@@ -29,14 +30,12 @@ export const saveShippingRule = defineAction({
     };
     await db.$transaction(async (tx) => {
       await tx.shippingRule.upsert({ where: { operatorId: operator.id }, create: { operatorId: operator.id, ...data }, update: data });
-      await tx.auditLog.create({
-        data: {
-          userId: actor.userId,
-          action: "shipping.rule.save",
-          entity: "Operator",
-          entityId: operator.id,
-          detail: data as Prisma.InputJsonValue,
-        },
+      await writeAudit(tx, {
+        userId: actor.userId,
+        action: "shipping.rule.save",
+        entity: "Operator",
+        entityId: operator.id,
+        detail: data as Prisma.InputJsonValue,
       });
     });
     catalogChanged();

@@ -1,6 +1,6 @@
 // The stock ledger: every change of a product's stock figure is one guarded UPDATE plus one
 // StockMovement row saying why, in the caller's transaction. Invariant (see ./opening.ts): a
-// product's stock = SUM(delta) of its movements, and it never goes below zero (DESIGN.md rule 3),
+// product's stock = SUM(delta) of its movements, and it never goes below zero (docs/DESIGN.md#rule-3),
 // whatever runs at the same time: the UPDATE's WHERE is re-checked on the locked row.
 import { ActionError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";

@@ -9,6 +9,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, readFile, rm, writeFile, rename } from "node:fs/promises";
 import path from "node:path";
+import { env } from "@/lib/env/env";
 
 export interface StoredFile {
   bytes: Buffer;
@@ -95,7 +96,7 @@ let store: FileStore | undefined;
 
 /** The store of this process: local disk under UPLOAD_DIR (default .data/uploads). */
 export function getFileStore(): FileStore {
-  return (store ??= new LocalDiskStore(process.env.UPLOAD_DIR || path.join(process.cwd(), ".data", "uploads")));
+  return (store ??= new LocalDiskStore(env().UPLOAD_DIR || path.join(process.cwd(), ".data", "uploads")));
 }
 
 /** Tests: use another store (or reset to the default with undefined). */

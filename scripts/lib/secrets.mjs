@@ -5,25 +5,15 @@
 // under .data/ (mode 0600, never committed), so sessions and keyed ids survive restarts.
 //   loadSecrets()                                   -> .data/local-secrets.json (./start)
 //   loadSecrets({ file: ".data/test-secrets.json" }) -> the tests' own file (./test)
-import { randomBytes } from "node:crypto";
 import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { SECRET_RULES } from "../../lib/env/secret-rules.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
-const SPECS = {
-  HOUSEHOLD_ID_KEY: {
-    generate: () => randomBytes(32).toString("hex"),
-    valid: (v) => /^[0-9a-f]{64}$/i.test(v),
-    describe: "64 hex characters",
-  },
-  AUTH_SECRET: {
-    generate: () => randomBytes(32).toString("base64"),
-    valid: (v) => /^[A-Za-z0-9+/]+={0,2}$/.test(v) && Buffer.from(v, "base64").length >= 32,
-    describe: "base64 of at least 32 bytes",
-  },
-};
+// The rules are the app's own (lib/env/secret-rules.mjs), so a secret ./start accepts is one the server accepts.
+const SPECS = SECRET_RULES;
 
 function readStored(file) {
   let text;

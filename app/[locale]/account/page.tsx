@@ -10,7 +10,8 @@ import { pickMessages } from "@/components/auth/messages";
 import { SignOutButton } from "@/components/auth/SignOutButton";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { getActor } from "@/lib/auth/session.server";
-import { db } from "@/lib/db/db.server";
+import { managedOperatorsOf } from "@/lib/operators/operators.server";
+import { regionNames } from "@/lib/regions/regions.server";
 import { isLocale, localizedPath } from "@/lib/i18n/locales";
 import { localName } from "@/lib/i18n/pick";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
@@ -49,19 +50,20 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
   const [t, messages, memberships, county] = await Promise.all([
     getTranslations({ locale, namespace: "auth.account" }),
     getMessages({ locale }),
-    db.membership.findMany({
-      where: { userId: actor.userId },
-      orderBy: { createdAt: "asc" },
-      select: { operator: { select: { slug: true, nameZh: true, nameEn: true } } },
-    }),
-    actor.countyId ? db.region.findUnique({ where: { id: actor.countyId }, select: { nameZh: true, nameEn: true } }) : null,
+    managedOperatorsOf(actor.userId),
+    actor.countyId ? regionNames(actor.countyId) : null,
   ]);
 
   const manages = actor.role === "MANAGER" || actor.role === "ADMIN";
   const offices = actor.role === "OFFICER" || actor.role === "ADMIN";
   const rows: [string, ReactNode][] = [
     [t("name"), actor.name],
-    [t("email"), <span className="[overflow-wrap:anywhere]">{actor.email}</span>],
+    [
+      t("email"),
+      <span key="email" className="[overflow-wrap:anywhere]">
+        {actor.email}
+      </span>,
+    ],
     [t("role"), t(`roles.${actor.role}`)],
   ];
   if (county) rows.push([t("county"), localName(locale, county)]);

@@ -5,9 +5,7 @@ import { CartLines } from "@/components/shop/CartLines";
 import { ShopMessages } from "@/components/shop/ShopMessages";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { getActor } from "@/lib/auth/session.server";
-import { cartView } from "@/lib/cart/cart";
-import { callerCartId } from "@/lib/cart/session.server";
-import { db } from "@/lib/db/db.server";
+import { callerCartView } from "@/lib/cart/session.server";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
 import { formatFen } from "@/lib/money";
 
@@ -23,7 +21,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CartPage({ params }: Props) {
   const locale = pageLocale((await params).locale);
   const t = await getTranslations({ locale, namespace: "cart" });
-  const cart = await cartView(db, await callerCartId(await getActor(), { create: false, mayWriteCookies: false }));
+  const cart = await callerCartView(await getActor());
   const lines = cart.groups.flatMap((g) => g.lines);
 
   return (

@@ -6,9 +6,8 @@ import { CheckoutForm } from "@/components/shop/CheckoutForm";
 import { ShopMessages } from "@/components/shop/ShopMessages";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { getActor } from "@/lib/auth/session.server";
-import { cartView } from "@/lib/cart/cart";
-import { callerCartId } from "@/lib/cart/session.server";
-import { db } from "@/lib/db/db.server";
+import { callerCartView } from "@/lib/cart/session.server";
+import { lastAddressOf } from "@/lib/orders/orders.server";
 import { localizedPath } from "@/lib/i18n/locales";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
 import { localName, localText } from "@/lib/i18n/pick";
@@ -34,7 +33,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
   const query = await searchParams;
   // 立即购买 (/checkout?buy=<product>&qty=N): this product alone; otherwise the cart.
   const buy = typeof query.buy === "string" ? await buyNowItem(query.buy, typeof query.qty === "string" ? query.qty : undefined) : null;
-  const cart = buy ? null : await cartView(db, await callerCartId(actor, { create: false, mayWriteCookies: false }));
+  const cart = buy ? null : await callerCartView(actor);
   const fromCart = (cart?.groups ?? []).flatMap((g) =>
     g.lines
       .filter((l) => l.available)
@@ -70,13 +69,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
     },
   };
   // A returning shopper's last address, to spare the typing.
-  const last = actor
-    ? await db.order.findFirst({
-        where: { userId: actor.userId },
-        orderBy: { createdAt: "desc" },
-        select: { recipient: true, mobile: true, province: true, city: true, district: true, address: true },
-      })
-    : null;
+  const last = actor ? await lastAddressOf(actor.userId) : null;
 
   return (
     <div className="mx-auto max-w-5xl space-y-4">

@@ -6,8 +6,7 @@ import { notFound, redirect } from "next/navigation";
 import { Badge } from "@/components/ui/Badge";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { getActor } from "@/lib/auth/session.server";
-import { db } from "@/lib/db/db.server";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { pickableOperators } from "@/lib/operators/operators.server";
 import { isLocale, localizedPath } from "@/lib/i18n/locales";
 import { localName } from "@/lib/i18n/pick";
 import { redirectToSignIn } from "./_components/sign-in";
@@ -23,8 +22,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t("title") };
 }
 
-const ADMIN_PAGE_SIZE = 50;
-
 export default async function CoopHome({ params, searchParams }: Props) {
   const { locale: raw } = await params;
   const locale = pageLocale(raw);
@@ -38,23 +35,7 @@ export default async function CoopHome({ params, searchParams }: Props) {
   const isAdmin = actor.role === "ADMIN";
   const rawQ = (await searchParams).q;
   const q = (typeof rawQ === "string" ? rawQ : "").trim().slice(0, 60);
-  const where: Prisma.OperatorWhereInput = isAdmin ? {} : { id: { in: actor.operatorIds } };
-  if (isAdmin && q) {
-    where.OR = [
-      { nameZh: { contains: q, mode: "insensitive" } },
-      { nameEn: { contains: q, mode: "insensitive" } },
-      { slug: { contains: q.toLowerCase() } },
-    ];
-  }
-  const [operators, total] = await Promise.all([
-    db.operator.findMany({
-      where,
-      orderBy: [{ countyId: "asc" }, locale === "en" ? { nameEn: "asc" } : { nameZh: "asc" }],
-      take: ADMIN_PAGE_SIZE,
-      select: { id: true, slug: true, nameZh: true, nameEn: true, kind: true, county: { select: { nameZh: true, nameEn: true } } },
-    }),
-    db.operator.count({ where }),
-  ]);
+  const { operators, total } = await pickableOperators(actor, { q, locale });
   if (!isAdmin && operators.length === 1) redirect(localizedPath(locale, `/coop/${operators[0]!.slug}`));
 
   return (

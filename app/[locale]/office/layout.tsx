@@ -7,7 +7,7 @@ import { getMessages, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { getActor } from "@/lib/auth/session.server";
-import { db } from "@/lib/db/db.server";
+import { regionNames } from "@/lib/regions/regions.server";
 import { isLocale, localizedPath } from "@/lib/i18n/locales";
 import { localName } from "@/lib/i18n/pick";
 import { ConsoleTabs } from "../coop/_components/ConsoleTabs";
@@ -34,10 +34,7 @@ export default async function OfficeLayout({ children, params }: { children: Rea
   if (actor.role !== "OFFICER" && actor.role !== "ADMIN") notFound();
   const t = await getTranslations({ locale, namespace: "office" });
   const r = await getTranslations({ locale, namespace: "reports" });
-  const county =
-    actor.role === "OFFICER" && actor.countyId
-      ? await db.region.findUnique({ where: { id: actor.countyId }, select: { nameZh: true, nameEn: true } })
-      : null;
+  const county = actor.role === "OFFICER" && actor.countyId ? await regionNames(actor.countyId) : null;
   const base = localizedPath(locale, "/office");
   const tabs = [
     { href: `${base}/certification`, label: t("nav.certification") },

@@ -4,63 +4,63 @@
 //   200 { ok: true, next, number }
 //   400 { ok: false, error, fieldErrors? }          bad input (keys under `errors.` / `checkout.errors.`)
 //   409 { ok: false, error: "cartChanged", problems } prices, stock or availability changed
-//   403 cross-site request; 503 { error: "paymentUnavailable" or "busy" }
+//   403 cross-site request; 413 a body over 8 KB (refused before it is read); 503 { error: "paymentUnavailable" or "busy" }
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { ActionError } from "@/lib/errors";
-import { getActor } from "@/lib/auth/session.server";
-import { removeOrdered } from "@/lib/cart/cart";
-import { callerCartId, syncCartCount } from "@/lib/cart/session.server";
+import { fieldErrorsOf } from "@/lib/actions/define";
+import type { Actor } from "@/lib/auth/actor";
+import { callerCartId, removeOrderedFromCart, syncCartCount } from "@/lib/cart/session.server";
 import { catalogChanged } from "@/lib/catalog/revalidate.server";
-import { db } from "@/lib/db/db.server";
-import { Prisma } from "@/lib/db/client";
-import { CartChanged, placeOrder } from "@/lib/orders/checkout";
+import { isPoolTimeout } from "@/lib/db/errors";
+import { CartChanged } from "@/lib/orders/checkout";
+import { placeOrderNow } from "@/lib/orders/orders.server";
 import { currentPaymentProvider } from "@/lib/payments/registry.server";
+import { env } from "@/lib/env/env";
+import { defineRoute } from "@/lib/http/route.server";
 
 const envelope = z.object({ locale: z.enum(["zh-CN", "en"]).default("zh-CN"), order: z.unknown() });
 
-function fieldErrorsOf(error: z.ZodError) {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) (out[issue.path.join(".") || "_"] ??= []).push(issue.message);
-  return out;
-}
-
 /** The site's own origin, for the payment provider's return links. */
-function originOf(request: NextRequest): string {
-  return process.env.NEXTAUTH_URL ? new URL(process.env.NEXTAUTH_URL).origin : request.nextUrl.origin;
+function originOf(request: Request): string {
+  const publicUrl = env().NEXTAUTH_URL;
+  return publicUrl ? new URL(publicUrl).origin : new URL(request.url).origin;
 }
 
-export async function POST(request: NextRequest) {
-  // A JSON body already needs a CORS preflight from other sites; refusing a foreign Origin outright
-  // also covers a form post dressed as text/plain.
+/** A foreign Origin is refused before the body is read (a JSON body needs a preflight anyway; this also covers text/plain posts). */
+function crossSite(request: Request): boolean {
   const origin = request.headers.get("origin");
-  if (origin && origin !== request.nextUrl.origin && origin !== originOf(request)) {
-    return NextResponse.json({ ok: false, error: "forbidden" }, { status: 403 });
-  }
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    return NextResponse.json({ ok: false, error: "invalidInput" }, { status: 400 });
-  }
-  const parsed = envelope.safeParse(body);
-  if (!parsed.success) return NextResponse.json({ ok: false, error: "invalidInput" }, { status: 400 });
+  return Boolean(origin && origin !== new URL(request.url).origin && origin !== originOf(request));
+}
 
-  const actor = await getActor();
+const placeOrderRoute = defineRoute({
+  name: "checkout.place",
+  allow: "anyone",
+  body: envelope,
+  maxBodyBytes: 8 * 1024,
+  handle: async ({ actor, request }, { body: parsed }) => placeAndAnswer(actor, request, parsed),
+});
+
+export function POST(request: NextRequest, context?: { params: Promise<Record<string, string | string[]>> }) {
+  if (crossSite(request)) return NextResponse.json({ ok: false, error: "forbidden" }, { status: 403 });
+  return placeOrderRoute(request, context);
+}
+
+async function placeAndAnswer(actor: Actor | null, request: Request, parsed: z.output<typeof envelope>) {
   try {
     const provider = currentPaymentProvider();
-    const placed = await placeOrder(db, parsed.data.order as never, {
+    const placed = await placeOrderNow(parsed.order as never, {
       actor,
       provider,
       origin: originOf(request),
-      locale: parsed.data.locale,
+      locale: parsed.locale,
     });
     // Cached pages show stock, but re-rendering the catalogue after every order of a livestream
     // would undo its cache: only a product selling out changes what the storefront must say.
     if (placed.soldOut) catalogChanged();
     const cartId = await callerCartId(actor, { create: false, mayWriteCookies: true });
     if (cartId && placed.productIds) {
-      await removeOrdered(db, cartId, placed.productIds);
+      await removeOrderedFromCart(cartId, placed.productIds);
       await syncCartCount(cartId);
     }
     return NextResponse.json({ ok: true, next: placed.next, number: placed.number });
@@ -73,7 +73,7 @@ export async function POST(request: NextRequest) {
       const status = error.code === "paymentUnavailable" ? 503 : 400;
       return NextResponse.json({ ok: false, error: error.code, values: error.values }, { status });
     }
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2028") {
+    if (isPoolTimeout(error)) {
       // Could not get a database connection in time: too many buyers at once. Nothing was held.
       return NextResponse.json({ ok: false, error: "busy" }, { status: 503, headers: { "retry-after": "2" } });
     }

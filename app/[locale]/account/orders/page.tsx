@@ -5,12 +5,11 @@ import { redirect } from "next/navigation";
 import { OrderStatusBadge } from "@/components/shop/OrderStatus";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { getActor } from "@/lib/auth/session.server";
-import { db } from "@/lib/db/db.server";
 import { localizedPath } from "@/lib/i18n/locales";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
 import { localName } from "@/lib/i18n/pick";
 import { formatFen } from "@/lib/money";
-import { ordersOfUser } from "@/lib/orders/queries";
+import { ordersOf } from "@/lib/orders/orders.server";
 
 export const dynamic = "force-dynamic";
 
@@ -26,7 +25,7 @@ export default async function MyOrdersPage({ params }: Props) {
   const actor = await getActor();
   if (!actor) redirect(`${localizedPath(locale, "/signin")}?callbackUrl=${encodeURIComponent(localizedPath(locale, "/account/orders"))}`);
   const t = await getTranslations({ locale, namespace: "orders" });
-  const orders = await ordersOfUser(db, actor.userId);
+  const orders = await ordersOf(actor.userId);
   const date = new Intl.DateTimeFormat(locale, { timeZone: "Asia/Shanghai", dateStyle: "medium" });
   return (
     <div className="mx-auto max-w-3xl space-y-4">

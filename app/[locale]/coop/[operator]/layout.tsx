@@ -2,13 +2,10 @@
 // answers 404 for an operator the signed-in user does not manage.
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { LocalLink } from "@/components/ui/LocalLink";
-import { canManageOperator } from "@/lib/auth/actor";
 import { getActor } from "@/lib/auth/session.server";
-import { requireConsoleOperator } from "@/lib/operators/scope.server";
-import { db } from "@/lib/db/db.server";
+import { consoleOperatorTitle, requireConsoleOperator } from "@/lib/operators/scope.server";
 import { isLocale, localizedPath } from "@/lib/i18n/locales";
 import { localName } from "@/lib/i18n/pick";
 import { ConsoleTabs } from "../_components/ConsoleTabs";
@@ -26,8 +23,8 @@ export async function generateMetadata({ params }: Omit<Props, "children">): Pro
   // Never notFound() here: metadata is resolved apart from rendering, and the layouts decide
   // what a visitor sees (sign-in for the signed-out, 404 for another cooperative's console).
   const actor = await getActor();
-  const operator = actor ? await db.operator.findUnique({ where: { slug }, select: { id: true, nameZh: true, nameEn: true } }) : null;
-  if (!operator || !canManageOperator(actor, operator.id)) return {};
+  const operator = await consoleOperatorTitle(actor, slug);
+  if (!operator) return {};
   const t = await getTranslations({ locale, namespace: "coop" });
   return { title: { default: localName(locale, operator), template: `%s · ${localName(locale, operator)} · ${t("title")}` } };
 }

@@ -4,8 +4,8 @@ import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { requireConsoleOperator } from "@/lib/operators/scope.server";
-import { getDashboard, LOW_STOCK_THRESHOLD } from "@/lib/operators/dashboard";
-import { db } from "@/lib/db/db.server";
+import { LOW_STOCK_THRESHOLD } from "@/lib/operators/dashboard";
+import { operatorDashboard } from "@/lib/operators/operators.server";
 import { localName, localText } from "@/lib/i18n/pick";
 import { formatFen } from "@/lib/money";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
@@ -30,7 +30,7 @@ export default async function ConsoleOverview({ params }: Props) {
   const locale = pageLocale(raw);
   const { operator } = await requireConsoleOperator(slug);
   const t = await getTranslations({ locale, namespace: "coop.dashboard" });
-  const d = await getDashboard(db, operator.id, new Date());
+  const d = await operatorDashboard(operator.id, new Date());
   const base = `/coop/${operator.slug}`;
   const noSales = d.monthFen === 0 && d.awaitingShipment === 0;
 

@@ -6,9 +6,9 @@ import { NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations } from "next-intl/server";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { getActor } from "@/lib/auth/session.server";
-import { toShanghaiYmd } from "@/lib/benefits/dates";
-import { findInviteByToken, maskEmail, normaliseEmail } from "@/lib/operators/team";
-import { db } from "@/lib/db/db.server";
+import { toShanghaiYmd } from "@/lib/time/shanghai";
+import { maskEmail, normaliseEmail } from "@/lib/operators/team";
+import { inviteByToken } from "@/lib/operators/operators.server";
 import { isLocale, localizedPath } from "@/lib/i18n/locales";
 import { localName } from "@/lib/i18n/pick";
 import { AcceptInvite } from "./AcceptInvite";
@@ -40,7 +40,7 @@ export default async function InvitePage({ params }: Props) {
   const { locale: raw, token } = await params;
   const locale = pageLocale(raw);
   const t = await getTranslations({ locale, namespace: "coop.invite" });
-  const [invite, actor] = await Promise.all([findInviteByToken(db, token), getActor()]);
+  const [invite, actor] = await Promise.all([inviteByToken(token), getActor()]);
 
   if (!invite) {
     return (

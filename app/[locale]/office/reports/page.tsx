@@ -1,4 +1,4 @@
-// /office/reports: the program office's figures (DESIGN.md, "The figures a program office
+// /office/reports: the program office's figures (docs/DESIGN.md#reports, "The figures a program office
 // reports"), computed from the sale ledger (lib/reports). Filters live in the URL; every table
 // exports to CSV and XLSX with exactly these numbers (the same table model) and the filters in
 // its header lines; /office/reports/print is the one-page summary for reporting upward.
@@ -7,16 +7,15 @@ import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { getActor } from "@/lib/auth/session.server";
-import { shanghaiToday } from "@/lib/benefits/dates";
+import { shanghaiToday } from "@/lib/time/shanghai";
 import { CATEGORIES } from "@/lib/catalog/filters";
-import { db } from "@/lib/db/db.server";
 import { isLocale, localizedPath } from "@/lib/i18n/locales";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
 import { localName } from "@/lib/i18n/pick";
 import { formatFen } from "@/lib/money";
 import { CHANNELS, reportParams, type ReportFilters } from "@/lib/reports/filters";
-import { readerReport } from "@/lib/reports/report.server";
-import { mayReadReports, reportOptions } from "@/lib/reports/scope";
+import { readerReport, reportChoices } from "@/lib/reports/report.server";
+import { mayReadReports } from "@/lib/reports/scope";
 import { percent, periodLabel, scopeLabel, type Table, type TableKey, type TableText } from "@/lib/reports/tables";
 import { BreakdownChart, TrendChart, type ChartRow } from "./_components/ReportCharts";
 import { ReportFiltersForm, type FilterValues } from "./_components/ReportFiltersForm";
@@ -96,7 +95,7 @@ export default async function ReportsPage({ params, searchParams }: Props) {
   if (!mayReadReports(actor)) notFound();
   const today = shanghaiToday();
   const r = await readerReport(actor, await searchParams, locale, SCREEN_ROWS);
-  const options = await reportOptions(db, actor, r.scope);
+  const options = await reportChoices(actor, r.scope);
   const x: TableText = r.text;
   const t = x.t;
   const f = await getTranslations({ locale, namespace: "reports.filters" });
@@ -207,7 +206,7 @@ export default async function ReportsPage({ params, searchParams }: Props) {
       <Section
         id="summary"
         title={tables.summary.title}
-        actions={<ExportLinks href={exportHref("summary")} title={tables.summary.title} labels={exportLabels(tables.summary.title)} />}
+        actions={<ExportLinks href={exportHref("summary")} labels={exportLabels(tables.summary.title)} />}
       >
         <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4">
           <Figure wide testId="fig-assist" label={t("headline.assist")} value={formatFen(h.assistFen)} hint={t("headline.assistHint")} />
@@ -254,7 +253,7 @@ export default async function ReportsPage({ params, searchParams }: Props) {
       <Section
         id="trend"
         title={tables.trend.title}
-        actions={<ExportLinks href={exportHref("trend")} title={tables.trend.title} labels={exportLabels(tables.trend.title)} />}
+        actions={<ExportLinks href={exportHref("trend")} labels={exportLabels(tables.trend.title)} />}
       >
         <TrendChart
           rows={r.report.trend.map((m) => ({ label: m.month, assist: m.assistFen, total: m.totalFen }))}
@@ -270,11 +269,7 @@ export default async function ReportsPage({ params, searchParams }: Props) {
         </details>
       </Section>
 
-      <Section
-        id="regions"
-        title={regionTitle}
-        actions={<ExportLinks href={exportHref("regions")} title={regionTitle} labels={exportLabels(regionTitle)} />}
-      >
+      <Section id="regions" title={regionTitle} actions={<ExportLinks href={exportHref("regions")} labels={exportLabels(regionTitle)} />}>
         <BreakdownChart
           rows={chartRows(tables.regions, 1, 2)}
           labels={chartLabels}
@@ -287,7 +282,7 @@ export default async function ReportsPage({ params, searchParams }: Props) {
       <Section
         id="channels"
         title={tables.channels.title}
-        actions={<ExportLinks href={exportHref("channels")} title={tables.channels.title} labels={exportLabels(tables.channels.title)} />}
+        actions={<ExportLinks href={exportHref("channels")} labels={exportLabels(tables.channels.title)} />}
       >
         <BreakdownChart
           rows={chartRows(tables.channels, 0, 1)}
@@ -302,9 +297,7 @@ export default async function ReportsPage({ params, searchParams }: Props) {
       <Section
         id="operators"
         title={tables.operators.title}
-        actions={
-          <ExportLinks href={exportHref("operators")} title={tables.operators.title} labels={exportLabels(tables.operators.title)} />
-        }
+        actions={<ExportLinks href={exportHref("operators")} labels={exportLabels(tables.operators.title)} />}
       >
         <BreakdownChart
           rows={chartRows(tables.operators, 1, 2)}
@@ -319,7 +312,7 @@ export default async function ReportsPage({ params, searchParams }: Props) {
       <Section
         id="products"
         title={tables.products.title}
-        actions={<ExportLinks href={exportHref("products")} title={tables.products.title} labels={exportLabels(tables.products.title)} />}
+        actions={<ExportLinks href={exportHref("products")} labels={exportLabels(tables.products.title)} />}
       >
         <BreakdownChart
           rows={chartRows(tables.products, 1, 4)}
@@ -334,7 +327,7 @@ export default async function ReportsPage({ params, searchParams }: Props) {
       <Section
         id="villages"
         title={tables.villages.title}
-        actions={<ExportLinks href={exportHref("villages")} title={tables.villages.title} labels={exportLabels(tables.villages.title)} />}
+        actions={<ExportLinks href={exportHref("villages")} labels={exportLabels(tables.villages.title)} />}
       >
         <ReportTable table={tables.villages} locale={locale} note={showing(r.report.counts.villages)} />
       </Section>

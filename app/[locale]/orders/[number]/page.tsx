@@ -11,16 +11,13 @@ import { OrderStatusBadge } from "@/components/shop/OrderStatus";
 import { ShopMessages } from "@/components/shop/ShopMessages";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { getActor } from "@/lib/auth/session.server";
-import { db } from "@/lib/db/db.server";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
 import { localName, localText } from "@/lib/i18n/pick";
 import { ShippingLine } from "@/components/shipping/ShippingLine";
 import { formatFen } from "@/lib/money";
 import { isOrderAccessToken, orderAccessToken } from "@/lib/orders/access";
-import { confirmPayment, markAwaitingPayment } from "@/lib/orders/fulfilment";
 import { ORDER_NUMBER } from "@/lib/orders/number";
-import { impactReceipt, orderByNumber } from "@/lib/orders/queries";
-import { providerFor } from "@/lib/payments/registry.server";
+import { impactReceiptOf, orderOfNumber, settleReturnFromStripe } from "@/lib/orders/orders.server";
 
 export const dynamic = "force-dynamic";
 
@@ -35,25 +32,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t("orderTitle", { number: ORDER_NUMBER.test(number) ? number : "" }), robots: { index: false } };
 }
 
-/** Back from Stripe's page: settle the order now rather than wait for the webhook. */
-async function syncWithStripe(
-  order: { id: string; status: string; paymentProvider: string; paymentSessionId: string | null },
-  sessionId: string | undefined,
-) {
-  if (order.status !== "PENDING_PAYMENT" || order.paymentProvider !== "stripe" || !sessionId || sessionId !== order.paymentSessionId)
-    return;
-  try {
-    const state = await providerFor("stripe").retrieveSession(sessionId);
-    if (state.paid) {
-      await confirmPayment(db, { orderId: order.id, paymentIntentId: state.paymentIntentId });
-    } else if (state.status === "complete") {
-      await markAwaitingPayment(db, { orderId: order.id, paymentIntentId: state.paymentIntentId });
-    }
-  } catch (error) {
-    console.error(`[order page] could not ask Stripe about ${sessionId}; the webhook will settle it:`, error);
-  }
-}
-
 const time = (locale: string, d: Date) =>
   new Intl.DateTimeFormat(locale, { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" }).format(d);
 
@@ -62,19 +40,19 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const locale = pageLocale(raw);
   const query = await searchParams;
   if (!ORDER_NUMBER.test(number)) notFound();
-  let order = await orderByNumber(db, number);
+  let order = await orderOfNumber(number);
   if (!order) notFound();
   const actor = await getActor();
   const mayOpen = (actor && (order.userId === actor.userId || actor.role === "ADMIN")) || isOrderAccessToken(order.id, query.t);
   if (!mayOpen) notFound();
 
   if (query.session_id) {
-    await syncWithStripe(order, query.session_id);
-    order = (await orderByNumber(db, number))!;
+    await settleReturnFromStripe(order, query.session_id);
+    order = (await orderOfNumber(number))!;
   }
   const t = await getTranslations({ locale, namespace: "orders" });
   const token = orderAccessToken(order.id);
-  const receipt = order.paidAt ? await impactReceipt(db, order.id) : null;
+  const receipt = order.paidAt ? await impactReceiptOf(order.id) : null;
   const linesOf = (operatorId: string) => order.lines.filter((l) => l.operatorId === operatorId);
   const shippingOf = (operatorId: string) => order.shipping.find((s) => s.operatorId === operatorId);
   const sf = await getTranslations({ locale, namespace: "shippingFees" });

@@ -3,35 +3,37 @@
 // that does not exist, so nothing about other files is revealed.
 //
 // Product photos are public and immutable (a new photo gets a new random key), so they are cached
-// for a year. Private files (payout proofs under payouts/, to come) get a policy that checks the
-// caller, e.g.
-//   payouts: { access: async (key) => { const actor = await getActor(); return mayReadPayoutProof(actor, key); },
-//              cacheControl: "private, no-store" },
-import { getActor } from "@/lib/auth/session.server";
+// for a year. Private files (payout proofs under payouts/) have a policy that checks the caller.
+import type { Actor } from "@/lib/auth/actor";
 import { mayReadPayoutProof } from "@/lib/benefits/proof-access.server";
+import { defineRoute } from "@/lib/http/route.server";
+import { notFoundResponse as notFound } from "@/lib/http/route";
 import { getFileStore, isValidKey } from "@/lib/storage";
 
 interface AccessPolicy {
   /** May the caller read this key? Public prefixes answer true without looking at the caller. */
-  access: (key: string, request: Request) => Promise<boolean>;
+  access: (key: string, actor: Actor | null) => Promise<boolean>;
   cacheControl: string;
 }
 
 const POLICIES: Record<string, AccessPolicy> = {
   products: { access: async () => true, cacheControl: "public, max-age=31536000, immutable" },
   // Payout proofs: the payout's operator's managers, its county's officers, admins (lib/benefits/proof-access.server.ts).
-  payouts: { access: async (key) => mayReadPayoutProof(await getActor(), key), cacheControl: "private, no-store" },
+  payouts: { access: async (key, actor) => mayReadPayoutProof(actor, key), cacheControl: "private, no-store" },
 };
 
-const notFound = () =>
-  new Response("Not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
+export const GET = defineRoute({
+  name: "files.get",
+  allow: "anyone",
+  handle: ({ actor, params }) => serveFile(actor, params.key),
+});
 
-export async function GET(request: Request, { params }: { params: Promise<{ key: string[] }> }) {
-  const { key: segments } = await params;
+async function serveFile(actor: Actor | null, keyParam: string | string[] | undefined) {
+  const segments = Array.isArray(keyParam) ? keyParam : [];
   const key = segments.join("/");
   if (!isValidKey(key)) return notFound();
   const policy = Object.hasOwn(POLICIES, segments[0]!) ? POLICIES[segments[0]!] : undefined;
-  if (!policy || !(await policy.access(key, request))) return notFound();
+  if (!policy || !(await policy.access(key, actor))) return notFound();
   const file = await getFileStore().get(key);
   if (!file) return notFound();
   return new Response(new Uint8Array(file.bytes), {
@@ -48,7 +50,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ key:
   });
 }
 
-export async function HEAD(request: Request, context: { params: Promise<{ key: string[] }> }) {
+export async function HEAD(request: Request, context: { params: Promise<Record<string, string | string[]>> }) {
   const response = await GET(request, context);
   return new Response(null, { status: response.status, headers: response.headers });
 }

@@ -5,10 +5,9 @@
 // lib/payments/stripe-events.ts).
 import { NextResponse, type NextRequest } from "next/server";
 import Stripe from "stripe";
-import { db } from "@/lib/db/db.server";
 import { catalogChanged } from "@/lib/catalog/revalidate.server";
 import { paymentConfig } from "@/lib/payments/config";
-import { handleStripeEvent } from "@/lib/payments/stripe-events";
+import { applyStripeEvent } from "@/lib/payments/webhook.server";
 
 export async function POST(request: NextRequest) {
   const config = paymentConfig();
@@ -31,7 +30,7 @@ export async function POST(request: NextRequest) {
     );
   }
   try {
-    const outcome = await handleStripeEvent(db, event);
+    const outcome = await applyStripeEvent(event);
     // Stock shown on the storefront comes back with releases and restocks (payments leave it as checkout left it).
     if (
       outcome.result === "applied" &&

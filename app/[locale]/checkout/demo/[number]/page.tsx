@@ -6,14 +6,13 @@ import { notFound } from "next/navigation";
 import { DemoPayButtons } from "@/components/shop/DemoPayButtons";
 import { ShopMessages } from "@/components/shop/ShopMessages";
 import { LocalLink } from "@/components/ui/LocalLink";
-import { db } from "@/lib/db/db.server";
 import { localizedPath } from "@/lib/i18n/locales";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
 import { localName } from "@/lib/i18n/pick";
 import { formatFen } from "@/lib/money";
 import { isOrderAccessToken } from "@/lib/orders/access";
 import { ORDER_NUMBER } from "@/lib/orders/number";
-import { orderByNumber } from "@/lib/orders/queries";
+import { orderOfNumber } from "@/lib/orders/orders.server";
 import { paymentConfig } from "@/lib/payments/config";
 
 export const dynamic = "force-dynamic";
@@ -30,7 +29,7 @@ export default async function DemoPaymentPage({ params, searchParams }: Props) {
   const locale = pageLocale(raw);
   const token = (await searchParams).t ?? "";
   if (!ORDER_NUMBER.test(number) || paymentConfig().provider !== "demo") notFound();
-  const order = await orderByNumber(db, number);
+  const order = await orderOfNumber(number);
   if (!order || order.paymentProvider !== "demo" || !isOrderAccessToken(order.id, token)) notFound();
   const t = await getTranslations({ locale, namespace: "checkout.demo" });
   const orderPath = `${localizedPath(locale, `/orders/${order.number}`)}?t=${token}`;

@@ -6,11 +6,11 @@ import { Badge } from "@/components/ui/Badge";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { Pager } from "@/components/ui/Pager";
 import { formatBps } from "@/lib/benefits/amounts";
-import { shanghaiToday, toShanghaiYmd } from "@/lib/benefits/dates";
+import { shanghaiToday, toShanghaiYmd } from "@/lib/time/shanghai";
 import { linkState } from "@/lib/benefits/links";
-import { LINKS_PAGE_SIZE, listOperatorLinks, operatorProducts, promisedNow } from "@/lib/benefits/queries";
+import { LINKS_PAGE_SIZE } from "@/lib/benefits/queries";
 import { requireConsoleOperator } from "@/lib/operators/scope.server";
-import { db } from "@/lib/db/db.server";
+import { operatorLinks, operatorProductChoices, operatorPromisedNow } from "@/lib/benefits/benefits.server";
 import { isLocale } from "@/lib/i18n/locales";
 import { localName, localText } from "@/lib/i18n/pick";
 import { formatFen } from "@/lib/money";
@@ -46,9 +46,9 @@ export default async function LinksPage({ params, searchParams }: Props) {
 
   const pageNo = Math.min(10_000, Math.max(1, Number.parseInt(typeof sp.page === "string" ? sp.page : "1", 10) || 1));
   const [{ rows: links, total }, promised, productCount] = await Promise.all([
-    listOperatorLinks(db, operator.id, { state, now, page: pageNo }),
-    promisedNow(db, operator.id, now),
-    operatorProducts(db, operator.id).then((p) => p.length),
+    operatorLinks(operator.id, { state, now, page: pageNo }),
+    operatorPromisedNow(operator.id, now),
+    operatorProductChoices(operator.id).then((p) => p.length),
   ]);
   const pages = Math.max(1, Math.ceil(total / LINKS_PAGE_SIZE));
   const base = `/coop/${operator.slug}/links`;

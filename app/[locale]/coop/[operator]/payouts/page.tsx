@@ -3,10 +3,9 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { LocalLink } from "@/components/ui/LocalLink";
-import { ymdFromDateColumn } from "@/lib/benefits/dates";
-import { listPayouts, payoutTotals } from "@/lib/benefits/queries";
+import { ymdFromDateColumn } from "@/lib/time/shanghai";
+import { operatorPayouts, operatorPayoutTotals } from "@/lib/benefits/benefits.server";
 import { requireConsoleOperator } from "@/lib/operators/scope.server";
-import { db } from "@/lib/db/db.server";
 import { isLocale } from "@/lib/i18n/locales";
 import { formatFen } from "@/lib/money";
 import { HouseholdSummary } from "../../_components/HouseholdSummary";
@@ -33,8 +32,8 @@ export default async function PayoutsPage({ params, searchParams }: Props) {
   const sp = await searchParams;
   const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
   const [payouts, totals] = await Promise.all([
-    listPayouts(db, operator.id),
-    payoutTotals(db, operator.id, new Date(Date.UTC(year, 0, 1))),
+    operatorPayouts(operator.id),
+    operatorPayoutTotals(operator.id, new Date(Date.UTC(year, 0, 1))),
   ]);
 
   return (

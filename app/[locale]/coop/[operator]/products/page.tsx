@@ -162,7 +162,12 @@ export default async function ProductsPage({ params, searchParams }: Props) {
                       {p.listed ? t("actions.delist") : t("actions.list")}
                     </ActionForm>
                     {p.listed ? (
-                      <LocalLink locale={locale} href={`/products/${p.slug}`} className="px-2 py-2 text-sm text-brand-700 underline">
+                      <LocalLink
+                        locale={locale}
+                        prefetch={false}
+                        href={`/products/${p.slug}`}
+                        className="px-2 py-2 text-sm text-brand-700 underline"
+                      >
                         {t("actions.view")}
                       </LocalLink>
                     ) : null}

@@ -5,9 +5,9 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { Pager } from "@/components/ui/Pager";
-import { MONTH, pageParam, settlementEntries, settlementSummary, shanghaiMonth } from "@/lib/orders/seller-orders";
+import { MONTH, pageParam, shanghaiMonth } from "@/lib/orders/seller-orders";
 import { requireConsoleOperator } from "@/lib/operators/scope.server";
-import { db } from "@/lib/db/db.server";
+import { operatorSettlement, operatorSettlementEntries } from "@/lib/orders/seller-orders.server";
 import { isLocale } from "@/lib/i18n/locales";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
 import { localName, localText } from "@/lib/i18n/pick";
@@ -43,10 +43,10 @@ export default async function SettlementPage({ params, searchParams }: Props) {
   const { operator } = await requireConsoleOperator(slug);
   const query = await searchParams;
   const t = await getTranslations({ locale, namespace: "coop.settlement" });
-  const summary = await settlementSummary(db, operator.id);
+  const summary = await operatorSettlement(operator.id);
   const asked = typeof query.month === "string" && MONTH.test(query.month) ? query.month : null;
   const month = asked ?? summary.months[0]?.month ?? null;
-  const entries = month ? await settlementEntries(db, operator.id, month, pageParam(query.page)) : null;
+  const entries = month ? await operatorSettlementEntries(operator.id, month, pageParam(query.page)) : null;
   const base = `/coop/${operator.slug}/settlement`;
   const monthName = (m: string) =>
     new Intl.DateTimeFormat(locale, { timeZone: "Asia/Shanghai", year: "numeric", month: "long" }).format(shanghaiMonth(m).start);

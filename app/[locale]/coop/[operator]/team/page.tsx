@@ -4,10 +4,9 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
 import { Badge } from "@/components/ui/Badge";
-import { toShanghaiYmd } from "@/lib/benefits/dates";
+import { toShanghaiYmd } from "@/lib/time/shanghai";
 import { requireConsoleOperator } from "@/lib/operators/scope.server";
-import { getTeam } from "@/lib/operators/team";
-import { db } from "@/lib/db/db.server";
+import { operatorTeam } from "@/lib/operators/operators.server";
 import { isLocale } from "@/lib/i18n/locales";
 import { InviteForm, RevokeInvite } from "./TeamForms";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
@@ -35,7 +34,7 @@ export default async function TeamPage({ params }: Props) {
   const locale = pageLocale(raw);
   const { actor, operator } = await requireConsoleOperator(slug);
   const t = await getTranslations({ locale, namespace: "coop.team" });
-  const [{ members, invites }, origin] = await Promise.all([getTeam(db, operator.id), requestOrigin()]);
+  const [{ members, invites }, origin] = await Promise.all([operatorTeam(operator.id), requestOrigin()]);
 
   return (
     <div className="space-y-5">

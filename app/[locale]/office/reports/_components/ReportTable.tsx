@@ -11,11 +11,9 @@ const phoneHidden = (key: string) => (key === "code" ? "hidden sm:table-cell pri
 
 export function ExportLinks({
   href,
-  title,
   labels,
 }: {
   href: (format: "csv" | "xlsx") => string;
-  title: string;
   labels: { label: string; csv: string; xlsx: string; csvLabel: string; xlsxLabel: string };
 }) {
   const link = "rounded-md px-2 py-1 font-medium text-brand-800 underline underline-offset-2 hover:bg-brand-50";

@@ -2,7 +2,9 @@
 // One table of the office report as a file, with exactly the numbers of the page (the same tables,
 // lib/reports/tables.ts) and the filters written in the header lines. Officers get their own
 // county only, whatever the URL says (lib/reports/scope.ts); anyone else gets 404.
-import { getActor } from "@/lib/auth/session.server";
+import { defineRoute, } from "@/lib/http/route.server";
+import { notFoundResponse } from "@/lib/http/route";
+import type { Actor } from "@/lib/auth/actor";
 import { defaultLocale, isLocale } from "@/lib/i18n/locales";
 import { tableCsv, tableXlsx } from "@/lib/reports/export";
 import { readerReport } from "@/lib/reports/report.server";
@@ -14,12 +16,18 @@ const FORMATS = { csv: "text/csv; charset=utf-8", xlsx: "application/vnd.openxml
 const plain = (status: number, body: string) =>
   new Response(body, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
 
-export async function GET(request: Request) {
+export const GET = defineRoute({
+  name: "reports.export",
+  allow: ["OFFICER", "ADMIN"],
+  handle: ({ actor, request }) => exportTable(actor, request),
+});
+
+async function exportTable(actor: Actor, request: Request) {
   const url = new URL(request.url);
   const lang = url.searchParams.get("lang");
   const locale = isLocale(lang) ? lang : defaultLocale;
-  const actor = await getActor();
-  if (!mayReadReports(actor)) return plain(404, "Not found");
+  // An officer without a county reads no report.
+  if (!mayReadReports(actor)) return notFoundResponse();
 
   const table = url.searchParams.get("table") ?? "";
   const format = url.searchParams.get("format") ?? "";

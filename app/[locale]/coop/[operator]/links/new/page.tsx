@@ -5,10 +5,10 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/Badge";
 import { LocalLink } from "@/components/ui/LocalLink";
-import { shanghaiToday } from "@/lib/benefits/dates";
-import { countyHousehold, HOUSEHOLD_SEARCH_LIMIT, normaliseRegistryCode, operatorProducts, searchHouseholds } from "@/lib/benefits/queries";
+import { shanghaiToday } from "@/lib/time/shanghai";
+import { HOUSEHOLD_SEARCH_LIMIT, normaliseRegistryCode } from "@/lib/benefits/queries";
 import { requireConsoleOperator } from "@/lib/operators/scope.server";
-import { db } from "@/lib/db/db.server";
+import { alreadyLinked, findCountyHousehold, findCountyHouseholds, operatorProductChoices } from "@/lib/benefits/benefits.server";
 import { isLocale, localizedPath } from "@/lib/i18n/locales";
 import { localName, localText } from "@/lib/i18n/pick";
 import { formatFen } from "@/lib/money";
@@ -16,7 +16,7 @@ import { HouseholdSummary } from "../../../_components/HouseholdSummary";
 import { inputClass } from "@/components/ui/styles";
 import { LinkForm } from "./LinkForm";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
-import { countyVillages } from "@/lib/regions/queries";
+import { villagesOfCounty } from "@/lib/regions/regions.server";
 
 type Props = {
   params: Promise<{ locale: string; operator: string }>;
@@ -44,21 +44,14 @@ export default async function NewLinkPage({ params, searchParams }: Props) {
   const base = `/coop/${operator.slug}/links/new`;
 
   const [townships, found, chosen, products] = await Promise.all([
-    countyVillages(db, operator.countyId),
-    searchHouseholds(db, operator.countyId, { code, villageId }),
-    householdId ? countyHousehold(db, operator.countyId, householdId) : Promise.resolve(null),
-    operatorProducts(db, operator.id),
+    villagesOfCounty(operator.countyId),
+    findCountyHouseholds(operator.countyId, { code, villageId }),
+    householdId ? findCountyHousehold(operator.countyId, householdId) : Promise.resolve(null),
+    operatorProductChoices(operator.id),
   ]);
-  const linkedIds = new Set(
-    found.rows.length
-      ? (
-          await db.benefitLink.findMany({
-            where: { operatorId: operator.id, householdId: { in: found.rows.map((h) => h.id) } },
-            distinct: ["householdId"],
-            select: { householdId: true },
-          })
-        ).map((l) => l.householdId)
-      : [],
+  const linkedIds = await alreadyLinked(
+    operator.id,
+    found.rows.map((h) => h.id),
   );
   const searched = Boolean(code || villageId);
   const keep = (extra: Record<string, string>) => {

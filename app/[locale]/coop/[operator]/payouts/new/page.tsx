@@ -2,10 +2,9 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { LocalLink } from "@/components/ui/LocalLink";
-import { shanghaiToday } from "@/lib/benefits/dates";
-import { linkedHouseholds } from "@/lib/benefits/queries";
+import { shanghaiToday } from "@/lib/time/shanghai";
+import { householdsLinkedTo } from "@/lib/benefits/benefits.server";
 import { requireConsoleOperator } from "@/lib/operators/scope.server";
-import { db } from "@/lib/db/db.server";
 import { isLocale, localizedPath } from "@/lib/i18n/locales";
 import { localName } from "@/lib/i18n/pick";
 import { PayoutForm } from "./PayoutForm";
@@ -28,7 +27,7 @@ export default async function NewPayoutPage({ params, searchParams }: Props) {
   const locale = pageLocale(raw);
   const { operator } = await requireConsoleOperator(slug);
   const t = await getTranslations({ locale, namespace: "benefits.payoutForm" });
-  const households = await linkedHouseholds(db, operator.id);
+  const households = await householdsLinkedTo(operator.id);
   const wanted = (await searchParams).household;
 
   return (

@@ -10,8 +10,7 @@ import { canSubmit, LOW_STOCK, MAX_PHOTOS } from "@/lib/products/listing";
 import { fenToYuanInput } from "@/lib/products/price";
 import { duplicateProduct, setProductListed, submitProduct } from "@/lib/products/actions";
 import { getConsoleProduct, giMarksOfOperator } from "@/lib/products/console.server";
-import { db } from "@/lib/db/db.server";
-import { countyVillages } from "@/lib/regions/queries";
+import { villagesOfCounty } from "@/lib/regions/regions.server";
 import { requireConsoleOperator } from "@/lib/operators/scope.server";
 import { isLocale } from "@/lib/i18n/locales";
 import { localName, localText } from "@/lib/i18n/pick";
@@ -55,7 +54,7 @@ export default async function EditProductPage({ params, searchParams }: Props) {
   if (!found) notFound();
   const { product: p, movements, movementCount } = found;
   const [townships, giMarks, t, e] = await Promise.all([
-    countyVillages(db, operator.countyId),
+    villagesOfCounty(operator.countyId),
     giMarksOfOperator(operator.id),
     getTranslations({ locale, namespace: "listings" }),
     getTranslations({ locale, namespace: "enums" }),
@@ -178,7 +177,9 @@ export default async function EditProductPage({ params, searchParams }: Props) {
           </div>
           {p.listed ? (
             <p className="text-sm">
-              <LocalLink locale={locale} href={`/products/${p.slug}`} className="text-brand-700 underline">
+              {/* No prefetch: a storefront render still running when the clerk delists would be stored after the
+                  revalidation as a fresh page (see docs/adr/0005), and the 404 would come only after 5 minutes. */}
+              <LocalLink locale={locale} prefetch={false} href={`/products/${p.slug}`} className="text-brand-700 underline">
                 {t("actions.view")}
               </LocalLink>
             </p>

@@ -104,6 +104,8 @@ export function PhotoManager({ productId, photos, max }: { productId: string; ph
   }, undefined);
 
   useEffect(() => {
+    // Clears the picked files once the upload they were picked for has succeeded.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     if (state?.ok) setChosen([]);
   }, [state]);
   useEffect(() => () => chosen.forEach((c) => URL.revokeObjectURL(c.url)), [chosen]);

@@ -5,8 +5,7 @@ import { Breadcrumb } from "@/components/ui/Breadcrumb";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { CATEGORIES } from "@/lib/catalog/filters";
 import { giMarksOfOperator } from "@/lib/products/console.server";
-import { db } from "@/lib/db/db.server";
-import { countyVillages } from "@/lib/regions/queries";
+import { villagesOfCounty } from "@/lib/regions/regions.server";
 import { requireConsoleOperator } from "@/lib/operators/scope.server";
 import { isLocale } from "@/lib/i18n/locales";
 import { localName } from "@/lib/i18n/pick";
@@ -27,7 +26,7 @@ export default async function NewProductPage({ params }: Props) {
   const { locale: raw, operator: slug } = await params;
   const locale = pageLocale(raw);
   const { operator } = await requireConsoleOperator(slug);
-  const [townships, giMarks] = await Promise.all([countyVillages(db, operator.countyId), giMarksOfOperator(operator.id)]);
+  const [townships, giMarks] = await Promise.all([villagesOfCounty(operator.countyId), giMarksOfOperator(operator.id)]);
   const t = await getTranslations({ locale, namespace: "listings" });
   const e = await getTranslations({ locale, namespace: "enums" });
   const base = `/coop/${operator.slug}/products`;

@@ -2,7 +2,7 @@
 // overlap, and the refusal of links that would promise more than a sale earns.
 import { describe, expect, it } from "vitest";
 import { formatBps, parsePercentToBps, parseYuanAmount } from "@/lib/benefits/amounts";
-import { shanghaiDayEnd, shanghaiDayRange, shanghaiDayStart, shanghaiMonthRange, toShanghaiYmd } from "@/lib/benefits/dates";
+import { shanghaiDayEnd, shanghaiDayRange, shanghaiDayStart, shanghaiMonthRange, toShanghaiYmd } from "@/lib/time/shanghai";
 import { checkLinkBudget, isActiveAt, linkState, periodsOverlap, type LinkTerms, type PricedProduct } from "@/lib/benefits/links";
 import { operatorIdOfProofKey, sniffProof } from "@/lib/benefits/proof";
 import { budgetRefusalError } from "@/lib/benefits/refusal";

@@ -1,0 +1,61 @@
+// The one reader of process.env: every setting the app uses, checked with zod. The server checks
+// it at start (instrumentation.ts → assertServerEnv), so `next start` run directly, as a container
+// would, refuses to start with a missing or malformed setting and says which and why. Modules read
+// settings through env(); the meaning of each is in .env.example.
+import { z } from "zod";
+import { SECRET_RULES } from "./secret-rules.mjs";
+
+const blank = (v: unknown) => (v === "" ? undefined : v);
+const optionalText = z.preprocess(blank, z.string().optional());
+const secret = (name: keyof typeof SECRET_RULES) =>
+  z.preprocess(
+    blank,
+    z
+      .string({ error: `is not set (${SECRET_RULES[name].describe}; ./start and ./test generate one)` })
+      .refine((v) => SECRET_RULES[name].valid(v), `must be ${SECRET_RULES[name].describe}`),
+  );
+
+const schema = z.object({
+  NODE_ENV: z.preprocess(blank, z.enum(["development", "production", "test"]).default("development")),
+  DATABASE_URL: z.preprocess(blank, z.url({ error: "must be a postgresql:// URL" }).optional()),
+  AUTH_SECRET: z.preprocess(blank, z.string().optional()),
+  HOUSEHOLD_ID_KEY: z.preprocess(blank, z.string().optional()),
+  NEXTAUTH_URL: z.preprocess(blank, z.url({ error: "must be the site's public URL, e.g. https://example.com" }).optional()),
+  UPLOAD_DIR: optionalText,
+  STRIPE_SECRET_KEY: optionalText,
+  STRIPE_WEBHOOK_SECRET: optionalText,
+  STRIPE_API_URL: optionalText,
+  STRIPE_PAYMENT_METHODS: optionalText,
+  DEMO_PAYMENTS: optionalText,
+});
+
+/** What a running server must have: a database and both secrets, well-formed. */
+const serverSchema = schema.extend({
+  DATABASE_URL: z.preprocess(blank, z.url({ error: "is not set or not a URL (postgresql://user:password@host:5432/db)" })),
+  AUTH_SECRET: secret("AUTH_SECRET"),
+  HOUSEHOLD_ID_KEY: secret("HOUSEHOLD_ID_KEY"),
+});
+
+export type Env = z.output<typeof schema>;
+
+function problems(error: z.ZodError): string {
+  return error.issues.map((i) => `  ${i.path.join(".")} ${i.message}`).join("\n");
+}
+
+/** The settings, parsed from process.env on each call (tests change it; the parse is cheap). */
+export function env(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) throw new Error(`Invalid settings:\n${problems(parsed.error)}`);
+  return parsed.data;
+}
+
+/** The raw variables a validated section reads itself (payments keep their own zod schema). */
+export function rawEnv(): Readonly<Record<string, string | undefined>> {
+  return process.env;
+}
+
+/** Throws one error naming every missing or malformed setting a server needs. */
+export function assertServerEnv(source: Record<string, string | undefined> = process.env): void {
+  const parsed = serverSchema.safeParse(source);
+  if (!parsed.success) throw new Error(`The server cannot start; fix these settings (see .env.example):\n${problems(parsed.error)}`);
+}
