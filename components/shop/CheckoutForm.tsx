@@ -217,13 +217,23 @@ export function CheckoutForm(props: {
                   {item.name} <span className="text-stone-600">× {item.quantity}</span>
                 </span>
                 <span className="shrink-0">{formatFen(item.priceFen * item.quantity)}</span>
-                {problem ? <span className="w-full text-red-800">{message(problem.code, problem.values)}</span> : null}
+                {problem ? (
+                  // The line is marked; what is wrong and the limit are said in the alert below, line by line.
+                  <span className="w-full text-xs font-semibold text-red-800" aria-hidden>
+                    ⚠
+                  </span>
+                ) : null}
               </li>
             );
           })}
         </ul>
         {props.shipping ? (
-          <ShippingSummary locale={props.locale} sellers={props.shipping.sellers} province={address.province} labels={props.shipping.labels} />
+          <ShippingSummary
+            locale={props.locale}
+            sellers={props.shipping.sellers}
+            province={address.province}
+            labels={props.shipping.labels}
+          />
         ) : null}
         <p className="flex justify-between border-t border-stone-100 pt-3 font-semibold">
           <span>{t("total")}</span>
@@ -234,7 +244,7 @@ export function CheckoutForm(props: {
         {answer ? (
           <div className="space-y-1 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800" role="alert">
             <p>{message(answer.error, answer.values)}</p>
-            {answer.problems?.filter((p) => !props.items.some((i) => i.productId === p.productId)).map((p) => (
+            {answer.problems?.map((p) => (
               <p key={p.productId}>{message(p.code, p.values)}</p>
             ))}
             {answer.problems ? (
