@@ -2,6 +2,7 @@
 // The search box in the header of every storefront page. A plain GET form to /products (works
 // without JavaScript); with it, suggestions as you type (/api/search/suggest, cached, debounced)
 // and the last searches of this browser (localStorage) when the box is empty.
+import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { localizedPath, type Locale } from "@/lib/i18n/locales";
 import { forget, readRecent, remember } from "./recent";
@@ -26,15 +27,12 @@ export function HeaderSearch({ locale, labels, initial = "" }: { locale: Locale;
   const [active, setActive] = useState(-1);
   const form = useRef<HTMLFormElement>(null);
   const action = localizedPath(locale, "/products");
+  const router = useRouter();
 
+  // Suggestions for what is typed (recent searches for an empty box are set by the handlers below).
   useEffect(() => {
-    if (!open) return;
     const q = value.trim();
-    if (!q) {
-      setOptions(readRecent().map((text) => ({ kind: "recent", text })));
-      setActive(-1);
-      return;
-    }
+    if (!open || !q) return;
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       try {
@@ -53,15 +51,20 @@ export function HeaderSearch({ locale, labels, initial = "" }: { locale: Locale;
     };
   }, [value, open, locale]);
 
+  const showRecent = () => {
+    setOptions(readRecent().map((text) => ({ kind: "recent", text })));
+    setActive(-1);
+  };
+
   function go(option: Option) {
     setOpen(false);
     if (option.kind === "product") {
       remember(value.trim() || option.text);
-      window.location.assign(localizedPath(locale, `/products/${option.slug}`));
+      router.push(localizedPath(locale, `/products/${option.slug}`));
     } else {
       setValue(option.text);
       remember(option.text);
-      window.location.assign(`${action}?q=${encodeURIComponent(option.text)}`);
+      router.push(`${action}?q=${encodeURIComponent(option.text)}`);
     }
   }
 
@@ -99,7 +102,7 @@ export function HeaderSearch({ locale, labels, initial = "" }: { locale: Locale;
         if (!q) {
           // An empty search is the whole catalogue, without an empty "q=" in the address.
           event.preventDefault();
-          window.location.assign(action);
+          router.push(action);
           return;
         }
         remember(q);
@@ -128,8 +131,12 @@ export function HeaderSearch({ locale, labels, initial = "" }: { locale: Locale;
         onChange={(event) => {
           setValue(event.target.value);
           setOpen(true);
+          if (!event.target.value.trim()) showRecent();
         }}
-        onFocus={() => setOpen(true)}
+        onFocus={() => {
+          setOpen(true);
+          if (!value.trim()) showRecent();
+        }}
         onKeyDown={onKeyDown}
         className="h-9 min-w-0 flex-1 rounded-l-lg border border-r-0 border-stone-300 bg-white px-3 text-sm text-stone-900 placeholder:text-stone-500 focus:border-brand-700 focus:outline-none focus:ring-2 focus:ring-brand-700/30"
         data-testid="header-search"

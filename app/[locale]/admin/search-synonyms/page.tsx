@@ -4,7 +4,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { redirectToSignIn } from "@/app/[locale]/coop/_components/sign-in";
-import { SynonymRow, type SynonymLabels } from "@/components/search/SynonymForms";
+import { SynonymRow, type SynonymLabels } from "./SynonymForms";
 import { getActor } from "@/lib/auth/session.server";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
 import { deleteSynonymGroup, saveSynonymGroup } from "@/lib/search/actions";
@@ -33,9 +33,7 @@ export default async function SearchSynonymsPage({ params }: Props) {
     add: t("add"),
     saved: t("saved"),
     deleted: t("deleted"),
-    errors: Object.fromEntries(
-      ["synonymsTooFew", "invalidInput", "notFound", "unexpected", "network", "forbidden"].map((k) => [k, e(k)]),
-    ),
+    errors: Object.fromEntries(["synonymsTooFew", "invalidInput", "notFound", "unexpected", "network", "forbidden"].map((k) => [k, e(k)])),
   };
   const groups = await synonymGroups();
   return (
