@@ -3,7 +3,10 @@
 // totals stay as they were) and idempotent: it sets the same values every time.
 import type { Db } from "@/lib/db/client";
 
-const FOOD: Record<string, { shelfLife: [string, string]; storage: [string, string]; ingredients: [string, string]; net: [string, string]; sc: string }> = {
+const FOOD: Record<
+  string,
+  { shelfLife: [string, string]; storage: [string, string]; ingredients: [string, string]; net: [string, string]; sc: string }
+> = {
   "gangu-chili-dried-500g": {
     shelfLife: ["12个月", "12 months"],
     storage: ["阴凉干燥处，避光保存", "Keep in a cool, dry place away from light"],
@@ -68,7 +71,8 @@ export async function seedStorefront(db: Db) {
       shipFromZh: "甘肃省张掖市肃南县",
       shipFromEn: "Sunan County, Zhangye, Gansu",
       afterSalesZh: "生鲜冷链发货。签收时如有化冻变质，请在 24 小时内拍照联系我们，核实后补发或退款。",
-      afterSalesEn: "Fresh meat ships in the cold chain. If it arrives thawed or spoiled, send us a photo within 24 hours for a replacement or refund.",
+      afterSalesEn:
+        "Fresh meat ships in the cold chain. If it arrives thawed or spoiled, send us a photo within 24 hours for a replacement or refund.",
     },
     {
       slug: "weichuan-fruit",

@@ -11,12 +11,18 @@ import { makeProduct } from "./support/shop";
 
 const filters = (query: string) => parseCatalogFilters(new URLSearchParams(query));
 const synonyms = async () => (await listSynonymGroups(testDb)).map((g) => g.words);
-const search = async (query: string, extra = "") => q.listProducts(testDb, filters(`q=${encodeURIComponent(query)}${extra}`), await synonyms());
+const search = async (query: string, extra = "") =>
+  q.listProducts(testDb, filters(`q=${encodeURIComponent(query)}${extra}`), await synonyms());
 
 async function ganguChili() {
   return testDb.product.findMany({
     // Seeded products (fixtures of other tests are made without their search columns).
-    where: { listed: true, countyId: "620523", slug: { startsWith: "gangu-" }, OR: [{ category: "CHILI" }, { giMark: { nameZh: "甘谷辣椒" } }] },
+    where: {
+      listed: true,
+      countyId: "620523",
+      slug: { startsWith: "gangu-" },
+      OR: [{ category: "CHILI" }, { giMark: { nameZh: "甘谷辣椒" } }],
+    },
     select: { slug: true, nameZh: true },
   });
 }
@@ -57,7 +63,9 @@ describe("search", () => {
   });
 
   it("ranks an exact name first, and sold-out products last in every order", async () => {
-    const product = await testDb.product.findFirstOrThrow({ where: { listed: true, stock: { gt: 0 }, countyId: "620523", category: "CHILI", slug: { startsWith: "gangu-" } } });
+    const product = await testDb.product.findFirstOrThrow({
+      where: { listed: true, stock: { gt: 0 }, countyId: "620523", category: "CHILI", slug: { startsWith: "gangu-" } },
+    });
     const page = await search(product.nameZh);
     expect(page.items[0]?.slug).toBe(product.slug);
 
@@ -91,7 +99,7 @@ describe("search", () => {
     await testDb.$executeRawUnsafe("SET enable_seqscan = off");
     try {
       const plan = async (sql: string, ...params: unknown[]) =>
-        ((await testDb.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN ${sql}`, ...params)).map((r) => r["QUERY PLAN"]).join("\n"));
+        (await testDb.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN ${sql}`, ...params)).map((r) => r["QUERY PLAN"]).join("\n");
       expect(await plan(`SELECT id FROM "Product" WHERE "searchTokens" @> ARRAY[$1]::text[]`, "椒")).toMatch(/Product_searchTokens_idx/);
       expect(await plan(`SELECT id FROM "Product" WHERE "searchText" LIKE $1`, "%lajiao%")).toMatch(/Product_searchText_trgm_idx/);
     } finally {

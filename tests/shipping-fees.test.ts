@@ -52,7 +52,12 @@ describe("shipping at checkout", () => {
   it("adds each seller's shipping line to the order, the total and the payment session", async () => {
     const { a, b } = await withRules();
     const { provider, sessions } = recordingProvider();
-    const placed = await placeOrder(testDb, cartOf([{ ...a, quantity: 2 }, b]), { provider, origin: "http://x", locale: "zh-CN", actor: null });
+    const placed = await placeOrder(testDb, cartOf([{ ...a, quantity: 2 }, b]), {
+      provider,
+      origin: "http://x",
+      locale: "zh-CN",
+      actor: null,
+    });
     const order = await testDb.order.findUniqueOrThrow({ where: { id: placed.orderId }, include: { shipping: true, lines: true } });
     const feeOf = (operatorId: string) => order.shipping.find((s) => s.operatorId === operatorId)?.feeFen;
     expect(feeOf(a.operatorId)).toBe(800); // ¥60 < ¥99
@@ -67,7 +72,12 @@ describe("shipping at checkout", () => {
 
   it("waives the flat fee from the threshold and adds a province's surcharge", async () => {
     const { a } = await withRules();
-    const free = await placeOrder(testDb, cartOf([{ ...a, quantity: 4 }]), { provider: demoProvider, origin: "http://x", locale: "zh-CN", actor: null });
+    const free = await placeOrder(testDb, cartOf([{ ...a, quantity: 4 }]), {
+      provider: demoProvider,
+      origin: "http://x",
+      locale: "zh-CN",
+      actor: null,
+    });
     expect((await testDb.order.findUniqueOrThrow({ where: { id: free.orderId } })).shippingFen).toBe(0); // ¥120 ≥ ¥99
     const far = await placeOrder(testDb, cartOf([{ ...a, quantity: 4 }], { address: XINJIANG }), {
       provider: demoProvider,
@@ -98,9 +108,17 @@ describe("shipping at checkout", () => {
   it("keeps shipping out of allocations and assistance sales; refunds of shipping never exceed what was paid", async () => {
     const { a } = await withRules();
     await linkHouseholds(a, [1000]); // 10% of the goods' net
-    const placed = await placeOrder(testDb, cartOf([{ ...a, quantity: 1 }]), { provider: demoProvider, origin: "http://x", locale: "zh-CN", actor: null });
+    const placed = await placeOrder(testDb, cartOf([{ ...a, quantity: 1 }]), {
+      provider: demoProvider,
+      origin: "http://x",
+      locale: "zh-CN",
+      actor: null,
+    });
     await confirmPayment(testDb, { orderId: placed.orderId, event: { id: `demo:${placed.orderId}`, type: "demo.paid" } });
-    const order = await testDb.order.findUniqueOrThrow({ where: { id: placed.orderId }, include: { lines: { include: { allocations: true, settlements: true } } } });
+    const order = await testDb.order.findUniqueOrThrow({
+      where: { id: placed.orderId },
+      include: { lines: { include: { allocations: true, settlements: true } } },
+    });
     expect(order.totalFen).toBe(3800);
     const line = order.lines[0]!;
     expect(line.netFen).toBe(3000);
@@ -118,20 +136,29 @@ describe("shipping at checkout", () => {
     ]);
 
     const manager = { ...(await actorOf("managerA"))!, operatorIds: [a.operatorId] };
-    const tooMuch = await requestRefund(testDb, demoProvider, { orderId: order.id, lines: [{ orderLineId: line.id, amountFen: 1 }], shippingFen: 801 }, manager).catch(
-      (e: unknown) => e,
-    );
+    const tooMuch = await requestRefund(
+      testDb,
+      demoProvider,
+      { orderId: order.id, lines: [{ orderLineId: line.id, amountFen: 1 }], shippingFen: 801 },
+      manager,
+    ).catch((e: unknown) => e);
     expect(tooMuch).toMatchObject({ code: "refundTooLarge" });
     await requestRefund(testDb, demoProvider, { orderId: order.id, lines: [{ orderLineId: line.id }], shippingFen: 800 }, manager);
-    const after = await testDb.order.findUniqueOrThrow({ where: { id: order.id }, include: { shipping: true, lines: { include: { allocations: true } } } });
+    const after = await testDb.order.findUniqueOrThrow({
+      where: { id: order.id },
+      include: { shipping: true, lines: { include: { allocations: true } } },
+    });
     expect(after.status).toBe("REFUNDED");
     expect(after.refundedFen).toBe(3800);
     expect(after.shipping[0]!.refundedFen).toBe(800);
     expect(after.lines[0]!.allocations.reduce((s, x) => s + x.amountFen, 0)).toBe(0);
     expect((await settlementOf()).reduce((sum, [, fen]) => sum + Number(fen), 0)).toBe(0);
-    const again = await requestRefund(testDb, demoProvider, { orderId: order.id, lines: [{ orderLineId: line.id, amountFen: 1 }], shippingFen: 1 }, manager).catch(
-      (e: unknown) => e,
-    );
+    const again = await requestRefund(
+      testDb,
+      demoProvider,
+      { orderId: order.id, lines: [{ orderLineId: line.id, amountFen: 1 }], shippingFen: 1 },
+      manager,
+    ).catch((e: unknown) => e);
     expect(again).toBeInstanceOf(ActionError);
   });
 });

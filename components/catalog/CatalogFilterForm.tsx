@@ -7,7 +7,13 @@ import type { CatalogFacets } from "@/lib/catalog/catalog.server";
 import { localizedPath, type Locale } from "@/lib/i18n/locales";
 import { localName } from "@/lib/i18n/pick";
 
-const sortLabel = { relevance: "sortRelevance", newest: "sortNewest", price_asc: "sortPriceAsc", price_desc: "sortPriceDesc", bestselling: "sortBestselling" } as const;
+const sortLabel = {
+  relevance: "sortRelevance",
+  newest: "sortNewest",
+  price_asc: "sortPriceAsc",
+  price_desc: "sortPriceDesc",
+  bestselling: "sortBestselling",
+} as const;
 
 const label = "mb-1 block text-xs font-medium text-stone-700";
 

@@ -103,7 +103,9 @@ export function CartLines({ locale, groups }: { locale: Locale; groups: CartGrou
                       max={999}
                       defaultValue={line.quantity}
                       disabled={!line.available}
-                      aria-invalid={error?.productId === line.productId || (line.available && line.quantity > line.stock) ? true : undefined}
+                      aria-invalid={
+                        error?.productId === line.productId || (line.available && line.quantity > line.stock) ? true : undefined
+                      }
                       aria-describedby={error?.productId === line.productId ? `qty-${line.productId}-error` : undefined}
                       onBlur={(ev) => {
                         const quantity = ev.currentTarget.value;

@@ -299,20 +299,22 @@ export async function ensurePaymentSession(db: Db, orderId: string, ctx: Omit<Co
         orderNumber: order.number,
         email: order.email,
         locale: ctx.locale,
-        lines: order.lines.map((l) => ({
-          name: ctx.locale === "en" ? `${l.product.nameEn} (${l.product.specEn})` : `${l.product.nameZh}（${l.product.specZh}）`,
-          unitPriceFen: l.unitPriceFen,
-          quantity: l.quantity,
-        })).concat(
-          // Each seller's shipping as its own line (none when free).
-          order.shipping
-            .filter((s) => s.feeFen > 0)
-            .map((s) => ({
-              name: ctx.locale === "en" ? `Shipping · ${s.operator.nameEn}` : `运费 · ${s.operator.nameZh}`,
-              unitPriceFen: s.feeFen,
-              quantity: 1,
-            })),
-        ),
+        lines: order.lines
+          .map((l) => ({
+            name: ctx.locale === "en" ? `${l.product.nameEn} (${l.product.specEn})` : `${l.product.nameZh}（${l.product.specZh}）`,
+            unitPriceFen: l.unitPriceFen,
+            quantity: l.quantity,
+          }))
+          .concat(
+            // Each seller's shipping as its own line (none when free).
+            order.shipping
+              .filter((s) => s.feeFen > 0)
+              .map((s) => ({
+                name: ctx.locale === "en" ? `Shipping · ${s.operator.nameEn}` : `运费 · ${s.operator.nameZh}`,
+                unitPriceFen: s.feeFen,
+                quantity: 1,
+              })),
+          ),
         successUrl: `${ctx.origin}${orderPage}&session_id={CHECKOUT_SESSION_ID}`,
         cancelUrl: `${ctx.origin}${orderPage}&cancelled=1`,
         expiresAt: order.reservedUntil,

@@ -143,7 +143,11 @@ export async function requestRefund(
       if (requested.restockQty > entry.qty) throw new ActionError("restockTooLarge", { max: entry.qty });
       return { orderLineId: requested.orderLineId, amountFen, quantity: requested.restockQty };
     });
-    const shipping = shippingToRefund(order, input.shippingFen, lines.map((l) => open.get(l.orderLineId)!.line.operatorId));
+    const shipping = shippingToRefund(
+      order,
+      input.shippingFen,
+      lines.map((l) => open.get(l.orderLineId)!.line.operatorId),
+    );
     const amountFen = lines.reduce((s, l) => s + l.amountFen, 0) + input.shippingFen;
     return tx.refund.create({
       data: {
@@ -281,7 +285,8 @@ async function applyRefundIn(tx: Tx, refundId: string, providerRefundId: string 
   }
   const refundedFen = order.refundedFen + refund.amountFen;
   // Whole once every line is refunded (shipping left unrefunded does not keep an order open).
-  const goodsLeft = order.lines.reduce((sum, l) => sum + l.netFen - l.refundedFen, 0) - refund.lines.reduce((sum, l) => sum + l.amountFen, 0);
+  const goodsLeft =
+    order.lines.reduce((sum, l) => sum + l.netFen - l.refundedFen, 0) - refund.lines.reduce((sum, l) => sum + l.amountFen, 0);
   const whole = goodsLeft === 0;
   await tx.order.update({ where: { id: order.id }, data: { refundedFen, ...(whole ? { status: "REFUNDED" } : {}) } });
   if (whole) await tx.shipment.updateMany({ where: { orderId: order.id, status: "TO_SHIP" }, data: { status: "CANCELLED" } });

@@ -6,7 +6,16 @@ import { parseYuanToFen } from "./price";
 import { CATEGORIES } from "@/lib/catalog/filters";
 import { MAX_MOVEMENT, MAX_STOCK } from "@/lib/stock/ledger";
 
-export const LIMITS = { name: 60, description: 2000, unit: 10, spec: 40, note: 200, initialStock: 1_000_000, foodShort: 60, ingredients: 300 } as const;
+export const LIMITS = {
+  name: 60,
+  description: 2000,
+  unit: 10,
+  spec: 40,
+  note: 200,
+  initialStock: 1_000_000,
+  foodShort: 60,
+  ingredients: 300,
+} as const;
 
 const id = z.string({ error: "required" }).trim().min(1, "required").max(100, "notFound");
 

@@ -84,7 +84,10 @@ export function ShippingRuleForm({
           <textarea id="ship-afterSalesEn" name="afterSalesEn" rows={3} defaultValue={values.afterSalesEn} className={inputClass} />
         </Field>
       </div>
-      <details className="rounded-xl bg-stone-50 p-3 ring-1 ring-stone-200" open={values.notDelivered.length > 0 || Object.keys(values.surcharges).length > 0}>
+      <details
+        className="rounded-xl bg-stone-50 p-3 ring-1 ring-stone-200"
+        open={values.notDelivered.length > 0 || Object.keys(values.surcharges).length > 0}
+      >
         <summary className="cursor-pointer text-sm font-semibold">{labels.provinces}</summary>
         <p className="mt-1 text-xs text-stone-600">{labels.provincesHint}</p>
         <table className="mt-2 w-full text-sm">

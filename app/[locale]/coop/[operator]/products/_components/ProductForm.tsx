@@ -235,7 +235,10 @@ export function ProductForm(props: Props) {
         </Field>
       </fieldset>
 
-      <details className="rounded-lg ring-1 ring-stone-200" open={Boolean(value("scLicence") || value("shelfLifeZh") || value("netContentZh"))}>
+      <details
+        className="rounded-lg ring-1 ring-stone-200"
+        open={Boolean(value("scLicence") || value("shelfLifeZh") || value("netContentZh"))}
+      >
         <summary className="cursor-pointer px-3 py-2 text-base font-semibold text-stone-900">{food("title")}</summary>
         <div className="grid gap-3 px-3 pb-3 sm:grid-cols-2">
           {text("netContentZh", food("netContentZh"), { maxLength: 60, placeholder: "500克", lang: "zh-CN" })}
@@ -248,7 +251,13 @@ export function ProductForm(props: Props) {
           {text("ingredientsEn", food("ingredientsEn"), { maxLength: 300, lang: "en" })}
           {text("scLicence", food("scLicence"), { maxLength: 16, placeholder: "SC10162052300012", hint: food("scLicenceHint") })}
           <div className="flex items-center gap-2 self-end pb-2">
-            <input id="p-coldChain" name="coldChain" type="checkbox" defaultChecked={value("coldChain") === "on"} className="h-5 w-5 accent-brand-700" />
+            <input
+              id="p-coldChain"
+              name="coldChain"
+              type="checkbox"
+              defaultChecked={value("coldChain") === "on"}
+              className="h-5 w-5 accent-brand-700"
+            />
             <label htmlFor="p-coldChain" className="text-sm text-stone-800">
               {food("coldChain")}
             </label>
