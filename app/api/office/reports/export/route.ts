@@ -2,7 +2,7 @@
 // One table of the office report as a file, with exactly the numbers of the page (the same tables,
 // lib/reports/tables.ts) and the filters written in the header lines. Officers get their own
 // county only, whatever the URL says (lib/reports/scope.ts); anyone else gets 404.
-import { defineRoute, } from "@/lib/http/route.server";
+import { defineRoute } from "@/lib/http/route.server";
 import { notFoundResponse } from "@/lib/http/route";
 import type { Actor } from "@/lib/auth/actor";
 import { defaultLocale, isLocale } from "@/lib/i18n/locales";
