@@ -10,7 +10,18 @@ export async function register() {
       console.error((error as Error).message);
       process.exit(1);
     }
-    const { startSweeper } = await import("@/lib/orders/sweeper.server");
-    startSweeper();
+    const { startJobs } = await import("@/lib/jobs/scheduler.server");
+    const { sweeperJob } = await import("@/lib/orders/sweeper.server");
+    startJobs([sweeperJob]);
   }
+}
+
+export async function onRequestError(
+  error: unknown,
+  request: { path: string; method: string; headers: Record<string, string | string[] | undefined> },
+  context: { routerKind: string; routePath: string; routeType: string },
+) {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { logRequestError } = await import("@/lib/ops/log.server");
+  logRequestError(error, request, context);
 }

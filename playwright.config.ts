@@ -16,6 +16,9 @@ export default defineConfig({
   retries: ci ? 1 : 0,
   forbidOnly: ci,
   reporter,
+  // Server work behind a click (scrypt at sign-up, a transaction and a re-render) can take seconds on
+  // a 2-core machine that is also building or testing: wait up to 10 s for what must happen.
+  expect: { timeout: 10_000 },
   use: {
     baseURL: process.env.E2E_BASE_URL || "http://127.0.0.1:3100",
     locale: "zh-CN",

@@ -6,6 +6,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { catalogKey, catalogQueryString, parseCatalogFilters } from "@/lib/catalog/filters";
 import { defaultLocale, LOCALE_COOKIE, type Locale } from "@/lib/i18n/locales";
+import { REQUEST_ID_HEADER, requestIdFor } from "@/lib/ops/request-id";
 
 const ONE_YEAR = 60 * 60 * 24 * 365;
 
@@ -53,7 +54,12 @@ export function proxy(request: NextRequest) {
   } else {
     target.pathname = path === "/" ? `/${locale}` : `/${locale}${path}`;
   }
-  const response = NextResponse.rewrite(target);
+  // The request id the page's log lines carry (lib/ops/log.server.ts), also sent back to the browser.
+  const requestId = requestIdFor(request.headers.get(REQUEST_ID_HEADER));
+  const forwarded = new Headers(request.headers);
+  forwarded.set(REQUEST_ID_HEADER, requestId);
+  const response = NextResponse.rewrite(target, { request: { headers: forwarded } });
+  response.headers.set(REQUEST_ID_HEADER, requestId);
   // Only a page the visitor opens changes the remembered language, never a background (RSC)
   // fetch: an old page's prefetch landing after a switch would otherwise switch it back.
   const opened = !request.headers.has("rsc") && request.headers.get("sec-fetch-mode") !== "cors";

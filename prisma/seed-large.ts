@@ -18,6 +18,7 @@ import { generateOrders } from "./seed-orders";
 import { createPrismaClient } from "@/lib/db/client";
 import type { BenefitRule, Category, HouseholdStatus, Mechanism, OperatorKind, ProductStatus } from "@/lib/generated/prisma/enums";
 import { encryptResidentId, hashResidentId, householdKeys, makeResidentIdCheckDigit, maskResidentId } from "@/lib/households/id-number";
+import { int, pick, rowRng, weighted } from "./lib/random";
 
 const PRODUCTS_PER_OPERATOR = 80;
 const MAX_LINKS_PER_PRODUCT = 40;
@@ -40,32 +41,6 @@ function parseArgs(argv: string[]) {
   return out;
 }
 
-// ------------------------------------------------------------------------------------------------
-// Deterministic randomness: one generator per row, seeded from the row's index.
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-type Rng = () => number;
-const rowRng = (salt: number, i: number) => mulberry32(Math.imul(i, 0x9e3779b1) ^ salt);
-const int = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
-const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;
-function weighted<T>(rng: Rng, entries: readonly (readonly [T, number])[]): T {
-  const total = entries.reduce((s, [, w]) => s + w, 0);
-  let r = rng() * total;
-  for (const [value, w] of entries) {
-    r -= w;
-    if (r < 0) return value;
-  }
-  return entries[entries.length - 1]![0];
-}
 const pad = (n: number, width: number) => String(n).padStart(width, "0");
 const chunks = <T>(rows: T[], size = CHUNK) =>
   Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size));

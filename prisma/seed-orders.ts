@@ -23,6 +23,7 @@ import { reverseAllocations } from "@/lib/orders/allocation";
 import { saleLedgerRows, type PaidLine } from "@/lib/orders/ledger";
 import { isCertifiedAt } from "@/lib/orders/sale";
 import { rebuildReportRollups, recordRefundInReports, recordSaleInReports, type RollupWriter } from "@/lib/reports/rollups";
+import { int, mulberry32, weighted, type Rng } from "./lib/random";
 
 export interface OrderVolumeOptions {
   /**
@@ -63,31 +64,6 @@ export interface OrderVolumeResult {
 const DAY_MS = 86_400_000;
 const CHUNK_ORDERS = 4000;
 const ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-
-// ------------------------------------------------------------------------------------------------
-// Deterministic randomness (as in prisma/seed-large.ts)
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-type Rng = () => number;
-const int = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
-function weighted<T>(rng: Rng, entries: readonly (readonly [T, number])[]): T {
-  const total = entries.reduce((s, [, w]) => s + w, 0);
-  let r = rng() * total;
-  for (const [value, w] of entries) {
-    r -= w;
-    if (r < 0) return value;
-  }
-  return entries[entries.length - 1]![0];
-}
 
 const CHANNELS: readonly (readonly [Channel, number])[] = [
   ["RETAIL", 55],

@@ -44,44 +44,11 @@ import {
 import { hashPassword } from "@/lib/auth/password";
 import { DEMO_ACCOUNTS } from "./demo-accounts";
 import { seedDemoOrders } from "./demo-orders";
+import { int, mulberry32, pick, shuffled, weighted, type Rng } from "./lib/random";
 
 const OVERWRITE = process.argv.includes("--overwrite") || process.env.SEED_OVERWRITE === "1";
 const SEED_TIME = new Date("2026-01-01T00:00:00.000Z");
 const d = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
-
-// ------------------------------------------------------------------------------------------------
-// Deterministic randomness
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-type Rng = () => number;
-const int = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
-const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;
-function shuffled<T>(rng: Rng, items: readonly T[]): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(rng() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
-function weighted<T>(rng: Rng, entries: readonly (readonly [T, number])[]): T {
-  const total = entries.reduce((s, [, w]) => s + w, 0);
-  let r = rng() * total;
-  for (const [value, w] of entries) {
-    r -= w;
-    if (r < 0) return value;
-  }
-  return entries[entries.length - 1]![0];
-}
 
 // ------------------------------------------------------------------------------------------------
 // Regions

@@ -17,22 +17,8 @@ import { lookup } from "node:dns/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { ensureDatabase } from "./lib/database.mjs";
-import { migrate } from "./lib/run.mjs";
-import { ensurePrismaClient } from "./lib/prepare.mjs";
-import { loadSecrets } from "./lib/secrets.mjs";
-import {
-  ROOT,
-  formatDuration,
-  handleSignals,
-  onCleanup,
-  portIsFree,
-  runStep,
-  shutdown,
-  start,
-  stopDatabase,
-  waitForHttp,
-} from "./lib/proc.mjs";
+import { benchDatabase, machineLoad, percentile } from "./lib/bench.mjs";
+import { ROOT, formatDuration, handleSignals, onCleanup, portIsFree, runStep, shutdown, start, waitForHttp } from "./lib/proc.mjs";
 
 const USAGE = "usage: npm run bench:checkout -- [--buyers N] [--stock N] [--extra N] [--no-build]";
 const DATA_DIR = ".data/postgres-bench-checkout";
@@ -69,7 +55,6 @@ function parseArgs(argv) {
   return options;
 }
 
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 const fixed = (n, digits = 1) => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 /** A copy of a demo product with `stock` units at ¥50, and its id. */
@@ -117,19 +102,8 @@ async function main() {
   handleSignals();
   const options = parseArgs(process.argv.slice(2));
   mkdirSync(path.join(OUT_DIR, "logs"), { recursive: true });
-  ensurePrismaClient();
-  const secrets = loadSecrets({ file: ".data/bench-secrets.json" });
   if (!(await portIsFree(PORT))) throw new Error(`port ${PORT} is in use: free it first`);
-
-  let db;
-  onCleanup(async () => {
-    if (db) {
-      log("stopping PostgreSQL");
-      await stopDatabase(db, path.join(ROOT, DATA_DIR));
-    }
-  });
-  db = await ensureDatabase({ dataDir: DATA_DIR, port: DB_PORT, log: (m) => log(`db: ${m}`) });
-  await migrate(db.url);
+  const { db, secrets } = await benchDatabase({ dataDir: DATA_DIR, port: DB_PORT, log });
   const env = {
     DATABASE_URL: db.url,
     ...secrets,
@@ -247,6 +221,7 @@ async function main() {
   writeFileSync(path.join(OUT_DIR, "checkout.json"), `${JSON.stringify(result, null, 2)}\n`);
 
   const c = result.checkout;
+  console.log(`Machine during the run: ${machineLoad()}`);
   console.log("");
   console.log(
     `checkout (POST /api/checkout, ${options.buyers} concurrent buyers, one product, ${options.stock} in stock, ${total} requests)`,

@@ -16,22 +16,8 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { ensureDatabase } from "./lib/database.mjs";
-import { migrate } from "./lib/run.mjs";
-import { ensurePrismaClient } from "./lib/prepare.mjs";
-import { loadSecrets } from "./lib/secrets.mjs";
-import {
-  ROOT,
-  formatDuration,
-  handleSignals,
-  isShuttingDown,
-  onCleanup,
-  portIsFree,
-  shutdown,
-  start,
-  stopDatabase,
-  waitForHttp,
-} from "./lib/proc.mjs";
+import { benchDatabase, loggedStep, machineLoad, percentile } from "./lib/bench.mjs";
+import { ROOT, formatDuration, handleSignals, isShuttingDown, onCleanup, portIsFree, shutdown, start, waitForHttp } from "./lib/proc.mjs";
 
 const require = createRequire(import.meta.url);
 const autocannon = require("autocannon");
@@ -82,38 +68,7 @@ function parseArgs(argv) {
   return options;
 }
 
-function tail(file, lines = 40) {
-  try {
-    return readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
-  } catch {
-    return "";
-  }
-}
-
-/** Runs a project command to completion with its output in bench-results/logs/<name>.log; throws on failure or timeout. */
-async function step(name, command, args, { env, timeoutMs }) {
-  const logFile = path.join(LOG_DIR, `${name}.log`);
-  const began = Date.now();
-  log(`${name}: ${command} ${args.join(" ")} (output in ${path.relative(ROOT, logFile)})`);
-  const proc = start(command, args, { env, logFile });
-  const stop = () => proc.stop();
-  onCleanup(stop);
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    proc.stop();
-  }, timeoutMs);
-  const note = setInterval(() => log(`${name}: still running (${formatDuration(Date.now() - began)})`), 60_000);
-  const { code } = await proc.exited;
-  clearTimeout(timer);
-  clearInterval(note);
-  if (isShuttingDown()) await new Promise(() => {});
-  if (timedOut || code !== 0) {
-    const why = timedOut ? `timed out after ${formatDuration(timeoutMs)}` : `failed (exit ${code})`;
-    throw new Error(`${name} ${why}; last lines of ${path.relative(ROOT, logFile)}:\n${tail(logFile)}`);
-  }
-  log(`${name}: done (${formatDuration(Date.now() - began)})`);
-}
+const step = (name, command, args, { env, timeoutMs }) => loggedStep(name, command, args, { env, timeoutMs, logDir: LOG_DIR, log });
 
 // ---------------------------------------------------------------------------------------------
 // The benchmark builds into its own folder (next.config.ts reads NEXT_DIST_DIR), so ./start and
@@ -283,12 +238,6 @@ async function timedGet(urlPath, headers) {
   };
 }
 
-function percentile(sorted, p) {
-  if (!sorted.length) return NaN;
-  const rank = Math.ceil((p / 100) * sorted.length) - 1;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank))];
-}
-
 let running; // the autocannon instance in progress, stopped on Ctrl-C (cleanup registered in main)
 
 // CPU time, to tell what a run measured: the server's CPU per request (low when pages come from the
@@ -448,8 +397,6 @@ async function main() {
   mkdirSync(LOG_DIR, { recursive: true });
   const began = Date.now();
 
-  ensurePrismaClient();
-  const secrets = loadSecrets({ file: ".data/bench-secrets.json" });
   if (!(await portIsFree(PORT))) throw new Error(`port ${PORT} is in use (another benchmark?): free it first`);
   if (!existsSync(path.join(ROOT, "prisma/seed.ts")))
     throw new Error("prisma/seed.ts does not exist yet: nothing to seed the benchmark with");
@@ -459,17 +406,7 @@ async function main() {
   if (!options.build && !buildId()) throw new Error(`--no-build, but there is no build in ${DIST_DIR}`);
 
   // 1. Database and data.
-  let db;
-  onCleanup(async () => {
-    if (db) {
-      log("stopping PostgreSQL");
-      await stopDatabase(db, path.join(ROOT, DATA_DIR));
-    }
-  });
-  db = await ensureDatabase({ dataDir: DATA_DIR, port: DB_PORT, log: (m) => log(`db: ${m}`) });
-  if (isShuttingDown()) return;
-  log("applying migrations");
-  await migrate(db.url);
+  const { db, secrets } = await benchDatabase({ dataDir: DATA_DIR, port: DB_PORT, log });
   const env = { DATABASE_URL: db.url, ...secrets, NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: DIST_DIR };
   await step("seed", "tsx", ["prisma/seed.ts"], { env, timeoutMs: 10 * 60_000 });
   if (!options.small) await step("seed-large", "tsx", ["prisma/seed-large.ts"], { env, timeoutMs: 45 * 60_000 });
@@ -577,6 +514,7 @@ async function main() {
     urls: data.urls.map(({ id, label, path: p }) => ({ id, label, path: p, decoded: decodeURIComponent(p) })),
   };
   console.log(report({ runs, yardstick, meta }));
+  console.log(`Machine during the run: ${machineLoad()}`);
   const staticSpread = Math.abs(statics[0].requestsPerSecond - statics[1].requestsPerSecond) / yardstick;
   if (staticSpread > 0.1) log(`note: the two /about runs differ by ${fixed(staticSpread * 100, 0)}%: the machine is noisy, repeat the run`);
   const busiest = Math.max(...runs.map((r) => r.cpu.otherPercentOfMachine));

@@ -14,11 +14,8 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { ensureDatabase } from "./lib/database.mjs";
-import { migrate } from "./lib/run.mjs";
-import { ensurePrismaClient } from "./lib/prepare.mjs";
-import { loadSecrets } from "./lib/secrets.mjs";
-import { ROOT, formatDuration, handleSignals, isShuttingDown, onCleanup, shutdown, start, stopDatabase } from "./lib/proc.mjs";
+import { benchDatabase, loggedStep, machineLoad } from "./lib/bench.mjs";
+import { ROOT, formatDuration, handleSignals, isShuttingDown, shutdown } from "./lib/proc.mjs";
 
 const USAGE = "usage: npm run bench:reports -- [--fresh] [--runs N] [--naive-runs N] [--order-lines N]";
 const DATA_DIR = ".data/postgres-bench-reports";
@@ -58,25 +55,7 @@ function parseArgs(argv) {
 }
 
 /** Runs a project command; its output goes to bench-results/logs/<name>.log and is returned. */
-async function step(name, command, args, env) {
-  const logFile = path.join(LOG_DIR, `${name}.log`);
-  const began = Date.now();
-  log(`${name}: ${command} ${args.join(" ")} (output in ${path.relative(ROOT, logFile)})`);
-  const proc = start(command, args, { env, logFile });
-  onCleanup(() => proc.stop());
-  const note = setInterval(() => log(`${name}: still running (${formatDuration(Date.now() - began)})`), 60_000);
-  const { code } = await proc.exited;
-  clearInterval(note);
-  if (isShuttingDown()) await new Promise(() => {});
-  const { readFileSync } = await import("node:fs");
-  const output = readFileSync(logFile, "utf8");
-  if (code !== 0)
-    throw new Error(
-      `${name} failed (exit ${code}); last lines of ${path.relative(ROOT, logFile)}:\n${output.trimEnd().split("\n").slice(-30).join("\n")}`,
-    );
-  log(`${name}: done (${formatDuration(Date.now() - began)})`);
-  return { output, ms: Date.now() - began };
-}
+const step = (name, command, args, env) => loggedStep(name, command, args, { env, logDir: LOG_DIR, log });
 
 const ms = (n) => `${n.toFixed(n < 10 ? 1 : 0)} ms`;
 
@@ -85,24 +64,11 @@ async function main() {
   const options = parseArgs(process.argv.slice(2));
   mkdirSync(LOG_DIR, { recursive: true });
   const began = Date.now();
-  ensurePrismaClient();
-  const secrets = loadSecrets({ file: ".data/bench-secrets.json" });
-
   if (options.fresh && !process.env.DATABASE_URL) {
     log(`--fresh: removing ${DATA_DIR}`);
     rmSync(path.join(ROOT, DATA_DIR), { recursive: true, force: true });
   }
-  let db;
-  onCleanup(async () => {
-    if (db) {
-      log("stopping PostgreSQL");
-      await stopDatabase(db, path.join(ROOT, DATA_DIR));
-    }
-  });
-  db = await ensureDatabase({ dataDir: DATA_DIR, port: DB_PORT, log: (m) => log(`db: ${m}`) });
-  if (isShuttingDown()) return;
-  log("applying migrations");
-  await migrate(db.url);
+  const { db, secrets } = await benchDatabase({ dataDir: DATA_DIR, port: DB_PORT, log });
   const env = { DATABASE_URL: db.url, ...secrets };
   await step("seed", "tsx", ["prisma/seed.ts"], env);
   const generation = await step("seed-large", "tsx", ["prisma/seed-large.ts", "--order-lines", String(options.orderLines)], env);
@@ -135,6 +101,7 @@ async function main() {
     ["township breakdown, one year (rollups)", t.township],
     ["township breakdown, one year (naive)", t.townshipNaive],
   ];
+  console.log(`Machine during the run: ${machineLoad()}`);
   console.log(
     [
       "",

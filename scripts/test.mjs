@@ -176,6 +176,8 @@ async function main() {
       ["types (tsc)", "tsc", ["--noEmit"]],
       ["lint (eslint)", "eslint", ["--max-warnings=0", "."]],
       ["format (prettier)", "prettier", ["--check", "--log-level=warn", "."]],
+      // Offline: exact pins, lock integrity, security/advisories.json; npm audit where its endpoint answers.
+      ["dependency audit", process.execPath, [path.join(ROOT, "scripts/audit-deps.mjs")]],
     ];
     let passed = 0;
     let failed = 0;
@@ -235,6 +237,8 @@ async function main() {
   // stripe client at a local fake Stripe where it needs one (tests/support/fake-stripe.ts).
   const env = {
     DATABASE_URL: db.url,
+    // The embedded cluster's folder, for tests/backup.test.ts's base backups (none with DATABASE_URL).
+    ...(process.env.DATABASE_URL ? {} : { TEST_PG_DATA_DIR: path.join(ROOT, DATA_DIR) }),
     ...secrets,
     NEXT_TELEMETRY_DISABLED: "1",
     UPLOAD_DIR: uploadDir,
@@ -277,7 +281,9 @@ async function main() {
     const port = Number(process.env.E2E_PORT || 3100);
     const baseUrl = `http://127.0.0.1:${port}`;
     // NEXTAUTH_URL: next-auth's own redirects and cookie settings follow the site's address.
-    const e2eEnv = { ...env, NODE_ENV: "production", NEXTAUTH_URL: baseUrl };
+    // JOBS=off: the e2e server runs no scheduled job, so e2e/two-process.spec.ts's two processes
+    // are the only sweepers of its orders (the sweeper itself is tested in tests/jobs.test.ts).
+    const e2eEnv = { ...env, NODE_ENV: "production", NEXTAUTH_URL: baseUrl, JOBS: "off" };
     if (!(await portIsFree(port))) {
       infrastructureFailure(`port ${port} is in use, so the test server cannot start (set E2E_PORT to another port)`);
       return shutdown(1);

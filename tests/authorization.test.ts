@@ -392,6 +392,10 @@ const ROUTES: Record<string, string> = {
     "checked below: product photos public, payout proofs only for their operator's managers, the county's officers, admins",
   "app/api/office/households/export/route.ts":
     "officers and admins only (else 404); its rows are householdWhere's scope, an officer's own county whatever the URL says (tests/household-import.test.ts)",
+  "app/api/health/route.ts":
+    "public liveness, a plain handler (no session, no database, so a probe works during an outage): answers {status: ok} (tests/ops.test.ts)",
+  "app/api/ready/route.ts":
+    "public readiness, a plain handler (no session): answers ready or a one-word reason, never data or the database's address (tests/ops.test.ts)",
   "app/api/office/reports/export/route.ts":
     "read-only; officers get their own county only, admins any, everyone else 404 (tests/reports.test.ts, office report scope)",
 };

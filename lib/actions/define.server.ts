@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { defineActionCore, type ActionDefinition, type ActionResult, type Allow, type RegisteredAction } from "./define";
 import { getActor } from "@/lib/auth/session.server";
+import { noteOfficeWrite } from "@/lib/db/replica.server";
 
 export type ServerAction<T> = (stateOrInput?: unknown, formData?: FormData) => Promise<ActionResult<T>>;
 
@@ -20,7 +21,11 @@ export function defineAction<S extends z.ZodType, T, const A extends Allow, Scop
   const registered = defineActionCore(def);
   const serverAction = async (stateOrInput?: unknown, formData?: FormData): Promise<ActionResult<T>> => {
     const input = formData instanceof FormData ? formData : stateOrInput;
-    return (await registered.runAs(await getActor(), input)) as ActionResult<T>;
+    const actor = await getActor();
+    const result = (await registered.runAs(actor, input)) as ActionResult<T>;
+    // With a reporting replica: the office's reports read their own writes (lib/db/replica.ts).
+    if (result.ok && (actor?.role === "OFFICER" || actor?.role === "ADMIN")) await noteOfficeWrite();
+    return result;
   };
   actionOf.set(serverAction, registered);
   return serverAction;

@@ -27,6 +27,24 @@ const schema = z.object({
   STRIPE_API_URL: optionalText,
   STRIPE_PAYMENT_METHODS: optionalText,
   DEMO_PAYMENTS: optionalText,
+  // Several processes (docs/deploy.md): one key for server actions, the standby for reports,
+  // the scheduled jobs, the log.
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: z.preprocess(
+    blank,
+    z
+      .string()
+      .refine(
+        (v) => SECRET_RULES.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY.valid(v),
+        `must be ${SECRET_RULES.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY.describe}`,
+      )
+      .optional(),
+  ),
+  DATABASE_REPLICA_URL: z.preprocess(blank, z.url({ error: "must be a postgresql:// URL of a standby" }).optional()),
+  CACHE_SYNC: z.preprocess(blank, z.enum(["off", "postgres"]).optional()),
+  CACHE_SYNC_URL: z.preprocess(blank, z.url({ error: "must be a postgresql:// URL (a direct or session-mode connection)" }).optional()),
+  JOBS: z.preprocess(blank, z.enum(["on", "off"]).optional()),
+  JOBS_EVERY_MS: z.preprocess(blank, z.coerce.number().int().min(100).optional()),
+  LOG_LEVEL: z.preprocess(blank, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional()),
 });
 
 /** What a running server must have: a database and both secrets, well-formed. */

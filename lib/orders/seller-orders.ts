@@ -18,11 +18,6 @@ export function isOrderTab(value: unknown): value is OrderTab {
 }
 
 /** ?page=3 → 3; anything else → 1. */
-export function pageParam(value: unknown): number {
-  const n = typeof value === "string" && /^\d{1,5}$/.test(value) ? Number(value) : 1;
-  return Math.max(1, n);
-}
-
 const lineSelect = {
   id: true,
   quantity: true,

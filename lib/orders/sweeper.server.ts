@@ -1,28 +1,19 @@
-// Runs the sweeper every minute in the server process (started from instrumentation.ts).
+// The sweeper as a scheduled job of every server process (lib/jobs/scheduler.server.ts).
 import "server-only";
 import { db } from "@/lib/db/db.server";
+import type { ScheduledJob } from "@/lib/jobs/scheduler.server";
+import { log } from "@/lib/ops/log.server";
 import { providerFor } from "@/lib/payments/registry.server";
 import { sweepExpiredReservations } from "./sweeper";
-import { env } from "@/lib/env/env";
 
-const EVERY_MS = 60_000;
-const state = globalThis as unknown as { xiaokangSweeper?: NodeJS.Timeout };
-
-export function startSweeper(): void {
-  if (state.xiaokangSweeper || !env().DATABASE_URL) return;
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      const { released, confirmed } = await sweepExpiredReservations(db, providerFor);
-      if (released || confirmed) console.log(`[sweeper] released ${released} unpaid order(s), confirmed ${confirmed}`);
-    } catch (error) {
-      console.error("[sweeper] failed; will try again in a minute:", error);
-    } finally {
-      running = false;
-    }
-  };
-  state.xiaokangSweeper = setInterval(tick, EVERY_MS);
-  state.xiaokangSweeper.unref();
-}
+export const sweeperJob: ScheduledJob = {
+  name: "orders.sweep",
+  everyMs: 60_000,
+  run: async () => {
+    const { released, confirmed, failed } = await sweepExpiredReservations(db, providerFor, new Date(), {
+      onError: (orderId, error) =>
+        log.warn({ job: "orders.sweep", orderId, err: error }, "an expired order could not be swept; retried later"),
+    });
+    if (released || confirmed || failed) log.info({ job: "orders.sweep", released, confirmed, failed }, "swept expired reservations");
+  },
+};

@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import type { Actor } from "@/lib/auth/actor";
 import { shanghaiToday } from "@/lib/time/shanghai";
 import { db, withDb } from "@/lib/db/db.server";
+import { reportDb } from "@/lib/db/replica.server";
 import type { Locale } from "@/lib/i18n/locales";
 import { parseReportFilters } from "./filters";
 import { loadReport } from "./queries";
@@ -38,7 +39,8 @@ export async function readerReport(
 ) {
   const parsed = parseReportFilters(params, shanghaiToday());
   const { scope, filters, problems } = await resolveReportScope(db, actor, parsed.filters);
-  const [report, text] = await Promise.all([loadReport(db, scope, filters, { limit }), reportText(locale)]);
+  // The figures from the standby when there is one and it has what this reader wrote (lib/db/replica.ts).
+  const [report, text] = await Promise.all([loadReport(await reportDb(), scope, filters, { limit }), reportText(locale)]);
   const generated = generatedAt();
   return {
     scope,

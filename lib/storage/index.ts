@@ -1,8 +1,7 @@
-// Where uploaded files live. Everything goes through the FileStore interface, so the local disk
-// store used on one machine can be swapped for an S3-compatible object store (MinIO, OSS, COS, R2)
-// by writing a class with the same three methods (put with the content type as object metadata,
-// get, delete) and returning it from getFileStore() when its settings are in the environment.
-// Not implemented yet: one server with a disk is what runs today.
+// Where uploaded files live. Everything goes through the FileStore interface (put with the content
+// type as object metadata, get, delete): the local disk store by default (one machine), or an
+// S3-compatible object store (Aliyun OSS, Tencent COS, MinIO, R2: ./s3.ts) when S3_BUCKET is set,
+// which several app processes on several machines share (./config.ts lists the settings).
 //
 // Keys are made by the code (see productPhotoKey), never taken from a request as a path: each
 // segment is checked against a strict pattern, and the resolved path must stay inside the root.
@@ -10,6 +9,9 @@ import { randomBytes } from "node:crypto";
 import { mkdir, readFile, rm, writeFile, rename } from "node:fs/promises";
 import path from "node:path";
 import { env } from "@/lib/env/env";
+import { storageConfig } from "./config";
+import { CONTENT_TYPE, InvalidKeyError, isValidKey } from "./keys";
+import { S3Store } from "./s3";
 
 export interface StoredFile {
   bytes: Buffer;
@@ -24,21 +26,7 @@ export interface FileStore {
   delete(key: string): Promise<void>;
 }
 
-const SEGMENT = /^[A-Za-z0-9_-][A-Za-z0-9_.-]{0,127}$/u;
-const CONTENT_TYPE = /^[a-z]+\/[a-z0-9.+-]+$/u;
-
-/** Is this a key the code could have made: "a/b/c.ext", no empty, dot-leading or ".." segment? */
-export function isValidKey(key: unknown): key is string {
-  if (typeof key !== "string" || key.length === 0 || key.length > 512) return false;
-  const segments = key.split("/");
-  return segments.length >= 2 && segments.every((s) => SEGMENT.test(s) && !s.includes(".."));
-}
-
-export class InvalidKeyError extends Error {
-  constructor(key: unknown) {
-    super(`invalid storage key: ${JSON.stringify(String(key).slice(0, 80))}`);
-  }
-}
+export { CONTENT_TYPE, InvalidKeyError, isValidKey } from "./keys";
 
 /** Files under <root>/files/<key>, their content type under <root>/meta/<key>.json. */
 export class LocalDiskStore implements FileStore {
@@ -94,9 +82,13 @@ export class LocalDiskStore implements FileStore {
 
 let store: FileStore | undefined;
 
-/** The store of this process: local disk under UPLOAD_DIR (default .data/uploads). */
+/** The store of this process: the object store of S3_BUCKET, or the local disk under UPLOAD_DIR (default .data/uploads). */
 export function getFileStore(): FileStore {
-  return (store ??= new LocalDiskStore(env().UPLOAD_DIR || path.join(process.cwd(), ".data", "uploads")));
+  if (store) return store;
+  const config = storageConfig();
+  store =
+    config.kind === "s3" ? new S3Store(config.s3) : new LocalDiskStore(env().UPLOAD_DIR || path.join(process.cwd(), ".data", "uploads"));
+  return store;
 }
 
 /** Tests: use another store (or reset to the default with undefined). */

@@ -1,6 +1,9 @@
 // The secrets the app needs, as environment variables:
 //   HOUSEHOLD_ID_KEY  64 hex characters (32 bytes)
 //   AUTH_SECRET       base64 of 32 random bytes
+//   NEXT_SERVER_ACTIONS_ENCRYPTION_KEY  base64 of a 32-byte AES key: Next encrypts server actions'
+//                     bound arguments with it, so every process (and the build) must share it
+//                     for a form rendered by one process to post to another
 // A value set in the environment wins. Otherwise it is generated once and kept in a JSON file
 // under .data/ (mode 0600, never committed), so sessions and keyed ids survive restarts.
 //   loadSecrets()                                   -> .data/local-secrets.json (./start)
@@ -32,7 +35,7 @@ function readStored(file) {
 
 /**
  * @param {{ file?: string }} [options] file relative to the repository root
- * @returns {{ HOUSEHOLD_ID_KEY: string, AUTH_SECRET: string }}
+ * @returns {{ HOUSEHOLD_ID_KEY: string, AUTH_SECRET: string, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: string }}
  */
 export function loadSecrets({ file = ".data/local-secrets.json" } = {}) {
   const filePath = path.resolve(ROOT, file);

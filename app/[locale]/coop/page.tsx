@@ -9,7 +9,7 @@ import { getActor } from "@/lib/auth/session.server";
 import { pickableOperators } from "@/lib/operators/operators.server";
 import { isLocale, localizedPath } from "@/lib/i18n/locales";
 import { localName } from "@/lib/i18n/pick";
-import { redirectToSignIn } from "./_components/sign-in";
+import { redirectToSignIn } from "@/components/console/sign-in";
 import { inputClass } from "@/components/ui/styles";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
 

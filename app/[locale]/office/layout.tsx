@@ -10,8 +10,8 @@ import { getActor } from "@/lib/auth/session.server";
 import { regionNames } from "@/lib/regions/regions.server";
 import { isLocale, localizedPath } from "@/lib/i18n/locales";
 import { localName } from "@/lib/i18n/pick";
-import { ConsoleTabs } from "../coop/_components/ConsoleTabs";
-import { redirectToSignIn } from "../coop/_components/sign-in";
+import { ConsoleTabs } from "@/components/console/ConsoleTabs";
+import { redirectToSignIn } from "@/components/console/sign-in";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
 
 // Per signed-in user, never cached: every page below reads the session (cookies).

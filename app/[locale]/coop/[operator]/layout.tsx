@@ -8,8 +8,8 @@ import { getActor } from "@/lib/auth/session.server";
 import { consoleOperatorTitle, requireConsoleOperator } from "@/lib/operators/scope.server";
 import { isLocale, localizedPath } from "@/lib/i18n/locales";
 import { localName } from "@/lib/i18n/pick";
-import { ConsoleTabs } from "../_components/ConsoleTabs";
-import { redirectToSignIn } from "../_components/sign-in";
+import { ConsoleTabs } from "@/components/console/ConsoleTabs";
+import { redirectToSignIn } from "@/components/console/sign-in";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
 
 // Per signed-in user, never cached: every page below reads the session (cookies).

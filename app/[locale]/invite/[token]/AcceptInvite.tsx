@@ -6,7 +6,7 @@ import { useEffect } from "react";
 import { FormMessage, SubmitButton } from "@/components/ui/form";
 import { acceptInviteAction } from "@/lib/operators/team-actions";
 import { localizedPath, type Locale } from "@/lib/i18n/locales";
-import { useActionForm } from "../../coop/_components/use-action-form";
+import { useActionForm } from "@/components/console/use-action-form";
 
 export function AcceptInvite({ token, operator }: { token: string; operator: string }) {
   const t = useTranslations("coop.invite");

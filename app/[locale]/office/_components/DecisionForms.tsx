@@ -7,7 +7,7 @@ import { useEffect } from "react";
 import { Field, fieldErrors, FormMessage, SubmitButton } from "@/components/ui/form";
 import type { ServerAction } from "@/lib/actions/define.server";
 import { inputClass } from "@/components/ui/styles";
-import { useActionForm } from "../../coop/_components/use-action-form";
+import { useActionForm } from "@/components/console/use-action-form";
 
 function useRefreshOnSuccess(ok: boolean | undefined) {
   const router = useRouter();

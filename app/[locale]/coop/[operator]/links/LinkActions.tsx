@@ -6,9 +6,9 @@ import { useRouter } from "next/navigation";
 import { useEffect, useId, useState } from "react";
 import { Field, FormMessage, SubmitButton } from "@/components/ui/form";
 import { deleteLink, endLink } from "@/lib/benefits/actions";
-import { DangerButton } from "../../_components/DangerButton";
+import { DangerButton } from "@/components/console/DangerButton";
 import { inputClass } from "@/components/ui/styles";
-import { useActionForm } from "../../_components/use-action-form";
+import { useActionForm } from "@/components/console/use-action-form";
 
 export function LinkActions({
   linkId,

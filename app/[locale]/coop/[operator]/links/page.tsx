@@ -17,6 +17,7 @@ import { formatFen } from "@/lib/money";
 import { HouseholdSummary } from "../../_components/HouseholdSummary";
 import { LinkActions } from "./LinkActions";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
+import { pageParam } from "@/lib/paging";
 
 type Props = {
   params: Promise<{ locale: string; operator: string }>;
@@ -44,7 +45,7 @@ export default async function LinksPage({ params, searchParams }: Props) {
   const now = new Date();
   const today = shanghaiToday(now);
 
-  const pageNo = Math.min(10_000, Math.max(1, Number.parseInt(typeof sp.page === "string" ? sp.page : "1", 10) || 1));
+  const pageNo = pageParam(sp.page);
   const [{ rows: links, total }, promised, productCount] = await Promise.all([
     operatorLinks(operator.id, { state, now, page: pageNo }),
     operatorPromisedNow(operator.id, now),

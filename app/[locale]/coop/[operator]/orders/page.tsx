@@ -5,7 +5,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { Pager } from "@/components/ui/Pager";
-import { isOrderTab, ORDER_TABS, pageParam, type OrderTab } from "@/lib/orders/seller-orders";
+import { isOrderTab, ORDER_TABS, type OrderTab } from "@/lib/orders/seller-orders";
 import { requireConsoleOperator } from "@/lib/operators/scope.server";
 import { operatorOrders } from "@/lib/orders/seller-orders.server";
 import { isLocale } from "@/lib/i18n/locales";
@@ -14,6 +14,7 @@ import { localName, localText } from "@/lib/i18n/pick";
 import { formatFen } from "@/lib/money";
 import { carrierLabel } from "@/lib/orders/carriers";
 import { ShipmentBadge } from "./_components/badges";
+import { pageParam } from "@/lib/paging";
 
 type Props = {
   params: Promise<{ locale: string; operator: string }>;

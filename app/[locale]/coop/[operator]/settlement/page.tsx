@@ -5,13 +5,14 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { Pager } from "@/components/ui/Pager";
-import { MONTH, pageParam, shanghaiMonth } from "@/lib/orders/seller-orders";
+import { MONTH, shanghaiMonth } from "@/lib/orders/seller-orders";
 import { requireConsoleOperator } from "@/lib/operators/scope.server";
 import { operatorSettlement, operatorSettlementEntries } from "@/lib/orders/seller-orders.server";
 import { isLocale } from "@/lib/i18n/locales";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
 import { localName, localText } from "@/lib/i18n/pick";
 import { formatFen } from "@/lib/money";
+import { pageParam } from "@/lib/paging";
 
 type Props = {
   params: Promise<{ locale: string; operator: string }>;

@@ -7,9 +7,9 @@ import { useEffect, useRef, useState } from "react";
 import { Field, FormMessage, SubmitButton, fieldErrors } from "@/components/ui/form";
 import { createInvite, revokeInvite } from "@/lib/operators/team-actions";
 import { localizedPath, type Locale } from "@/lib/i18n/locales";
-import { DangerButton } from "../../_components/DangerButton";
+import { DangerButton } from "@/components/console/DangerButton";
 import { inputClass } from "@/components/ui/styles";
-import { useActionForm } from "../../_components/use-action-form";
+import { useActionForm } from "@/components/console/use-action-form";
 
 export function InviteForm({ operatorId, origin, locale }: { operatorId: string; origin: string; locale: Locale }) {
   const t = useTranslations("coop.team");

@@ -16,8 +16,8 @@ import { addYears, defaultValidUntil, MAX_VALIDITY_YEARS, todayInChina } from "@
 import { reviewProduct } from "@/lib/certification/queue.server";
 import { CertifyForm, ReasonForm } from "../../_components/DecisionForms";
 import { LinksSummary, PriceYardstick } from "../../_components/facts";
-import { cardClass } from "../../_components/styles";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
+import { Section } from "@/components/console/Section";
 
 type Props = { params: Promise<{ locale: string; productId: string }> };
 
@@ -26,17 +26,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!isLocale(locale)) return {};
   const t = await getTranslations({ locale, namespace: "office.review" });
   return { title: t("title") };
-}
-
-function Section({ title, id, children }: { title: string; id: string; children: React.ReactNode }) {
-  return (
-    <section aria-labelledby={id} className={cardClass}>
-      <h2 id={id} className="mb-3 text-lg font-semibold">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
 }
 
 function detailText(detail: unknown): Record<string, string> {

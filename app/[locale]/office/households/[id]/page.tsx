@@ -5,7 +5,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/Badge";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { getActor } from "@/lib/auth/session.server";
@@ -15,9 +14,9 @@ import { formatFen } from "@/lib/money";
 import { todayInChina } from "@/lib/certification/rules";
 import { revealHouseholdIdAction, setHouseholdStatusAction } from "@/lib/households/actions";
 import { HOUSEHOLD_STATUSES, householdPage } from "@/lib/households/registry.server";
-import { cardClass } from "../../_components/styles";
 import { RevealForm, StatusForm } from "../_components/HouseholdForms";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
+import { Section } from "@/components/console/Section";
 
 type Props = { params: Promise<{ locale: string; id: string }> };
 
@@ -28,17 +27,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!isLocale(locale)) return {};
   const t = await getTranslations({ locale, namespace: "office.households" });
   return { title: t("title") };
-}
-
-function Section({ title, id, children }: { title: string; id: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={id} className={cardClass}>
-      <h2 id={id} className="mb-3 text-lg font-semibold">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
 }
 
 function detailOf(detail: unknown): Record<string, string> {

@@ -13,7 +13,7 @@ import { pageLocale } from "@/lib/i18n/page-locale.server";
 import { localName } from "@/lib/i18n/pick";
 import { officeCounties } from "@/lib/certification/queue.server";
 import { confirmHouseholdImportAction, previewHouseholdImportAction } from "@/lib/households/import-actions";
-import { cardClass } from "../../_components/styles";
+import { cardClass } from "@/components/console/styles";
 import { ImportForm } from "./ImportForm";
 
 type Props = { params: Promise<{ locale: string }> };

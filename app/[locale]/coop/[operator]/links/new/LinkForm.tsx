@@ -7,7 +7,7 @@ import { useEffect, useState } from "react";
 import { Field, FormMessage, SubmitButton, fieldErrors } from "@/components/ui/form";
 import { createLink } from "@/lib/benefits/actions";
 import { inputClass } from "@/components/ui/styles";
-import { useActionForm } from "../../../_components/use-action-form";
+import { useActionForm } from "@/components/console/use-action-form";
 
 export interface ProductOption {
   id: string;

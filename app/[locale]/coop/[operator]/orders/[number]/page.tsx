@@ -5,7 +5,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import type { ReactNode } from "react";
 import { Breadcrumb } from "@/components/ui/Breadcrumb";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { regionLine } from "@/lib/orders/seller-orders";
@@ -20,6 +19,7 @@ import { REFUNDABLE_STATUSES } from "@/lib/orders/refunds";
 import { ShipmentBadge } from "../_components/badges";
 import { DeliverForm, ShipForm } from "../_components/ShipForms";
 import { RefundAllForm, RefundLineForm } from "../_components/RefundForms";
+import { Section } from "@/components/console/Section";
 
 type Props = { params: Promise<{ locale: string; operator: string; number: string }> };
 
@@ -30,17 +30,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!isLocale(locale)) return {};
   const t = await getTranslations({ locale, namespace: "coop.order" });
   return { title: t("title", { number: NUMBER.test(number) ? number : "" }) };
-}
-
-function Section({ title, id, children, testId }: { title: string; id: string; children: ReactNode; testId?: string }) {
-  return (
-    <section aria-labelledby={id} className="space-y-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200 sm:p-5" data-testid={testId}>
-      <h2 id={id} className="text-lg font-semibold">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
 }
 
 /** 13800138000 → 138****8000 */

@@ -11,7 +11,7 @@ import { parseYuanAmount } from "@/lib/benefits/amounts";
 import { fenToYuanInput } from "@/lib/products/price";
 import { refundOrder } from "@/lib/orders/seller-actions";
 import { formatFen } from "@/lib/money";
-import { useActionForm } from "../../../_components/use-action-form";
+import { useActionForm } from "@/components/console/use-action-form";
 
 function useRefreshOnSuccess(state: { ok: boolean } | undefined) {
   const router = useRouter();

@@ -8,7 +8,7 @@ import { Field, fieldErrors, FormMessage, SubmitButton } from "@/components/ui/f
 import { inputClass } from "@/components/ui/styles";
 import { deliverOrder, shipOrder } from "@/lib/orders/seller-actions";
 import { CARRIER_NAME_MAX, CARRIERS } from "@/lib/orders/carriers";
-import { useActionForm } from "../../../_components/use-action-form";
+import { useActionForm } from "@/components/console/use-action-form";
 
 export function ShipForm({ shipmentId }: { shipmentId: string }) {
   const t = useTranslations("coop.order.shipping");

@@ -8,7 +8,7 @@ import { Field, FormMessage, SubmitButton, fieldErrors } from "@/components/ui/f
 import { PROOF_MAX_BYTES } from "@/lib/benefits/proof";
 import { createPayout } from "@/lib/benefits/actions";
 import { inputClass } from "@/components/ui/styles";
-import { useActionForm } from "../../../_components/use-action-form";
+import { useActionForm } from "@/components/console/use-action-form";
 
 const MECHANISMS = ["DIVIDEND", "WAGE", "LAND_RENT", "PURCHASE"] as const;
 const input = inputClass;

@@ -22,6 +22,7 @@ import { ProductForm } from "../_components/ProductForm";
 import { ListedBadge, StatusBadge } from "../_components/status";
 import { StockPanel } from "../_components/StockPanel";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
+import { Section } from "@/components/console/Section";
 
 type Props = {
   params: Promise<{ locale: string; operator: string; productId: string }>;
@@ -33,17 +34,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!isLocale(locale)) return {};
   const t = await getTranslations({ locale, namespace: "listings.edit" });
   return { title: t("title"), robots: { index: false } };
-}
-
-function Section({ title, id, children, className = "" }: { title: string; id: string; children: React.ReactNode; className?: string }) {
-  return (
-    <section aria-labelledby={id} className={`rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200 sm:p-5 ${className}`}>
-      <h2 id={id} className="mb-3 text-lg font-semibold">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
 }
 
 export default async function EditProductPage({ params, searchParams }: Props) {

@@ -1,0 +1,81 @@
+// What every benchmark (scripts/bench-*.mjs) needs besides its own measurement: its own
+// PostgreSQL (prepared, migrated, stopped on exit), project commands run with their output in a
+// log file, percentiles, and the machine's load to print beside the figures.
+import { readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { ensureDatabase } from "./database.mjs";
+import { ensurePrismaClient } from "./prepare.mjs";
+import { formatDuration, isShuttingDown, onCleanup, ROOT, start, stopDatabase } from "./proc.mjs";
+import { migrate } from "./run.mjs";
+import { loadSecrets } from "./secrets.mjs";
+
+/** The p-th percentile (nearest rank) of an ascending array; NaN when it is empty. */
+export function percentile(sorted, p) {
+  if (!sorted.length) return NaN;
+  const rank = Math.ceil((p / 100) * sorted.length) - 1;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank))];
+}
+
+/** "load 1.52 / 1.20 / 0.98 on 2 cores": what else the machine was doing, for the report. */
+export function machineLoad() {
+  const [a, b, c] = os.loadavg();
+  return `load ${a.toFixed(2)} / ${b.toFixed(2)} / ${c.toFixed(2)} on ${os.cpus().length} cores`;
+}
+
+/**
+ * The benchmark's own database: the Prisma client generated, secrets of its own, an embedded
+ * PostgreSQL in `dataDir` on `port` (or DATABASE_URL), migrated, and stopped when the run ends.
+ */
+export async function benchDatabase({ dataDir, port, log }) {
+  ensurePrismaClient();
+  const secrets = loadSecrets({ file: ".data/bench-secrets.json" });
+  let db;
+  onCleanup(async () => {
+    if (db) {
+      log("stopping PostgreSQL");
+      await stopDatabase(db, path.join(ROOT, dataDir));
+    }
+  });
+  db = await ensureDatabase({ dataDir, port, log: (m) => log(`db: ${m}`) });
+  if (isShuttingDown()) await new Promise(() => {});
+  log("applying migrations");
+  await migrate(db.url);
+  return { db, secrets };
+}
+
+function tail(file, lines = 40) {
+  try {
+    return readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
+  } catch {
+    return "";
+  }
+}
+
+/**
+ * Runs a project command (node_modules/.bin) to completion with its output in `<logDir>/<name>.log`;
+ * throws with the log's last lines on failure or after `timeoutMs`. Returns the output and duration.
+ */
+export async function loggedStep(name, command, args, { env, logDir, log, timeoutMs = 60 * 60_000 }) {
+  const logFile = path.join(logDir, `${name}.log`);
+  const began = Date.now();
+  log(`${name}: ${command} ${args.join(" ")} (output in ${path.relative(ROOT, logFile)})`);
+  const proc = start(command, args, { env, logFile });
+  onCleanup(() => proc.stop());
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    proc.stop();
+  }, timeoutMs);
+  const note = setInterval(() => log(`${name}: still running (${formatDuration(Date.now() - began)})`), 60_000);
+  const { code } = await proc.exited;
+  clearTimeout(timer);
+  clearInterval(note);
+  if (isShuttingDown()) await new Promise(() => {});
+  if (timedOut || code !== 0) {
+    const why = timedOut ? `timed out after ${formatDuration(timeoutMs)}` : `failed (exit ${code})`;
+    throw new Error(`${name} ${why}; last lines of ${path.relative(ROOT, logFile)}:\n${tail(logFile, 30)}`);
+  }
+  log(`${name}: done (${formatDuration(Date.now() - began)})`);
+  return { output: readFileSync(logFile, "utf8"), ms: Date.now() - began };
+}
