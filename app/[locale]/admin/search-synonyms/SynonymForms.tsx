@@ -2,7 +2,7 @@
 // The admin's synonym rows: each group is a small form (words, save, delete); one empty form adds a group.
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
-import { useActionForm } from "@/app/[locale]/coop/_components/use-action-form";
+import { useActionForm } from "@/components/console/use-action-form";
 import type { ActionResult } from "@/lib/actions/define";
 
 type Action = (previous: ActionResult<unknown> | undefined, form: FormData) => Promise<ActionResult<unknown>>;

@@ -3,7 +3,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { redirectToSignIn } from "@/app/[locale]/coop/_components/sign-in";
+import { redirectToSignIn } from "@/components/console/sign-in";
 import { SynonymRow, type SynonymLabels } from "./SynonymForms";
 import { getActor } from "@/lib/auth/session.server";
 import { pageLocale } from "@/lib/i18n/page-locale.server";

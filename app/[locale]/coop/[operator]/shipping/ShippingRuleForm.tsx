@@ -6,7 +6,7 @@ import { useEffect } from "react";
 import { Field, FormMessage, SubmitButton, fieldErrors } from "@/components/ui/form";
 import { inputClass } from "@/components/ui/styles";
 import { saveShippingRule } from "@/lib/shipping-fees/actions";
-import { useActionForm } from "../../_components/use-action-form";
+import { useActionForm } from "@/components/console/use-action-form";
 
 export interface ShippingFormLabels {
   flat: string;
