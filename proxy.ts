@@ -7,7 +7,7 @@
 //   rendered per request gets a fresh CSP nonce, passed to Next in the request's CSP header
 //   (Next puts it on the scripts it writes).
 import { NextResponse, type NextRequest } from "next/server";
-import { catalogKey } from "@/lib/catalog/filters";
+import { catalogKey, catalogQueryString, parseCatalogFilters } from "@/lib/catalog/filters";
 import { env } from "@/lib/env/env";
 import { actionBodyRefusal } from "@/lib/http/body";
 import { isDynamicPage, newNonce, pageHeaders, servedOverHttps } from "@/lib/http/security-headers";
@@ -76,6 +76,13 @@ function route(request: NextRequest, csp: string | null): NextResponse {
   }
 
   const target = request.nextUrl.clone();
+  if ((path === "/products" || path === "/products/") && hasEmptyParameter(request.nextUrl.searchParams)) {
+    // The filter form (a plain GET form) sends every field, empty ones too: a shared link should
+    // not carry "county=&category=&…". Send the browser to the canonical address instead.
+    const url = request.nextUrl.clone();
+    url.search = catalogQueryString(parseCatalogFilters(request.nextUrl.searchParams));
+    return NextResponse.redirect(url, 303);
+  }
   if (path === "/products" || path === "/products/") {
     target.pathname = `/${locale}/catalog/${catalogKey(request.nextUrl.searchParams)}`;
     target.search = "";
@@ -94,6 +101,11 @@ function route(request: NextRequest, csp: string | null): NextResponse {
   // fetch: an old page's prefetch landing after a switch would otherwise switch it back.
   const opened = !request.headers.has("rsc") && request.headers.get("sec-fetch-mode") !== "cors";
   return locale === "en" && remembered !== "en" && opened ? remember(response, "en") : response;
+}
+
+function hasEmptyParameter(params: URLSearchParams): boolean {
+  for (const value of params.values()) if (value.trim() === "") return true;
+  return false;
 }
 
 export const config = {

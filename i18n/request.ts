@@ -20,6 +20,9 @@ export const MESSAGE_FILES = [
   "notifications",
   "aftersales",
   "admin",
+  "search",
+  "shipping-fees",
+  "product-page",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

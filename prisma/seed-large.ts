@@ -12,6 +12,7 @@
 // at most MAX_LINKS_PER_PRODUCT links per product and small per-link amounts, so what the links of a
 // product promise stays well under what a sale earns (at most 20% + 12% of the price).
 // Needs HOUSEHOLD_ID_KEY (ID numbers are encrypted like the demo ones). All people are fictional.
+import { reindexProducts } from "@/lib/search/index-product";
 import { explainLoadedStock } from "@/lib/stock/opening";
 import { generateOrders } from "./seed-orders";
 import { createPrismaClient } from "@/lib/db/client";
@@ -671,6 +672,7 @@ async function main() {
     const { inserted: operators, categoryOf } = await seedOperators(db, geo, args.products);
     mark(`operators +${operators}`);
     const products = await seedProducts(db, geo, args.products, categoryOf);
+    await reindexProducts(db); // search columns (lib/search) of the new products
     await explainLoadedStock(db, "volume generator");
     mark(`products +${products}`);
     const hh = await seedHouseholds(db, geo, args.households);

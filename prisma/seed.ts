@@ -19,6 +19,8 @@
 // under them are invented). Codes below county level are plausible, not official.
 // People: all household heads are fictional (names contain 示例/演示/样例), and their ID numbers are
 // generated (valid check digit, region prefix, birth date) and belong to no one.
+import { seedStorefront } from "./seed-storefront";
+import { reindexProducts } from "@/lib/search/index-product";
 import { explainLoadedStock } from "@/lib/stock/opening";
 import { createPrismaClient } from "@/lib/db/client";
 import type {
@@ -1482,11 +1484,20 @@ async function main() {
     await seedGiMarks(db);
     await seedOperators(db);
     await seedProducts(db);
+    await reindexProducts(db); // search columns (lib/search): only products whose texts changed
+    // A starting synonym table (admins edit it at /admin/search-synonyms).
+    for (const [id, words] of [
+      ["seed-syn-chili", ["辣椒", "线椒", "辣子", "chili", "chilli"]],
+      ["seed-syn-yak", ["牦牛", "牦牛肉", "yak"]],
+    ] as const) {
+      await db.searchSynonym.upsert({ where: { id }, create: { id, words: [...words] }, update: {} });
+    }
     await explainLoadedStock(db, "demo seed");
     const hh = await seedHouseholds(db, households, keys);
     await seedLinksAndPayouts(db, links, payouts);
     const newUsers = await seedUsers(db);
     const newOrders = await seedDemoOrders(db);
+    await seedStorefront(db); // shipping rules and food information (after the demo orders: their totals stay)
 
     const [regions, giMarks, operators, products, images, householdCount, linkCount, payoutCount, users, memberships, orders] =
       await Promise.all([

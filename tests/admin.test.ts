@@ -346,7 +346,7 @@ describe("settlement payouts", () => {
         amountFen: statement.payout.amountFen,
         lines: statement.lines.map((l) => ({
           date: null,
-          orderNumber: l.entry?.orderLine.order.number ?? null,
+          orderNumber: l.entry?.orderLine?.order.number ?? null,
           product: "p",
           kind: l.entry ? l.entry.kind : "FEE",
           quantity: null,

@@ -201,6 +201,8 @@ const DEMO_PASSWORDS: Partial<Record<Persona, string>> = {
   admin: "Demo-2026-admin",
 };
 
+let lastSynonymMarker = "";
+
 const ACTIONS: Record<string, Row> = {
   // Each caller's own cart (found by session or cookie); there is no cart id to aim elsewhere.
   "cart.add": { input: async () => ({ productId: (await cartProduct()).id, quantity: "1" }), allowed: PERSONAS },
@@ -418,6 +420,35 @@ const ACTIONS: Record<string, Row> = {
     allowed: MANAGER_A,
     restore: () => dropAuthzCampaigns(),
   },
+  // The search synonym table: admins only.
+  "search.synonyms.save": {
+    input: () => ({ words: `${(lastSynonymMarker = unique("syn"))} 授权测试同义词` }),
+    allowed: ["admin"],
+    restore: async () => {
+      await testDb.searchSynonym.deleteMany({ where: { words: { has: lastSynonymMarker } } });
+    },
+  },
+  "search.synonyms.delete": {
+    input: async () => ({ id: (await testDb.searchSynonym.create({ data: { words: [unique("syn"), "授权测试"] } })).id }),
+    allowed: ["admin"],
+  },
+  // Operator A's shipping rule: its managers and admins. Removed again, so A's orders keep shipping free.
+  "shipping.rule.save": {
+    input: () => ({
+      operator: OPERATOR_A,
+      flat: "8",
+      freeAbove: "99",
+      coldChain: "",
+      dispatchDays: "2",
+      province: ["新疆维吾尔自治区", "西藏自治区"],
+      surcharge: ["12", ""],
+      notDelivered: ["西藏自治区"],
+    }),
+    allowed: MANAGER_A,
+    restore: async () => {
+      await testDb.shippingRule.deleteMany({ where: { operatorId: fx.operatorId } });
+    },
+  },
   // An invitation addressed to someone else: nobody but that person may accept it.
   "invite.accept": {
     input: async () => ({ token: (await freshInvite()).token }),
@@ -579,6 +610,8 @@ const ROUTES: Record<string, string> = {
     "public: one-click unsubscribe; only a token signed with the app's secret names an address, a bad one is a 404 and changes nothing (tests/notifications.test.ts)",
   "app/api/auth/[...nextauth]/route.ts": "next-auth's own endpoints: sign-in is the credentials check (tests/auth.test.ts)",
   "app/api/catalog/operators/route.ts": "public catalogue data: the sellers of a county (names and slugs, as on the storefront)",
+  "app/api/search/suggest/route.ts":
+    "public catalogue data: names and slugs of listed products, as on the storefront (tests/search.test.ts)",
   "app/api/locale/route.ts": "public: sets the visitor's own language cookie and redirects within the site (lib/i18n/switch.test.ts)",
   "app/api/checkout/route.ts":
     "anyone may place an order (guests too); prices and stock come from the database (tests/checkout.test.ts, e2e/checkout.spec.ts)",
@@ -650,6 +683,7 @@ const ROUTE_CALLS: Record<string, RouteRow> = {
       ),
     allowed: ALL,
   },
+  "search.suggest": { request: () => new Request(`http://localhost/api/search/suggest?q=${encodeURIComponent("甘谷")}`), allowed: ALL },
   // A key with no access policy is 404 for everyone; product photos are public (their row below).
   "files.get": {
     request: () => new Request("http://localhost/api/files/secrets/x.png"),

@@ -6,6 +6,7 @@ import { LanguageSwitcher } from "@/components/LanguageSwitcher";
 import { AccountMenu } from "@/components/auth/AccountMenu";
 import { CartLink } from "@/components/shop/CartLink";
 import { SessionProvider } from "@/components/auth/SessionProvider";
+import { HeaderSearch } from "@/components/search/HeaderSearch";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { isLocale } from "@/lib/i18n/locales";
 import "../globals.css";
@@ -32,6 +33,15 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   const t = await getTranslations({ locale, namespace: "nav" });
   const f = await getTranslations({ locale, namespace: "footer" });
   const a = await getTranslations({ locale, namespace: "auth.menu" });
+  const s = await getTranslations({ locale, namespace: "search" });
+  const searchLabels = {
+    label: s("label"),
+    placeholder: s("placeholder"),
+    submit: s("submit"),
+    recent: s("recent"),
+    clearRecent: s("clearRecent"),
+    suggestions: s("suggestions"),
+  };
   // Passed as props: the widget is a client component, but its texts need no client messages.
   const accountLabels = {
     signIn: a("signIn"),
@@ -53,7 +63,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
             {t("skip")}
           </a>
           <header className="sticky top-0 z-40 border-b border-stone-200 bg-white/95 backdrop-blur">
-            <div className="mx-auto flex max-w-6xl items-center gap-3 px-4 py-2.5">
+            <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-2.5 md:flex-nowrap">
               <LocalLink locale={locale} href="/" className="flex items-center gap-2">
                 <span aria-hidden className="grid h-9 w-9 place-items-center rounded-lg bg-brand-700 text-lg font-bold text-white">
                   康
@@ -64,6 +74,10 @@ export default async function LocaleLayout({ children, params }: { children: Rea
                   <span className="hidden text-xs text-stone-600 sm:block">{t("tagline")}</span>
                 </span>
               </LocalLink>
+              {/* Its own row under the brand on phones; between the brand and the links from md up. */}
+              <div className="order-last w-full md:order-none md:ml-4 md:max-w-sm md:flex-1">
+                <HeaderSearch locale={locale} labels={searchLabels} />
+              </div>
               <nav aria-label={t("mainNav")} className="ml-auto flex items-center gap-1 whitespace-nowrap text-sm sm:gap-3">
                 <LocalLink locale={locale} href="/products" className="rounded-md px-2 py-1 font-medium text-stone-800 hover:bg-stone-100">
                   {t("products")}

@@ -74,8 +74,8 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
           </LocalLink>
         </div>
         <ProductGrid>
-          {featured.map((p) => (
-            <ProductCard key={p.id} product={p} locale={locale} />
+          {featured.map((p, i) => (
+            <ProductCard key={p.id} product={p} locale={locale} priority={i < 2} />
           ))}
         </ProductGrid>
       </section>

@@ -7,7 +7,13 @@ import type { CatalogFacets } from "@/lib/catalog/catalog.server";
 import { localizedPath, type Locale } from "@/lib/i18n/locales";
 import { localName } from "@/lib/i18n/pick";
 
-const sortLabel = { newest: "sortNewest", price_asc: "sortPriceAsc", price_desc: "sortPriceDesc", bestselling: "sortBestselling" } as const;
+const sortLabel = {
+  relevance: "sortRelevance",
+  newest: "sortNewest",
+  price_asc: "sortPriceAsc",
+  price_desc: "sortPriceDesc",
+  bestselling: "sortBestselling",
+} as const;
 
 const label = "mb-1 block text-xs font-medium text-stone-700";
 
@@ -111,7 +117,7 @@ export async function CatalogFilterForm({ locale, filters, facets }: { locale: L
               {t("sort")}
             </label>
             <select id="f-sort" name="sort" defaultValue={filters.sort} className={inputClass}>
-              {SORTS.map((s) => (
+              {SORTS.filter((s) => s !== "relevance" || filters.q).map((s) => (
                 <option key={s} value={s}>
                   {t(sortLabel[s])}
                 </option>

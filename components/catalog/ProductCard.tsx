@@ -7,7 +7,11 @@ import { formatFen } from "@/lib/money";
 
 // Classes are the short component classes of app/globals.css (.pc-*): a catalogue page repeats
 // this card 24 times, so its markup is most of what a cached page weighs.
-export async function ProductCard({ product, locale }: { product: Card; locale: Locale }) {
+/**
+ * `priority`: the card is in the first row (the largest paint of a phone's first screen): its photo
+ * loads at once, with high priority, instead of lazily.
+ */
+export async function ProductCard({ product, locale, priority = false }: { product: Card; locale: Locale; priority?: boolean }) {
   const t = await getTranslations({ locale, namespace: "product" });
   const name = localName(locale, product);
   return (
@@ -19,7 +23,8 @@ export async function ProductCard({ product, locale }: { product: Card; locale: 
             src={product.image.url}
             alt={localText(locale, product.image.altZh, product.image.altEn) || name}
             className="pc-img"
-            loading="lazy"
+            loading={priority ? "eager" : "lazy"}
+            fetchPriority={priority ? "high" : undefined}
             width={400}
             height={300}
           />

@@ -44,7 +44,9 @@ export function AddToCart({
           announceCartCount((result.data as { units: number }).units);
           setMessage({ ok: true, text: labels.added });
         } else {
-          const template = labels.errors[result.error] ?? labels.errors.unexpected!;
+          // A refused field says why (the quantity's range), not just "check the marked fields".
+          const key = Object.values(result.fieldErrors ?? {})[0]?.[0] ?? result.error;
+          const template = labels.errors[key] ?? labels.errors.unexpected!;
           setMessage({ ok: false, text: template.replace(/\{(\w+)\}/g, (_, k: string) => String(result.values?.[k] ?? "")) });
         }
       } catch {

@@ -28,7 +28,9 @@ export function CartLines({ locale, groups }: { locale: Locale; groups: CartGrou
           setError(null);
           announceCartCount((result.data as { units: number }).units);
         } else {
-          setError({ productId, text: e.has(result.error) ? e(result.error, result.values ?? {}) : e("unexpected") });
+          // A refused field says why (e.g. the quantity's range), not just "check the marked fields".
+          const key = Object.values(result.fieldErrors ?? {})[0]?.[0] ?? result.error;
+          setError({ productId, text: e.has(key) ? e(key, result.values ?? {}) : e("unexpected") });
         }
       } catch {
         setError({ productId, text: e("network") });
@@ -54,7 +56,12 @@ export function CartLines({ locale, groups }: { locale: Locale; groups: CartGrou
             {group.lines.map((line) => {
               const unit = localText(locale, line.unitZh, line.unitEn);
               return (
-                <li key={line.productId} className="flex flex-wrap items-start gap-3 px-4 py-3" data-testid="cart-line">
+                <li
+                  key={line.productId}
+                  className={`flex flex-wrap items-start gap-3 px-4 py-3 ${error?.productId === line.productId || (line.available && line.quantity > line.stock) ? "bg-red-50" : ""}`}
+                  data-testid="cart-line"
+                  data-problem={error?.productId === line.productId || (line.available && line.quantity > line.stock) ? "" : undefined}
+                >
                   <div className="min-w-0 flex-1 basis-48">
                     <LocalLink locale={locale} href={`/products/${line.slug}`} className="font-medium text-stone-900 hover:underline">
                       {localName(locale, line)}
@@ -78,7 +85,7 @@ export function CartLines({ locale, groups }: { locale: Locale; groups: CartGrou
                       </p>
                     ) : null}
                     {error?.productId === line.productId ? (
-                      <p className="mt-1 text-sm text-red-700" role="alert">
+                      <p id={`qty-${line.productId}-error`} className="mt-1 text-sm text-red-700" role="alert">
                         {error.text}
                       </p>
                     ) : null}
@@ -96,6 +103,10 @@ export function CartLines({ locale, groups }: { locale: Locale; groups: CartGrou
                       max={999}
                       defaultValue={line.quantity}
                       disabled={!line.available}
+                      aria-invalid={
+                        error?.productId === line.productId || (line.available && line.quantity > line.stock) ? true : undefined
+                      }
+                      aria-describedby={error?.productId === line.productId ? `qty-${line.productId}-error` : undefined}
                       onBlur={(ev) => {
                         const quantity = ev.currentTarget.value;
                         if (quantity !== String(line.quantity))

@@ -12,6 +12,7 @@ import type { Channel } from "@/lib/generated/prisma/enums";
 import type { Locale } from "@/lib/i18n/locales";
 import { citiesOf, districtsOf, provinces } from "@/lib/orders/address";
 import { formatFen } from "@/lib/money";
+import { ShippingSummary, shippingTotal, type SellerShipping, type ShippingSummaryLabels } from "@/components/shipping/ShippingSummary";
 
 export interface CheckoutItem {
   productId: string;
@@ -39,6 +40,8 @@ export function CheckoutForm(props: {
   askEmail: boolean;
   channels: Channel[];
   initial: { recipient: string; mobile: string; province: string; city: string; district: string; address: string };
+  /** The sellers and their shipping rules (lib/shipping-fees): their shipping lines join the total. */
+  shipping?: { sellers: SellerShipping[]; labels: ShippingSummaryLabels };
 }) {
   const t = useTranslations("checkout");
   const e = useTranslations("errors");
@@ -49,6 +52,7 @@ export function CheckoutForm(props: {
   const [answer, setAnswer] = useState<Extract<Answer, { ok: false }> | null>(null);
   const cities = useMemo(() => citiesOf(address.province), [address.province]);
   const districts = useMemo(() => districtsOf(address.province, address.city), [address.province, address.city]);
+  const totalFen = props.totalFen + (props.shipping ? shippingTotal(props.shipping.sellers, address.province) : 0);
 
   const set = (field: keyof typeof address) => (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
     const value = event.target.value;
@@ -199,19 +203,42 @@ export function CheckoutForm(props: {
       <aside className="space-y-3 self-start rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200 md:sticky md:top-20">
         <h2 className="font-semibold">{t("summary")}</h2>
         <ul className="space-y-2 text-sm">
-          {props.items.map((item) => (
-            <li key={item.productId} className="flex justify-between gap-3">
-              <span className="min-w-0">
-                {item.name} <span className="text-stone-600">× {item.quantity}</span>
-              </span>
-              <span className="shrink-0">{formatFen(item.priceFen * item.quantity)}</span>
-            </li>
-          ))}
+          {props.items.map((item) => {
+            // Any kind of cart problem (stock, price, availability, a per-order limit) marks its line and says why.
+            const problem = answer?.problems?.find((p) => p.productId === item.productId);
+            return (
+              <li
+                key={item.productId}
+                className={`flex flex-wrap justify-between gap-x-3 ${problem ? "-mx-2 rounded-md bg-red-50 px-2 py-1 ring-1 ring-red-300" : ""}`}
+                data-testid="checkout-line"
+                data-problem={problem ? problem.code : undefined}
+              >
+                <span className="min-w-0">
+                  {item.name} <span className="text-stone-600">× {item.quantity}</span>
+                </span>
+                <span className="shrink-0">{formatFen(item.priceFen * item.quantity)}</span>
+                {problem ? (
+                  // The line is marked; what is wrong and the limit are said in the alert below, line by line.
+                  <span className="w-full text-xs font-semibold text-red-800" aria-hidden>
+                    ⚠
+                  </span>
+                ) : null}
+              </li>
+            );
+          })}
         </ul>
+        {props.shipping ? (
+          <ShippingSummary
+            locale={props.locale}
+            sellers={props.shipping.sellers}
+            province={address.province}
+            labels={props.shipping.labels}
+          />
+        ) : null}
         <p className="flex justify-between border-t border-stone-100 pt-3 font-semibold">
           <span>{t("total")}</span>
           <span className="text-xl text-brand-700" data-testid="checkout-total">
-            {formatFen(props.totalFen)}
+            {formatFen(totalFen)}
           </span>
         </p>
         {answer ? (
@@ -233,7 +260,7 @@ export function CheckoutForm(props: {
           aria-disabled={busy}
           className="w-full rounded-lg bg-brand-700 px-4 py-3 text-base font-semibold text-white hover:bg-brand-800 disabled:cursor-wait disabled:opacity-60"
         >
-          {busy ? t("paying") : t("pay", { total: formatFen(props.totalFen) })}
+          {busy ? t("paying") : t("pay", { total: formatFen(totalFen) })}
         </button>
         <p className="text-xs text-stone-600">{t("holdNote")}</p>
       </aside>

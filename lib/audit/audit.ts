@@ -66,6 +66,9 @@ export const AUDIT_ACTIONS = [
   "settlement.payout",
   "campaign.publish",
   "campaign.cancel",
+  "search.synonyms.save",
+  "search.synonyms.delete",
+  "shipping.rule.save",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

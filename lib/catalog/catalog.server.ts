@@ -7,6 +7,7 @@ import { db } from "@/lib/db/db.server";
 import type { CatalogFilters } from "./filters";
 import { tags } from "./cache-tags";
 import * as q from "./queries";
+import { getSynonymWords } from "@/lib/search/search.server";
 
 export type {
   ProductCard,
@@ -22,7 +23,11 @@ export type {
 
 const catalog = { tags: [tags.catalog] };
 
-export const listProducts = unstable_cache((filters: CatalogFilters) => q.listProducts(db, filters), ["listProducts"], catalog);
+export const listProducts = unstable_cache(
+  async (filters: CatalogFilters) => q.listProducts(db, filters, filters.q ? await getSynonymWords() : []),
+  ["listProducts"],
+  catalog,
+);
 export const getCatalogFacets = unstable_cache(
   (county: string | undefined, operator: string | undefined) => q.getCatalogFacets(db, county, operator),
   ["getCatalogFacets"],

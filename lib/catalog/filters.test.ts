@@ -26,7 +26,9 @@ describe("parseCatalogFilters", () => {
 
   it("drops what is malformed and keeps the rest", () => {
     const f = parse("q=apple&page=-2&sort=evil&county=1 OR 1=1&category=DROP TABLE&min=abc&max=¥20&operator=../../etc&certified=yes");
-    expect(f).toEqual({ q: "apple", sort: "newest", page: 1 });
+    // With search words the default order is relevance (issue 13); without, newest.
+    expect(f).toEqual({ q: "apple", sort: "relevance", page: 1 });
+    expect(parse("sort=relevance").sort).toBe("newest");
   });
 
   it("ignores pages beyond the last sensible one and non-integers", () => {
@@ -59,8 +61,10 @@ describe("canonical query and cache key", () => {
 
   it("gives the same key to equivalent URLs, and round-trips", () => {
     const a = catalogKey(new URLSearchParams("county=620523&q=辣椒&junk=1"));
-    const b = catalogKey(new URLSearchParams("q=辣椒&county=620523&sort=newest"));
+    const b = catalogKey(new URLSearchParams("q=辣椒&county=620523&sort=relevance"));
     expect(a).toBe(b);
+    // Newest, chosen while searching, is not the default then: it stays in the key.
+    expect(catalogKey(new URLSearchParams("q=辣椒&county=620523&sort=newest"))).not.toBe(a);
     expect(filtersFromCatalogKey(a)).toEqual(parse("q=辣椒&county=620523"));
     expect(catalogKey(new URLSearchParams(""))).toBe("all");
   });

@@ -6,7 +6,7 @@ import { z } from "zod";
 export const CATEGORIES = ["CHILI", "APPLE", "SCALLION", "CABBAGE", "SICHUAN_PEPPER", "MUSHROOM", "MUTTON", "YAK", "CHICKEN"] as const;
 export type CategoryName = (typeof CATEGORIES)[number];
 
-export const SORTS = ["newest", "price_asc", "price_desc", "bestselling"] as const;
+export const SORTS = ["relevance", "newest", "price_asc", "price_desc", "bestselling"] as const;
 export type Sort = (typeof SORTS)[number];
 
 export const PAGE_SIZE = 24;
@@ -86,15 +86,23 @@ export function parseCatalogFilters(params: Reader): CatalogFilters {
     inStock: pick(fields.instock, params.get("instock")),
     minPriceFen: pick(fields.min, params.get("min")),
     maxPriceFen: pick(fields.max, params.get("max")),
-    sort: pick(fields.sort, params.get("sort")) ?? "newest",
+    sort: "newest",
     page: pick(fields.page, params.get("page")) ?? 1,
   };
+  // With search words the default order is relevance; without, newest (relevance means nothing then).
+  filters.sort = pick(fields.sort, params.get("sort")) ?? defaultSort(filters);
+  if (filters.sort === "relevance" && !filters.q) filters.sort = "newest";
   // A township outside the chosen county cannot match anything: keep the county, drop the township.
   if (filters.township && filters.county && !filters.township.startsWith(filters.county)) filters.township = undefined;
   if (filters.minPriceFen !== undefined && filters.maxPriceFen !== undefined && filters.minPriceFen > filters.maxPriceFen) {
     [filters.minPriceFen, filters.maxPriceFen] = [filters.maxPriceFen, filters.minPriceFen];
   }
   return filters;
+}
+
+/** The order a catalogue page takes when none is chosen: relevance when searching, else newest. */
+export function defaultSort(filters: Pick<CatalogFilters, "q">): Sort {
+  return filters.q ? "relevance" : "newest";
 }
 
 /** The canonical query string (fixed order, defaults left out) of a set of filters. */
@@ -111,7 +119,7 @@ export function catalogQueryString(filters: CatalogFilters, overrides: Partial<C
   if (f.inStock) params.set("instock", "1");
   if (f.minPriceFen !== undefined) params.set("min", fenToYuanString(f.minPriceFen));
   if (f.maxPriceFen !== undefined) params.set("max", fenToYuanString(f.maxPriceFen));
-  if (f.sort !== "newest") params.set("sort", f.sort);
+  if (f.sort !== defaultSort(f)) params.set("sort", f.sort);
   if (f.page !== 1) params.set("page", String(f.page));
   return params.toString();
 }

@@ -2,7 +2,11 @@
 // run them against the real PostgreSQL; pages use the cached versions in ./catalog.server.ts.
 // Everything returns plain JSON-safe objects (no Date, no bigint): results are cached as JSON.
 import type { Db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { searchCondition, searchScore } from "@/lib/search/sql";
+import { expandWords } from "@/lib/search/synonyms";
+import { normalize, tokenize } from "@/lib/search/tokenize";
+import { shippingRulesOf } from "@/lib/shipping-fees/queries";
 import { PAGE_SIZE, type CatalogFilters } from "./filters";
 
 const PAID_STATUSES = ["PAID", "SHIPPED", "DELIVERED"] as const;
@@ -50,40 +54,6 @@ function toCard(p: Prisma.ProductGetPayload<{ select: typeof cardSelect }>): Pro
   return { ...rest, certified: status === "CERTIFIED", image: images[0] ?? null };
 }
 
-function productWhere(f: CatalogFilters): Prisma.ProductWhereInput {
-  const where: Prisma.ProductWhereInput = { listed: true };
-  const and: Prisma.ProductWhereInput[] = [];
-  if (f.q) {
-    // ILIKE '%q%' on both names: served by the pg_trgm GIN indexes for three or more characters.
-    and.push({ OR: [{ nameZh: { contains: f.q, mode: "insensitive" } }, { nameEn: { contains: f.q, mode: "insensitive" } }] });
-  }
-  if (f.county) where.countyId = f.county;
-  if (f.township) where.townshipId = f.township;
-  if (f.category) where.category = f.category;
-  if (f.operator) where.operator = { slug: f.operator };
-  if (f.gi) where.giMark = { slug: f.gi };
-  if (f.certified) where.status = "CERTIFIED";
-  if (f.inStock) where.stock = { gt: 0 };
-  if (f.minPriceFen !== undefined || f.maxPriceFen !== undefined) {
-    where.priceFen = { gte: f.minPriceFen, lte: f.maxPriceFen };
-  }
-  if (and.length) where.AND = and;
-  return where;
-}
-
-function productOrder(f: CatalogFilters): Prisma.ProductOrderByWithRelationInput[] {
-  switch (f.sort) {
-    case "price_asc":
-      return [{ priceFen: "asc" }, { id: "asc" }];
-    case "price_desc":
-      return [{ priceFen: "desc" }, { id: "asc" }];
-    case "bestselling":
-      return [{ soldCount: "desc" }, { createdAt: "desc" }, { id: "asc" }];
-    default:
-      return [{ createdAt: "desc" }, { id: "asc" }];
-  }
-}
-
 export interface ProductPage {
   items: ProductCard[];
   total: number;
@@ -91,19 +61,74 @@ export interface ProductPage {
   pageCount: number;
 }
 
-export async function listProducts(db: Db, filters: CatalogFilters): Promise<ProductPage> {
-  const where = productWhere(filters);
-  const [total, rows] = await Promise.all([
-    db.product.count({ where }),
-    db.product.findMany({
-      where,
-      orderBy: productOrder(filters),
-      skip: (filters.page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-      select: cardSelect,
-    }),
-  ]);
-  return { items: rows.map(toCard), total, page: filters.page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+/** The filters as SQL conditions on "Product" p (the search words come separately, see listProducts). */
+function filterConditions(f: CatalogFilters): Prisma.Sql[] {
+  const out: Prisma.Sql[] = [Prisma.sql`p.listed`];
+  if (f.county) out.push(Prisma.sql`p."countyId" = ${f.county}`);
+  if (f.township) out.push(Prisma.sql`p."townshipId" = ${f.township}`);
+  if (f.category) out.push(Prisma.sql`p.category = ${f.category}::"Category"`);
+  if (f.operator) out.push(Prisma.sql`p."operatorId" = (SELECT id FROM "Operator" WHERE slug = ${f.operator})`);
+  if (f.gi) out.push(Prisma.sql`p."giMarkId" = (SELECT id FROM "GiMark" WHERE slug = ${f.gi})`);
+  if (f.certified) out.push(Prisma.sql`p.status = 'CERTIFIED'`);
+  if (f.inStock) out.push(Prisma.sql`p.stock > 0`);
+  if (f.minPriceFen !== undefined) out.push(Prisma.sql`p."priceFen" >= ${f.minPriceFen}`);
+  if (f.maxPriceFen !== undefined) out.push(Prisma.sql`p."priceFen" <= ${f.maxPriceFen}`);
+  return out;
+}
+
+/** Sold-out products last in every order; then the chosen order; the id breaks ties (stable pages). */
+function orderBy(f: CatalogFilters, score: Prisma.Sql | null): Prisma.Sql {
+  const inStockFirst = Prisma.sql`(p.stock > 0) DESC`;
+  switch (f.sort) {
+    case "price_asc":
+      return Prisma.sql`${inStockFirst}, p."priceFen" ASC, p.id ASC`;
+    case "price_desc":
+      return Prisma.sql`${inStockFirst}, p."priceFen" DESC, p.id ASC`;
+    case "bestselling":
+      return Prisma.sql`${inStockFirst}, p."soldCount" DESC, p."createdAt" DESC, p.id ASC`;
+    case "relevance":
+      if (score) return Prisma.sql`${inStockFirst}, ${score} DESC, p."soldCount" DESC, p."createdAt" DESC, p.id ASC`;
+      return Prisma.sql`${inStockFirst}, p."createdAt" DESC, p.id ASC`;
+    default:
+      return Prisma.sql`${inStockFirst}, p."createdAt" DESC, p.id ASC`;
+  }
+}
+
+/**
+ * One page of the catalogue: every query word must match (lib/search), ranked by relevance and
+ * sales when searching. The ids come from one SQL statement (conditions, order, count); the cards
+ * are then read by id.
+ */
+export async function listProducts(db: Db, filters: CatalogFilters, synonyms: string[][] = []): Promise<ProductPage> {
+  const conditions = filterConditions(filters);
+  let score: Prisma.Sql | null = null;
+  const words = filters.q ? tokenize(filters.q) : [];
+  if (words.length) {
+    const alternatives = expandWords(words, synonyms);
+    conditions.push(searchCondition("p", alternatives));
+    score = searchScore("p", [normalize(filters.q!), words.join(" "), words.join("")], alternatives);
+  }
+  const rows = await db.$queryRaw<{ id: string; total: bigint }[]>`
+    SELECT p.id, COUNT(*) OVER () AS total
+    FROM "Product" p
+    WHERE ${Prisma.join(conditions, " AND ")}
+    ORDER BY ${orderBy(filters, score)}
+    LIMIT ${PAGE_SIZE} OFFSET ${(filters.page - 1) * PAGE_SIZE}`;
+  let total = Number(rows[0]?.total ?? 0);
+  if (!rows.length && filters.page > 1) {
+    // Past the last page: the count alone.
+    const [count] = await db.$queryRaw<{ n: bigint }[]>`SELECT COUNT(*) AS n FROM "Product" p WHERE ${Prisma.join(conditions, " AND ")}`;
+    total = Number(count?.n ?? 0);
+  }
+  const ids = rows.map((r) => r.id);
+  const cards = ids.length ? await db.product.findMany({ where: { id: { in: ids } }, select: cardSelect }) : [];
+  const byId = new Map(cards.map((c) => [c.id, toCard(c)]));
+  return {
+    items: ids.map((id) => byId.get(id)).filter((c): c is ProductCard => c !== undefined),
+    total,
+    page: filters.page,
+    pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+  };
 }
 
 export interface Option {
@@ -261,10 +286,24 @@ export async function getProductBySlug(db: Db, slug: string) {
   if (!product || !product.listed) return null;
   // Links of the product itself; without any, the operator-wide links (docs/DESIGN.md#rule-5).
   const own = await db.benefitLink.count({ where: { productId: product.id } });
-  const [origin, benefits] = await Promise.all([
+  const [origin, benefits, sold, certifiedAt, shippingRules] = await Promise.all([
     regionPath(db, product.villageId),
     benefitSummary(db, own ? { productId: product.id } : { operatorId: product.operatorId, productId: null }),
+    // 已售: units of paid orders, less units refunded back to stock (the order ledger, not a counter).
+    db.$queryRaw<{ units: bigint | null }[]>`
+        SELECT SUM(l.quantity - l."restockedQty")::bigint AS units
+        FROM "OrderLine" l JOIN "Order" o ON o.id = l."orderId"
+        WHERE l."productId" = ${product.id} AND o.status::text IN (${PAID_STATUSES[0]}, ${PAID_STATUSES[1]}, ${PAID_STATUSES[2]})`,
+    product.status === "CERTIFIED"
+      ? db.auditLog.findFirst({
+          where: { entity: "Product", entityId: product.id, action: "product.certify" },
+          orderBy: { createdAt: "desc" },
+          select: { createdAt: true },
+        })
+      : null,
+    shippingRulesOf(db, [product.operatorId]),
   ]);
+  const county = origin.find((r) => r.level === "COUNTY");
   return {
     id: product.id,
     slug: product.slug,
@@ -296,6 +335,30 @@ export async function getProductBySlug(db: Db, slug: string) {
     },
     origin,
     benefits,
+    soldUnits: Number(sold[0]?.units ?? 0),
+    food: {
+      shelfLifeZh: product.shelfLifeZh,
+      shelfLifeEn: product.shelfLifeEn,
+      storageZh: product.storageZh,
+      storageEn: product.storageEn,
+      ingredientsZh: product.ingredientsZh,
+      ingredientsEn: product.ingredientsEn,
+      netContentZh: product.netContentZh,
+      netContentEn: product.netContentEn,
+      scLicence: product.scLicence,
+    },
+    coldChain: product.coldChain,
+    /** Who certified it (the county's program office), when and until when; null when not certified. */
+    certification:
+      product.status === "CERTIFIED"
+        ? {
+            countyZh: county?.nameZh ?? "",
+            countyEn: county?.nameEn ?? "",
+            certifiedAt: certifiedAt?.createdAt.toISOString() ?? null,
+            until: product.certifiedUntil?.toISOString() ?? null,
+          }
+        : null,
+    shipping: shippingRules[product.operatorId] ?? null,
   };
 }
 export type ProductDetail = NonNullable<Awaited<ReturnType<typeof getProductBySlug>>>;

@@ -20,6 +20,7 @@ import { Channel } from "@/lib/generated/prisma/enums";
 import type { PaymentProvider } from "@/lib/payments/provider";
 import { PaymentProviderError } from "@/lib/payments/provider";
 import { holdStockForSale } from "@/lib/stock/ledger";
+import { quoteOrderShipping } from "@/lib/shipping-fees/quote";
 import { orderAccessToken } from "./access";
 import { addressSchema } from "./address";
 import { releaseReservation } from "./fulfilment";
@@ -125,6 +126,7 @@ export async function placeOrder(db: Db, raw: CheckoutInput, ctx: Context): Prom
       certifiedUntil: true,
       operatorId: true,
       maxPerOrder: true,
+      coldChain: true,
     },
   });
   const byId = new Map(products.map((p) => [p.id, p]));
@@ -151,7 +153,15 @@ export async function placeOrder(db: Db, raw: CheckoutInput, ctx: Context): Prom
       certifiedAtSale: isCertifiedAt(product, now),
     };
   });
-  const totalFen = lines.reduce((sum, line) => sum + line.netFen, 0);
+  // Each seller's shipping line (lib/shipping-fees); a province a seller does not serve is refused
+  // here, before anything is held.
+  const shipping = await quoteOrderShipping(
+    db,
+    lines.map((l) => ({ operatorId: l.operatorId, netFen: l.netFen, coldChain: byId.get(l.productId)!.coldChain })),
+    input.address.province,
+    ctx.locale,
+  );
+  const totalFen = lines.reduce((sum, line) => sum + line.netFen, 0) + shipping.totalFen;
   if (!Number.isSafeInteger(totalFen) || totalFen > 99_999_999) throw new ActionError("orderTooLarge");
 
   let order: { id: string; number: string } | undefined;
@@ -174,12 +184,14 @@ export async function placeOrder(db: Db, raw: CheckoutInput, ctx: Context): Prom
               email,
               channel: input.channel,
               totalFen,
+              shippingFen: shipping.totalFen,
               checkoutKey: input.checkoutKey,
               ...input.address,
               paymentProvider: ctx.provider.name,
               reservedUntil: new Date(now.getTime() + RESERVATION_MS),
               createdAt: now,
               lines: { createMany: { data: lines } },
+              shipping: { createMany: { data: shipping.lines } },
             },
             select: { id: true, number: true },
           });
@@ -280,6 +292,7 @@ export async function ensurePaymentSession(db: Db, orderId: string, ctx: Omit<Co
         select: { quantity: true, unitPriceFen: true, product: { select: { nameZh: true, nameEn: true, specZh: true, specEn: true } } },
         orderBy: { id: "asc" },
       },
+      shipping: { select: { feeFen: true, operator: { select: { nameZh: true, nameEn: true } } }, orderBy: { operatorId: "asc" } },
     },
   });
   const accessToken = orderAccessToken(order.id);
@@ -299,11 +312,22 @@ export async function ensurePaymentSession(db: Db, orderId: string, ctx: Omit<Co
         orderNumber: order.number,
         email: order.email,
         locale: ctx.locale,
-        lines: order.lines.map((l) => ({
-          name: ctx.locale === "en" ? `${l.product.nameEn} (${l.product.specEn})` : `${l.product.nameZh}（${l.product.specZh}）`,
-          unitPriceFen: l.unitPriceFen,
-          quantity: l.quantity,
-        })),
+        lines: order.lines
+          .map((l) => ({
+            name: ctx.locale === "en" ? `${l.product.nameEn} (${l.product.specEn})` : `${l.product.nameZh}（${l.product.specZh}）`,
+            unitPriceFen: l.unitPriceFen,
+            quantity: l.quantity,
+          }))
+          .concat(
+            // Each seller's shipping as its own line (none when free).
+            order.shipping
+              .filter((s) => s.feeFen > 0)
+              .map((s) => ({
+                name: ctx.locale === "en" ? `Shipping · ${s.operator.nameEn}` : `运费 · ${s.operator.nameZh}`,
+                unitPriceFen: s.feeFen,
+                quantity: 1,
+              })),
+          ),
         successUrl: `${ctx.origin}${orderPage}&session_id={CHECKOUT_SESSION_ID}`,
         cancelUrl: `${ctx.origin}${orderPage}&cancelled=1`,
         // A livestream order's window is shorter than the 30 minutes a Stripe session must live:

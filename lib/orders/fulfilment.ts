@@ -119,6 +119,22 @@ export async function writeSaleLedger(tx: Tx, orderId: string, at: Date): Promis
   const rows = saleLedgerRows(lines, links, at);
   if (rows.allocations.length) await tx.allocation.createMany({ data: rows.allocations });
   await tx.settlementEntry.createMany({ data: rows.settlements });
+  // Each seller's shipping is the seller's money: its own settlement entry, never an allocation.
+  const shipping = await tx.orderShipping.findMany({
+    where: { orderId, feeFen: { gt: 0 } },
+    select: { id: true, operatorId: true, feeFen: true },
+  });
+  if (shipping.length) {
+    await tx.settlementEntry.createMany({
+      data: shipping.map((s) => ({
+        operatorId: s.operatorId,
+        orderShippingId: s.id,
+        kind: "SALE" as const,
+        amountFen: s.feeFen,
+        createdAt: at,
+      })),
+    });
+  }
   await recordSaleInReports(tx, orderId);
   await tx.shipment.createMany({ data: operatorIds.map((operatorId) => ({ orderId, operatorId })), skipDuplicates: true });
 }

@@ -41,6 +41,7 @@ export async function orderByNumber(db: Db, number: string) {
           product: { select: { slug: true, nameZh: true, nameEn: true, specZh: true, specEn: true, unitZh: true, unitEn: true } },
         },
       },
+      shipping: { select: { operatorId: true, feeFen: true, refundedFen: true, coldChain: true } },
       shipments: {
         orderBy: { operatorId: "asc" },
         select: {

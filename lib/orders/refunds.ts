@@ -24,6 +24,7 @@ import { reverseAllocations } from "./allocation";
 import { firstDelivery, lockOrder, type PaymentEvent } from "./locks";
 import { settleShipments } from "./shipping";
 import { notifyRefund } from "@/lib/notifications/events";
+import { refundableShippingFen } from "@/lib/shipping-fees/fees";
 
 type Tx = Prisma.TransactionClient;
 
@@ -42,6 +43,8 @@ export const refundSchema = z.object({
       }),
     )
     .min(1),
+  /** Shipping to refund too (fen), of the one seller whose lines these are; never above what is left of it. */
+  shippingFen: z.coerce.number().int().min(0).default(0),
   reason: z.string().trim().max(200).default(""),
 });
 export type RefundInput = z.input<typeof refundSchema>;
@@ -80,7 +83,11 @@ async function lockedOrder(tx: Tx, orderId: string) {
       lines: {
         select: { id: true, operatorId: true, productId: true, quantity: true, netFen: true, refundedFen: true, restockedQty: true },
       },
-      refunds: { where: { status: "PENDING" }, select: { lines: { select: { orderLineId: true, amountFen: true, quantity: true } } } },
+      refunds: {
+        where: { status: "PENDING" },
+        select: { shippingFen: true, shippingOperatorId: true, lines: { select: { orderLineId: true, amountFen: true, quantity: true } } },
+      },
+      shipping: { select: { operatorId: true, feeFen: true, refundedFen: true } },
     },
   });
 }
@@ -137,11 +144,18 @@ export async function requestRefund(
       if (requested.restockQty > entry.qty) throw new ActionError("restockTooLarge", { max: entry.qty });
       return { orderLineId: requested.orderLineId, amountFen, quantity: requested.restockQty };
     });
-    const amountFen = lines.reduce((s, l) => s + l.amountFen, 0);
+    const shipping = shippingToRefund(
+      order,
+      input.shippingFen,
+      lines.map((l) => open.get(l.orderLineId)!.line.operatorId),
+    );
+    const amountFen = lines.reduce((s, l) => s + l.amountFen, 0) + input.shippingFen;
     return tx.refund.create({
       data: {
         orderId: order.id,
         amountFen,
+        shippingFen: input.shippingFen,
+        shippingOperatorId: shipping?.operatorId ?? null,
         reason: input.reason,
         restock: lines.some((l) => l.quantity > 0),
         createdById: actor.userId,
@@ -177,6 +191,22 @@ export async function requestRefund(
   return { refundId: refund.id, status: "SUCCEEDED" };
 }
 
+/**
+ * The seller's shipping line a refund of `fen` shipping draws on, or null for none. Refused when
+ * the lines are of several sellers, or when it is more than what was paid for that seller's shipping
+ * less what is refunded or being refunded (lib/shipping-fees, refundableShippingFen).
+ */
+function shippingToRefund(order: NonNullable<Awaited<ReturnType<typeof lockedOrder>>>, fen: number, operatorIds: string[]) {
+  if (fen === 0) return null;
+  const sellers = [...new Set(operatorIds)];
+  if (sellers.length !== 1) throw new ActionError("invalidInput");
+  const line = order.shipping.find((s) => s.operatorId === sellers[0]);
+  const pending = order.refunds.filter((r) => r.shippingOperatorId === sellers[0]).reduce((sum, r) => sum + r.shippingFen, 0);
+  const left = line ? refundableShippingFen(line) - pending : 0;
+  if (fen > left) throw new ActionError("refundTooLarge", { max: formatFen(Math.max(0, left)) });
+  return line!;
+}
+
 /** The money is back: write the refund's effects, once. */
 export async function applyRefund(db: Db, refundId: string, providerRefundId: string | null): Promise<boolean> {
   return db.$transaction((tx) => applyRefundIn(tx, refundId, providerRefundId), { timeout: 20_000 });
@@ -188,9 +218,26 @@ async function applyRefundIn(tx: Tx, refundId: string, providerRefundId: string 
   const order = await lockedOrder(tx, locked[0].orderId);
   const refund = await tx.refund.findUniqueOrThrow({
     where: { id: refundId },
-    select: { status: true, amountFen: true, lines: { select: { orderLineId: true, amountFen: true, quantity: true } } },
+    select: {
+      status: true,
+      amountFen: true,
+      shippingFen: true,
+      shippingOperatorId: true,
+      lines: { select: { orderLineId: true, amountFen: true, quantity: true } },
+    },
   });
   if (!order || refund.status !== "PENDING") return false;
+  if (refund.shippingFen > 0 && refund.shippingOperatorId) {
+    // Shipping is the seller's money, not the households': no allocations move with it.
+    const line = await tx.orderShipping.update({
+      where: { orderId_operatorId: { orderId: order.id, operatorId: refund.shippingOperatorId } },
+      data: { refundedFen: { increment: refund.shippingFen } },
+      select: { id: true },
+    });
+    await tx.settlementEntry.create({
+      data: { operatorId: refund.shippingOperatorId, orderShippingId: line.id, kind: "REFUND", amountFen: -refund.shippingFen },
+    });
+  }
   const lineById = new Map(order.lines.map((l) => [l.id, l]));
 
   const originals = await tx.allocation.findMany({
@@ -238,7 +285,10 @@ async function applyRefundIn(tx: Tx, refundId: string, providerRefundId: string 
     await adjustStock(tx, { productId: lineById.get(rl.orderLineId)!.productId, delta: rl.quantity, reason: "RETURN", note: order.number });
   }
   const refundedFen = order.refundedFen + refund.amountFen;
-  const whole = refundedFen === order.totalFen;
+  // Whole once every line is refunded (shipping left unrefunded does not keep an order open).
+  const goodsLeft =
+    order.lines.reduce((sum, l) => sum + l.netFen - l.refundedFen, 0) - refund.lines.reduce((sum, l) => sum + l.amountFen, 0);
+  const whole = goodsLeft === 0;
   await tx.order.update({ where: { id: order.id }, data: { refundedFen, ...(whole ? { status: "REFUNDED" } : {}) } });
   if (whole) await tx.shipment.updateMany({ where: { orderId: order.id, status: "TO_SHIP" }, data: { status: "CANCELLED" } });
   else await settleShipments(tx, order.id); // an operator's part refunded in full needs no shipping

@@ -408,6 +408,7 @@ export async function settlementEntries(
           product: { select: { nameZh: true, nameEn: true, unitZh: true, unitEn: true } },
         },
       },
+      orderShipping: { select: { order: { select: { number: true } } } },
     },
   });
   return {
@@ -419,12 +420,13 @@ export async function settlementEntries(
       createdAt: r.createdAt,
       kind: r.kind,
       amountFen: r.amountFen,
-      orderNumber: r.orderLine.order.number,
-      nameZh: r.orderLine.product.nameZh,
-      nameEn: r.orderLine.product.nameEn,
-      quantity: r.orderLine.quantity,
-      unitZh: r.orderLine.product.unitZh,
-      unitEn: r.orderLine.product.unitEn,
+      // A shipping line (lib/shipping-fees) has no product: it reads "运费 / Shipping", one per order.
+      orderNumber: r.orderLine?.order.number ?? r.orderShipping?.order.number ?? "",
+      nameZh: r.orderLine?.product.nameZh ?? "运费",
+      nameEn: r.orderLine?.product.nameEn ?? "Shipping",
+      quantity: r.orderLine?.quantity ?? 1,
+      unitZh: r.orderLine?.product.unitZh ?? "单",
+      unitEn: r.orderLine?.product.unitEn ?? "order",
     })),
   };
 }

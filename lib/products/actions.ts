@@ -5,6 +5,7 @@
 // with an AuditLog row, and then calls catalogChanged() so the storefront shows the change at once.
 import { randomBytes } from "node:crypto";
 import { authorisationCurrent } from "@/lib/admin/gi-authorisation";
+import type { z } from "zod";
 import { ActionError, notFound } from "@/lib/errors";
 import { defineAction } from "@/lib/actions/define.server";
 import { lockOperatorLinks } from "@/lib/benefits/lock";
@@ -22,6 +23,7 @@ import {
 } from "./listing";
 import { checkPhoto, productPhotoKey } from "./photos";
 import { catalogChanged } from "@/lib/catalog/revalidate.server";
+import { reindexProducts } from "@/lib/search/index-product";
 import {
   adjustStockInput,
   createProductInput,
@@ -171,10 +173,12 @@ export const createProduct = defineAction({
             listed: input.listed,
             ...place,
             giMarkId,
+            ...foodInfo(input),
             isDemo: false,
           },
           select: { id: true, slug: true },
         });
+        await reindexProducts(tx, [created.id]);
         // The opening figure is a movement like any other, so stock = SUM(delta) from the start.
         if (input.stock > 0) await adjustStock(tx, { productId: created.id, delta: input.stock, reason: "INITIAL", userId: actor.userId });
         await audit(tx, actor, "product.create", created.id, {
@@ -195,6 +199,21 @@ export const createProduct = defineAction({
   },
 });
 
+const FOOD_FIELDS = [
+  "shelfLifeZh",
+  "shelfLifeEn",
+  "storageZh",
+  "storageEn",
+  "ingredientsZh",
+  "ingredientsEn",
+  "netContentZh",
+  "netContentEn",
+  "scLicence",
+  "coldChain",
+] as const;
+const foodInfo = (input: Record<(typeof FOOD_FIELDS)[number], string | boolean>) =>
+  Object.fromEntries(FOOD_FIELDS.map((f) => [f, input[f]])) as Pick<z.output<typeof updateProductInput>, (typeof FOOD_FIELDS)[number]>;
+
 const EDITABLE = [
   "nameZh",
   "nameEn",
@@ -209,6 +228,7 @@ const EDITABLE = [
   "maxPerOrder",
   "villageId",
   "giMarkId",
+  ...FOOD_FIELDS,
 ] as const;
 
 export const updateProduct = defineAction({
@@ -235,6 +255,7 @@ export const updateProduct = defineAction({
         maxPerOrder: input.maxPerOrder,
         villageId: place.villageId,
         giMarkId,
+        ...foodInfo(input),
       };
       const changes: Record<string, { from: unknown; to: unknown }> = {};
       for (const field of EDITABLE) if (before[field] !== next[field]) changes[field] = { from: before[field], to: next[field] };
@@ -249,6 +270,7 @@ export const updateProduct = defineAction({
         where: { id: before.id },
         data: { ...next, townshipId: place.townshipId, countyId: place.countyId, status, ...(recertify ? { certifiedUntil: null } : {}) },
       });
+      await reindexProducts(tx, [before.id]);
       await audit(tx, actor, "product.update", before.id, {
         changes: changes as Prisma.InputJsonValue,
         ...(recertify ? { status: { from: before.status, to: status } } : {}),
@@ -321,6 +343,7 @@ export const duplicateProduct = defineAction({
             },
             select: { id: true, slug: true },
           });
+          await reindexProducts(tx, [product.id]);
           await audit(tx, actor, "product.duplicate", product.id, { from: source.id, fromSlug: source.slug, slug, images: images.length });
           return product;
         }),

@@ -6,7 +6,16 @@ import { parseYuanToFen } from "./price";
 import { CATEGORIES } from "@/lib/catalog/filters";
 import { MAX_MOVEMENT, MAX_STOCK } from "@/lib/stock/ledger";
 
-export const LIMITS = { name: 60, description: 2000, unit: 10, spec: 40, note: 200, initialStock: 1_000_000 } as const;
+export const LIMITS = {
+  name: 60,
+  description: 2000,
+  unit: 10,
+  spec: 40,
+  note: 200,
+  initialStock: 1_000_000,
+  foodShort: 60,
+  ingredients: 300,
+} as const;
 
 const id = z.string({ error: "required" }).trim().min(1, "required").max(100, "notFound");
 
@@ -63,6 +72,21 @@ export const productFields = {
     .trim()
     .regex(/^\d{12}$/u, "villageRequired"),
   giMarkId: z.preprocess((v) => (v === "" || v === undefined ? null : v), z.string().max(100, "giMarkNotAllowed").nullable()),
+  // Food information (shown on the product page when present).
+  shelfLifeZh: optionalText(LIMITS.foodShort, "foodInfoTooLong"),
+  shelfLifeEn: optionalText(LIMITS.foodShort, "foodInfoTooLong"),
+  storageZh: optionalText(LIMITS.foodShort, "foodInfoTooLong"),
+  storageEn: optionalText(LIMITS.foodShort, "foodInfoTooLong"),
+  ingredientsZh: optionalText(LIMITS.ingredients, "foodInfoTooLong"),
+  ingredientsEn: optionalText(LIMITS.ingredients, "foodInfoTooLong"),
+  netContentZh: optionalText(LIMITS.foodShort, "foodInfoTooLong"),
+  netContentEn: optionalText(LIMITS.foodShort, "foodInfoTooLong"),
+  /** SC 食品生产许可证号: SC followed by 14 digits (packaged food), or empty. */
+  scLicence: z.preprocess(
+    (v) => (typeof v === "string" ? v.normalize("NFKC").trim().toUpperCase().replace(/\s+/g, "") : v === undefined || v === null ? "" : v),
+    z.string().regex(/^(SC\d{14})?$/u, "scLicenceInvalid"),
+  ),
+  coldChain: checkbox,
 };
 
 export const createProductInput = z.object({

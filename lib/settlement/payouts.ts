@@ -159,6 +159,8 @@ export async function payoutStatement(db: Reader, payoutId: string) {
       amountFen: true,
       createdAt: true,
       orderLine: { select: { quantity: true, order: { select: { number: true } }, product: { select: { nameZh: true, nameEn: true } } } },
+      // A shipping entry (lib/shipping-fees) settles the seller's shipping of an order, not a goods line.
+      orderShipping: { select: { order: { select: { number: true } } } },
     },
   });
   const { lines, figures } = statementLines(entries, payout.feeBps);

@@ -12,24 +12,29 @@ import { localizedPath } from "@/lib/i18n/locales";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
 import { localName, localText } from "@/lib/i18n/pick";
 import { channelsFor } from "@/lib/orders/checkout";
+import { checkoutSellers } from "@/lib/shipping-fees/shipping.server";
+import { buyNowItem } from "@/lib/cart/buy-now.server";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ locale: string }> };
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
   const t = await getTranslations({ locale: pageLocale((await params).locale), namespace: "checkout" });
   return { title: t("title"), robots: { index: false } };
 }
 
 const EMPTY_ADDRESS = { recipient: "", mobile: "", province: "", city: "", district: "", address: "" };
 
-export default async function CheckoutPage({ params }: Props) {
+export default async function CheckoutPage({ params, searchParams }: Props) {
   const locale = pageLocale((await params).locale);
   const t = await getTranslations({ locale, namespace: "checkout" });
   const actor = await getActor();
-  const cart = await callerCartView(actor);
-  const items = cart.groups.flatMap((g) =>
+  const query = await searchParams;
+  // 立即购买 (/checkout?buy=<product>&qty=N): this product alone; otherwise the cart.
+  const buy = typeof query.buy === "string" ? await buyNowItem(query.buy, typeof query.qty === "string" ? query.qty : undefined) : null;
+  const cart = buy ? null : await callerCartView(actor);
+  const fromCart = (cart?.groups ?? []).flatMap((g) =>
     g.lines
       .filter((l) => l.available)
       .map((l) => ({
@@ -40,6 +45,29 @@ export default async function CheckoutPage({ params }: Props) {
         priceFen: l.priceFen,
       })),
   );
+  const items = buy
+    ? [
+        {
+          productId: buy.productId,
+          name: localName(locale, buy),
+          spec: localText(locale, buy.specZh, buy.specEn),
+          quantity: buy.quantity,
+          priceFen: buy.priceFen,
+        },
+      ]
+    : fromCart;
+  const sellers = items.length ? await checkoutSellers(items) : [];
+  const sf = await getTranslations({ locale, namespace: "shippingFees" });
+  const shipping = {
+    sellers,
+    labels: {
+      shipping: sf("shipping"),
+      free: sf("free"),
+      pickProvince: sf("pickProvince"),
+      notDelivered: sf.raw("notDelivered") as string,
+      coldChain: sf("coldChain"),
+    },
+  };
   // A returning shopper's last address, to spare the typing.
   const last = actor ? await lastAddressOf(actor.userId) : null;
 
@@ -76,6 +104,7 @@ export default async function CheckoutPage({ params }: Props) {
               askEmail={!actor}
               channels={channelsFor(actor)}
               initial={last ?? EMPTY_ADDRESS}
+              shipping={shipping}
             />
           </ShopMessages>
         </>

@@ -41,13 +41,14 @@ export default async function CatalogPage({ params }: Props) {
           <CatalogFilterForm locale={locale} filters={filters} facets={facets} />
         </aside>
         <section aria-live="polite" className="space-y-4">
-          <p className="text-sm text-stone-700" data-testid="result-count">
+          {/* A heading (the cards' names are h3): the result count introduces the list. */}
+          <h2 className="text-sm font-normal text-stone-700" data-testid="result-count">
             {filters.q ? t("resultsFor", { count: result.total, q: filters.q }) : t("results", { count: result.total })}
-          </p>
+          </h2>
           {result.items.length ? (
             <ProductGrid>
-              {result.items.map((p) => (
-                <ProductCard key={p.id} product={p} locale={locale} />
+              {result.items.map((p, i) => (
+                <ProductCard key={p.id} product={p} locale={locale} priority={i < 2} />
               ))}
             </ProductGrid>
           ) : (

@@ -43,6 +43,7 @@ export default async function OperatorConsoleLayout({ children, params }: Props)
     { href: `${base}/links`, label: t("nav.links") },
     { href: `${base}/payouts`, label: t("nav.payouts") },
     { href: `${base}/settlement`, label: t("nav.settlement") },
+    { href: `${base}/shipping`, label: (await getTranslations({ locale, namespace: "shippingFees.console" }))("nav") },
     { href: `${base}/team`, label: t("nav.team") },
   ];
   const several = actor.role === "ADMIN" || actor.operatorIds.length > 1;

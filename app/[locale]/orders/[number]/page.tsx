@@ -15,6 +15,7 @@ import { LocalLink } from "@/components/ui/LocalLink";
 import { getActor } from "@/lib/auth/session.server";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
 import { localName, localText } from "@/lib/i18n/pick";
+import { ShippingLine } from "@/components/shipping/ShippingLine";
 import { formatFen } from "@/lib/money";
 import { isOrderAccessToken, orderAccessToken } from "@/lib/orders/access";
 import { ORDER_NUMBER } from "@/lib/orders/number";
@@ -56,6 +57,9 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const token = orderAccessToken(order.id);
   const receipt = order.paidAt ? await impactReceiptOf(order.id) : null;
   const linesOf = (operatorId: string) => order.lines.filter((l) => l.operatorId === operatorId);
+  const shippingOf = (operatorId: string) => order.shipping.find((s) => s.operatorId === operatorId);
+  const sf = await getTranslations({ locale, namespace: "shippingFees" });
+  const shippingLabels = { shipping: sf("shipping"), free: sf("free"), coldChain: sf("coldChain"), refunded: sf.raw("refunded") as string };
   const pending = order.status === "PENDING_PAYMENT";
   const payable = pending && !order.awaitingAsyncPay && order.paymentUrl && order.reservedUntil.getTime() > Date.now();
 
@@ -154,6 +158,14 @@ export default async function OrderPage({ params, searchParams }: Props) {
                 <span>{formatFen(l.netFen)}</span>
               </li>
             ))}
+            {shippingOf(shipment.operatorId) ? (
+              <ShippingLine
+                feeFen={shippingOf(shipment.operatorId)!.feeFen}
+                refundedFen={shippingOf(shipment.operatorId)!.refundedFen}
+                coldChain={shippingOf(shipment.operatorId)!.coldChain}
+                labels={shippingLabels}
+              />
+            ) : null}
           </ul>
         </section>
       ))}

@@ -6,6 +6,11 @@ import { AddToCart } from "@/components/shop/AddToCart";
 import { addToCartLabels } from "@/components/shop/labels.server";
 import { OriginBreadcrumb } from "@/components/catalog/OriginBreadcrumb";
 import { Badge } from "@/components/ui/Badge";
+import { BuyNow } from "@/components/product/BuyNow";
+import { CertificationBadge, type CertificationLabels } from "@/components/product/CertificationBadge";
+import { FoodInfo } from "@/components/product/FoodInfo";
+import { ProductGallery } from "@/components/product/ProductGallery";
+import { ShippingInfo, type ShippingInfoLabels } from "@/components/product/ShippingInfo";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { getProductBySlug } from "@/lib/catalog/catalog.server";
 import { isLocale } from "@/lib/i18n/locales";
@@ -44,54 +49,61 @@ export default async function ProductPage({ params }: Props) {
   const e = await getTranslations({ locale, namespace: "enums" });
   const name = localName(locale, product);
   const unit = localText(locale, product.unitZh, product.unitEn);
-  const [cover, ...more] = product.images;
+  const pp = await getTranslations({ locale, namespace: "productPage" });
+  const sf = await getTranslations({ locale, namespace: "shippingFees.info" });
+  const certificationLabels = Object.fromEntries(
+    (["certified", "title", "office", "officeName", "certifiedOn", "validUntil", "unknown", "note"] as const).map((k) => [
+      k,
+      pp.raw(`certification.${k}`) as string,
+    ]),
+  ) as unknown as CertificationLabels;
+  const shippingLabels = Object.fromEntries(
+    (
+      [
+        "title",
+        "fee",
+        "flat",
+        "freeAbove",
+        "noFee",
+        "surcharge",
+        "notDelivered",
+        "coldChain",
+        "coldChainFree",
+        "shipFrom",
+        "dispatch",
+        "dispatchDays",
+        "afterSales",
+        "afterSalesDefault",
+      ] as const
+    ).map((k) => [k, sf.raw(k) as string]),
+  ) as ShippingInfoLabels;
 
   return (
     <article className="space-y-6">
       <OriginBreadcrumb locale={locale} path={product.origin} label={t("origin")} />
       <div className="grid gap-6 md:grid-cols-2">
-        <section aria-label={t("gallery")} className="space-y-2">
-          {cover ? (
-            // eslint-disable-next-line @next/next/no-img-element
-            <img
-              src={cover.url}
-              alt={localText(locale, cover.altZh, cover.altEn) || name}
-              width={800}
-              height={600}
-              className="aspect-[4/3] w-full rounded-2xl bg-brand-50 object-cover"
-            />
-          ) : null}
-          {more.length ? (
-            <ul className="grid grid-cols-4 gap-2">
-              {more.map((img) => (
-                <li key={img.url}>
-                  {/* eslint-disable-next-line @next/next/no-img-element */}
-                  <img
-                    src={img.url}
-                    alt={localText(locale, img.altZh, img.altEn) || name}
-                    width={200}
-                    height={150}
-                    loading="lazy"
-                    className="aspect-[4/3] w-full rounded-lg bg-brand-50 object-cover"
-                  />
-                </li>
-              ))}
-            </ul>
-          ) : null}
+        <section aria-label={t("gallery")}>
+          <ProductGallery
+            images={product.images.map((img) => ({ url: img.url, alt: localText(locale, img.altZh, img.altEn) || name }))}
+            labels={{ photo: pp("gallery.photo"), zoom: pp("gallery.zoom"), close: pp("gallery.close") }}
+          />
         </section>
 
         <div className="space-y-4">
           <div className="flex flex-wrap gap-2">
-            {product.certified ? (
-              <Badge tone="certified" title={t("certifiedTitle")}>
-                ✓ {t("certified")}
-              </Badge>
+            {product.certification ? (
+              <CertificationBadge locale={locale} certification={product.certification} labels={certificationLabels} />
             ) : (
               <Badge tone="neutral">{t("notCertified")}</Badge>
             )}
             <Badge tone="neutral">{e(`category.${product.category}`)}</Badge>
           </div>
           <h1 className="text-2xl font-bold leading-tight sm:text-3xl">{name}</h1>
+          {product.soldUnits > 0 ? (
+            <p className="text-sm text-stone-600" data-testid="sold-count">
+              {pp("sold", { count: product.soldUnits })}
+            </p>
+          ) : null}
           <p className="text-3xl font-bold text-brand-700" data-testid="price">
             {formatFen(product.priceFen)}
             <span className="text-base font-normal text-stone-600">{t("perUnit", { unit })}</span>
@@ -118,8 +130,25 @@ export default async function ProductPage({ params }: Props) {
             </dd>
           </dl>
           <AddToCart locale={locale} productId={product.id} stock={product.stock} labels={await addToCartLabels(locale)} />
+          {product.stock > 0 ? <BuyNow locale={locale} productId={product.id} label={pp("buyNow")} /> : null}
           <BenefitSummary locale={locale} summary={product.benefits} />
         </div>
+      </div>
+
+      <div className="grid gap-6 md:grid-cols-2">
+        <ShippingInfo locale={locale} rule={product.shipping} coldChain={product.coldChain} labels={shippingLabels} />
+        <FoodInfo
+          locale={locale}
+          food={product.food}
+          labels={{
+            title: pp("food.title"),
+            shelfLife: pp("food.shelfLife"),
+            storage: pp("food.storage"),
+            ingredients: pp("food.ingredients"),
+            netContent: pp("food.netContent"),
+            scLicence: pp("food.scLicence"),
+          }}
+        />
       </div>
 
       <div className="grid gap-6 md:grid-cols-2">

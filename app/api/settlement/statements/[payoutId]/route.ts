@@ -53,10 +53,10 @@ async function statementFile(payoutId: string, request: Request) {
         l.entry
           ? {
               date: ymd(l.entry.createdAt),
-              orderNumber: l.entry.orderLine.order.number,
-              product: localName(locale, l.entry.orderLine.product),
+              orderNumber: l.entry.orderLine?.order.number ?? l.entry.orderShipping?.order.number ?? null,
+              product: l.entry.orderLine ? localName(locale, l.entry.orderLine.product) : t("shipping"),
               kind: l.entry.kind,
-              quantity: l.entry.kind === "SALE" ? l.entry.orderLine.quantity : null,
+              quantity: l.entry.kind === "SALE" && l.entry.orderLine ? l.entry.orderLine.quantity : null,
               amountFen: l.amountFen,
             }
           : { date: null, orderNumber: null, product: null, kind: "FEE" as const, quantity: null, amountFen: l.amountFen },

@@ -30,6 +30,17 @@ export interface ProductFormValues {
   villageId: string;
   giMarkId: string;
   stock?: string;
+  // Food information (optional)
+  shelfLifeZh?: string;
+  shelfLifeEn?: string;
+  storageZh?: string;
+  storageEn?: string;
+  ingredientsZh?: string;
+  ingredientsEn?: string;
+  netContentZh?: string;
+  netContentEn?: string;
+  scLicence?: string;
+  coldChain?: string; // "on" when shipped in the cold chain
 }
 
 type Props = {
@@ -42,6 +53,7 @@ type Props = {
 
 export function ProductForm(props: Props) {
   const t = useTranslations("listings.form");
+  const food = useTranslations("productPage.console");
   const locale = useLocale() as Locale;
   const router = useRouter();
   const [state, submit] = useKeptAction<unknown>(props.mode === "create" ? createProduct : updateProduct);
@@ -233,6 +245,36 @@ export function ProductForm(props: Props) {
           />
         </Field>
       </fieldset>
+
+      <details
+        className="rounded-lg ring-1 ring-stone-200"
+        open={Boolean(value("scLicence") || value("shelfLifeZh") || value("netContentZh"))}
+      >
+        <summary className="cursor-pointer px-3 py-2 text-base font-semibold text-stone-900">{food("title")}</summary>
+        <div className="grid gap-3 px-3 pb-3 sm:grid-cols-2">
+          {text("netContentZh", food("netContentZh"), { maxLength: 60, placeholder: "500克", lang: "zh-CN" })}
+          {text("netContentEn", food("netContentEn"), { maxLength: 60, placeholder: "500 g", lang: "en" })}
+          {text("shelfLifeZh", food("shelfLifeZh"), { maxLength: 60, placeholder: "12个月", lang: "zh-CN" })}
+          {text("shelfLifeEn", food("shelfLifeEn"), { maxLength: 60, placeholder: "12 months", lang: "en" })}
+          {text("storageZh", food("storageZh"), { maxLength: 60, placeholder: "阴凉干燥处保存", lang: "zh-CN" })}
+          {text("storageEn", food("storageEn"), { maxLength: 60, placeholder: "Keep cool and dry", lang: "en" })}
+          {text("ingredientsZh", food("ingredientsZh"), { maxLength: 300, lang: "zh-CN" })}
+          {text("ingredientsEn", food("ingredientsEn"), { maxLength: 300, lang: "en" })}
+          {text("scLicence", food("scLicence"), { maxLength: 16, placeholder: "SC10162052300012", hint: food("scLicenceHint") })}
+          <div className="flex items-center gap-2 self-end pb-2">
+            <input
+              id="p-coldChain"
+              name="coldChain"
+              type="checkbox"
+              defaultChecked={value("coldChain") === "on"}
+              className="h-5 w-5 accent-brand-700"
+            />
+            <label htmlFor="p-coldChain" className="text-sm text-stone-800">
+              {food("coldChain")}
+            </label>
+          </div>
+        </div>
+      </details>
 
       {props.mode === "create" ? (
         <div className="flex items-start gap-2 rounded-lg bg-stone-100 px-3 py-3">
