@@ -503,6 +503,7 @@ const ACTIONS: Record<string, Row> = {
   },
   "admin.user.role": { input: async () => ({ userId: (await freshUser()).id, role: "INSTITUTION", countyId: "" }), allowed: ["admin"] },
   "admin.user.disable": { input: async () => ({ userId: (await freshUser()).id }), allowed: ["admin"] },
+  "admin.user.sendPasswordReset": { input: async () => ({ userId: (await freshUser()).id }), allowed: ["admin"] },
   "admin.user.enable": { input: async () => ({ userId: (await freshUser({ disabledAt: new Date() })).id }), allowed: ["admin"] },
   "admin.region.create": {
     input: async () => {

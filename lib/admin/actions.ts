@@ -16,6 +16,9 @@ import { MONTH } from "@/lib/orders/seller-orders";
 import { platformFeeBps } from "@/lib/settlement/config";
 import { recordPayout } from "@/lib/settlement/payouts";
 import { changeRole, createAccount, setDisabled } from "./accounts";
+import { requestPasswordReset } from "@/lib/accounts/recovery";
+import { writeAudit } from "@/lib/audit/audit";
+import { notFound } from "@/lib/errors";
 import { authoriseGiMark, createGiMark, revokeGiMark } from "./gi-marks";
 import { storeEvidence } from "./evidence.server";
 import { reinstateOperator, suspendOperator, updateOperatorDetails } from "./operators";
@@ -71,6 +74,23 @@ export const enableUserAction = defineAction({
   input: z.object({ userId: id }),
   allow: ADMIN,
   run: ({ actor }, input) => setDisabled(db, actor, input.userId, false),
+});
+
+/**
+ * Mails the user a one-time, expiring password-reset link (the same link and limits as "forgot
+ * password": at most 3 an hour). The admin never sees the link or sets the password.
+ */
+export const sendPasswordResetAction = defineAction({
+  name: "admin.user.sendPasswordReset",
+  input: z.object({ userId: id }),
+  allow: ADMIN,
+  async run({ actor }, input) {
+    const user = await db.user.findUnique({ where: { id: input.userId }, select: { id: true, email: true, disabledAt: true } });
+    if (!user || user.disabledAt) throw notFound();
+    await requestPasswordReset(db, user.email);
+    await writeAudit(db, { userId: actor.userId, action: "user.passwordResetSent", entity: "User", entityId: user.id });
+    return { sent: true };
+  },
 });
 
 // ---- regions ------------------------------------------------------------------------------------

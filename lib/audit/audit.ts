@@ -56,6 +56,7 @@ export const AUDIT_ACTIONS = [
   "user.create",
   "user.role",
   "user.disable",
+  "user.passwordResetSent",
   "user.enable",
   "region.create",
   "region.rename",

@@ -5,7 +5,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/app/[locale]/admin/_components/ActionForm";
 import { inputClass } from "@/components/ui/styles";
-import { changeRoleAction, createAccountAction, disableUserAction, enableUserAction } from "@/lib/admin/actions";
+import { changeRoleAction, createAccountAction, disableUserAction, enableUserAction, sendPasswordResetAction } from "@/lib/admin/actions";
 import { counties, findUsers } from "@/lib/admin/queries.server";
 import { getActor } from "@/lib/auth/session.server";
 import { isLocale, localizedPath } from "@/lib/i18n/locales";
@@ -123,15 +123,25 @@ export default async function AccountsPage({
                     testId="enable-form"
                   />
                 ) : (
-                  <ActionForm
-                    action={disableUserAction}
-                    idPrefix={`disable-${u.id}`}
-                    hidden={{ userId: u.id }}
-                    submit={t("disable")}
-                    confirm={t("disableConfirm")}
-                    danger
-                    testId="disable-form"
-                  />
+                  <>
+                    <ActionForm
+                      action={sendPasswordResetAction}
+                      idPrefix={`reset-${u.id}`}
+                      hidden={{ userId: u.id }}
+                      submit={t("sendReset")}
+                      success={t("resetSent")}
+                      testId="reset-form"
+                    />
+                    <ActionForm
+                      action={disableUserAction}
+                      idPrefix={`disable-${u.id}`}
+                      hidden={{ userId: u.id }}
+                      submit={t("disable")}
+                      confirm={t("disableConfirm")}
+                      danger
+                      testId="disable-form"
+                    />
+                  </>
                 )}
               </div>
             )}
