@@ -1,7 +1,8 @@
 // End-to-end tests: `./test --e2e` (or `npm run test:e2e`) builds the app, starts it on
 // port 3100 against a fresh seeded database and sets E2E_BASE_URL; there is no webServer here.
 // Browser: Debian's Chromium (`npx playwright install` cannot download on these machines).
-// Tag a test `@phone` (e.g. test("…", { tag: "@phone" }, …)) to run it on the phone too.
+// Tag a test `@phone` (e.g. test("…", { tag: "@phone" }, …)) to run it on the phone too, `@phone-only`
+// to run it only on the phone.
 import { defineConfig, type ReporterDescription } from "@playwright/test";
 
 const ci = process.env.CI === "true" || process.env.CI === "1";
@@ -41,6 +42,8 @@ export default defineConfig({
   projects: [
     {
       name: "desktop",
+      // A long journey already proven at phone width need not run twice (the suite stays under 15 minutes).
+      grepInvert: /@phone-only/,
       use: { browserName: "chromium", viewport: { width: 1280, height: 800 } },
     },
     {

@@ -48,7 +48,7 @@ test.afterAll(async () => {
   await closeE2eDb();
 });
 
-test("a cooperative applies, is recommended and approved, sells, is paid out and downloads its statement @phone", async ({
+test("a cooperative applies, is recommended and approved, sells, is paid out and downloads its statement @phone-only", async ({
   page,
   browser,
 }, testInfo) => {
@@ -199,7 +199,7 @@ test("a cooperative applies, is recommended and approved, sells, is paid out and
   await admin.close();
 });
 
-test("the new admin pages pass axe in English too @phone", async ({ page }) => {
+test("the new admin pages pass axe in English too", async ({ page }) => {
   test.setTimeout(180_000);
   await signInAs(page, ADMIN.email, ADMIN.password);
   for (const path of [
