@@ -1,5 +1,5 @@
 // The livestream's hot path: reservations of a campaign product, many per transaction (group
-// commit), on a raw `pg` pool. Measured here (../../../shared/research/scale-and-flash-sale.md):
+// commit), on a raw `pg` pool. Measured on a 2-core machine (docs/benchmarks.md, bench:livestream):
 // a Prisma interactive transaction per order caps one process at a few hundred orders a second;
 // one statement for a whole batch costs ~25 µs of Node CPU per order.
 //
