@@ -3,8 +3,8 @@
 // beside it on an internal port (NEXT_INTERNAL_PORT, default PORT + 10000, on localhost: Next's
 // locale proxy rewrites to http://localhost:<port>/…, and answers 307 when it listens elsewhere). A
 // reservation then costs a cookie decode, a zod parse and a share of one batched statement, not a
-// trip through Next's router (about 420 trivial POSTs/s here, PLATFORM.md). Started by ./start and
-// the benchmark; stop it with SIGTERM/SIGINT (it stops Next too).
+// trip through Next's router (about 420 trivial POSTs/s on 2 cores). Started by the livestream
+// benchmark (./start still runs plain `next start`); stop it with SIGTERM/SIGINT (it stops Next too).
 //   PORT (3000), HOSTNAME (all interfaces), DATABASE_URL, AUTH_SECRET, NEXTAUTH_URL
 //   LIVE_POOL_SIZE (8): connections of the hot path's own pool; LIVE_PING=1: POST /api/live/ping (bench)
 // (Next's documented custom server, next({...}).getRequestHandler(), re-ran the locale proxy on its own

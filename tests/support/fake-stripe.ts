@@ -1,4 +1,4 @@
-// A local stand-in for the part of the Stripe API that checkout uses (PLATFORM.md: no network to
+// A local stand-in for the part of the Stripe API that checkout uses (docs/dev-environment.md: no network to
 // Stripe here). It speaks Stripe's wire format, so the real `stripe` client talks to it unchanged:
 // form-encoded requests with bracketed keys (line_items[0][price_data][currency]=cny), JSON
 // objects with an `object` field, errors as { error: { type, message, code?, param? } } with a
