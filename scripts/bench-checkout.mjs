@@ -17,7 +17,7 @@ import { lookup } from "node:dns/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { benchDatabase, machineLoad, percentile } from "./lib/bench.mjs";
+import { benchDatabase, fixed, machineLoad, parseBurstArgs, percentile } from "./lib/bench.mjs";
 import { ROOT, formatDuration, handleSignals, onCleanup, portIsFree, runStep, shutdown, start, waitForHttp } from "./lib/proc.mjs";
 
 const USAGE = "usage: npm run bench:checkout -- [--buyers N] [--stock N] [--extra N] [--no-build]";
@@ -30,32 +30,6 @@ const OUT_DIR = path.join(ROOT, "bench-results");
 const PRICE_FEN = 5000;
 
 const log = (message) => console.error(`[bench:checkout] ${message}`);
-
-function parseArgs(argv) {
-  const options = { buyers: 200, stock: 13_400, extra: 600, build: true };
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].split("=", 2);
-    const number = () => {
-      const n = Number(inline ?? argv[++i]);
-      if (!Number.isInteger(n) || n < 1 || n > 1_000_000) {
-        console.error(`${flag} needs a whole number\n${USAGE}`);
-        process.exit(2);
-      }
-      return n;
-    };
-    if (flag === "--buyers") options.buyers = number();
-    else if (flag === "--stock") options.stock = number();
-    else if (flag === "--extra") options.extra = number();
-    else if (flag === "--no-build") options.build = false;
-    else {
-      console.error(`unknown option: ${argv[i]}\n${USAGE}`);
-      process.exit(flag === "-h" || flag === "--help" ? 0 : 2);
-    }
-  }
-  return options;
-}
-
-const fixed = (n, digits = 1) => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 /** A copy of a demo product with `stock` units at ¥50, and its id. */
 async function hotProduct(client, stock, tag) {
@@ -100,7 +74,7 @@ const ADDRESS = {
 
 async function main() {
   handleSignals();
-  const options = parseArgs(process.argv.slice(2));
+  const options = parseBurstArgs(process.argv.slice(2), USAGE);
   mkdirSync(path.join(OUT_DIR, "logs"), { recursive: true });
   if (!(await portIsFree(PORT))) throw new Error(`port ${PORT} is in use: free it first`);
   const { db, secrets } = await benchDatabase({ dataDir: DATA_DIR, port: DB_PORT, log });

@@ -23,22 +23,8 @@ import path from "node:path";
 import { spawn } from "node:child_process";
 import jwt from "next-auth/jwt";
 import pg from "pg";
-import { ensureDatabase } from "./lib/database.mjs";
-import { migrate } from "./lib/run.mjs";
-import { ensurePrismaClient } from "./lib/prepare.mjs";
-import { loadSecrets } from "./lib/secrets.mjs";
-import {
-  ROOT,
-  formatDuration,
-  handleSignals,
-  onCleanup,
-  portIsFree,
-  runStep,
-  shutdown,
-  start,
-  stopDatabase,
-  waitForHttp,
-} from "./lib/proc.mjs";
+import { ROOT, formatDuration, handleSignals, onCleanup, portIsFree, runStep, shutdown, start, waitForHttp } from "./lib/proc.mjs";
+import { benchDatabase, fixed, machineLoad, parseBurstArgs, percentile } from "./lib/bench.mjs";
 
 const USAGE = "usage: npm run bench:livestream -- [--buyers N] [--stock N] [--extra N] [--no-build]   (BENCH_DB_PORT, BENCH_PORT)";
 const DATA_DIR = ".data/postgres-bench-live";
@@ -52,32 +38,6 @@ const LIMIT = 2;
 
 const log = (message) => console.error(`[bench:livestream] ${message}`);
 
-function parseArgs(argv) {
-  const options = { buyers: 200, stock: 13_400, extra: 600, build: true };
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].split("=", 2);
-    const number = () => {
-      const n = Number(inline ?? argv[++i]);
-      if (!Number.isInteger(n) || n < 1 || n > 1_000_000) {
-        console.error(`${flag} needs a whole number\n${USAGE}`);
-        process.exit(2);
-      }
-      return n;
-    };
-    if (flag === "--buyers") options.buyers = number();
-    else if (flag === "--stock") options.stock = number();
-    else if (flag === "--extra") options.extra = number();
-    else if (flag === "--no-build") options.build = false;
-    else {
-      console.error(`unknown option: ${argv[i]}\n${USAGE}`);
-      process.exit(flag === "-h" || flag === "--help" ? 0 : 2);
-    }
-  }
-  return options;
-}
-
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-const fixed = (n, digits = 1) => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1000 });
@@ -170,21 +130,10 @@ const ADDRESS = (i) => ({
 
 async function main() {
   handleSignals();
-  const options = parseArgs(process.argv.slice(2));
+  const options = parseBurstArgs(process.argv.slice(2), USAGE);
   mkdirSync(path.join(OUT_DIR, "logs"), { recursive: true });
-  ensurePrismaClient();
-  const secrets = loadSecrets({ file: ".data/bench-secrets.json" });
   if (!(await portIsFree(PORT))) throw new Error(`port ${PORT} is in use: free it first (or set BENCH_PORT)`);
-
-  let db;
-  onCleanup(async () => {
-    if (db) {
-      log("stopping PostgreSQL");
-      await stopDatabase(db, path.join(ROOT, DATA_DIR));
-    }
-  });
-  db = await ensureDatabase({ dataDir: DATA_DIR, port: DB_PORT, log: (m) => log(`db: ${m}`) });
-  await migrate(db.url);
+  const { db, secrets } = await benchDatabase({ dataDir: DATA_DIR, port: DB_PORT, log });
   const env = {
     DATABASE_URL: db.url,
     ...secrets,
@@ -400,7 +349,7 @@ async function main() {
       `ratio to the ceiling      ${fixed(b.ordersPerSecond / result.ceiling.perSecond, 2)}×   (target ≥ 3×)`,
       `ratio to the yardstick    ${fixed(b.ordersPerSecond / result.yardstick.perSecond, 2)}×`,
       `payment queue: ${drained} sessions in 10 s = ${fixed(queueRate)}/s at ${rate}/s configured → all ${options.stock} in ≈ ${formatDuration(result.paymentQueue.fullDrainSeconds * 1000)}`,
-      `load average ${load.map((l) => l.toFixed(2)).join(" ")} (shared machine)`,
+      `machine during the run: ${machineLoad()}`,
       `(${path.relative(ROOT, path.join(OUT_DIR, "livestream.json"))})`,
     ].join("\n"),
   );

@@ -79,3 +79,35 @@ export async function loggedStep(name, command, args, { env, logDir, log, timeou
   log(`${name}: done (${formatDuration(Date.now() - began)})`);
   return { output: readFileSync(logFile, "utf8"), ms: Date.now() - began };
 }
+
+/** A number with thousands separators and `digits` decimals ("1,234.5"). */
+export const fixed = (n, digits = 1) => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+/**
+ * The options of a burst benchmark (bench:checkout, bench:livestream): --buyers N, --stock N,
+ * --extra N (requests beyond the stock, to be refused) and --no-build. Exits with the usage on a
+ * bad or unknown option.
+ */
+export function parseBurstArgs(argv, usage) {
+  const options = { buyers: 200, stock: 13_400, extra: 600, build: true };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split("=", 2);
+    const number = () => {
+      const n = Number(inline ?? argv[++i]);
+      if (!Number.isInteger(n) || n < 1 || n > 1_000_000) {
+        console.error(`${flag} needs a whole number\n${usage}`);
+        process.exit(2);
+      }
+      return n;
+    };
+    if (flag === "--buyers") options.buyers = number();
+    else if (flag === "--stock") options.stock = number();
+    else if (flag === "--extra") options.extra = number();
+    else if (flag === "--no-build") options.build = false;
+    else {
+      console.error(`unknown option: ${argv[i]}\n${usage}`);
+      process.exit(flag === "-h" || flag === "--help" ? 0 : 2);
+    }
+  }
+  return options;
+}
