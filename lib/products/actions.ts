@@ -157,23 +157,12 @@ export const createProduct = defineAction({
           data: {
             slug,
             operatorId: operator.id,
-            nameZh: input.nameZh,
-            nameEn: input.nameEn,
-            descriptionZh: input.descriptionZh,
-            descriptionEn: input.descriptionEn,
-            category: input.category,
-            unitZh: input.unitZh,
-            unitEn: input.unitEn,
-            specZh: input.specZh,
-            specEn: input.specEn,
-            priceFen: input.price,
-            maxPerOrder: input.maxPerOrder,
+            ...editedColumns(input),
             stock: 0,
             status: INITIAL_STATUS,
             listed: input.listed,
             ...place,
             giMarkId,
-            ...foodInfo(input),
             isDemo: false,
           },
           select: { id: true, slug: true },
@@ -211,8 +200,40 @@ const FOOD_FIELDS = [
   "scLicence",
   "coldChain",
 ] as const;
-const foodInfo = (input: Record<(typeof FOOD_FIELDS)[number], string | boolean>) =>
-  Object.fromEntries(FOOD_FIELDS.map((f) => [f, input[f]])) as Pick<z.output<typeof updateProductInput>, (typeof FOOD_FIELDS)[number]>;
+type EditedInput = Pick<
+  z.output<typeof updateProductInput>,
+  | "nameZh"
+  | "nameEn"
+  | "descriptionZh"
+  | "descriptionEn"
+  | "category"
+  | "unitZh"
+  | "unitEn"
+  | "specZh"
+  | "specEn"
+  | "price"
+  | "maxPerOrder"
+  | (typeof FOOD_FIELDS)[number]
+>;
+
+/** The product's columns a clerk edits, from the product form: creating and updating write the same ones. */
+function editedColumns(input: EditedInput) {
+  const food = Object.fromEntries(FOOD_FIELDS.map((f) => [f, input[f]])) as Pick<EditedInput, (typeof FOOD_FIELDS)[number]>;
+  return {
+    nameZh: input.nameZh,
+    nameEn: input.nameEn,
+    descriptionZh: input.descriptionZh,
+    descriptionEn: input.descriptionEn,
+    category: input.category,
+    unitZh: input.unitZh,
+    unitEn: input.unitEn,
+    specZh: input.specZh,
+    specEn: input.specEn,
+    priceFen: input.price,
+    maxPerOrder: input.maxPerOrder,
+    ...food,
+  };
+}
 
 const EDITABLE = [
   "nameZh",
@@ -242,20 +263,9 @@ export const updateProduct = defineAction({
       const giMarkId = await giMarkOf(tx, before.operatorId, input.giMarkId);
       if (input.price < before.priceFen) await ensurePriceKeepsLinks(tx, before.operatorId, before.id, input.price);
       const next = {
-        nameZh: input.nameZh,
-        nameEn: input.nameEn,
-        descriptionZh: input.descriptionZh,
-        descriptionEn: input.descriptionEn,
-        category: input.category,
-        unitZh: input.unitZh,
-        unitEn: input.unitEn,
-        specZh: input.specZh,
-        specEn: input.specEn,
-        priceFen: input.price,
-        maxPerOrder: input.maxPerOrder,
+        ...editedColumns(input),
         villageId: place.villageId,
         giMarkId,
-        ...foodInfo(input),
       };
       const changes: Record<string, { from: unknown; to: unknown }> = {};
       for (const field of EDITABLE) if (before[field] !== next[field]) changes[field] = { from: before[field], to: next[field] };
