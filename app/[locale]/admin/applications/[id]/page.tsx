@@ -9,6 +9,7 @@ import { approveApplicationAction, rejectApplicationAction, returnApplicationAct
 import { applicationFor } from "@/lib/applications/queries.server";
 import { getActor } from "@/lib/auth/session.server";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
+import { DecisionCard } from "@/components/console/DecisionCard";
 
 export default async function AdminApplicationPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
   const { locale: raw, id } = await params;
@@ -31,9 +32,7 @@ export default async function AdminApplicationPage({ params }: { params: Promise
       ) : null}
       {app.status === "RECOMMENDED" ? (
         <div className="grid gap-4 sm:grid-cols-3">
-          <section className="space-y-2 rounded-xl bg-white p-4 ring-1 ring-stone-200">
-            <h2 className="font-semibold">{t("approveTitle")}</h2>
-            <p className="text-sm text-stone-700">{t("approveHint")}</p>
+          <DecisionCard title={t("approveTitle")} hint={t("approveHint")}>
             <ActionForm
               action={approveApplicationAction}
               idPrefix="approve"
@@ -41,9 +40,8 @@ export default async function AdminApplicationPage({ params }: { params: Promise
               submit={t("approve")}
               testId="approve-form"
             />
-          </section>
-          <section className="space-y-2 rounded-xl bg-white p-4 ring-1 ring-stone-200">
-            <h2 className="font-semibold">{t("returnTitle")}</h2>
+          </DecisionCard>
+          <DecisionCard title={t("returnTitle")}>
             <ActionForm
               action={returnApplicationAction}
               idPrefix="return"
@@ -52,9 +50,8 @@ export default async function AdminApplicationPage({ params }: { params: Promise
               submit={t("return")}
               testId="return-form"
             />
-          </section>
-          <section className="space-y-2 rounded-xl bg-white p-4 ring-1 ring-stone-200">
-            <h2 className="font-semibold">{t("rejectTitle")}</h2>
+          </DecisionCard>
+          <DecisionCard title={t("rejectTitle")}>
             <ActionForm
               action={rejectApplicationAction}
               idPrefix="reject"
@@ -64,7 +61,7 @@ export default async function AdminApplicationPage({ params }: { params: Promise
               danger
               testId="reject-form"
             />
-          </section>
+          </DecisionCard>
         </div>
       ) : app.status === "APPLIED" ? (
         <p className="text-sm text-stone-700">{t("waitingForCounty")}</p>

@@ -9,6 +9,7 @@ import { recommendApplicationAction, returnApplicationAction } from "@/lib/appli
 import { applicationFor } from "@/lib/applications/queries.server";
 import { getActor } from "@/lib/auth/session.server";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
+import { DecisionCard } from "@/components/console/DecisionCard";
 
 export default async function OfficeApplicationPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
   const { locale: raw, id } = await params;
@@ -25,9 +26,7 @@ export default async function OfficeApplicationPage({ params }: { params: Promis
       <ApplicationDetail locale={locale} app={app} />
       {app.status === "APPLIED" ? (
         <div className="grid gap-4 sm:grid-cols-2">
-          <section className="space-y-2 rounded-xl bg-white p-4 ring-1 ring-stone-200">
-            <h2 className="font-semibold">{t("recommendTitle")}</h2>
-            <p className="text-sm text-stone-700">{t("recommendHint")}</p>
+          <DecisionCard title={t("recommendTitle")} hint={t("recommendHint")}>
             <ActionForm
               action={recommendApplicationAction}
               idPrefix="recommend"
@@ -35,9 +34,8 @@ export default async function OfficeApplicationPage({ params }: { params: Promis
               submit={t("recommend")}
               testId="recommend-form"
             />
-          </section>
-          <section className="space-y-2 rounded-xl bg-white p-4 ring-1 ring-stone-200">
-            <h2 className="font-semibold">{t("returnTitle")}</h2>
+          </DecisionCard>
+          <DecisionCard title={t("returnTitle")}>
             <ActionForm
               action={returnApplicationAction}
               idPrefix="return"
@@ -47,7 +45,7 @@ export default async function OfficeApplicationPage({ params }: { params: Promis
               danger
               testId="return-form"
             />
-          </section>
+          </DecisionCard>
         </div>
       ) : null}
     </div>
