@@ -1,24 +1,19 @@
 // The link of the reset mail: a new password, once, within the hour. The token stays out of the
 // Referer of anything this page loads (referrer: no-referrer).
-import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
+import { linkPageMetadata, linkToken } from "@/lib/accounts/link-page.server";
 import { getMessages, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { AuthCard } from "@/components/auth/AuthCard";
 import { pickMessages } from "@/components/auth/messages";
 import { ResetPasswordForm } from "@/components/account/RecoveryForms";
 import { resetLinkIsLive } from "@/lib/accounts/account.server";
-import { isLocale, localizedPath } from "@/lib/i18n/locales";
+import { localizedPath } from "@/lib/i18n/locales";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
 
 export const dynamic = "force-dynamic";
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { locale } = await params;
-  if (!isLocale(locale)) return {};
-  const t = await getTranslations({ locale, namespace: "recovery.reset" });
-  return { title: t("title"), robots: { index: false }, referrer: "no-referrer" };
-}
+export const generateMetadata = linkPageMetadata("recovery.reset");
 
 export default async function ResetPasswordPage({
   params,
@@ -28,8 +23,7 @@ export default async function ResetPasswordPage({
   searchParams: Promise<{ token?: string | string[] }>;
 }) {
   const locale = pageLocale((await params).locale);
-  const raw = (await searchParams).token;
-  const token = typeof raw === "string" ? raw : "";
+  const token = await linkToken(searchParams);
   const t = await getTranslations({ locale, namespace: "recovery.reset" });
   if (!(await resetLinkIsLive(token))) {
     return (
