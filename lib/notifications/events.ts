@@ -5,6 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { formatFen } from "@/lib/money";
 import { orderPath } from "@/lib/orders/access";
 import { notificationConfig, siteLink } from "./config";
+import type { Kind } from "./kinds";
 import { enqueue, mailLocale } from "./outbox";
 
 type Tx = Prisma.TransactionClient;
@@ -29,6 +30,22 @@ function orderLink(order: { id: string; number: string }, locale: string) {
   return siteLink(orderPath(order.number, order.id), locale, notificationConfig().appUrl);
 }
 
+type OrderFacts = Awaited<ReturnType<typeof orderFacts>>;
+
+/** One notification to an order's buyer (mail, and SMS where the kind has it), in the buyer's language. */
+async function notifyBuyer(
+  tx: Tx,
+  orderId: string,
+  kind: Kind,
+  key: string,
+  data: (order: OrderFacts, locale: string) => Record<string, string | undefined>,
+): Promise<OrderFacts> {
+  const order = await orderFacts(tx, orderId);
+  const locale = mailLocale(order.user?.locale);
+  await enqueue(tx, { kind, key, email: order.email, mobile: order.mobile, userId: order.userId, locale, data: data(order, locale) });
+  return order;
+}
+
 const nameOf = (o: { nameZh: string; nameEn: string }, locale: string) => (locale === "en" ? o.nameEn : o.nameZh);
 
 /** The managers of an operator, each in their own language. */
@@ -43,17 +60,12 @@ async function managersOf(tx: Tx, operatorId: string) {
 
 /** Paid: the shopper gets a receipt, each selling cooperative's managers a "new order to ship". */
 export async function notifyOrderPaid(tx: Tx, orderId: string): Promise<void> {
-  const order = await orderFacts(tx, orderId);
-  const locale = mailLocale(order.user?.locale);
-  await enqueue(tx, {
-    kind: "order.paid",
-    key: `order.paid:${order.id}`,
-    email: order.email,
-    mobile: order.mobile,
-    userId: order.userId,
-    locale,
-    data: { orderNumber: order.number, amount: formatFen(order.totalFen), link: orderLink(order, locale), name: order.user?.name },
-  });
+  const order = await notifyBuyer(tx, orderId, "order.paid", `order.paid:${orderId}`, (o, locale) => ({
+    orderNumber: o.number,
+    amount: formatFen(o.totalFen),
+    link: orderLink(o, locale),
+    name: o.user?.name,
+  }));
   const parts = await tx.orderLine.groupBy({
     by: ["operatorId"],
     where: { orderId },
@@ -93,38 +105,22 @@ async function shipmentFacts(tx: Tx, shipmentId: string) {
 
 export async function notifyShipped(tx: Tx, shipmentId: string): Promise<void> {
   const shipment = await shipmentFacts(tx, shipmentId);
-  const order = await orderFacts(tx, shipment.orderId);
-  const locale = mailLocale(order.user?.locale);
-  await enqueue(tx, {
-    kind: "order.shipped",
-    key: `order.shipped:${shipment.id}`,
-    email: order.email,
-    mobile: order.mobile,
-    userId: order.userId,
-    locale,
-    data: {
-      orderNumber: order.number,
-      carrier: shipment.carrier ?? "",
-      trackingNo: shipment.trackingNo ?? "",
-      operatorName: nameOf(shipment.operator, locale),
-      link: orderLink(order, locale),
-    },
-  });
+  await notifyBuyer(tx, shipment.orderId, "order.shipped", `order.shipped:${shipment.id}`, (order, locale) => ({
+    orderNumber: order.number,
+    carrier: shipment.carrier ?? "",
+    trackingNo: shipment.trackingNo ?? "",
+    operatorName: nameOf(shipment.operator, locale),
+    link: orderLink(order, locale),
+  }));
 }
 
 export async function notifyDelivered(tx: Tx, shipmentId: string): Promise<void> {
   const shipment = await shipmentFacts(tx, shipmentId);
-  const order = await orderFacts(tx, shipment.orderId);
-  const locale = mailLocale(order.user?.locale);
-  await enqueue(tx, {
-    kind: "order.delivered",
-    key: `order.delivered:${shipment.id}`,
-    email: order.email,
-    mobile: order.mobile,
-    userId: order.userId,
-    locale,
-    data: { orderNumber: order.number, operatorName: nameOf(shipment.operator, locale), link: orderLink(order, locale) },
-  });
+  await notifyBuyer(tx, shipment.orderId, "order.delivered", `order.delivered:${shipment.id}`, (order, locale) => ({
+    orderNumber: order.number,
+    operatorName: nameOf(shipment.operator, locale),
+    link: orderLink(order, locale),
+  }));
 }
 
 /** The money is back (written by applyRefund, once per refund). */
@@ -133,23 +129,13 @@ export async function notifyRefund(tx: Tx, refundId: string): Promise<void> {
     where: { id: refundId },
     select: { id: true, orderId: true, amountFen: true, reason: true },
   });
-  const order = await orderFacts(tx, refund.orderId);
-  const locale = mailLocale(order.user?.locale);
-  await enqueue(tx, {
-    kind: "refund.made",
-    key: `refund.made:${refund.id}`,
-    email: order.email,
-    mobile: order.mobile,
-    userId: order.userId,
-    locale,
-    data: {
-      orderNumber: order.number,
-      amount: formatFen(refund.amountFen),
-      // The provider's own booking reason is not meant for the shopper.
-      reason: refund.reason === "refunded at the payment provider" ? "" : refund.reason,
-      link: orderLink(order, locale),
-    },
-  });
+  await notifyBuyer(tx, refund.orderId, "refund.made", `refund.made:${refund.id}`, (order, locale) => ({
+    orderNumber: order.number,
+    amount: formatFen(refund.amountFen),
+    // The provider's own booking reason is not meant for the shopper.
+    reason: refund.reason === "refunded at the payment provider" ? "" : refund.reason,
+    link: orderLink(order, locale),
+  }));
 }
 
 /** The county office decided: the operator's managers hear of it. `eventId` names the decision (its audit row). */
