@@ -7,6 +7,7 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { ActionError } from "@/lib/errors";
+import { BodyTooLarge, readLimitedText, tooLarge } from "./body";
 import { fieldErrorsOf, type ActorFor, type Allow } from "@/lib/actions/define";
 import { isDatabaseUnavailable, serviceBusy } from "./outage";
 
@@ -68,29 +69,6 @@ function allowed(allow: Allow, actor: Actor | null): boolean {
   return allow === "signedIn" || allow.includes(actor.role);
 }
 
-class BodyTooLarge extends Error {}
-
-/** The body as text, refusing it as soon as it passes `limit` bytes (the declared length is checked first). */
-async function readLimited(request: Request, limit: number): Promise<string> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > limit) throw new BodyTooLarge();
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw new BodyTooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-
 export function defineRouteCore<Q extends z.ZodType, B extends z.ZodType, A extends Allow, Scope>(
   def: RouteDefinition<Q, B, A, Scope>,
 ): RegisteredRoute {
@@ -106,9 +84,9 @@ export function defineRouteCore<Q extends z.ZodType, B extends z.ZodType, A exte
     if (def.body) {
       let raw: unknown;
       try {
-        raw = JSON.parse(await readLimited(request, def.maxBodyBytes ?? DEFAULT_BODY_LIMIT));
+        raw = JSON.parse(await readLimitedText(request, def.maxBodyBytes ?? DEFAULT_BODY_LIMIT));
       } catch (error) {
-        if (error instanceof BodyTooLarge) return json(413, { ok: false, error: "tooLarge" });
+        if (error instanceof BodyTooLarge) return tooLarge(error.limit);
         return json(400, { ok: false, error: "invalidInput" });
       }
       const parsed = def.body.safeParse(raw);
