@@ -1,5 +1,7 @@
 // The 消费帮扶 badge, which opens the certification's details: the certifying office, the date and
 // until when. A <details>: it works without JavaScript.
+import { shanghaiFormat } from "@/lib/time/shanghai";
+
 export interface CertificationLabels {
   certified: string;
   title: string;
@@ -12,9 +14,7 @@ export interface CertificationLabels {
 }
 
 const day = (iso: string | null, locale: string, unknown: string) =>
-  iso
-    ? new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "zh-CN", { dateStyle: "medium", timeZone: "Asia/Shanghai" }).format(new Date(iso))
-    : unknown;
+  iso ? shanghaiFormat(locale === "en" ? "en-GB" : "zh-CN", { dateStyle: "medium" }).format(new Date(iso)) : unknown;
 
 export function CertificationBadge({
   locale,

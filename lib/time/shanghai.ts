@@ -70,3 +70,8 @@ export function dateColumnFromYmd(ymd: string): Date {
 export function ymdFromDateColumn(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
+
+/** A date or time formatter for the reader's language, showing China's time whatever the server's zone. */
+export function shanghaiFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(locale, { ...options, timeZone: "Asia/Shanghai" });
+}

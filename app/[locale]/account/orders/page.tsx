@@ -10,6 +10,7 @@ import { pageLocale } from "@/lib/i18n/page-locale.server";
 import { localName } from "@/lib/i18n/pick";
 import { formatFen } from "@/lib/money";
 import { ordersOf } from "@/lib/orders/orders.server";
+import { shanghaiFormat } from "@/lib/time/shanghai";
 
 export const dynamic = "force-dynamic";
 
@@ -26,7 +27,7 @@ export default async function MyOrdersPage({ params }: Props) {
   if (!actor) redirect(`${localizedPath(locale, "/signin")}?callbackUrl=${encodeURIComponent(localizedPath(locale, "/account/orders"))}`);
   const t = await getTranslations({ locale, namespace: "orders" });
   const orders = await ordersOf(actor.userId);
-  const date = new Intl.DateTimeFormat(locale, { timeZone: "Asia/Shanghai", dateStyle: "medium" });
+  const date = shanghaiFormat(locale, { dateStyle: "medium" });
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <h1 className="text-2xl font-bold">{t("myOrders")}</h1>

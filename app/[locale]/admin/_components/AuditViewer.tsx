@@ -6,6 +6,7 @@ import { Pager } from "@/components/ui/Pager";
 import { inputClass } from "@/components/ui/styles";
 import type { AuditFilters, auditPage } from "@/lib/admin/audit";
 import { localizedPath, type Locale } from "@/lib/i18n/locales";
+import { shanghaiFormat } from "@/lib/time/shanghai";
 
 const ENTITIES = [
   "Product",
@@ -35,7 +36,7 @@ export async function AuditViewer({
   result: Awaited<ReturnType<typeof auditPage>>;
 }) {
   const t = await getTranslations({ locale, namespace: "admin.audit" });
-  const when = new Intl.DateTimeFormat(locale, { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "medium", hourCycle: "h23" });
+  const when = shanghaiFormat(locale, { dateStyle: "short", timeStyle: "medium", hourCycle: "h23" });
   const query = new URLSearchParams(
     Object.entries({
       who: filters.who,

@@ -13,6 +13,7 @@ import { isLocale } from "@/lib/i18n/locales";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
 import { redirectToSignIn } from "@/components/console/sign-in";
 import { ClearFailuresButton } from "./ClearFailuresButton";
+import { shanghaiFormat } from "@/lib/time/shanghai";
 
 export const dynamic = "force-dynamic";
 
@@ -35,7 +36,7 @@ export default async function AdminSecurityPage({ params }: { params: Promise<{ 
     getMessages({ locale }),
     securityOverview(),
   ]);
-  const when = new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "medium", timeZone: "Asia/Shanghai" });
+  const when = shanghaiFormat(locale, { dateStyle: "short", timeStyle: "medium" });
   const detailOf = (action: string, detail: unknown) => {
     const d = (detail ?? {}) as { revealsLastHour?: number; count?: number };
     if (action === "security.revealAlert" && d.revealsLastHour) return t("revealDetail", { count: d.revealsLastHour });

@@ -5,12 +5,13 @@ import type { applicationFor } from "@/lib/applications/queries.server";
 import type { Locale } from "@/lib/i18n/locales";
 import { localName } from "@/lib/i18n/pick";
 import { StatusBadge } from "./StatusBadge";
+import { shanghaiFormat } from "@/lib/time/shanghai";
 
 type Application = NonNullable<Awaited<ReturnType<typeof applicationFor>>>;
 
 export async function ApplicationDetail({ locale, app }: { locale: Locale; app: Application }) {
   const t = await getTranslations({ locale, namespace: "apply" });
-  const when = new Intl.DateTimeFormat(locale, { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" });
+  const when = shanghaiFormat(locale, { dateStyle: "medium", timeStyle: "short" });
   const rows: [string, string][] = [
     [t("form.kind"), t(`form.kinds.${app.kind}`)],
     [t("form.nameZh"), app.nameZh],

@@ -5,6 +5,7 @@ import type { applicationQueue } from "@/lib/applications/queries.server";
 import type { Locale } from "@/lib/i18n/locales";
 import { localName } from "@/lib/i18n/pick";
 import { StatusBadge } from "./StatusBadge";
+import { shanghaiFormat } from "@/lib/time/shanghai";
 
 const FILTERS = ["APPLIED", "RECOMMENDED", "RETURNED", "APPROVED", "REJECTED", "all"] as const;
 
@@ -20,7 +21,7 @@ export async function ApplicationList({
   status: string;
 }) {
   const t = await getTranslations({ locale, namespace: "apply" });
-  const day = new Intl.DateTimeFormat(locale, { timeZone: "Asia/Shanghai", dateStyle: "medium" });
+  const day = shanghaiFormat(locale, { dateStyle: "medium" });
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t("queue.title")}</h1>

@@ -14,6 +14,7 @@ import { isLocale, localizedPath } from "@/lib/i18n/locales";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
 import { localName } from "@/lib/i18n/pick";
 import { placesFor } from "../places";
+import { shanghaiFormat } from "@/lib/time/shanghai";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -31,7 +32,7 @@ export default async function ApplicationStatusPage({ params }: { params: Promis
   const returned = apps.find((a) => a.status === "RETURNED");
   const full = returned ? await applicationFor(actor, returned.id) : null;
   const places = full ? placesFor(locale, await applicationPlaces()) : [];
-  const day = new Intl.DateTimeFormat(locale, { timeZone: "Asia/Shanghai", dateStyle: "medium" });
+  const day = shanghaiFormat(locale, { dateStyle: "medium" });
 
   return (
     <>

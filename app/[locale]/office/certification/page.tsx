@@ -13,6 +13,7 @@ import { certificationQueue, officeCounties, QUEUE_PAGE_SIZE, type QueueStatus }
 import { inputClass } from "@/components/ui/styles";
 import { LinksSummary, PriceYardstick } from "../_components/facts";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
+import { shanghaiFormat } from "@/lib/time/shanghai";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -41,7 +42,7 @@ export default async function CertificationQueuePage({ params, searchParams }: P
     getTranslations({ locale, namespace: "office.queue" }),
     getTranslations({ locale, namespace: "enums" }),
   ]);
-  const date = new Intl.DateTimeFormat(locale, { timeZone: "Asia/Shanghai", year: "numeric", month: "long", day: "numeric" });
+  const date = shanghaiFormat(locale, { year: "numeric", month: "long", day: "numeric" });
   const hrefOf = (v: string) => `/office/certification?status=${v}${countyId ? `&county=${countyId}` : ""}`;
 
   return (

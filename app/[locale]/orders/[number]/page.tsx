@@ -20,6 +20,7 @@ import { formatFen } from "@/lib/money";
 import { isOrderAccessToken, orderAccessToken } from "@/lib/orders/access";
 import { ORDER_NUMBER } from "@/lib/orders/number";
 import { impactReceiptOf, orderOfNumber, settleReturnFromStripe } from "@/lib/orders/orders.server";
+import { shanghaiFormat } from "@/lib/time/shanghai";
 
 export const dynamic = "force-dynamic";
 
@@ -34,8 +35,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t("orderTitle", { number: ORDER_NUMBER.test(number) ? number : "" }), robots: { index: false } };
 }
 
-const time = (locale: string, d: Date) =>
-  new Intl.DateTimeFormat(locale, { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" }).format(d);
+const time = (locale: string, d: Date) => shanghaiFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(d);
 
 export default async function OrderPage({ params, searchParams }: Props) {
   const { locale: raw, number } = await params;

@@ -15,6 +15,7 @@ import { formatFen } from "@/lib/money";
 import { carrierLabel } from "@/lib/orders/carriers";
 import { ShipmentBadge } from "./_components/badges";
 import { pageParam } from "@/lib/paging";
+import { shanghaiFormat } from "@/lib/time/shanghai";
 
 type Props = {
   params: Promise<{ locale: string; operator: string }>;
@@ -38,8 +39,7 @@ export default async function OrdersPage({ params, searchParams }: Props) {
   const t = await getTranslations({ locale, namespace: "coop.orders" });
   const base = `/coop/${operator.slug}/orders`;
   const tabHref = (key: OrderTab, page = 1) => `${base}?tab=${key}${page > 1 ? `&page=${page}` : ""}`;
-  const stamp = new Intl.DateTimeFormat(locale, {
-    timeZone: "Asia/Shanghai",
+  const stamp = shanghaiFormat(locale, {
     year: "numeric",
     month: "2-digit",
     day: "2-digit",

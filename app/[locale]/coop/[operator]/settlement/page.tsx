@@ -15,6 +15,7 @@ import { localName, localText } from "@/lib/i18n/pick";
 import { formatFen } from "@/lib/money";
 import { payoutsOfOperator, settledMonthsOf } from "@/lib/settlement/payouts.server";
 import { pageParam } from "@/lib/paging";
+import { shanghaiFormat } from "@/lib/time/shanghai";
 
 type Props = {
   params: Promise<{ locale: string; operator: string }>;
@@ -53,10 +54,8 @@ export default async function SettlementPage({ params, searchParams }: Props) {
   const month = asked ?? summary.months[0]?.month ?? null;
   const entries = month ? await operatorSettlementEntries(operator.id, month, pageParam(query.page)) : null;
   const base = `/coop/${operator.slug}/settlement`;
-  const monthName = (m: string) =>
-    new Intl.DateTimeFormat(locale, { timeZone: "Asia/Shanghai", year: "numeric", month: "long" }).format(shanghaiMonth(m).start);
-  const stamp = new Intl.DateTimeFormat(locale, {
-    timeZone: "Asia/Shanghai",
+  const monthName = (m: string) => shanghaiFormat(locale, { year: "numeric", month: "long" }).format(shanghaiMonth(m).start);
+  const stamp = shanghaiFormat(locale, {
     month: "2-digit",
     day: "2-digit",
     hour: "2-digit",

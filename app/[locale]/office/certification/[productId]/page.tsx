@@ -18,6 +18,7 @@ import { CertifyForm, ReasonForm } from "../../_components/DecisionForms";
 import { LinksSummary, PriceYardstick } from "../../_components/facts";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
 import { Section } from "@/components/console/Section";
+import { shanghaiFormat } from "@/lib/time/shanghai";
 
 type Props = { params: Promise<{ locale: string; productId: string }> };
 
@@ -51,9 +52,8 @@ export default async function ReviewPage({ params }: Props) {
     getTranslations({ locale, namespace: "enums" }),
     getTranslations({ locale, namespace: "office.status" }),
   ]);
-  const date = new Intl.DateTimeFormat(locale, { timeZone: "Asia/Shanghai", year: "numeric", month: "long", day: "numeric" });
-  const stamp = new Intl.DateTimeFormat(locale, {
-    timeZone: "Asia/Shanghai",
+  const date = shanghaiFormat(locale, { year: "numeric", month: "long", day: "numeric" });
+  const stamp = shanghaiFormat(locale, {
     year: "numeric",
     month: "2-digit",
     day: "2-digit",

@@ -17,6 +17,7 @@ import { HOUSEHOLD_STATUSES, householdPage } from "@/lib/households/registry.ser
 import { RevealForm, StatusForm } from "../_components/HouseholdForms";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
 import { Section } from "@/components/console/Section";
+import { shanghaiFormat } from "@/lib/time/shanghai";
 
 type Props = { params: Promise<{ locale: string; id: string }> };
 
@@ -51,8 +52,7 @@ export default async function HouseholdPage({ params }: Props) {
     getTranslations({ locale, namespace: "enums" }),
   ]);
   const utcDay = new Intl.DateTimeFormat(locale, { timeZone: "UTC", year: "numeric", month: "2-digit", day: "2-digit" });
-  const stamp = new Intl.DateTimeFormat(locale, {
-    timeZone: "Asia/Shanghai",
+  const stamp = shanghaiFormat(locale, {
     year: "numeric",
     month: "2-digit",
     day: "2-digit",

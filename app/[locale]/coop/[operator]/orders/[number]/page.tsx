@@ -20,6 +20,7 @@ import { ShipmentBadge } from "../_components/badges";
 import { DeliverForm, ShipForm } from "../_components/ShipForms";
 import { RefundAllForm, RefundLineForm } from "../_components/RefundForms";
 import { Section } from "@/components/console/Section";
+import { shanghaiFormat } from "@/lib/time/shanghai";
 
 type Props = { params: Promise<{ locale: string; operator: string; number: string }> };
 
@@ -45,8 +46,7 @@ export default async function OrderPage({ params }: Props) {
   const t = await getTranslations({ locale, namespace: "coop.order" });
   const o = await getTranslations({ locale, namespace: "coop.orders" });
   const base = `/coop/${operator.slug}/orders`;
-  const stamp = new Intl.DateTimeFormat(locale, {
-    timeZone: "Asia/Shanghai",
+  const stamp = shanghaiFormat(locale, {
     year: "numeric",
     month: "2-digit",
     day: "2-digit",

@@ -23,6 +23,7 @@ import { ListedBadge, StatusBadge } from "../_components/status";
 import { StockPanel } from "../_components/StockPanel";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
 import { Section } from "@/components/console/Section";
+import { shanghaiFormat } from "@/lib/time/shanghai";
 
 type Props = {
   params: Promise<{ locale: string; operator: string; productId: string }>;
@@ -53,9 +54,9 @@ export default async function EditProductPage({ params, searchParams }: Props) {
   const base = `/coop/${operator.slug}/products`;
   const name = localName(locale, p);
   const unit = localText(locale, p.unitZh, p.unitEn);
-  const day = new Intl.DateTimeFormat(locale, { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" });
-  const time = new Intl.DateTimeFormat(locale, { timeZone: "Asia/Shanghai", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-  const date = new Intl.DateTimeFormat(locale, { timeZone: "Asia/Shanghai", year: "numeric", month: "long", day: "numeric" });
+  const day = shanghaiFormat(locale, { year: "numeric", month: "2-digit", day: "2-digit" });
+  const time = shanghaiFormat(locale, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  const date = shanghaiFormat(locale, { year: "numeric", month: "long", day: "numeric" });
   const low = p.stock <= LOW_STOCK;
 
   const statusText = {
