@@ -80,14 +80,18 @@ export const authOptions: NextAuthOptions = {
       let row;
       try {
         row = token.sub
-          ? await db.user.findUnique({ where: { id: token.sub }, select: { sessionVersion: true, revokedSessions: true } })
+          ? await db.user.findUnique({
+              where: { id: token.sub },
+              select: { sessionVersion: true, revokedSessions: true, disabledAt: true },
+            })
           : null;
       } catch (error) {
         // The database is down: nobody is signed out for that (every server-side check fails closed anyway).
         if (isDatabaseUnavailable(error)) return token;
         throw error;
       }
-      if (!row || !sessionIsCurrent(row, token)) throw new Error("session ended");
+      // A disabled account is signed out here too, as loadActor refuses it on every server-side check.
+      if (!row || row.disabledAt || !sessionIsCurrent(row, token)) throw new Error("session ended");
       return token;
     },
     async session({ session, token }) {
