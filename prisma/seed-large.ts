@@ -16,8 +16,9 @@ import { reindexProducts } from "@/lib/search/index-product";
 import { explainLoadedStock } from "@/lib/stock/opening";
 import { generateOrders } from "./seed-orders";
 import { createPrismaClient } from "@/lib/db/client";
-import type { BenefitRule, Category, HouseholdStatus, Mechanism, OperatorKind, ProductStatus } from "@/lib/generated/prisma/enums";
+import type { BenefitRule, Category, HouseholdStatus, OperatorKind, ProductStatus } from "@/lib/generated/prisma/enums";
 import { encryptResidentId, hashResidentId, householdKeys, makeResidentIdCheckDigit, maskResidentId } from "@/lib/households/id-number";
+import { MECHANISMS_BY_KIND } from "./lib/mechanisms";
 import { int, pick, rowRng, weighted } from "./lib/random";
 
 const PRODUCTS_PER_OPERATOR = 80;
@@ -153,29 +154,6 @@ const CATEGORY_GI: Partial<Record<Category, string>> = {
   YAK: "sunan-yak",
 };
 const ALL_CATEGORIES = Object.keys(VARIANTS) as Category[];
-const MECHANISMS_BY_KIND: Record<OperatorKind, readonly (readonly [Mechanism, number])[]> = {
-  COOPERATIVE: [
-    ["PURCHASE", 5],
-    ["DIVIDEND", 4],
-    ["LAND_RENT", 1],
-  ],
-  ENTERPRISE: [
-    ["PURCHASE", 5],
-    ["DIVIDEND", 2],
-    ["LAND_RENT", 2],
-    ["WAGE", 1],
-  ],
-  WORKSHOP: [
-    ["WAGE", 7],
-    ["DIVIDEND", 2],
-    ["PURCHASE", 1],
-  ],
-  FAMILY_FARM: [
-    ["LAND_RENT", 4],
-    ["WAGE", 4],
-    ["PURCHASE", 2],
-  ],
-};
 const SURNAMES = [
   ..."王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤",
 ];

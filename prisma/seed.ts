@@ -44,6 +44,7 @@ import {
 import { hashPassword } from "@/lib/auth/password";
 import { DEMO_ACCOUNTS } from "./demo-accounts";
 import { seedDemoOrders } from "./demo-orders";
+import { MECHANISMS_BY_KIND } from "./lib/mechanisms";
 import { int, mulberry32, pick, shuffled, weighted, type Rng } from "./lib/random";
 
 const OVERWRITE = process.argv.includes("--overwrite") || process.env.SEED_OVERWRITE === "1";
@@ -1091,29 +1092,6 @@ interface LinkSeed {
   createdAt: Date;
 }
 
-const MECHANISMS_BY_KIND: Record<OperatorKind, readonly (readonly [Mechanism, number])[]> = {
-  COOPERATIVE: [
-    ["PURCHASE", 5],
-    ["DIVIDEND", 4],
-    ["LAND_RENT", 1],
-  ],
-  ENTERPRISE: [
-    ["PURCHASE", 5],
-    ["DIVIDEND", 2],
-    ["LAND_RENT", 2],
-    ["WAGE", 1],
-  ],
-  WORKSHOP: [
-    ["WAGE", 7],
-    ["DIVIDEND", 2],
-    ["PURCHASE", 1],
-  ],
-  FAMILY_FARM: [
-    ["LAND_RENT", 4],
-    ["WAGE", 4],
-    ["PURCHASE", 2],
-  ],
-};
 // Budgets per group of links that apply to one product (docs/DESIGN.md#rule-5: links may not promise more than
 // the line earns): at most 20% of the net amount in basis points and 12% of the cheapest unit price
 // in fixed amounts, so every product keeps well over half of each sale.
