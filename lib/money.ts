@@ -4,7 +4,8 @@ const yuanCompact = new Intl.NumberFormat("zh-CN", { style: "currency", currency
 
 /** 3850 → "¥38.50" */
 export function formatFen(fen: number): string {
-  return yuan.format(fen / 100);
+  // + 0 turns a negated zero (a fee of 0 shown as a deduction) into 0: "¥0.00", never "-¥0.00".
+  return yuan.format(fen / 100 + 0);
 }
 
 /** 123456789 → "¥1,234,568": for large counters where fen would be noise. */

@@ -20,7 +20,7 @@ export function CartLink({ locale, label, countLabel }: { locale: Locale; label:
     <LocalLink
       locale={locale}
       href="/cart"
-      className="relative inline-flex items-center rounded-md px-1.5 py-1 font-medium text-stone-800 hover:bg-stone-100 sm:px-2"
+      className="relative inline-flex shrink-0 items-center rounded-md px-1.5 py-1 font-medium text-stone-800 hover:bg-stone-100 sm:px-2"
       data-testid="cart-link"
     >
       {/* A cart icon on phones (the header is narrow), the word from sm up. */}
