@@ -234,7 +234,7 @@ export interface RegionCrumb {
 }
 
 /** The region and its ancestors, province first. Codes nest, so ancestors are prefixes. */
-async function regionPath(db: Db, id: string): Promise<RegionCrumb[]> {
+export async function regionPath(db: Db, id: string): Promise<RegionCrumb[]> {
   const prefixes = [2, 4, 6, 9, 12].filter((n) => n <= id.length).map((n) => id.slice(0, n));
   const rows = await db.region.findMany({ where: { id: { in: prefixes } }, select: { id: true, level: true, nameZh: true, nameEn: true } });
   return rows.sort((a, b) => a.id.length - b.id.length);
