@@ -8,6 +8,7 @@ import { db } from "@/lib/db/db.server";
 import { siteLink } from "@/lib/notifications/config";
 import { tracePath } from "./code";
 import { countScan, packingSlip, tracePage } from "./trace";
+import { shareCard, shareTokenFor } from "./share";
 
 /** Tag of the cached trace pages: a refund (which changes a shipment's benefit) may call revalidateTag on it. */
 export const TRACE_TAG = "trace";
@@ -27,3 +28,7 @@ export const traceUrl = (code: string) => siteLink(tracePath(code), "zh-CN");
 export function qrDataUrl(url: string): Promise<string> {
   return QRCode.toDataURL(url, { errorCorrectionLevel: "M", margin: 2, scale: 6, color: { dark: "#000000", light: "#ffffff" } });
 }
+
+/** A share card's data, cached for 5 minutes (a refund changes it rarely). */
+export const getShareCard = unstable_cache((token: string) => shareCard(db, token), ["shareCard"], { revalidate: 300, tags: [TRACE_TAG] });
+export const shareTokenOf = (userId: string, orderNumber: string) => shareTokenFor(db, userId, orderNumber);
