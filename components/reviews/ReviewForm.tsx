@@ -37,7 +37,14 @@ export function ReviewForm({ orderLineId, product }: { orderLineId: string; prod
       </button>
     );
   return (
-    <form onSubmit={form.onSubmit} method="post" encType="multipart/form-data" noValidate className="w-full space-y-3 rounded-lg bg-stone-50 p-3 ring-1 ring-stone-200" data-testid="review-form">
+    <form
+      onSubmit={form.onSubmit}
+      method="post"
+      encType="multipart/form-data"
+      noValidate
+      className="w-full space-y-3 rounded-lg bg-stone-50 p-3 ring-1 ring-stone-200"
+      data-testid="review-form"
+    >
       <p className="text-sm font-semibold">{t("title", { product })}</p>
       <input type="hidden" name="orderLineId" value={orderLineId} />
       <fieldset>
@@ -62,7 +69,12 @@ export function ReviewForm({ orderLineId, product }: { orderLineId: string; prod
         </div>
         {errors("stars")?.length ? <FormMessage state={state} /> : null}
       </fieldset>
-      <Field id={`${id}-body`} label={t("body", { max: REVIEW_MAX_CHARS })} hint={t("count", { n: [...text].length, max: REVIEW_MAX_CHARS })} errors={errors("body")}>
+      <Field
+        id={`${id}-body`}
+        label={t("body", { max: REVIEW_MAX_CHARS })}
+        hint={t("count", { n: [...text].length, max: REVIEW_MAX_CHARS })}
+        errors={errors("body")}
+      >
         <textarea
           id={`${id}-body`}
           name="body"
@@ -75,7 +87,14 @@ export function ReviewForm({ orderLineId, product }: { orderLineId: string; prod
         />
       </Field>
       <Field id={`${id}-photos`} label={t("photos", { max: MAX_REVIEW_PHOTOS })} errors={errors("photos")}>
-        <input id={`${id}-photos`} name="photos" type="file" accept="image/jpeg,image/png,image/webp" multiple className="block w-full text-sm" />
+        <input
+          id={`${id}-photos`}
+          name="photos"
+          type="file"
+          accept="image/jpeg,image/png,image/webp"
+          multiple
+          className="block w-full text-sm"
+        />
       </Field>
       <SubmitButton disabled={form.pending}>{t("submit")}</SubmitButton>
       <FormMessage state={state} success={t("done")} />

@@ -44,7 +44,14 @@ export async function ReviewItems({ locale, items }: { locale: Locale; items: Pu
               {r.photos.map((url, i) => (
                 <a key={url} href={url} target="_blank" rel="noopener noreferrer">
                   {/* eslint-disable-next-line @next/next/no-img-element */}
-                  <img src={url} alt={t("photo", { n: i + 1 })} width={80} height={80} loading="lazy" className="h-20 w-20 rounded object-cover ring-1 ring-stone-200" />
+                  <img
+                    src={url}
+                    alt={t("photo", { n: i + 1 })}
+                    width={80}
+                    height={80}
+                    loading="lazy"
+                    className="h-20 w-20 rounded object-cover ring-1 ring-stone-200"
+                  />
                 </a>
               ))}
             </div>

@@ -49,7 +49,12 @@ export function ShareCardOffer({ number }: { number: string }) {
           >
             {copied ? t("copied") : t("copy")}
           </button>
-          <input readOnly value={url} aria-label={t("open")} className="min-w-0 flex-1 rounded border border-stone-300 px-2 py-1 font-mono text-xs" />
+          <input
+            readOnly
+            value={url}
+            aria-label={t("open")}
+            className="min-w-0 flex-1 rounded border border-stone-300 px-2 py-1 font-mono text-xs"
+          />
         </div>
       ) : (
         <button

@@ -8,10 +8,14 @@ import { adminReviews, isVisibleReviewPhoto as isVisibleReviewPhotoOf, operatorR
 
 /** A product's visible reviews, one page; cached with the catalogue (tag catalog) and its own tag. */
 export function getProductReviews(productId: string, page = 1, perPage?: number) {
-  return unstable_cache(() => productReviews(db, productId, page, perPage), ["productReviews", productId, String(page), String(perPage ?? "")], {
-    tags: [tags.catalog, reviewsTag(productId)],
-    revalidate: 300,
-  })();
+  return unstable_cache(
+    () => productReviews(db, productId, page, perPage),
+    ["productReviews", productId, String(page), String(perPage ?? "")],
+    {
+      tags: [tags.catalog, reviewsTag(productId)],
+      revalidate: 300,
+    },
+  )();
 }
 
 export const reviewStateOfOrder = (userId: string, orderId: string) => orderReviewState(db, userId, orderId);

@@ -160,7 +160,16 @@ export async function productReviews(db: Db, productId: string, page = 1, perPag
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     skip: (current - 1) * perPage,
     take: perPage,
-    select: { id: true, stars: true, body: true, photos: true, createdAt: true, reply: true, repliedAt: true, user: { select: { name: true } } },
+    select: {
+      id: true,
+      stars: true,
+      body: true,
+      photos: true,
+      createdAt: true,
+      reply: true,
+      repliedAt: true,
+      user: { select: { name: true } },
+    },
   });
   return {
     count: product.reviewCount,

@@ -14,14 +14,11 @@ const fileLike = z.custom<Blob>((v) => typeof Blob !== "undefined" && v instance
 
 /** Text as typed: line ends made "\n", other control characters removed, trimmed. Stored as text, rendered as text. */
 export function cleanText(value: string): string {
-  return (
-    value
-      .replace(/\r\n?/g, "\n")
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, "")
-      .replace(/\n{3,}/g, "\n\n")
-      .trim()
-  );
+  return value
+    .replace(/\r\n?/g, "\n")
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, "")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
 }
 
 /** Characters as a person counts them (a Chinese character or an emoji is one). */

@@ -79,7 +79,9 @@ export async function fontsFor(text: string, weights: (400 | 700)[] = [400, 700]
       names.add(name);
       let data = fileCache.get(file);
       if (!data) {
-        data = readFile(path.join(packageDir(), "files", file)).then((b) => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer);
+        data = readFile(path.join(packageDir(), "files", file)).then(
+          (b) => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer,
+        );
         fileCache.set(file, data);
       }
       fonts.push({ name, data: await data, weight, style: "normal" });

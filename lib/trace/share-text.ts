@@ -11,7 +11,9 @@ export function villageList(locale: Locale, card: Pick<ShareCard, "villages">): 
   const shown = names.slice(0, MAX_VILLAGES);
   const more = names.length - shown.length;
   if (locale === "en") {
-    const list = new Intl.ListFormat("en", { style: "long", type: "conjunction" }).format(more > 0 ? [...shown, `${more} more villages`] : shown);
+    const list = new Intl.ListFormat("en", { style: "long", type: "conjunction" }).format(
+      more > 0 ? [...shown, `${more} more villages`] : shown,
+    );
     return list;
   }
   return more > 0 ? `${shown.join("、")} 等 ${names.length} 个村` : shown.join("、");

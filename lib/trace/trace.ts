@@ -217,7 +217,11 @@ export async function packingSlip(db: Db, actor: Actor | null, shipmentId: strin
     carrier: shipment.carrier,
     trackingNo: shipment.trackingNo,
     operator: shipment.operator,
-    recipient: { name: order.recipient, mobileMasked: maskMobile(order.mobile), region: `${order.province} ${order.city} ${order.district}` },
+    recipient: {
+      name: order.recipient,
+      mobileMasked: maskMobile(order.mobile),
+      region: `${order.province} ${order.city} ${order.district}`,
+    },
     lines: await Promise.all(
       lines.map(async (l) => {
         const { villageId, ...p } = l.product;

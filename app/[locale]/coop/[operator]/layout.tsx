@@ -45,6 +45,7 @@ export default async function OperatorConsoleLayout({ children, params }: Props)
     { href: `${base}/settlement`, label: t("nav.settlement") },
     { href: `${base}/shipping`, label: (await getTranslations({ locale, namespace: "shippingFees.console" }))("nav") },
     { href: `${base}/team`, label: t("nav.team") },
+    { href: `${base}/reviews`, label: (await getTranslations({ locale, namespace: "reviews.console" }))("nav") },
   ];
   const several = actor.role === "ADMIN" || actor.operatorIds.length > 1;
 

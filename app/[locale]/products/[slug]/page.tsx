@@ -186,14 +186,22 @@ export default async function ProductPage({ params }: Props) {
         ) : null}
       </div>
 
-      <section aria-labelledby="reviews-title" className="space-y-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200" data-testid="reviews">
+      <section
+        aria-labelledby="reviews-title"
+        className="space-y-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200"
+        data-testid="reviews"
+      >
         <h2 id="reviews-title" className="font-semibold">
           {rv("title")}
         </h2>
         <ReviewSummary locale={locale} average={reviews.average} count={reviews.count} />
         <ReviewItems locale={locale} items={reviews.items} />
         {reviews.count > reviews.items.length ? (
-          <LocalLink locale={locale} href={`/products/${product.slug}/reviews`} className="inline-block text-sm font-medium text-brand-700 underline">
+          <LocalLink
+            locale={locale}
+            href={`/products/${product.slug}/reviews`}
+            className="inline-block text-sm font-medium text-brand-700 underline"
+          >
             {rv("all", { count: reviews.count })}
           </LocalLink>
         ) : null}

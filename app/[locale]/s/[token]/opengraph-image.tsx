@@ -30,28 +30,26 @@ export default async function Image({ params }: Props) {
   const privacy = t("privacy");
   const { fonts, family } = await fontsFor(`${title}${body}${brand}${privacy}`);
   return new ImageResponse(
-    (
-      <div
-        style={{
-          width: "100%",
-          height: "100%",
-          display: "flex",
-          flexDirection: "column",
-          justifyContent: "space-between",
-          padding: "64px 72px",
-          background: "linear-gradient(135deg, #166534 0%, #15803d 60%, #b45309 100%)",
-          color: "#ffffff",
-          fontFamily: family,
-        }}
-      >
-        <div style={{ display: "flex", fontSize: 34, opacity: 0.9 }}>{brand}</div>
-        <div style={{ display: "flex", flexDirection: "column", gap: 28 }}>
-          <div style={{ display: "flex", fontSize: 72, fontWeight: 700, lineHeight: 1.2 }}>{title}</div>
-          <div style={{ display: "flex", fontSize: 36, lineHeight: 1.45, opacity: 0.95 }}>{body}</div>
-        </div>
-        <div style={{ display: "flex", fontSize: 26, opacity: 0.8 }}>{privacy}</div>
+    <div
+      style={{
+        width: "100%",
+        height: "100%",
+        display: "flex",
+        flexDirection: "column",
+        justifyContent: "space-between",
+        padding: "64px 72px",
+        background: "linear-gradient(135deg, #166534 0%, #15803d 60%, #b45309 100%)",
+        color: "#ffffff",
+        fontFamily: family,
+      }}
+    >
+      <div style={{ display: "flex", fontSize: 34, opacity: 0.9 }}>{brand}</div>
+      <div style={{ display: "flex", flexDirection: "column", gap: 28 }}>
+        <div style={{ display: "flex", fontSize: 72, fontWeight: 700, lineHeight: 1.2 }}>{title}</div>
+        <div style={{ display: "flex", fontSize: 36, lineHeight: 1.45, opacity: 0.95 }}>{body}</div>
       </div>
-    ),
+      <div style={{ display: "flex", fontSize: 26, opacity: 0.8 }}>{privacy}</div>
+    </div>,
     { ...size, fonts, headers: { "cache-control": "public, max-age=3600" } },
   );
 }

@@ -53,7 +53,11 @@ export default async function ShareCardPage({ params }: Props) {
       <ul className="flex flex-wrap gap-2 text-sm">
         {card.products.map((p) => (
           <li key={p.slug}>
-            <LocalLink locale={locale} href={`/products/${p.slug}`} className="inline-block rounded-full bg-white px-3 py-1 text-brand-700 ring-1 ring-stone-300">
+            <LocalLink
+              locale={locale}
+              href={`/products/${p.slug}`}
+              className="inline-block rounded-full bg-white px-3 py-1 text-brand-700 ring-1 ring-stone-300"
+            >
               {localName(locale, p)}
             </LocalLink>
           </li>

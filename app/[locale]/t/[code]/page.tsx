@@ -91,7 +91,9 @@ export default async function TracePage({ params }: Props) {
             <dd data-testid="trace-certification">
               {p.certification ? (
                 <>
-                  <Badge tone="certified">{t("certifiedBy", { county: locale === "en" ? p.certification.countyEn : p.certification.countyZh })}</Badge>
+                  <Badge tone="certified">
+                    {t("certifiedBy", { county: locale === "en" ? p.certification.countyEn : p.certification.countyZh })}
+                  </Badge>
                   <span className="ml-2 text-xs text-stone-700">
                     {p.certification.until ? t("validUntil", { date: day.format(new Date(p.certification.until)) }) : t("noEnd")}
                   </span>

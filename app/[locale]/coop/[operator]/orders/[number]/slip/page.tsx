@@ -126,7 +126,12 @@ export default async function PackingSlipPage({ params, searchParams }: Props) {
                   {localText(locale, l.specZh, l.specEn)} ×{" "}
                   {t("qty", { quantity: l.quantity, unit: localText(locale, l.unitZh, l.unitEn) })}
                 </td>
-                <td className="py-1">{l.origin.slice(2).map((r) => localName(locale, r)).join(" ")}</td>
+                <td className="py-1">
+                  {l.origin
+                    .slice(2)
+                    .map((r) => localName(locale, r))
+                    .join(" ")}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -135,13 +140,7 @@ export default async function PackingSlipPage({ params, searchParams }: Props) {
         <div className="flex items-center gap-3 pt-2">
           {/* A PNG data URL: prints sharply, needs no request, and a test can decode it. */}
           {/* eslint-disable-next-line @next/next/no-img-element */}
-          <img
-            src={qr}
-            alt={t("scan")}
-            data-testid="slip-qr"
-            data-url={url}
-            className={a6 ? "h-[32mm] w-[32mm]" : "h-[45mm] w-[45mm]"}
-          />
+          <img src={qr} alt={t("scan")} data-testid="slip-qr" data-url={url} className={a6 ? "h-[32mm] w-[32mm]" : "h-[45mm] w-[45mm]"} />
           <div className="min-w-0 space-y-1">
             <p className="font-medium">{t("scan")}</p>
             <p className="break-all font-mono text-[10px] text-stone-700">{url}</p>
