@@ -405,7 +405,10 @@ const ACTIONS: Record<string, Row> = {
   // Reviews: a delivered line of another buyer's order: nobody else may review it (not even an
   // admin: a review has its buyer as author). A review of operator A's product: its managers reply
   // (once), only an admin hides.
-  "review.create": { input: async () => ({ orderLineId: (await deliveredLineOfOther()).lineId, stars: "5", body: "授权测试" }), allowed: [] },
+  "review.create": {
+    input: async () => ({ orderLineId: (await deliveredLineOfOther()).lineId, stars: "5", body: "授权测试" }),
+    allowed: [],
+  },
   "review.reply": { input: async () => ({ reviewId: await reviewOfOperatorA(), reply: "授权测试回复" }), allowed: MANAGER_A },
   "review.hide": { input: async () => ({ reviewId: await reviewOfOperatorA(), reason: "授权测试" }), allowed: ["admin"] },
   // The share card of another buyer's order: nobody else may make it.

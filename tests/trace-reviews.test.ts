@@ -91,7 +91,12 @@ describe("the trace page", () => {
     await ship(shipment.id);
     const { code } = await testDb.traceCode.findUniqueOrThrow({ where: { shipmentId: shipment.id } });
     const admin = (await actorOf("admin"))!;
-    await requestRefund(testDb, demoProvider, { orderId: order.id, lines: [{ orderLineId: line.id, amountFen: line.netFen }], restock: false } as never, admin);
+    await requestRefund(
+      testDb,
+      demoProvider,
+      { orderId: order.id, lines: [{ orderLineId: line.id, amountFen: line.netFen }], restock: false } as never,
+      admin,
+    );
     expect((await tracePage(testDb, code))!.benefit).toEqual({ households: 0, villages: [] });
   });
 
@@ -176,10 +181,12 @@ describe("replies, hiding and the product's figures", () => {
     await ship(shipment.id);
     await markDelivered(testDb, { shipmentId: shipment.id }, await actorOf("admin"));
     const review = await createReview(testDb, buyer.id, { orderLineId: line.id, stars: 4, body: "不错", photos: [] });
-    expect(await testDb.product.findUniqueOrThrow({ where: { id: product.id }, select: { reviewCount: true, reviewStars: true } })).toEqual({
-      reviewCount: 1,
-      reviewStars: 4,
-    });
+    expect(await testDb.product.findUniqueOrThrow({ where: { id: product.id }, select: { reviewCount: true, reviewStars: true } })).toEqual(
+      {
+        reviewCount: 1,
+        reviewStars: 4,
+      },
+    );
     let page = await productReviews(testDb, product.id);
     expect(page).toMatchObject({ count: 1, average: 4 });
     expect(page.items[0]!.author).toMatch(/\*\*$/);
@@ -205,7 +212,9 @@ describe("replies, hiding and the product's figures", () => {
     });
     const admin = (await actorOf("admin"))!;
     await hideReview(testDb, admin, { reviewId: review.id, reason: "泄露隐私" });
-    await expect(hideReview(testDb, admin, { reviewId: review.id, reason: "again" })).rejects.toMatchObject({ code: "reviewAlreadyHidden" });
+    await expect(hideReview(testDb, admin, { reviewId: review.id, reason: "again" })).rejects.toMatchObject({
+      code: "reviewAlreadyHidden",
+    });
     expect(await testDb.auditLog.count({ where: { action: "review.hide", entityId: review.id, userId: admin.userId } })).toBe(1);
     page = await productReviews(testDb, product.id);
     expect(page).toMatchObject({ count: 0, average: null, items: [] });
@@ -220,7 +229,12 @@ describe("replies, hiding and the product's figures", () => {
       await testDb.order.update({ where: { id: order.id }, data: { userId: buyer.id } });
       await ship(order.shipments[0]!.id);
       await markDelivered(testDb, { shipmentId: order.shipments[0]!.id }, await actorOf("admin"));
-      await createReview(testDb, buyer.id, { orderLineId: order.lines[0]!.id, stars: i + 3, body: `第${i}条`, photos: [] }, new Date(Date.UTC(2026, 10, 1 + i)));
+      await createReview(
+        testDb,
+        buyer.id,
+        { orderLineId: order.lines[0]!.id, stars: i + 3, body: `第${i}条`, photos: [] },
+        new Date(Date.UTC(2026, 10, 1 + i)),
+      );
     }
     const first = await productReviews(testDb, product.id, 1, 2);
     expect(first).toMatchObject({ count: 3, average: 4, pageCount: 2 });
@@ -234,7 +248,10 @@ describe("the share card", () => {
     const { buyer, order } = await ownedOrder();
     const other = await freshUser();
     await expect(shareTokenFor(testDb, other.id, order.number)).rejects.toMatchObject({ code: "notFound" });
-    const [token, again] = await Promise.all([shareTokenFor(testDb, buyer.id, order.number), shareTokenFor(testDb, buyer.id, order.number)]);
+    const [token, again] = await Promise.all([
+      shareTokenFor(testDb, buyer.id, order.number),
+      shareTokenFor(testDb, buyer.id, order.number),
+    ]);
     expect(token).toMatch(TRACE_CODE);
     expect(again).toBe(token);
     const card = (await shareCard(testDb, token))!;
