@@ -9,6 +9,7 @@ import { normalize, tokenize } from "@/lib/search/tokenize";
 import { shippingRulesOf } from "@/lib/shipping-fees/queries";
 import { averageStars } from "@/lib/reviews/rules";
 import { PAGE_SIZE, type CatalogFilters } from "./filters";
+import { regionPath } from "@/lib/regions/queries";
 
 const PAID_STATUSES = ["PAID", "SHIPPED", "DELIVERED"] as const;
 
@@ -237,19 +238,7 @@ export async function getFeaturedProducts(db: Db): Promise<ProductCard[]> {
   return rows.map(toCard);
 }
 
-export interface RegionCrumb {
-  id: string;
-  level: string;
-  nameZh: string;
-  nameEn: string;
-}
-
-/** The region and its ancestors, province first. Codes nest, so ancestors are prefixes. */
-export async function regionPath(db: Db, id: string): Promise<RegionCrumb[]> {
-  const prefixes = [2, 4, 6, 9, 12].filter((n) => n <= id.length).map((n) => id.slice(0, n));
-  const rows = await db.region.findMany({ where: { id: { in: prefixes } }, select: { id: true, level: true, nameZh: true, nameEn: true } });
-  return rows.sort((a, b) => a.id.length - b.id.length);
-}
+export { regionPath, type RegionCrumb } from "@/lib/regions/queries";
 
 export interface BenefitSummary {
   households: number;

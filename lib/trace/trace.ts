@@ -4,10 +4,10 @@
 // from and whom its sale reached: counts and villages, never a household's name or amount
 // (docs/DESIGN.md#rule-6). Every query takes the database first (tests call them directly).
 import type { Db } from "@/lib/db/client";
-import { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { notFound } from "@/lib/errors";
 import { canManageOperator, type Actor } from "@/lib/auth/actor";
-import { regionPath, type RegionCrumb } from "@/lib/catalog/queries";
+import { regionPath, type RegionCrumb } from "@/lib/regions/queries";
 import { isCode, newCode } from "./code";
 
 type Tx = Prisma.TransactionClient;

@@ -28,7 +28,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       ? t("body", { reached: formatFen(card.reachedFen), households: card.households, villages: villageList(locale, card) })
       : t("bodyNone");
   // The image comes from opengraph-image.tsx (Next adds og:image); the card is not for search engines.
-  return { title, description, openGraph: { title, description, type: "website" }, robots: { index: false, follow: false } };
+  return {
+    title,
+    description,
+    openGraph: { title, description, type: "website" },
+    robots: { index: false, follow: false },
+    referrer: "no-referrer",
+  };
 }
 
 export default async function ShareCardPage({ params }: Props) {

@@ -31,7 +31,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const page = await load(code);
   const first = page?.products[0];
   // Codes are not for search engines: each one is a parcel.
-  return { title: first ? t("title", { product: localName(locale, first) }) : t("titleGeneric"), robots: { index: false, follow: false } };
+  return {
+    title: first ? t("title", { product: localName(locale, first) }) : t("titleGeneric"),
+    robots: { index: false, follow: false },
+    referrer: "no-referrer",
+  };
 }
 
 export default async function TracePage({ params }: Props) {
