@@ -11,6 +11,7 @@ import { formatFen } from "@/lib/money";
 import { isCode } from "@/lib/trace/code";
 import { villageList } from "@/lib/trace/share-text";
 import { getShareCard } from "@/lib/trace/trace.server";
+import { notificationConfig } from "@/lib/notifications/config";
 
 type Props = { params: Promise<{ locale: string; token: string }> };
 
@@ -31,6 +32,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title,
     description,
+    // The preview image's address must be absolute and public: the site's address (APP_URL, NEXTAUTH_URL).
+    metadataBase: new URL(notificationConfig().appUrl),
     openGraph: { title, description, type: "website" },
     robots: { index: false, follow: false },
     referrer: "no-referrer",

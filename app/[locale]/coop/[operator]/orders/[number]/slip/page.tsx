@@ -10,7 +10,7 @@ import { PrintButton } from "@/components/trace/PrintButton";
 import { requireConsoleOperator } from "@/lib/operators/scope.server";
 import { operatorOrder } from "@/lib/orders/seller-orders.server";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
-import { localName, localText } from "@/lib/i18n/pick";
+import { colon, localName, localText } from "@/lib/i18n/pick";
 import { packingSlipOf, qrDataUrl, traceUrl } from "@/lib/trace/trace.server";
 import { shanghaiFormat } from "@/lib/time/shanghai";
 import { carrierLabel } from "@/lib/orders/carriers";
@@ -79,7 +79,9 @@ export default async function PackingSlipPage({ params, searchParams }: Props) {
           <div className="min-w-0">
             <h1 className={`${a6 ? "text-base" : "text-2xl"} font-bold`}>{t("heading")}</h1>
             <p>
-              {t("from")}: {localName(locale, slip.operator)}
+              {t("from")}
+              {colon(locale)}
+              {localName(locale, slip.operator)}
             </p>
           </div>
           <div className="text-right">
