@@ -26,6 +26,7 @@ import { firstDelivery, lockOrder, type PaymentEvent } from "./locks";
 import { settleShipments } from "./shipping";
 import { notifyRefund } from "@/lib/notifications/events";
 import { refundableShippingFen } from "@/lib/shipping-fees/fees";
+import { appLog } from "@/lib/ops/log";
 
 type Tx = Prisma.TransactionClient;
 
@@ -176,7 +177,7 @@ export async function requestRefund(
     });
   } catch (error) {
     if (!(error instanceof PaymentProviderError)) throw error;
-    console.error(`[refund] ${refund.order.number}: ${error.message}`);
+    appLog().error({ orderNumber: refund.order.number, refundId: refund.id, err: error }, "the provider refused the refund");
     await db.refund.update({ where: { id: refund.id }, data: { status: "FAILED" } });
     throw new ActionError("refundFailed");
   }
