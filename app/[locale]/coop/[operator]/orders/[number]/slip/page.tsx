@@ -46,8 +46,8 @@ export default async function PackingSlipPage({ params, searchParams }: Props) {
 
   return (
     <div className="space-y-4">
-      {/* The page size of the print: A6 (105 × 148 mm) or A4; everything but the slip is hidden in print. */}
-      <style>{`@page { size: ${a6 ? "A6" : "A4"}; margin: ${a6 ? "5mm" : "12mm"}; }`}</style>
+      {/* The paper: A6 (105 × 148 mm; CSS has no A6 keyword, so in millimetres) or A4; everything but the slip is hidden in print. */}
+      <style>{`@page { size: ${a6 ? "105mm 148mm" : "210mm 297mm"}; margin: ${a6 ? "5mm" : "12mm"}; }`}</style>
       <div className="flex flex-wrap items-center gap-3 print:hidden">
         <LocalLink locale={locale} href={base} className="text-sm text-brand-700 underline">
           {t("back")}
