@@ -74,6 +74,8 @@ async function deliveredOrder() {
 }
 
 test("the buyer reviews a delivered order; the packing slip's QR opens the trace page @phone-only", async ({ page }) => {
+  // Three people's pages (buyer, seller, a stranger's phone) and a photo upload: 15–30 s on the shared machine.
+  test.setTimeout(60_000);
   const order = await deliveredOrder();
 
   // The buyer reviews the line: 4 stars, a few words, a photo.
