@@ -28,7 +28,11 @@ export async function ProgressTable({
   const t = await getTranslations({ locale, namespace: "organisations" });
   if (rows.length === 0) return <p className="text-sm text-stone-700">{t("progress.none")}</p>;
   return (
-    <div className="overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-stone-200" tabIndex={0} aria-label={t("progress.caption", { year })}>
+    <div
+      className="overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-stone-200"
+      tabIndex={0}
+      aria-label={t("progress.caption", { year })}
+    >
       <table className="w-full min-w-[52rem] text-sm" data-testid="progress-table">
         <caption className="sr-only">{t("progress.caption", { year })}</caption>
         <thead className="bg-stone-50 text-left text-xs text-stone-700">
@@ -83,7 +87,9 @@ export async function ProgressTable({
                 </th>
                 <td className={cell}>
                   {t(`kinds.${r.kind}`)}
-                  {r.kind === "BUDGET_UNIT" && !r.hasCanteen ? <span className="block text-xs text-stone-600">{t("page.noCanteen")}</span> : null}
+                  {r.kind === "BUDGET_UNIT" && !r.hasCanteen ? (
+                    <span className="block text-xs text-stone-600">{t("page.noCanteen")}</span>
+                  ) : null}
                 </td>
                 <td className={`${cell} text-right tabular-nums`}>{q?.budgetFen ? fen(q.budgetFen) : "—"}</td>
                 <td className={`${cell} text-right tabular-nums`}>

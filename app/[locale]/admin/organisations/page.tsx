@@ -78,7 +78,13 @@ export default async function AdminOrganisationsPage({ params }: { params: Promi
           testId="quota-rate-form"
           inline
           fields={[
-            { name: "regionId", label: t("rateRegion"), kind: "select", required: true, options: [{ value: "", label: t("choose") }, ...rateRegions.map(option)] },
+            {
+              name: "regionId",
+              label: t("rateRegion"),
+              kind: "select",
+              required: true,
+              options: [{ value: "", label: t("choose") }, ...rateRegions.map(option)],
+            },
             { name: "percent", label: t("ratePercent"), hint: t("ratePercentHint"), kind: "text", required: true, maxLength: 10 },
           ]}
           submit={t("rateSet")}

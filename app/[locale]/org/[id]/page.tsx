@@ -86,9 +86,13 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
           <p className="text-sm text-stone-700">
             {t("page.creditCode")} <span className="font-mono">{org.creditCode}</span> · {localName(locale, org.region)}
           </p>
-          {org.parentUnit ? <p className="text-sm text-stone-700">{t("page.countsToward", { unit: localName(locale, org.parentUnit) })}</p> : null}
+          {org.parentUnit ? (
+            <p className="text-sm text-stone-700">{t("page.countsToward", { unit: localName(locale, org.parentUnit) })}</p>
+          ) : null}
           {org.unions.length ? (
-            <p className="text-sm text-stone-700">{t("page.unionsCount", { unions: org.unions.map((u) => localName(locale, u)).join("、") })}</p>
+            <p className="text-sm text-stone-700">
+              {t("page.unionsCount", { unions: org.unions.map((u) => localName(locale, u)).join("、") })}
+            </p>
           ) : null}
         </header>
 
@@ -112,7 +116,11 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
                     value={`${quota.bps / 100}%`}
                     testId="rate"
                   />
-                  <Figure label={t("page.quota")} value={quota.budgetFen === null ? "—" : fen(quota.progress.quotaFen)} testId="quota-amount" />
+                  <Figure
+                    label={t("page.quota")}
+                    value={quota.budgetFen === null ? "—" : fen(quota.progress.quotaFen)}
+                    testId="quota-amount"
+                  />
                   <Figure label={t("page.counted")} value={fen(org.countedFen)} testId="counted" />
                 </dl>
                 {quota.progress.progressBps !== null ? (
@@ -210,7 +218,12 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
         <Section title={t("page.membersTitle")} id="members-title" testId="members">
           <ul className="divide-y divide-stone-100">
             {org.members.map((m) => (
-              <li key={m.userId} className="flex flex-wrap items-center justify-between gap-2 py-2" data-testid="member" data-email={m.email}>
+              <li
+                key={m.userId}
+                className="flex flex-wrap items-center justify-between gap-2 py-2"
+                data-testid="member"
+                data-email={m.email}
+              >
                 <div className="min-w-0 text-sm">
                   <p className="font-medium">
                     {m.name} {m.isManager ? <Badge tone="certified">{t("page.manager")}</Badge> : null}
