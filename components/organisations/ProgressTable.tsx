@@ -11,6 +11,8 @@ import type { ProgressRow } from "@/lib/organisations/overview";
 
 const fen = (v: bigint) => formatFen(Number(v));
 const cell = "px-3 py-2 align-top";
+// Amounts never wrap: on a phone the table scrolls sideways instead.
+const amount = `${cell} whitespace-nowrap text-right tabular-nums`;
 
 export async function ProgressTable({
   locale,
@@ -71,7 +73,7 @@ export async function ProgressTable({
             const q = r.quota;
             return (
               <tr key={r.id} data-testid="progress-row" data-id={r.id}>
-                <th scope="row" className={`${cell} text-left font-medium`}>
+                <th scope="row" className={`${cell} min-w-[13rem] text-left font-medium`}>
                   {hrefOf ? (
                     <LocalLink locale={locale} href={hrefOf(r.id)} className="text-brand-800 underline">
                       {name}
@@ -85,21 +87,21 @@ export async function ProgressTable({
                     {r.disabled ? ` · ${t("page.disabled")}` : ""}
                   </span>
                 </th>
-                <td className={cell}>
+                <td className={`${cell} min-w-[7rem]`}>
                   {t(`kinds.${r.kind}`)}
                   {r.kind === "BUDGET_UNIT" && !r.hasCanteen ? (
                     <span className="block text-xs text-stone-600">{t("page.noCanteen")}</span>
                   ) : null}
                 </td>
-                <td className={`${cell} text-right tabular-nums`}>{q?.budgetFen ? fen(q.budgetFen) : "—"}</td>
-                <td className={`${cell} text-right tabular-nums`}>
+                <td className={amount}>{q?.budgetFen ? fen(q.budgetFen) : "—"}</td>
+                <td className={amount}>
                   {q?.budgetFen ? fen(q.progress.quotaFen) : "—"}
                   {q ? <span className="block text-xs text-stone-600">{q.bps / 100}%</span> : null}
                 </td>
-                <td className={`${cell} text-right tabular-nums`} data-testid="progress-counted">
+                <td className={amount} data-testid="progress-counted">
                   {fen(r.countedFen)}
                 </td>
-                {showFromCounty ? <td className={`${cell} text-right tabular-nums`}>{fen(r.fromCountyFen ?? 0n)}</td> : null}
+                {showFromCounty ? <td className={amount}>{fen(r.fromCountyFen ?? 0n)}</td> : null}
                 <td className={cell}>
                   {q && q.progress.progressBps !== null ? (
                     <ProgressBar bps={q.progress.progressBps} label={t("progress.progressOf", { name })} compact />
@@ -109,7 +111,7 @@ export async function ProgressTable({
                     <span className="text-xs text-stone-600">{t("progress.noQuota")}</span>
                   )}
                 </td>
-                <td className={`${cell} text-right tabular-nums`}>{q?.budgetFen ? fen(q.progress.remainingFen) : "—"}</td>
+                <td className={amount}>{q?.budgetFen ? fen(q.progress.remainingFen) : "—"}</td>
               </tr>
             );
           })}

@@ -42,6 +42,8 @@ export async function generateMetadata({ params }: Pick<Props, "params">): Promi
 }
 
 const fen = (value: bigint) => formatFen(Number(value));
+/** 120000000n → "1200000" (or "1200000.50"): the figure the manager edits. */
+const yuanInput = (value: bigint) => `${value / 100n}${value % 100n ? `.${String(value % 100n).padStart(2, "0")}` : ""}`;
 
 function Figure({ label, value, testId }: { label: string; value: string; testId?: string }) {
   return (
@@ -70,6 +72,8 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
   const day = shanghaiFormat(locale, { year: "numeric", month: "2-digit", day: "2-digit" });
   const name = localName(locale, org);
   const quota = org.quota;
+  // The last manager can neither leave nor step down (the server refuses too): no buttons for them.
+  const managers = org.members.filter((m) => m.isManager).length;
 
   return (
     <NextIntlClientProvider locale={locale} messages={{ errors: all.errors, coop: all.coop }}>
@@ -150,6 +154,7 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
                           kind: "text",
                           required: true,
                           maxLength: 40,
+                          defaultValue: quota.budgetFen === null ? "" : yuanInput(quota.budgetFen),
                         },
                       ]}
                       submit={quota.budgetFen === null ? t("page.declare") : t("page.update")}
@@ -230,7 +235,7 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
                   </p>
                   <p className="text-xs text-stone-600 [overflow-wrap:anywhere]">{m.email}</p>
                 </div>
-                {isManager ? (
+                {isManager && !(m.isManager && managers === 1) ? (
                   <div className="flex flex-wrap gap-2">
                     <ActionForm
                       action={setMemberManagerAction}
