@@ -22,6 +22,8 @@ test("a budget unit's manager declares the canteen budget and sees the quota pro
   const budget = form.getByLabel(/食堂食材采购预算（元）/);
   await budget.fill("1,000,000");
   await form.getByRole("button").click();
+  await expect(form.getByRole("status")).toContainText("已保存");
+  await page.reload();
   await expect(page.getByTestId("budget")).toHaveText("¥1,000,000.00");
   await expect(page.getByTestId("quota-amount")).toHaveText("¥100,000.00");
   const counted = fenOf((await page.getByTestId("counted").textContent()) ?? "");
