@@ -133,9 +133,11 @@ export default async function OrderPage({ params }: Props) {
         <p className="flex justify-between border-t border-stone-200 pt-2 text-sm">
           <span className="text-stone-700">{t("total")}</span>
           <span className="font-bold tabular-nums" data-testid="order-total">
-            {formatFen(order.amountFen)}
-            {order.refundedFen > 0 ? (
-              <span className="ml-2 text-xs font-normal text-amber-900">{t("refundedPart", { amount: formatFen(order.refundedFen) })}</span>
+            {formatFen(order.amountFen + (order.shipping?.feeFen ?? 0))}
+            {order.refundedFen + (order.shipping?.refundedFen ?? 0) > 0 ? (
+              <span className="ml-2 text-xs font-normal text-amber-900">
+                {t("refundedPart", { amount: formatFen(order.refundedFen + (order.shipping?.refundedFen ?? 0)) })}
+              </span>
             ) : null}
           </span>
         </p>
