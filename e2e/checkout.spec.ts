@@ -100,7 +100,8 @@ test("a guest's cart follows them when they sign in; the seller ships and the bu
   await page.getByRole("link", { name: "去结算" }).click();
   await fillAddress(page);
   await expect(page.getByLabel("邮箱")).toHaveCount(0); // the account's email is used
-  await page.getByLabel("购买渠道").selectOption("INSTITUTION"); // an institutional buyer says which budget paid
+  // A member of one buyer organisation buys for it unless they choose 个人购买; the server sets the channel.
+  await expect(page.getByRole("radio", { name: /工会委员会/ })).toBeChecked();
   await page.getByRole("button", { name: /去支付/ }).click();
   await payOnDemoPage(page);
   await expect(page.getByTestId("impact-receipt")).toContainText("户");

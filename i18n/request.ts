@@ -25,6 +25,7 @@ export const MESSAGE_FILES = [
   "product-page",
   "trace",
   "reviews",
+  "organisations",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

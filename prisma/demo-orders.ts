@@ -2,7 +2,11 @@
 // a refund and a settlement ledger on first start. Every one goes through the real code: checkout
 // (placeOrder with the demo payment provider), payment (confirmPayment: allocations, settlement,
 // shipments), shipping (markShipped / markDelivered) and refunds (requestRefund), with dates
-// spread over the last six weeks. Buyers are guests with invented names and .test addresses.
+// spread over the last six weeks. Buyers are guests with invented names and .test addresses, and the
+// demo buyer organisations' managers (prisma/seed-organisations.ts) buying for their organisation:
+// the trade union's festival gift boxes, the budget unit's canteen produce, and the Dongli partner
+// buying Gangu produce (a PAIRING order), so the quota progress and the buy-side figures are not
+// zero on first start.
 //
 // Idempotent: each order has a fixed checkout key, so a second run finds it instead of ordering
 // again; each later step runs only if the order has not got there yet, and nothing is ever undone
@@ -22,6 +26,8 @@ const HOUR = 3600_000;
 
 interface DemoOrder {
   key: string;
+  /** Bought by this demo account (prisma/demo-accounts.ts key) for this organisation; else a guest. */
+  forOrganisation?: { account: string; organisationId: string };
   /** How long ago it was paid. */
   ago: number;
   buyer: { email: string; recipient: string; mobile: string; province: string; city: string; district: string; address: string };
@@ -41,6 +47,16 @@ const buyer = (n: number, recipient: string, province: string, city: string, dis
   district,
   address,
 });
+
+/** The Lanzhou budget unit's canteen (its union's gift boxes go there too). */
+const unitAddress = {
+  recipient: "马师傅",
+  mobile: "13900021101",
+  province: "甘肃省",
+  city: "兰州市",
+  district: "城关区",
+  address: "南昌路 1680 号 演示事务服务中心 职工食堂",
+};
 
 const ORDERS: DemoOrder[] = [
   {
@@ -117,6 +133,56 @@ const ORDERS: DemoOrder[] = [
     buyer: buyer(10, "吴先生", "广东省", "深圳市", "福田区", "福华三路 168 号 12 楼"),
     items: [{ product: "gangu-sichuan-pepper-250g", quantity: 1 }],
   },
+  // Buyer organisations (checkout chooses the organisation; the channel comes from it).
+  {
+    key: "demo-seed-order-org-union-1",
+    forOrganisation: { account: "buyer", organisationId: "seed-org-union" },
+    ago: 18 * DAY,
+    buyer: { ...unitAddress, email: "" },
+    items: [
+      { product: "gangu-apple-gift-12", quantity: 20 },
+      { product: "sunan-hand-pulled-mutton-2kg", quantity: 10 },
+    ],
+    shipped: { carrier: "SF", trackingNo: "SF1409935521876", delivered: true },
+  },
+  {
+    key: "demo-seed-order-org-unit-1",
+    forOrganisation: { account: "unit", organisationId: "seed-org-unit" },
+    ago: 15 * DAY,
+    buyer: { ...unitAddress, email: "" },
+    items: [
+      { product: "gangu-scallion-long-white-10kg", quantity: 20 },
+      { product: "gangu-chili-dried-5kg", quantity: 8 },
+    ],
+    shipped: { carrier: "ZTO", trackingNo: "773051288643107", delivered: true },
+    refund: { yuanFen: 5800, restock: 0, reason: "一箱货物运输中压坏，食堂拍照反馈" },
+  },
+  {
+    key: "demo-seed-order-org-unit-2",
+    forOrganisation: { account: "unit", organisationId: "seed-org-unit" },
+    ago: 5 * DAY,
+    buyer: { ...unitAddress, email: "" },
+    items: [{ product: "sunan-hand-pulled-mutton-2kg", quantity: 12 }],
+  },
+  {
+    key: "demo-seed-order-org-dongli-1",
+    forOrganisation: { account: "partner", organisationId: "seed-org-dongli" },
+    ago: 9 * DAY,
+    buyer: {
+      email: "",
+      recipient: "刘主任",
+      mobile: "13900021203",
+      province: "天津市",
+      city: "市辖区",
+      district: "东丽区",
+      address: "跃进路 29 号东丽区合作交流办公室",
+    },
+    items: [
+      { product: "gangu-chili-dried-5kg", quantity: 10 },
+      { product: "gangu-apple-gift-12", quantity: 15 },
+    ],
+    shipped: { carrier: "EMS", trackingNo: "EA204977315CN" },
+  },
   {
     key: "demo-seed-order-0011",
     ago: 3 * HOUR,
@@ -152,12 +218,15 @@ export async function seedDemoOrders(db: Db, now = new Date()): Promise<number> 
       });
       const bySlug = new Map(products.map((p) => [p.slug, p]));
       const { email, ...address } = demo.buyer;
+      // An organisation's order is placed by its member, signed in (the server checks the membership).
+      const member = demo.forOrganisation ? await loadActor(db, `seed-user-${demo.forOrganisation.account}`) : null;
+      if (demo.forOrganisation && !member) continue;
       try {
         const placed = await placeOrder(
           db,
           {
             checkoutKey: demo.key,
-            email,
+            ...(member ? { organisationId: demo.forOrganisation!.organisationId } : { email }),
             address,
             items: demo.items.map((i) => ({
               productId: bySlug.get(i.product)?.id ?? i.product,
@@ -169,7 +238,7 @@ export async function seedDemoOrders(db: Db, now = new Date()): Promise<number> 
             provider: demoProvider,
             origin: "http://localhost:3000",
             locale: "zh-CN",
-            actor: null,
+            actor: member,
             now: new Date(paidAt.getTime() - 2 * 60_000),
           },
         );

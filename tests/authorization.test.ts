@@ -192,6 +192,50 @@ async function reviewOfOperatorA(): Promise<string> {
   const { lineId, userId } = await deliveredLineOfOther();
   return (await createReview(testDb, userId, { orderLineId: lineId, stars: 4, body: "授权测试评价", photos: [] })).id;
 }
+// ---- buyer organisations (no persona is a member: only an admin may act on someone else's) --------
+
+let authzUnit: Promise<{ id: string }> | undefined;
+const authzCreditCode = async () => {
+  const { creditCodeCheckChar, CREDIT_CODE_ALPHABET } = await import("@/lib/operators/credit-code");
+  const { randomBytes } = await import("node:crypto");
+  const first17 = `12620100${Array.from(randomBytes(9), (b) => CREDIT_CODE_ALPHABET[b % 31]).join("")}`;
+  return first17 + creditCodeCheckChar(first17);
+};
+/** A budget unit with a canteen of its own and a manager who is no persona. */
+async function freshOrganisation(disabled = false) {
+  const manager = await testDb.user.create({
+    data: { email: `${unique("org-manager")}@example.test`, name: "单位负责人", passwordHash: "x", role: "INSTITUTION" },
+  });
+  return testDb.organisation.create({
+    data: {
+      nameZh: unique("授权测试单位"),
+      kind: "BUDGET_UNIT",
+      creditCode: await authzCreditCode(),
+      regionId: "62",
+      hasCanteen: true,
+      disabledAt: disabled ? new Date() : null,
+      members: { create: { userId: manager.id, isManager: true } },
+    },
+  });
+}
+const authzOrganisation = () => (authzUnit ??= freshOrganisation());
+/** A fresh plain member of the shared organisation. */
+async function freshOrgMember() {
+  const org = await authzOrganisation();
+  const user = await testDb.user.create({
+    data: { email: `${unique("org-member")}@example.test`, name: "单位成员", passwordHash: "x", role: "INSTITUTION" },
+  });
+  await testDb.organisationMember.create({ data: { organisationId: org.id, userId: user.id } });
+  return { organisationId: org.id, userId: user.id };
+}
+const organisationFields = async () => ({
+  nameZh: unique("授权测试新单位"),
+  nameEn: "",
+  creditCode: await authzCreditCode(),
+  regionId: "62",
+  hasCanteen: "yes",
+  parentUnitId: "",
+});
 
 // ---- the rows -----------------------------------------------------------------------------------
 
@@ -597,6 +641,75 @@ const ACTIONS: Record<string, Row> = {
       };
     },
     allowed: ["admin"],
+  },
+  // Buyer organisations: the member actions on an organisation no persona belongs to, the admin's console.
+  "organisation.budget.declare": {
+    input: async () => ({ organisationId: (await authzOrganisation()).id, budget: "1,000,000" }),
+    allowed: ["admin"],
+  },
+  "organisation.invite.create": {
+    input: async () => ({ organisationId: (await authzOrganisation()).id, email: `${unique("org-colleague")}@example.test` }),
+    allowed: ["admin"],
+  },
+  "organisation.invite.revoke": {
+    input: async () => {
+      const org = await authzOrganisation();
+      const { newInviteToken, inviteExpiry } = await import("@/lib/operators/team");
+      const invite = await testDb.invite.create({
+        data: {
+          organisationId: org.id,
+          email: `${unique("org-invitee")}@example.test`,
+          tokenHash: newInviteToken().tokenHash,
+          invitedById: "seed-user-admin",
+          expiresAt: inviteExpiry(),
+        },
+      });
+      return { organisationId: org.id, inviteId: invite.id };
+    },
+    allowed: ["admin"],
+  },
+  "organisation.member.remove": { input: () => freshOrgMember(), allowed: ["admin"] },
+  "organisation.member.setManager": { input: async () => ({ ...(await freshOrgMember()), isManager: "true" }), allowed: ["admin"] },
+  "organisation.create": {
+    input: async () => ({
+      ...(await organisationFields()),
+      kind: "BUDGET_UNIT",
+      managerEmail: `${unique("org-new")}@example.test`,
+      managerName: "新负责人",
+    }),
+    allowed: ["admin"],
+  },
+  "organisation.update": {
+    input: async () => ({ ...(await organisationFields()), organisationId: (await authzOrganisation()).id }),
+    allowed: ["admin"],
+  },
+  "organisation.disable": { input: async () => ({ organisationId: (await freshOrganisation()).id }), allowed: ["admin"] },
+  "organisation.enable": { input: async () => ({ organisationId: (await freshOrganisation(true)).id }), allowed: ["admin"] },
+  "organisation.manager.add": {
+    input: async () => ({
+      organisationId: (await authzOrganisation()).id,
+      managerEmail: `${unique("org-extra")}@example.test`,
+      managerName: "另一位负责人",
+    }),
+    allowed: ["admin"],
+  },
+  // Lanzhou's own rate at the 10% default: the quota figures of other tests stay as they are.
+  "quotaRate.set": {
+    input: () => ({ regionId: "6201", percent: "10" }),
+    allowed: ["admin"],
+    restore: async () => {
+      await testDb.quotaRate.deleteMany({ where: { regionId: "6201" } });
+    },
+  },
+  "quotaRate.delete": {
+    input: async () => {
+      await testDb.quotaRate.upsert({ where: { regionId: "6201" }, create: { regionId: "6201", bps: 1000 }, update: {} });
+      return { regionId: "6201" };
+    },
+    allowed: ["admin"],
+    restore: async () => {
+      await testDb.quotaRate.deleteMany({ where: { regionId: "6201" } });
+    },
   },
   // Operator A's unpaid settlement up to the end of this month (a fresh paid order makes sure there is some).
   "settlement.payout.record": {

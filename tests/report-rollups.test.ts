@@ -70,7 +70,9 @@ beforeAll(async () => {
     ],
     [[{ ...c.p1, quantity: 1 }], "PAIRING"],
   ] as const) {
-    const order = await placeOrder(testDb, cartOf([...items], { channel }), ctx);
+    const order = await placeOrder(testDb, cartOf([...items]), ctx);
+    // The channel comes from a buyer organisation at checkout; this fixture sets it directly.
+    if (channel !== "RETAIL") await testDb.order.update({ where: { id: order.orderId }, data: { channel } });
     await confirmPayment(testDb, { orderId: order.orderId });
     orders.push(order.orderId);
   }

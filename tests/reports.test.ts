@@ -60,7 +60,10 @@ async function pay(
   paid: Date | null,
 ) {
   const ctx = { provider: demoProvider, origin: "http://localhost:3000", locale: "zh-CN" as const, actor: admin, now: placed };
-  const order = await placeOrder(testDb, cartOf(items, { channel }), ctx);
+  const order = await placeOrder(testDb, cartOf(items), ctx);
+  // Checkout takes the channel from a buyer organisation (lib/organisations/channel.ts); these
+  // report fixtures set it directly, before the payment writes the ledger.
+  if (channel !== "RETAIL") await testDb.order.update({ where: { id: order.orderId }, data: { channel } });
   if (paid) expect(await confirmPayment(testDb, { orderId: order.orderId, at: paid })).toEqual({ result: "applied" });
   else await releaseReservation(testDb, { orderId: order.orderId, reason: "EXPIRED", at: placed });
   return order.orderId;

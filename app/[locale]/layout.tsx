@@ -49,6 +49,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
     coop: a("coop"),
     admin: (await getTranslations({ locale, namespace: "admin" }))("title"),
     office: a("office"),
+    organisation: (await getTranslations({ locale, namespace: "organisations.page" }))("mine"),
   };
 
   return (

@@ -14,6 +14,8 @@ export interface AccountMenuLabels {
   coop: string;
   admin: string;
   office: string;
+  /** An institutional buyer's organisations (/org). */
+  organisation: string;
 }
 
 const linkClass = "whitespace-nowrap rounded-md px-2 py-1 text-sm font-medium hover:bg-stone-100";
@@ -48,7 +50,9 @@ export function AccountMenu({ locale, labels }: { locale: Locale; labels: Accoun
         ? { href: "/coop", label: labels.coop }
         : user.role === "OFFICER"
           ? { href: "/office", label: labels.office }
-          : null;
+          : user.role === "INSTITUTION"
+            ? { href: "/org", label: labels.organisation }
+            : null;
   return (
     <>
       {consoleLink ? (

@@ -1,6 +1,6 @@
 "use client";
 // The checkout form: a Chinese delivery address (province › city › district from the national
-// list), the channel for institutional buyers, then Pay. Posts JSON to /api/checkout; the key
+// list), whom a member of buyer organisations buys for (OrganisationChoice), then Pay. Posts JSON to /api/checkout; the key
 // of this form goes with it, so a second click (or a retry after a lost answer) finds the same
 // order instead of holding the stock twice.
 import { useTranslations } from "next-intl";
@@ -8,7 +8,7 @@ import { useMemo, useState } from "react";
 import { Field } from "@/components/ui/form";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { inputClass } from "@/components/ui/styles";
-import type { Channel } from "@/lib/generated/prisma/enums";
+import { defaultOrganisation, OrganisationChoice, type OrganisationChoiceLabels, type OrganisationOption } from "./OrganisationChoice";
 import type { Locale } from "@/lib/i18n/locales";
 import { citiesOf, districtsOf, provinces } from "@/lib/orders/address";
 import { formatFen } from "@/lib/money";
@@ -39,7 +39,8 @@ export function CheckoutForm(props: {
   items: CheckoutItem[];
   totalFen: number;
   askEmail: boolean;
-  channels: Channel[];
+  /** The buyer's organisations (none: no choice shown); the server decides the channel from the one chosen. */
+  organisations?: { options: OrganisationOption[]; labels: OrganisationChoiceLabels };
   initial: { recipient: string; mobile: string; province: string; city: string; district: string; address: string };
   /** The sellers and their shipping rules (lib/shipping-fees): their shipping lines join the total. */
   shipping?: { sellers: SellerShipping[]; labels: ShippingSummaryLabels };
@@ -48,7 +49,7 @@ export function CheckoutForm(props: {
   const e = useTranslations("errors");
   const [address, setAddress] = useState(props.initial);
   const [email, setEmail] = useState("");
-  const [channel, setChannel] = useState<Channel>(props.channels[0] ?? "RETAIL");
+  const [organisationId, setOrganisationId] = useState(defaultOrganisation(props.organisations?.options));
   const [busy, setBusy] = useState(false);
   const [answer, setAnswer] = useState<Extract<Answer, { ok: false }> | null>(null);
   const cities = useMemo(() => citiesOf(address.province), [address.province]);
@@ -89,7 +90,7 @@ export function CheckoutForm(props: {
           order: {
             checkoutKey: props.checkoutKey,
             ...(props.askEmail ? { email } : {}),
-            channel,
+            organisationId,
             address,
             items: props.items.map((i) => ({ productId: i.productId, quantity: i.quantity, expectedPriceFen: i.priceFen })),
           },
@@ -188,17 +189,7 @@ export function CheckoutForm(props: {
             />
           </Field>
         ) : null}
-        {props.channels.length > 1 ? (
-          <Field id="checkout-channel" label={t("channel")} hint={t("channelHint")}>
-            <select id="checkout-channel" className={inputClass} value={channel} onChange={(ev) => setChannel(ev.target.value as Channel)}>
-              {props.channels.map((c) => (
-                <option key={c} value={c}>
-                  {t(`channels.${c}`)}
-                </option>
-              ))}
-            </select>
-          </Field>
-        ) : null}
+        {props.organisations ? <OrganisationChoice {...props.organisations} value={organisationId} onChange={setOrganisationId} /> : null}
       </div>
 
       <aside className="space-y-3 self-start rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200 md:sticky md:top-20">

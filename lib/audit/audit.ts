@@ -71,6 +71,17 @@ export const AUDIT_ACTIONS = [
   "search.synonyms.save",
   "search.synonyms.delete",
   "shipping.rule.save",
+  // Buyer organisations (issue 15)
+  "organisation.create",
+  "organisation.update",
+  "organisation.disable",
+  "organisation.enable",
+  "organisation.manager.add",
+  "organisation.member.remove",
+  "organisation.member.role",
+  "organisation.budget.declare",
+  "quotaRate.set",
+  "quotaRate.delete",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -6,7 +6,7 @@ import { ActionError, notFound } from "@/lib/errors";
 import { defineAction } from "@/lib/actions/define.server";
 import { canManageOperator } from "@/lib/auth/actor";
 import { db } from "@/lib/db/db.server";
-import { acceptInvite, inviteExpiry, newInviteToken, normaliseEmail } from "./team";
+import { acceptInvite, issueInvite, normaliseEmail } from "./team";
 import { managedOperator } from "./scope.server";
 import { writeAudit } from "@/lib/audit/audit";
 
@@ -27,29 +27,8 @@ export const createInvite = defineAction({
     });
     if (member) throw new ActionError("inviteAlreadyMember", { email: input.email });
 
-    const { token, tokenHash } = newInviteToken();
-    const expiresAt = inviteExpiry();
-    const invite = await db.$transaction(async (tx) => {
-      // A new invitation replaces an earlier unaccepted one to the same address: one live link per person.
-      const replaced = await tx.invite.findMany({
-        where: { operatorId: operator.id, email: input.email, acceptedAt: null },
-        select: { id: true },
-      });
-      if (replaced.length) await tx.invite.deleteMany({ where: { id: { in: replaced.map((r) => r.id) } } });
-      const created = await tx.invite.create({
-        data: { operatorId: operator.id, email: input.email, tokenHash, invitedById: actor!.userId, expiresAt },
-        select: { id: true },
-      });
-      await writeAudit(tx, {
-        userId: actor!.userId,
-        action: "invite.create",
-        entity: "Invite",
-        entityId: created.id,
-        detail: { operatorId: operator.id, email: input.email, expiresAt: expiresAt.toISOString(), replaced: replaced.map((r) => r.id) },
-      });
-      return created;
-    });
-    return { id: invite.id, email: input.email, token, expiresAt: expiresAt.toISOString() };
+    const invite = await db.$transaction((tx) => issueInvite(tx, { operatorId: operator.id }, input.email, actor!.userId));
+    return { id: invite.id, email: input.email, token: invite.token, expiresAt: invite.expiresAt.toISOString() };
   },
 });
 
@@ -62,7 +41,8 @@ export const revokeInvite = defineAction({
       where: { id: input.inviteId },
       select: { id: true, operatorId: true, email: true, acceptedAt: true },
     });
-    if (!invite || !canManageOperator(actor, invite.operatorId)) throw notFound();
+    // An organisation's invitation is revoked through organisation.invite.revoke.
+    if (!invite?.operatorId || !canManageOperator(actor, invite.operatorId)) throw notFound();
     if (invite.acceptedAt) throw new ActionError("inviteAccepted");
     await db.$transaction(async (tx) => {
       const deleted = await tx.invite.deleteMany({ where: { id: invite.id, acceptedAt: null } });
@@ -85,6 +65,8 @@ export const acceptInviteAction = defineAction({
   allow: "signedIn",
   async run({ actor }, input) {
     const result = await db.$transaction((tx) => acceptInvite(tx, input.token, actor!.userId));
-    return { operatorSlug: result.operatorSlug, promoted: result.promoted };
+    return "operatorSlug" in result
+      ? { operatorSlug: result.operatorSlug, promoted: result.promoted }
+      : { organisationId: result.organisationId, promoted: result.promoted };
   },
 });

@@ -13,10 +13,11 @@
 import { z } from "zod";
 import { ActionError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
+import { organisationChannel } from "@/lib/organisations/channel";
+import { checkoutOrganisation } from "@/lib/organisations/organisations";
 import type { Db } from "@/lib/db/client";
 import { env } from "@/lib/env/env";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { Channel } from "@/lib/generated/prisma/enums";
 import type { PaymentProvider } from "@/lib/payments/provider";
 import { PaymentProviderError } from "@/lib/payments/provider";
 import { holdStockForSale } from "@/lib/stock/ledger";
@@ -44,17 +45,15 @@ export const checkoutItemSchema = z.object({
 export const checkoutSchema = z.object({
   checkoutKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
   email: z.string().trim().toLowerCase().email("emailInvalid").max(200).optional(),
-  channel: z.enum(Channel).default("RETAIL"),
+  /**
+   * The buyer organisation this order is bought for (its member chooses it at checkout); absent or
+   * empty: a personal purchase (RETAIL). The channel is never the client's: see placeOrder.
+   */
+  organisationId: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.string().min(1).max(64).optional()),
   address: addressSchema,
   items: z.array(checkoutItemSchema).min(1, "cartEmpty").max(MAX_LINES),
 });
 export type CheckoutInput = z.input<typeof checkoutSchema>;
-
-/** The channels a buyer may declare: institutional buyers say which budget paid. */
-export function channelsFor(actor: Actor | null): Channel[] {
-  if (actor?.role === "INSTITUTION" || actor?.role === "ADMIN") return ["RETAIL", "INSTITUTION", "PAIRING"];
-  return ["RETAIL"];
-}
 
 export interface CartProblem {
   productId: string;
@@ -102,7 +101,8 @@ export async function placeOrder(db: Db, raw: CheckoutInput, ctx: Context): Prom
   const now = ctx.now ?? new Date();
   const email = ctx.actor?.email ?? input.email;
   if (!email) throw new ActionError("emailRequired");
-  if (!channelsFor(ctx.actor).includes(input.channel)) throw new ActionError("channelNotAllowed");
+  // Bought for an organisation: the buyer must be its member (checked before anything is written).
+  const organisation = input.organisationId ? await checkoutOrganisation(db, ctx.actor?.userId ?? null, input.organisationId) : null;
 
   const existing = await findByCheckoutKey(db, input.checkoutKey, ctx.actor, email);
   if (existing) return ensurePaymentSession(db, existing.id, ctx);
@@ -128,6 +128,7 @@ export async function placeOrder(db: Db, raw: CheckoutInput, ctx: Context): Prom
       operatorId: true,
       maxPerOrder: true,
       coldChain: true,
+      countyId: true,
     },
   });
   const byId = new Map(products.map((p) => [p.id, p]));
@@ -163,6 +164,14 @@ export async function placeOrder(db: Db, raw: CheckoutInput, ctx: Context): Prom
     ctx.locale,
   );
   const totalFen = lines.reduce((sum, line) => sum + line.netFen, 0) + shipping.totalFen;
+  // The channel comes from the organisation, never from the form (docs/DESIGN.md#rule-10).
+  const channel = organisation
+    ? organisationChannel(
+        organisation.kind,
+        organisation.pairedCountyIds,
+        ids.map((id) => byId.get(id)!.countyId),
+      )
+    : "RETAIL";
   if (!Number.isSafeInteger(totalFen) || totalFen > 99_999_999) throw new ActionError("orderTooLarge");
 
   let order: { id: string; number: string } | undefined;
@@ -183,7 +192,8 @@ export async function placeOrder(db: Db, raw: CheckoutInput, ctx: Context): Prom
               number,
               userId: ctx.actor?.userId ?? null,
               email,
-              channel: input.channel,
+              channel,
+              organisationId: organisation?.id ?? null,
               totalFen,
               shippingFen: shipping.totalFen,
               checkoutKey: input.checkoutKey,

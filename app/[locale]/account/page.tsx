@@ -97,6 +97,11 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
               {t("openCoop")}
             </LocalLink>
           ) : null}
+          {actor.role === "INSTITUTION" ? (
+            <LocalLink locale={locale} href="/org" className={buttonLink} data-testid="my-organisations-link">
+              {(await getTranslations({ locale, namespace: "organisations.page" }))("mine")}
+            </LocalLink>
+          ) : null}
           {offices ? (
             <LocalLink locale={locale} href="/office" className={buttonLink}>
               {t("openOffice")}

@@ -26,12 +26,14 @@ export default async function AdminLayout({ children, params }: { children: Reac
   if (!actor) redirectToSignIn(locale, "/admin");
   if (actor.role !== "ADMIN") notFound();
   const t = await getTranslations({ locale, namespace: "admin" });
+  const o = await getTranslations({ locale, namespace: "organisations.admin" });
   const base = localizedPath(locale, "/admin");
   const tabs = [
     { href: base, label: t("nav.home"), exact: true },
     { href: `${base}/applications`, label: t("nav.applications") },
     { href: `${base}/accounts`, label: t("nav.accounts") },
     { href: `${base}/operators`, label: t("nav.operators") },
+    { href: `${base}/organisations`, label: o("nav") },
     { href: `${base}/payouts`, label: t("nav.payouts") },
     { href: `${base}/regions`, label: t("nav.regions") },
     { href: `${base}/gi-marks`, label: t("nav.giMarks") },
@@ -39,7 +41,7 @@ export default async function AdminLayout({ children, params }: { children: Reac
     { href: `${base}/reviews`, label: (await getTranslations({ locale, namespace: "reviews.admin" }))("title") },
   ];
   const all = await getMessages({ locale });
-  const messages = { admin: all.admin, apply: all.apply, errors: all.errors };
+  const messages = { admin: all.admin, apply: all.apply, errors: all.errors, organisations: all.organisations };
   return (
     <NextIntlClientProvider locale={locale} messages={messages}>
       <div className="space-y-5">

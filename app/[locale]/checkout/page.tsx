@@ -1,4 +1,5 @@
-// Checkout: the delivery address and the channel, a summary at today's prices, then Pay.
+// Checkout: the delivery address, whom a member of buyer organisations buys for, a summary at
+// today's prices, then Pay.
 import { randomBytes } from "node:crypto";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
@@ -11,7 +12,7 @@ import { lastAddressOf } from "@/lib/orders/orders.server";
 import { localizedPath } from "@/lib/i18n/locales";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
 import { localName, localText } from "@/lib/i18n/pick";
-import { channelsFor } from "@/lib/orders/checkout";
+import { checkoutOrganisationsOf } from "@/lib/organisations/organisations.server";
 import { checkoutSellers } from "@/lib/shipping-fees/shipping.server";
 import { buyNowItem } from "@/lib/cart/buy-now.server";
 
@@ -70,6 +71,20 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
   };
   // A returning shopper's last address, to spare the typing.
   const last = actor ? await lastAddressOf(actor.userId) : null;
+  // A member of buyer organisations chooses whom the order is for (the server checks it again).
+  const memberOf = actor ? await checkoutOrganisationsOf(actor.userId) : [];
+  const o = await getTranslations({ locale, namespace: "organisations" });
+  const organisations = memberOf.length
+    ? {
+        options: memberOf.map((org) => ({ id: org.id, name: localName(locale, org), kind: o(`kinds.${org.kind}`) })),
+        labels: {
+          legend: o("checkout.legend"),
+          hint: o("checkout.hint"),
+          personal: o("checkout.personal"),
+          personalHint: o("checkout.personalHint"),
+        },
+      }
+    : undefined;
 
   return (
     <div className="mx-auto max-w-5xl space-y-4">
@@ -102,7 +117,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
               items={items}
               totalFen={items.reduce((s, i) => s + i.priceFen * i.quantity, 0)}
               askEmail={!actor}
-              channels={channelsFor(actor)}
+              organisations={organisations}
               initial={last ?? EMPTY_ADDRESS}
               shipping={shipping}
             />

@@ -36,12 +36,14 @@ export default async function OfficeLayout({ children, params }: { children: Rea
   const r = await getTranslations({ locale, namespace: "reports" });
   const a = await getTranslations({ locale, namespace: "apply" });
   const ad = await getTranslations({ locale, namespace: "admin" });
+  const o = await getTranslations({ locale, namespace: "organisations.progress" });
   const county = actor.role === "OFFICER" && actor.countyId ? await regionNames(actor.countyId) : null;
   const base = localizedPath(locale, "/office");
   const tabs = [
     { href: `${base}/certification`, label: t("nav.certification") },
     { href: `${base}/households`, label: t("households.nav") },
     { href: `${base}/reports`, label: r("nav") },
+    { href: `${base}/organisations`, label: o("nav") },
     { href: `${base}/applications`, label: a("queue.nav") },
     { href: `${base}/audit`, label: ad("audit.nav") },
   ];

@@ -1,4 +1,5 @@
-// An invitation to manage a cooperative: says who invites you to which operator; signed out,
+// An invitation to manage a cooperative or to buy for a buyer organisation: says who invites you to
+// which operator or organisation; signed out,
 // offers sign-in or sign-up (and brings you back here); signed in, an accept button.
 // The token in the URL is the secret: the page is never cached and sends no referrer.
 import type { Metadata } from "next";
@@ -42,6 +43,7 @@ export default async function InvitePage({ params }: Props) {
   const { locale: raw, token } = await params;
   const locale = pageLocale(raw);
   const t = await getTranslations({ locale, namespace: "coop.invite" });
+  const o = await getTranslations({ locale, namespace: "organisations.invite" });
   const [invite, actor] = await Promise.all([inviteByToken(token), getActor()]);
 
   if (!invite) {
@@ -53,16 +55,18 @@ export default async function InvitePage({ params }: Props) {
       </Card>
     );
   }
-  const operatorName = localName(locale, invite.operator);
+  // An organisation's invitation (lib/operators/team.ts): the same page, its own words.
+  const forOrganisation = invite.operator === null;
+  const operatorName = localName(locale, (invite.operator ?? invite.organisation)!);
   if (invite.acceptedAt) {
     return (
       <Card title={t("acceptedTitle")}>
         <p className="text-sm text-stone-700" data-testid="invite-state">
-          {t("accepted", { operator: operatorName })}
+          {forOrganisation ? o("accepted", { organisation: operatorName }) : t("accepted", { operator: operatorName })}
         </p>
         {actor ? (
-          <LocalLink locale={locale} href="/coop" className={`${button} bg-brand-700 text-white`}>
-            {t("openConsole")}
+          <LocalLink locale={locale} href={forOrganisation ? "/org" : "/coop"} className={`${button} bg-brand-700 text-white`}>
+            {forOrganisation ? o("openPage") : t("openConsole")}
           </LocalLink>
         ) : null}
       </Card>
@@ -86,9 +90,11 @@ export default async function InvitePage({ params }: Props) {
   const verified = actor && sameEmail ? await isEmailVerified(actor.userId) : true;
 
   return (
-    <Card title={t("title")}>
+    <Card title={forOrganisation ? o("title") : t("title")}>
       <p className="text-base text-stone-900" data-testid="invite-operator">
-        {t("body", { inviter: invite.invitedByName, operator: operatorName })}
+        {forOrganisation
+          ? o("body", { inviter: invite.invitedByName, organisation: operatorName })
+          : t("body", { inviter: invite.invitedByName, operator: operatorName })}
       </p>
       <p className="text-sm text-stone-700">{t("forEmail", { email: maskEmail(invite.email), date: toShanghaiYmd(invite.expiresAt) })}</p>
       {!actor ? (
@@ -116,7 +122,15 @@ export default async function InvitePage({ params }: Props) {
         </div>
       ) : (
         <NextIntlClientProvider locale={locale} messages={{ coop: messages.coop, errors: messages.errors, recovery: messages.recovery }}>
-          {verified ? <AcceptInvite token={token} operator={operatorName} /> : <ResendVerification email={actor.email} />}
+          {verified ? (
+            <AcceptInvite
+              token={token}
+              operator={operatorName}
+              acceptedNow={forOrganisation ? o("acceptedNow", { organisation: operatorName }) : undefined}
+            />
+          ) : (
+            <ResendVerification email={actor.email} />
+          )}
         </NextIntlClientProvider>
       )}
     </Card>

@@ -2,13 +2,13 @@
 // The invitation link is shown once, on this screen, to pass on by WeChat, SMS or e-mail.
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { headers } from "next/headers";
+import { requestOrigin } from "@/lib/http/request-origin.server";
 import { Badge } from "@/components/ui/Badge";
 import { toShanghaiYmd } from "@/lib/time/shanghai";
 import { requireConsoleOperator } from "@/lib/operators/scope.server";
 import { operatorTeam } from "@/lib/operators/operators.server";
 import { isLocale } from "@/lib/i18n/locales";
-import { InviteForm, RevokeInvite } from "./TeamForms";
+import { InviteForm, RevokeInvite } from "@/components/console/TeamForms";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
 
 type Props = { params: Promise<{ locale: string; operator: string }> };
@@ -18,15 +18,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!isLocale(locale)) return {};
   const t = await getTranslations({ locale, namespace: "coop.team" });
   return { title: t("title") };
-}
-
-/** This site's origin as the browser reached it (behind a proxy: the forwarded host and protocol). */
-async function requestOrigin(): Promise<string> {
-  const h = await headers();
-  const host = (h.get("x-forwarded-host") ?? h.get("host") ?? "localhost").split(",")[0]!.trim();
-  const forwarded = h.get("x-forwarded-proto")?.split(",")[0]?.trim();
-  const proto = forwarded === "https" || forwarded === "http" ? forwarded : "http";
-  return `${proto}://${host}`;
 }
 
 export default async function TeamPage({ params }: Props) {

@@ -1,6 +1,7 @@
 "use client";
 // Invite a colleague by e-mail (the link appears here, with a copy button) and revoke an
-// invitation not yet accepted.
+// invitation not yet accepted: a cooperative's team (the default actions) or a buyer organisation's
+// members (its own actions, with the organisation's id in `hidden`).
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
@@ -10,11 +11,30 @@ import { localizedPath, type Locale } from "@/lib/i18n/locales";
 import { DangerButton } from "@/components/console/DangerButton";
 import { inputClass } from "@/components/ui/styles";
 import { useActionForm } from "@/components/console/use-action-form";
+import type { ServerAction } from "@/lib/actions/define.server";
 
-export function InviteForm({ operatorId, origin, locale }: { operatorId: string; origin: string; locale: Locale }) {
+type InviteAction = ServerAction<{ email: string; token: string; expiresAt: string }>;
+
+function HiddenInputs({ values }: { values: Record<string, string> }) {
+  return Object.entries(values).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />);
+}
+
+export function InviteForm({
+  operatorId,
+  origin,
+  locale,
+  action = createInvite as InviteAction,
+  hidden,
+}: {
+  operatorId?: string;
+  origin: string;
+  locale: Locale;
+  action?: InviteAction;
+  hidden?: Record<string, string>;
+}) {
   const t = useTranslations("coop.team");
   const router = useRouter();
-  const { state, pending, onSubmit } = useActionForm(createInvite);
+  const { state, pending, onSubmit } = useActionForm(action);
   const errors = fieldErrors(state, "email");
   const form = useRef<HTMLFormElement>(null);
   const created = state?.ok ? state.data : null;
@@ -30,7 +50,7 @@ export function InviteForm({ operatorId, origin, locale }: { operatorId: string;
   return (
     <div className="space-y-3">
       <form ref={form} onSubmit={onSubmit} method="post" className="space-y-3" noValidate>
-        <input type="hidden" name="operatorId" value={operatorId} />
+        <HiddenInputs values={hidden ?? { operatorId: operatorId ?? "" }} />
         <Field id="invite-email" label={t("email")} hint={t("emailHint")} errors={errors}>
           <input
             id="invite-email"
@@ -100,16 +120,27 @@ function InviteLink({ link, email, expiresAt }: { link: string; email: string; e
   );
 }
 
-export function RevokeInvite({ inviteId, email }: { inviteId: string; email: string }) {
+export function RevokeInvite({
+  inviteId,
+  email,
+  action = revokeInvite as ServerAction<unknown>,
+  hidden = {},
+}: {
+  inviteId: string;
+  email: string;
+  action?: ServerAction<unknown>;
+  hidden?: Record<string, string>;
+}) {
   const t = useTranslations("coop.team");
   const router = useRouter();
-  const { state, pending, onSubmit } = useActionForm(revokeInvite, { confirm: () => window.confirm(t("revokeConfirm", { email })) });
+  const { state, pending, onSubmit } = useActionForm(action, { confirm: () => window.confirm(t("revokeConfirm", { email })) });
   useEffect(() => {
     if (state?.ok) router.refresh();
   }, [state, router]);
   return (
     <form onSubmit={onSubmit} method="post" className="flex items-center gap-2">
       <input type="hidden" name="inviteId" value={inviteId} />
+      <HiddenInputs values={hidden} />
       {state && !state.ok ? <FormMessage state={state} /> : null}
       <DangerButton disabled={pending} aria-label={t("revokeLabel", { email })}>
         {t("revoke")}
