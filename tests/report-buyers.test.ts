@@ -32,9 +32,9 @@ import { quotaBpsFor, quotaFen } from "@/lib/organisations/quota";
 import { demoProvider } from "@/lib/payments/demo";
 import { loadBuyerReport, type BuyerReport } from "@/lib/reports/buyers";
 import { parseReportFilters } from "@/lib/reports/filters";
-import type { ReportSource } from "@/lib/reports/queries";
+import { loadReport, type ReportSource } from "@/lib/reports/queries";
 import { resolveReportScope } from "@/lib/reports/scope";
-import { buyerTables } from "@/lib/reports/tables";
+import { buyerTables, reportTables } from "@/lib/reports/tables";
 import { GET as exportRoute } from "@/app/api/office/reports/export/route";
 import { testDb } from "./support/db";
 import { actorOf, OPERATOR_A } from "./support/personas";
@@ -267,6 +267,40 @@ describe.each(SOURCES)("the buy side from %s", (source) => {
     const all = await buyersFor(admin, "period=year&year=2026", source);
     expect(row(all, org.P)).toMatchObject(money(25000, 25000));
     expect(all.pairings.find((p) => p.partner.id === org.P)).toMatchObject(money(20000, 20000));
+  });
+});
+
+describe("the county report's channel table", () => {
+  it.each(SOURCES)("has all four channels, zero rows included, from real orders (%s)", async (source) => {
+    const parsed = parseReportFilters(new URLSearchParams("period=month&month=2026-04"), "2026-11-22");
+    const { scope, filters } = await resolveReportScope(testDb, c.officer, parsed.filters);
+    const report = await loadReport(testDb, scope, filters, { source });
+    expect(report.channels).toEqual([
+      { channel: "RETAIL", ...money(10000, 10000) },
+      { channel: "INSTITUTION", ...money(20000, 30000) },
+      { channel: "PAIRING", ...money(20000, 20000) },
+      { channel: "LIVESTREAM", ...money(10000, 10000) },
+    ]);
+    const march = await loadReport(
+      testDb,
+      scope,
+      { ...filters, period: parseReportFilters(new URLSearchParams("period=month&month=2026-03"), "2026-11-22").filters.period },
+      { source },
+    );
+    expect(march.channels.map((ch) => [ch.channel, ch.totalFen])).toEqual([
+      ["RETAIL", 0],
+      ["INSTITUTION", 20000],
+      ["PAIRING", 0],
+      ["LIVESTREAM", 0],
+    ]);
+    for (const locale of ["zh-CN", "en"] as const) {
+      const labels = reportTables(march, reportTextOf(locale)).channels.rows.map((cells) => (cells[0] as { value: string }).value);
+      expect(labels).toEqual(
+        locale === "en"
+          ? ["Retail", "Institutional purchase", "East–west pairing", "Livestream"]
+          : ["零售", "单位采购", "东西部协作/定点帮扶", "直播带货"],
+      );
+    }
   });
 });
 

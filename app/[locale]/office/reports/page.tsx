@@ -416,12 +416,15 @@ export default async function ReportsPage({ params, searchParams }: Props) {
           <ReportTable
             table={{ ...tables.quota, rows: tables.quota.rows.slice(0, SCREEN_ROWS) }}
             locale={locale}
-            note={showing(tables.quota.rows.length) ?? t("buyerNotes.quota")}
+            note={showing(tables.quota.rows.length)}
           />
         ) : (
           <p className="text-sm text-stone-600">{t("buyerNotes.noQuota")}</p>
         )}
-        {actor.role === "OFFICER" ? <p className="text-xs text-stone-600">{t("buyerNotes.quotaScope")}</p> : null}
+        <p className="text-xs text-stone-600">
+          {t("buyerNotes.quota")}
+          {actor.role === "OFFICER" ? ` ${t("buyerNotes.quotaScope")}` : ""}
+        </p>
       </Section>
     </div>
   );
