@@ -598,7 +598,13 @@ async function generate(
     await db.$executeRawUnsafe(
       `ANALYZE "Order", "OrderLine", "Allocation", "SettlementEntry", "Shipment", "Refund", "RefundLine", "Payout"`,
     );
-    await db.$executeRawUnsafe(`VACUUM (ANALYZE) "ReportSales", "ReportCountySales", "ReportBuyerSales", "ReportHousehold"`);
+    // The households and products too: the household figures merge the county's households (their
+    // covering index, "Household_countyId_id_idx") with the rollup, which needs the visibility map
+    // set; without it the planner hashes every household of the county instead (measured: 490 ms
+    // instead of a merge of two index-only scans).
+    await db.$executeRawUnsafe(
+      `VACUUM (ANALYZE) "ReportSales", "ReportCountySales", "ReportBuyerSales", "ReportHousehold", "Household", "Product"`,
+    );
     mark("vacuum analyze");
   }
   return result;

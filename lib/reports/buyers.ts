@@ -377,11 +377,14 @@ export async function loadBuyerReport(
     .sort((a, b) => byMoney(a, b) || a.id.localeCompare(b.id))
     .map((p, i) => ({ ...p, rank: i + 1 }));
 
-  const pairings: PairingRow[] = pairingRows.map((p) => ({
-    partner: { id: p.organisationId, nameZh: p.organisation.nameZh, nameEn: p.organisation.nameEn || p.organisation.nameZh },
-    county: p.county,
-    ...(perPair.get(`${p.organisationId} ${p.county.id}`) ?? zero()),
-  }));
+  // The partners that bought most first; pairings with no purchase after them, in a fixed order.
+  const pairings: PairingRow[] = pairingRows
+    .map((p) => ({
+      partner: { id: p.organisationId, nameZh: p.organisation.nameZh, nameEn: p.organisation.nameEn || p.organisation.nameZh },
+      county: p.county,
+      ...(perPair.get(`${p.organisationId} ${p.county.id}`) ?? zero()),
+    }))
+    .sort((a, b) => byMoney(a, b) || a.county.id.localeCompare(b.county.id) || a.partner.id.localeCompare(b.partner.id));
 
   return { source: purchases.source, total, organisations, kinds, provinces, pairings, quotaYear: year, quota, campaigns };
 }

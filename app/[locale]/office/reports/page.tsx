@@ -356,7 +356,11 @@ export default async function ReportsPage({ params, searchParams }: Props) {
         actions={<ExportLinks href={exportHref("pairings")} labels={exportLabels(tables.pairings.title)} />}
       >
         {tables.pairings.rows.length ? (
-          <ReportTable table={tables.pairings} locale={locale} />
+          <ReportTable
+            table={{ ...tables.pairings, rows: tables.pairings.rows.slice(0, SCREEN_ROWS) }}
+            locale={locale}
+            note={showing(tables.pairings.rows.length)}
+          />
         ) : (
           <p className="text-sm text-stone-600">{t("buyerNotes.noPairings")}</p>
         )}
