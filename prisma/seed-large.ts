@@ -632,6 +632,118 @@ async function seedLinks(db: Db) {
   return insertMany(db, "BenefitLink", LINK_COLUMNS, links);
 }
 
+// ------------------------------------------------------------------------------------------------
+// Buyer organisations: budget units (most with a canteen and a declared budget), their trade unions,
+// enterprises and pairing partners (paired with the busiest counties), across the provinces that buy
+// consumption assistance most. The volume's INSTITUTION and PAIRING orders are bought for them
+// (prisma/seed-orders.ts). Names carry 示例: they are fictional.
+
+const BUYER_PROVINCES = [
+  ["11", "北京市", "Beijing Municipality", 9],
+  ["12", "天津市", "Tianjin Municipality", 12],
+  ["31", "上海市", "Shanghai Municipality", 8],
+  ["32", "江苏省", "Jiangsu Province", 6],
+  ["33", "浙江省", "Zhejiang Province", 6],
+  ["35", "福建省", "Fujian Province", 3],
+  ["37", "山东省", "Shandong Province", 5],
+  ["44", "广东省", "Guangdong Province", 7],
+  ["62", "甘肃省", "Gansu Province", 10],
+] as const;
+const ORGS_PER_KIND = 200;
+const ORG_KINDS = [
+  ["BUDGET_UNIT", "bu", "11", "示例机关事务服务中心", "Sample Government Services Centre"],
+  ["TRADE_UNION", "tu", "81", "示例机关工会委员会", "Sample Staff Trade Union"],
+  ["ENTERPRISE", "en", "91", "示例食品有限公司", "Sample Food Company"],
+  ["PARTNER", "pa", "11", "示例东西部协作消费帮扶专班", "Sample East–West Cooperation Buying Office"],
+] as const;
+
+async function seedOrganisations(db: Db, geo: Geography): Promise<number> {
+  await insertMany(
+    db,
+    "Region",
+    [
+      ["id", "text"],
+      ["nameZh", "text"],
+      ["nameEn", "text"],
+      ["level", '"RegionLevel"'],
+    ],
+    BUYER_PROVINCES.map(([id, nameZh, nameEn]) => ({ id, nameZh, nameEn, level: "PROVINCE" })),
+  );
+  const admin = await db.user.findFirst({ where: { role: "ADMIN" }, orderBy: { id: "asc" }, select: { id: true } });
+  const provinceWeights = BUYER_PROVINCES.map(([id, , , w]) => [id, w] as const);
+  const names = new Map<string, string>(BUYER_PROVINCES.map(([id, zh]) => [id, zh]));
+  const orgs: Record<string, unknown>[] = [];
+  const pairings: Record<string, unknown>[] = [];
+  const budgets: Record<string, unknown>[] = [];
+  const year = Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4));
+  ORG_KINDS.forEach(([kind, short, type, zh, en], k) => {
+    for (let n = 1; n <= ORGS_PER_KIND; n++) {
+      const rng = rowRng(0x0b0e + k, n);
+      const id = `bulk-org-${short}-${pad(n, 4)}`;
+      // A union belongs to the budget unit of the same number, in its region.
+      const regionId = kind === "TRADE_UNION" ? (orgs[n - 1]!.regionId as string) : weighted(rng, provinceWeights);
+      const hasCanteen = kind === "BUDGET_UNIT" && rng() < 0.8;
+      orgs.push({
+        id,
+        nameZh: `${names.get(regionId)}第${n}${zh}`,
+        nameEn: `${en} No. ${n}`,
+        kind,
+        creditCode: creditCode(type, `${regionId}0000`, 500_000 + k * 10_000 + n),
+        regionId,
+        hasCanteen,
+        parentUnitId: kind === "TRADE_UNION" ? `bulk-org-bu-${pad(n, 4)}` : null,
+        isDemo: true,
+      });
+      if (kind === "PARTNER") {
+        const counties = new Set([weighted(rng, geo.countyWeights), weighted(rng, geo.countyWeights)]);
+        for (const countyId of counties) pairings.push({ organisationId: id, countyId });
+      }
+      if (hasCanteen && admin) {
+        for (const y of [year - 1, year]) {
+          budgets.push({ organisationId: id, year: y, budgetFen: int(rng, 50, 500) * 1_000_000, declaredById: admin.id });
+        }
+      }
+    }
+  });
+  const inserted = await insertMany(
+    db,
+    "Organisation",
+    [
+      ["id", "text"],
+      ["nameZh", "text"],
+      ["nameEn", "text"],
+      ["kind", '"OrganisationKind"'],
+      ["creditCode", "text"],
+      ["regionId", "text"],
+      ["hasCanteen", "boolean"],
+      ["parentUnitId", "text"],
+      ["isDemo", "boolean"],
+    ],
+    orgs,
+  );
+  await insertMany(
+    db,
+    "OrganisationPairing",
+    [
+      ["organisationId", "text"],
+      ["countyId", "text"],
+    ],
+    pairings,
+  );
+  await insertMany(
+    db,
+    "CanteenBudget",
+    [
+      ["organisationId", "text"],
+      ["year", "int"],
+      ["budgetFen", "bigint"],
+      ["declaredById", "text"],
+    ],
+    budgets,
+  );
+  return inserted;
+}
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   householdKeys(); // fail early, with a clear message, when HOUSEHOLD_ID_KEY is missing
@@ -657,6 +769,8 @@ async function main() {
     mark(`households +${hh.inserted} (crypto ${(hh.cryptoMs / 1000).toFixed(1)} s)`);
     const links = await seedLinks(db);
     mark(`benefit links +${links}`);
+    const organisations = await seedOrganisations(db, geo);
+    mark(`buyer organisations +${organisations}`);
     if (operators || products || hh.inserted || links) {
       await db.$executeRawUnsafe(`ANALYZE "Operator", "Product", "ProductImage", "Household", "BenefitLink", "OperatorGiMark"`);
       mark("analyze");

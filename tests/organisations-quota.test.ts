@@ -5,9 +5,12 @@ import { describe, expect, it } from "vitest";
 import { creditCodeCheckChar } from "@/lib/operators/credit-code";
 import { countedPurchasesFen } from "@/lib/organisations/purchases";
 import { testDb } from "@/tests/support/db";
-import { paidOrder } from "@/tests/support/paid-orders";
-import { OPERATOR_A } from "@/tests/support/personas";
-import { makeProduct } from "@/tests/support/shop";
+import { placeOrder } from "@/lib/orders/checkout";
+import { confirmPayment } from "@/lib/orders/fulfilment";
+import { requestRefund } from "@/lib/orders/refunds";
+import { demoProvider } from "@/lib/payments/demo";
+import { actorOf, OPERATOR_A } from "@/tests/support/personas";
+import { cartOf, makeProduct } from "@/tests/support/shop";
 
 function creditCode(): string {
   const body = Array.from(randomBytes(9), (b) => "0123456789ABCDEFGHJKLMNPQRTUWXY"[b % 31]).join("");
@@ -21,10 +24,18 @@ async function organisation(kind: "BUDGET_UNIT" | "TRADE_UNION", parentUnitId: s
   });
 }
 
-async function boughtFor(organisationId: string, product: { id: string; priceFen: number }, quantity: number, at?: Date) {
-  const order = await paidOrder([{ ...product, quantity }], at);
-  await testDb.order.update({ where: { id: order.id }, data: { organisationId, channel: "INSTITUTION" } });
-  return order;
+// The order carries its organisation before it is paid, as checkout writes it: the payment's rollups
+// (ReportBuyerSales, tests/report-rollups.test.ts) then hold it like the raw ledger does.
+async function boughtFor(organisationId: string, product: { id: string; priceFen: number }, quantity: number) {
+  const placed = await placeOrder(testDb, cartOf([{ ...product, quantity }]), {
+    provider: demoProvider,
+    origin: "http://localhost:3000",
+    locale: "zh-CN",
+    actor: null,
+  });
+  await testDb.order.update({ where: { id: placed.orderId }, data: { organisationId, channel: "INSTITUTION" } });
+  expect((await confirmPayment(testDb, { orderId: placed.orderId })).result).toBe("applied");
+  return testDb.order.findUniqueOrThrow({ where: { id: placed.orderId }, include: { lines: { orderBy: { id: "asc" } } } });
 }
 
 describe("countedPurchasesFen", () => {
@@ -36,10 +47,15 @@ describe("countedPurchasesFen", () => {
 
     const year = Number(new Intl.DateTimeFormat("en", { timeZone: "Asia/Shanghai", year: "numeric" }).format(new Date()));
     const refunded = await boughtFor(unit.id, certified, 2); // 10,000, then 4,000 refunded
-    await testDb.orderLine.update({ where: { id: refunded.lines[0]!.id }, data: { refundedFen: 4000 } });
+    const admin = (await actorOf("admin"))!;
+    await requestRefund(
+      testDb,
+      demoProvider,
+      { orderId: refunded.id, lines: [{ orderLineId: refunded.lines[0]!.id, amountFen: 4000 }] },
+      admin,
+    );
     await boughtFor(union.id, certified, 1); // 5,000 toward the union and its unit
-    const notCounted = await paidOrder([{ ...uncertified, quantity: 3 }]);
-    await testDb.order.update({ where: { id: notCounted.id }, data: { organisationId: unit.id, channel: "INSTITUTION" } });
+    const notCounted = await boughtFor(unit.id, uncertified, 3);
     expect(notCounted.lines[0]!.certifiedAtSale).toBe(false);
 
     const counted = await countedPurchasesFen(testDb, [unit.id, union.id], year);

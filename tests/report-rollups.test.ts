@@ -3,12 +3,15 @@
 // (prisma/seed-orders.ts, through the same ledger and rollup functions), every rollup row equals
 // the same sum taken over the whole ledger, and every report figure is the same from the rollups
 // as from the raw ledger. Nothing else may write to them.
+import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
+import { creditCodeCheckChar } from "@/lib/operators/credit-code";
 import { placeOrder } from "@/lib/orders/checkout";
 import { confirmPayment } from "@/lib/orders/fulfilment";
 import { requestRefund } from "@/lib/orders/refunds";
 import { demoProvider } from "@/lib/payments/demo";
+import { loadBuyerReport } from "@/lib/reports/buyers";
 import { parseReportFilters } from "@/lib/reports/filters";
 import { loadReport } from "@/lib/reports/queries";
 import { ROLLUP_FROM_LEDGER } from "@/lib/reports/rollups";
@@ -24,6 +27,7 @@ let admin: Actor;
 const TABLES = [
   ["ReportSales", ROLLUP_FROM_LEDGER.sales],
   ["ReportCountySales", ROLLUP_FROM_LEDGER.countySales],
+  ["ReportBuyerSales", ROLLUP_FROM_LEDGER.buyerSales],
   ["ReportHousehold", ROLLUP_FROM_LEDGER.households],
 ] as const;
 // A row whose sums are all zero reads exactly like no row (a payout moved to another day leaves
@@ -31,6 +35,7 @@ const TABLES = [
 const NONZERO: Record<string, string> = {
   ReportSales: `"netFen" <> 0 OR "refundedFen" <> 0`,
   ReportCountySales: `"netFen" <> 0 OR "refundedFen" <> 0`,
+  ReportBuyerSales: `"netFen" <> 0 OR "refundedFen" <> 0`,
   ReportHousehold: `"allocFen" <> 0 OR "payoutFen" <> 0`,
 };
 
@@ -52,6 +57,31 @@ beforeAll(async () => {
   // Payments now, in this county and in Gangu (a product with links of its own), in several channels.
   const gangu = await makeProduct(OPERATOR_A, { priceFen: 3333 });
   await linkHouseholds(gangu, [700, 300, 1]);
+  // Buyer organisations (the buy side, ReportBuyerSales): a unit with a canteen and its union in
+  // this county, a partner paired with it; the orders carry them from before the payment, as checkout writes them.
+  const code = () => {
+    const body = Array.from(randomBytes(9), (b) => "0123456789ABCDEFGHJKLMNPQRTUWXY"[b % 31]).join("");
+    return "12620100" + body + creditCodeCheckChar("12620100" + body);
+  };
+  const unit = await testDb.organisation.create({
+    data: { nameZh: "汇总测试单位", kind: "BUDGET_UNIT", creditCode: code(), regionId: c.county, hasCanteen: true },
+  });
+  const union = await testDb.organisation.create({
+    data: { nameZh: "汇总测试工会", kind: "TRADE_UNION", creditCode: code(), regionId: c.county, parentUnitId: unit.id },
+  });
+  const partner = await testDb.organisation.create({
+    data: {
+      nameZh: "汇总测试协作单位",
+      kind: "PARTNER",
+      creditCode: code(),
+      regionId: "12",
+      pairings: { create: [{ countyId: c.county }] },
+    },
+  });
+  await testDb.canteenBudget.create({
+    data: { organisationId: unit.id, year: new Date().getFullYear(), budgetFen: 5_000_000n, declaredById: admin.userId },
+  });
+  const buyerOf: Record<string, string | null> = { RETAIL: null, INSTITUTION: union.id, PAIRING: partner.id };
   const orders: string[] = [];
   for (const [items, channel] of [
     [
@@ -69,10 +99,15 @@ beforeAll(async () => {
       "INSTITUTION",
     ],
     [[{ ...c.p1, quantity: 1 }], "PAIRING"],
+    [[{ ...c.p3, quantity: 2 }], "INSTITUTION"],
   ] as const) {
     const order = await placeOrder(testDb, cartOf([...items]), ctx);
-    // The channel comes from a buyer organisation at checkout; this fixture sets it directly.
-    if (channel !== "RETAIL") await testDb.order.update({ where: { id: order.orderId }, data: { channel } });
+    // The channel and the organisation come from a buyer organisation at checkout; this fixture sets
+    // them directly, before payment (the rollups take them from the paid order).
+    await testDb.order.update({
+      where: { id: order.orderId },
+      data: { ...(channel !== "RETAIL" ? { channel } : {}), organisationId: buyerOf[channel] },
+    });
     await confirmPayment(testDb, { orderId: order.orderId });
     orders.push(order.orderId);
   }
@@ -154,6 +189,11 @@ describe("report rollups", () => {
         const { sources: _b, ...fromLedger } = await loadReport(testDb, scope, filters, { source: "ledger" });
         void [_a, _b];
         expect(fromRollups, `${actor!.email} ${query}${extra}`).toEqual(fromLedger);
+        // The buy side too: purchases, pairings, quota completion (rollup YEAR rows vs countedPurchasesFen), campaigns.
+        const { source: _c, ...buyersFromRollups } = await loadBuyerReport(testDb, scope, filters, { source: "rollups" });
+        const { source: _d, ...buyersFromLedger } = await loadBuyerReport(testDb, scope, filters, { source: "ledger" });
+        void [_c, _d];
+        expect(buyersFromRollups, `buy side: ${actor!.email} ${query}${extra}`).toEqual(buyersFromLedger);
       }
     });
   }
@@ -165,6 +205,9 @@ describe("report rollups", () => {
       `DELETE FROM "ReportHousehold"`,
       `UPDATE "ReportCountySales" SET "refundedFen" = 0`,
       `TRUNCATE "ReportCountySales"`,
+      `INSERT INTO "ReportBuyerSales" VALUES ('YEAR', '2026-01-01', 'x', '629902', 'INSTITUTION', true, 1, 0)`,
+      `UPDATE "ReportBuyerSales" SET "netFen" = 0`,
+      `TRUNCATE "ReportBuyerSales"`,
     ]) {
       await expect(testDb.$executeRawUnsafe(sql), sql).rejects.toThrow(/kept by the ledger code only/);
     }

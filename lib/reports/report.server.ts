@@ -8,9 +8,10 @@ import { db, withDb } from "@/lib/db/db.server";
 import { reportDb } from "@/lib/db/replica.server";
 import type { Locale } from "@/lib/i18n/locales";
 import { parseReportFilters } from "./filters";
+import { loadBuyerReport } from "./buyers";
 import { loadReport } from "./queries";
 import { reportOptions, resolveReportScope } from "./scope";
-import { headerLines, reportTables, type TableText } from "./tables";
+import { buyerTables, headerLines, reportTables, type TableText } from "./tables";
 
 export async function reportText(locale: Locale): Promise<TableText> {
   const [t, e] = await Promise.all([getTranslations({ locale, namespace: "reports" }), getTranslations({ locale, namespace: "enums" })]);
@@ -40,15 +41,21 @@ export async function readerReport(
   const parsed = parseReportFilters(params, shanghaiToday());
   const { scope, filters, problems } = await resolveReportScope(db, actor, parsed.filters);
   // The figures from the standby when there is one and it has what this reader wrote (lib/db/replica.ts).
-  const [report, text] = await Promise.all([loadReport(await reportDb(), scope, filters, { limit }), reportText(locale)]);
+  const reader = await reportDb();
+  const [report, buyers, text] = await Promise.all([
+    loadReport(reader, scope, filters, { limit }),
+    loadBuyerReport(reader, scope, filters),
+    reportText(locale),
+  ]);
   const generated = generatedAt();
   return {
     scope,
     filters,
     problems: [...parsed.problems, ...problems],
     report,
+    buyers,
     text,
-    tables: reportTables(report, text),
+    tables: { ...reportTables(report, text), ...buyerTables(buyers, text) },
     header: headerLines(report, scope, filters, text, generated),
     generated,
   };

@@ -18,6 +18,9 @@
 //                      period the sale was paid in: a period's sales are the lines paid in it, net
 //                      of whatever was refunded of them since (the raw definition).
 //   ReportCountySales  the same per county (no product, operator): the trend and county totals.
+//   ReportBuyerSales   the same per buyer organisation and seller county, for the orders bought
+//                      for an organisation (Order.organisationId): the buy side, the quota and
+//                      the pairing tables (lib/reports/buyers.ts).
 //   ReportHousehold    per (period, household): allocFen, the sum of the allocation rows, sale
 //                      rows (+) and refund rows (−) alike, each in the period of its createdAt;
 //                      payoutFen, the payouts by the period of paidOn.
@@ -52,6 +55,16 @@ const SALES_MONTHS = `
 /** The rollup rows as the whole ledger says they should be (the migration's backfill computes the same). */
 export const ROLLUP_FROM_LEDGER = {
   sales: `WITH m AS (${SALES_MONTHS})${FROM_MONTHS(`"productId", "operatorId", "countyId", "channel", "certified"`, ["netFen", "refundedFen"])}`,
+  buyerSales: `
+    WITH m AS (
+      SELECT ${MONTH_OF(`o."paidAt"`)} AS month, o."organisationId", p."countyId", o."channel", l."certifiedAtSale" AS "certified",
+             SUM(l."netFen")::bigint AS "netFen", SUM(l."refundedFen")::bigint AS "refundedFen"
+      FROM "OrderLine" l
+      JOIN "Order" o ON o."id" = l."orderId"
+      JOIN "Product" p ON p."id" = l."productId"
+      WHERE o."paidAt" IS NOT NULL AND o."organisationId" IS NOT NULL
+      GROUP BY 1, 2, 3, 4, 5
+    )${FROM_MONTHS(`"organisationId", "countyId", "channel", "certified"`, ["netFen", "refundedFen"])}`,
   countySales: `
     WITH m AS (
       SELECT month, "countyId", "channel", "certified", SUM("netFen")::bigint AS "netFen", SUM("refundedFen")::bigint AS "refundedFen"
@@ -71,12 +84,15 @@ export const ROLLUP_FROM_LEDGER = {
 } as const;
 
 const SALES_COLUMNS = `"grain", "periodStart", "productId", "operatorId", "countyId", "channel", "certified", "netFen", "refundedFen"`;
+const BUYER_COLUMNS = `"grain", "periodStart", "organisationId", "countyId", "channel", "certified", "netFen", "refundedFen"`;
 const COUNTY_COLUMNS = `"grain", "periodStart", "countyId", "channel", "certified", "netFen", "refundedFen"`;
 const HOUSEHOLD_COLUMNS = `"grain", "periodStart", "householdId", "allocFen", "payoutFen"`;
 const ADD_SALES = `ON CONFLICT ("grain", "periodStart", "productId", "operatorId", "channel", "certified") DO UPDATE
   SET "netFen" = "ReportSales"."netFen" + EXCLUDED."netFen", "refundedFen" = "ReportSales"."refundedFen" + EXCLUDED."refundedFen"`;
 const ADD_COUNTY = `ON CONFLICT ("grain", "periodStart", "countyId", "channel", "certified") DO UPDATE
   SET "netFen" = "ReportCountySales"."netFen" + EXCLUDED."netFen", "refundedFen" = "ReportCountySales"."refundedFen" + EXCLUDED."refundedFen"`;
+const ADD_BUYER = `ON CONFLICT ("grain", "periodStart", "organisationId", "countyId", "channel", "certified") DO UPDATE
+  SET "netFen" = "ReportBuyerSales"."netFen" + EXCLUDED."netFen", "refundedFen" = "ReportBuyerSales"."refundedFen" + EXCLUDED."refundedFen"`;
 const ADD_HOUSEHOLD = `ON CONFLICT ("grain", "periodStart", "householdId") DO UPDATE SET "allocFen" = "ReportHousehold"."allocFen" + EXCLUDED."allocFen"`;
 
 async function allowRollupWrites(tx: Writer, on: boolean) {
@@ -85,8 +101,9 @@ async function allowRollupWrites(tx: Writer, on: boolean) {
 
 /**
  * The lines to add, per grain and period: `source` yields (paidAt, productId, operatorId,
- * countyId, channel, certified, netFen, refundedFen), filtered by `where`. Written to the product
- * and the county rollups, in key order so that two payments never deadlock on them.
+ * countyId, channel, certified, netFen, refundedFen, organisationId), filtered by `where`. Written
+ * to the product, the county and (when bought for an organisation) the buyer rollups, in key order
+ * so that two payments never deadlock on them.
  */
 async function addSales(tx: Writer, source: string, param: unknown) {
   const rows = `
@@ -104,6 +121,15 @@ async function addSales(tx: Writer, source: string, param: unknown) {
      FROM (${rows}) r GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5 ${ADD_COUNTY}`,
     param,
   );
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "ReportBuyerSales" (${BUYER_COLUMNS})
+     SELECT g.grain, report_period_start(g.grain, x."paidAt"), x."organisationId", x."countyId", x."channel", x."certified",
+            SUM(x."netFen")::bigint, SUM(x."refundedFen")::bigint
+     FROM (${source}) x CROSS JOIN ${GRAINS}
+     WHERE x."organisationId" IS NOT NULL
+     GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6 ${ADD_BUYER}`,
+    param,
+  );
 }
 
 /**
@@ -119,7 +145,7 @@ export async function recordSaleInReports(tx: Writer, orderIds: string | readonl
   await allowRollupWrites(tx, true);
   await addSales(
     tx,
-    `SELECT o."paidAt", l."productId", l."operatorId", p."countyId", o."channel", l."certifiedAtSale" AS "certified", l."netFen", 0 AS "refundedFen"
+    `SELECT o."paidAt", l."productId", l."operatorId", p."countyId", o."channel", l."certifiedAtSale" AS "certified", l."netFen", 0 AS "refundedFen", o."organisationId"
      FROM "OrderLine" l JOIN "Order" o ON o."id" = l."orderId" JOIN "Product" p ON p."id" = l."productId"
      WHERE l."orderId" = ANY($1::text[]) AND o."paidAt" IS NOT NULL`,
     ids,
@@ -155,7 +181,7 @@ export async function recordRefundInReports(tx: Writer, refundId: string, alloca
   await allowRollupWrites(tx, true);
   await addSales(
     tx,
-    `SELECT o."paidAt", l."productId", l."operatorId", p."countyId", o."channel", l."certifiedAtSale" AS "certified", 0 AS "netFen", rl."amountFen" AS "refundedFen"
+    `SELECT o."paidAt", l."productId", l."operatorId", p."countyId", o."channel", l."certifiedAtSale" AS "certified", 0 AS "netFen", rl."amountFen" AS "refundedFen", o."organisationId"
      FROM "RefundLine" rl JOIN "OrderLine" l ON l."id" = rl."orderLineId" JOIN "Order" o ON o."id" = l."orderId" JOIN "Product" p ON p."id" = l."productId"
      WHERE rl."refundId" = $1 AND o."paidAt" IS NOT NULL`,
     refundId,
@@ -186,24 +212,27 @@ export async function recordRefundInReports(tx: Writer, refundId: string, alloca
  * hundreds of thousands of orders at once; adding them one by one would take far longer). The
  * tables are locked meanwhile: a payment waits for the rebuild, then adds its own rows on top.
  */
-export async function rebuildReportRollups(db: Db): Promise<{ sales: number; countySales: number; households: number }> {
+export async function rebuildReportRollups(
+  db: Db,
+): Promise<{ sales: number; countySales: number; buyerSales: number; households: number }> {
   return db.$transaction(
     async (tx) => {
       await allowRollupWrites(tx, true);
       await tx.$executeRawUnsafe(`SET LOCAL work_mem = '512MB'`);
-      await tx.$executeRawUnsafe(`LOCK TABLE "ReportSales", "ReportCountySales", "ReportHousehold" IN EXCLUSIVE MODE`);
-      await tx.$executeRawUnsafe(`TRUNCATE "ReportSales", "ReportCountySales", "ReportHousehold"`);
+      await tx.$executeRawUnsafe(`LOCK TABLE "ReportSales", "ReportCountySales", "ReportBuyerSales", "ReportHousehold" IN EXCLUSIVE MODE`);
+      await tx.$executeRawUnsafe(`TRUNCATE "ReportSales", "ReportCountySales", "ReportBuyerSales", "ReportHousehold"`);
       const sales = await tx.$executeRawUnsafe(`INSERT INTO "ReportSales" (${SALES_COLUMNS}) ${ROLLUP_FROM_LEDGER.sales}`);
       const countySales = await tx.$executeRawUnsafe(
         `INSERT INTO "ReportCountySales" (${COUNTY_COLUMNS})
          SELECT "grain", "periodStart", "countyId", "channel", "certified", SUM("netFen")::bigint, SUM("refundedFen")::bigint
          FROM "ReportSales" GROUP BY 1, 2, 3, 4, 5`,
       );
+      const buyerSales = await tx.$executeRawUnsafe(`INSERT INTO "ReportBuyerSales" (${BUYER_COLUMNS}) ${ROLLUP_FROM_LEDGER.buyerSales}`);
       const households = await tx.$executeRawUnsafe(
         `INSERT INTO "ReportHousehold" (${HOUSEHOLD_COLUMNS}) ${ROLLUP_FROM_LEDGER.households}`,
       );
       await allowRollupWrites(tx, false);
-      return { sales, countySales, households };
+      return { sales, countySales, buyerSales, households };
     },
     { timeout: 60 * 60_000, maxWait: 60_000 },
   );

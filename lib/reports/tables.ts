@@ -6,10 +6,26 @@ import type { Locale } from "@/lib/i18n/locales";
 import { localName, localText } from "@/lib/i18n/pick";
 import type { ReportFilters } from "./filters";
 import type { Period } from "./periods";
+import type { BuyerReport } from "./buyers";
 import type { Report } from "./queries";
 import type { ReportScope } from "./scope";
 
-export const TABLE_KEYS = ["summary", "trend", "regions", "operators", "products", "channels", "villages"] as const;
+export const TABLE_KEYS = [
+  "summary",
+  "trend",
+  "regions",
+  "operators",
+  "products",
+  "channels",
+  "villages",
+  "campaigns",
+  "buyers",
+  "buyerKinds",
+  "buyerProvinces",
+  "pairings",
+  "quota",
+] as const;
+export type BuyerTableKey = "campaigns" | "buyers" | "buyerKinds" | "buyerProvinces" | "pairings" | "quota";
 export type TableKey = (typeof TABLE_KEYS)[number];
 
 export type Cell =
@@ -90,7 +106,7 @@ export function headerLines(
   ];
 }
 
-export function reportTables(report: Report, x: TableText): Record<TableKey, Table> {
+export function reportTables(report: Report, x: TableText): Record<Exclude<TableKey, BuyerTableKey>, Table> {
   const { t, locale } = x;
   const h = report.headline;
   const col = (key: string, kind: Cell["kind"], label = t(`columns.${key}`)): Column => ({ key, label, kind });
@@ -193,4 +209,114 @@ export function reportTables(report: Report, x: TableText): Record<TableKey, Tab
   };
 
   return { summary, trend, regions, operators, products, channels, villages };
+}
+
+/**
+ * The buy side's tables (lib/reports/buyers.ts): purchases by organisation, kind and buyer province,
+ * the pairing purchases, the quota completion, and the campaigns. Each purchase table adds up to
+ * the buy side's total; the pairing, quota and campaign tables have no total (their rows overlap
+ * or are of different years).
+ */
+export function buyerTables(buyers: BuyerReport, x: TableText): Record<BuyerTableKey, Table> {
+  const { t, locale } = x;
+  const col = (key: string, kind: Cell["kind"], label = t(`columns.${key}`)): Column => ({ key, label, kind });
+  const money = [col("assistBought", "fen"), col("totalBought", "fen"), col("share", "percent")];
+  const moneyCells = (m: { assistFen: number; totalFen: number }) => [fen(m.assistFen), fen(m.totalFen), pct(m.assistFen, m.totalFen)];
+  const totalLabel = text(t("export.total"));
+  const kindName = (kind: string) => t(`organisationKinds.${kind}`);
+  const all = buyers.organisations.length;
+
+  const buyersTable: Table = {
+    key: "buyers",
+    title: t("tables.buyers"),
+    columns: [col("rank", "int"), col("organisation", "text"), col("organisationKind", "text"), col("buyerRegion", "text"), ...money],
+    rows: buyers.organisations.map((r, i) => [
+      int(i + 1),
+      text(localName(locale, r)),
+      text(kindName(r.kind)),
+      text(localText(locale, r.regionZh, r.regionEn)),
+      ...moneyCells(r),
+    ]),
+    total: [text(""), totalLabel, text(""), text(""), ...moneyCells(buyers.total)],
+  };
+
+  const buyerKinds: Table = {
+    key: "buyerKinds",
+    title: t("tables.buyerKinds"),
+    columns: [col("organisationKind", "text"), col("organisations", "int"), ...money],
+    rows: buyers.kinds.map((r) => [text(kindName(r.kind)), int(r.organisations), ...moneyCells(r)]),
+    total: [totalLabel, int(all), ...moneyCells(buyers.total)],
+  };
+
+  const buyerProvinces: Table = {
+    key: "buyerProvinces",
+    title: t("tables.buyerProvinces"),
+    columns: [col("rank", "int"), col("code", "text"), col("buyerProvince", "text"), col("organisations", "int"), ...money],
+    rows: buyers.provinces.map((r) => [int(r.rank), text(r.id), text(localName(locale, r)), int(r.organisations), ...moneyCells(r)]),
+    total: [text(""), text(""), totalLabel, int(all), ...moneyCells(buyers.total)],
+  };
+
+  const pairings: Table = {
+    key: "pairings",
+    title: t("tables.pairings"),
+    columns: [col("partner", "text"), col("pairedCounty", "text"), ...money],
+    rows: buyers.pairings.map((r) => [text(localName(locale, r.partner)), text(localName(locale, r.county)), ...moneyCells(r)]),
+    total: null,
+  };
+
+  const quota: Table = {
+    key: "quota",
+    title: t("tables.quota", { year: buyers.quotaYear }),
+    columns: [
+      col("organisation", "text"),
+      col("buyerRegion", "text"),
+      col("canteenBudget", "fen"),
+      col("quotaRate", "percent"),
+      col("quota", "fen"),
+      col("counted", "fen"),
+      col("remaining", "fen"),
+      col("progress", "percent"),
+    ],
+    rows: buyers.quota.map((r) => [
+      text(localName(locale, r)),
+      text(localText(locale, r.regionZh, r.regionEn)),
+      fen(r.budgetFen),
+      { kind: "percent", value: r.bps / 100 },
+      fen(r.budgetFen === null ? null : r.quotaFen),
+      fen(r.countedFen),
+      fen(r.budgetFen === null ? null : r.remainingFen),
+      { kind: "percent", value: r.progressBps === null ? null : r.progressBps / 100 },
+    ]),
+    total: null,
+  };
+
+  const campaigns: Table = {
+    key: "campaigns",
+    title: t("tables.campaigns"),
+    columns: [
+      col("campaign", "text"),
+      col("campaignWindow", "text"),
+      col("assist", "fen"),
+      col("total", "fen"),
+      col("reached", "int"),
+      col("people", "int"),
+    ],
+    rows: buyers.campaigns.map((r) => [
+      text(localName(locale, r)),
+      text(`${shanghaiMinute(r.startsAt)} – ${shanghaiMinute(r.endsAt)}`),
+      fen(r.assistFen),
+      fen(r.totalFen),
+      int(r.reached),
+      int(r.people),
+    ]),
+    total: null,
+  };
+
+  return { campaigns, buyers: buyersTable, buyerKinds, buyerProvinces, pairings, quota };
+}
+
+/** "2026-11-11 20:00": an instant in China's time, to the minute. */
+function shanghaiMinute(at: Date): string {
+  const local = new Date(at.getTime() + 8 * 3_600_000).toISOString();
+  return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
 }

@@ -296,6 +296,18 @@ export default async function ReportsPage({ params, searchParams }: Props) {
       </Section>
 
       <Section
+        id="campaigns"
+        title={tables.campaigns.title}
+        actions={<ExportLinks href={exportHref("campaigns")} labels={exportLabels(tables.campaigns.title)} />}
+      >
+        {tables.campaigns.rows.length ? (
+          <ReportTable table={tables.campaigns} locale={locale} note={t("buyerNotes.campaigns")} />
+        ) : (
+          <p className="text-sm text-stone-600">{t("buyerNotes.noCampaigns")}</p>
+        )}
+      </Section>
+
+      <Section
         id="operators"
         title={tables.operators.title}
         actions={<ExportLinks href={exportHref("operators")} labels={exportLabels(tables.operators.title)} />}
@@ -331,6 +343,92 @@ export default async function ReportsPage({ params, searchParams }: Props) {
         actions={<ExportLinks href={exportHref("villages")} labels={exportLabels(tables.villages.title)} />}
       >
         <ReportTable table={tables.villages} locale={locale} note={showing(r.report.counts.villages)} />
+      </Section>
+
+      <h2 className="pt-2 text-xl font-bold text-stone-900" id="buy-side">
+        {t("print.buySide")}
+      </h2>
+      <p className="-mt-3 max-w-3xl text-sm text-stone-700">{t("buyerNotes.intro")}</p>
+
+      <Section
+        id="pairings"
+        title={tables.pairings.title}
+        actions={<ExportLinks href={exportHref("pairings")} labels={exportLabels(tables.pairings.title)} />}
+      >
+        {tables.pairings.rows.length ? (
+          <ReportTable
+            table={{ ...tables.pairings, rows: tables.pairings.rows.slice(0, SCREEN_ROWS) }}
+            locale={locale}
+            note={showing(tables.pairings.rows.length)}
+          />
+        ) : (
+          <p className="text-sm text-stone-600">{t("buyerNotes.noPairings")}</p>
+        )}
+      </Section>
+
+      <Section
+        id="buyerKinds"
+        title={tables.buyerKinds.title}
+        actions={<ExportLinks href={exportHref("buyerKinds")} labels={exportLabels(tables.buyerKinds.title)} />}
+      >
+        <ReportTable table={tables.buyerKinds} locale={locale} />
+      </Section>
+
+      <Section
+        id="buyerProvinces"
+        title={tables.buyerProvinces.title}
+        actions={<ExportLinks href={exportHref("buyerProvinces")} labels={exportLabels(tables.buyerProvinces.title)} />}
+      >
+        {tables.buyerProvinces.rows.length ? (
+          <>
+            <BreakdownChart
+              rows={chartRows(tables.buyerProvinces, 2, 4)}
+              labels={chartLabels}
+              locale={locale}
+              title={tables.buyerProvinces.title}
+              testId="buyer-provinces-chart"
+            />
+            <ReportTable table={tables.buyerProvinces} locale={locale} />
+          </>
+        ) : (
+          <p className="text-sm text-stone-600">{t("buyerNotes.noBuyers")}</p>
+        )}
+      </Section>
+
+      <Section
+        id="buyers"
+        title={tables.buyers.title}
+        actions={<ExportLinks href={exportHref("buyers")} labels={exportLabels(tables.buyers.title)} />}
+      >
+        {tables.buyers.rows.length ? (
+          <ReportTable
+            table={{ ...tables.buyers, rows: tables.buyers.rows.slice(0, SCREEN_ROWS) }}
+            locale={locale}
+            note={showing(tables.buyers.rows.length)}
+          />
+        ) : (
+          <p className="text-sm text-stone-600">{t("buyerNotes.noBuyers")}</p>
+        )}
+      </Section>
+
+      <Section
+        id="quota"
+        title={tables.quota.title}
+        actions={<ExportLinks href={exportHref("quota")} labels={exportLabels(tables.quota.title)} />}
+      >
+        {tables.quota.rows.length ? (
+          <ReportTable
+            table={{ ...tables.quota, rows: tables.quota.rows.slice(0, SCREEN_ROWS) }}
+            locale={locale}
+            note={showing(tables.quota.rows.length)}
+          />
+        ) : (
+          <p className="text-sm text-stone-600">{t("buyerNotes.noQuota")}</p>
+        )}
+        <p className="text-xs text-stone-600">
+          {t("buyerNotes.quota")}
+          {actor.role === "OFFICER" ? ` ${t("buyerNotes.quotaScope")}` : ""}
+        </p>
       </Section>
     </div>
   );
