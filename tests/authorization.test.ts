@@ -409,7 +409,12 @@ const ACTIONS: Record<string, Row> = {
     allowed: PERSONAS,
   },
   // Campaigns of operator A's product: its managers (or an admin) draft and cancel, only an admin publishes.
-  "campaign.create": { input: () => campaignInput(), allowed: MANAGER_A, restore: () => dropAuthzCampaigns() },
+  "campaign.create": { input: () => campaignForm(), allowed: MANAGER_A, restore: () => dropAuthzCampaigns() },
+  "campaign.update": {
+    input: async () => ({ ...(await campaignForm()), campaignId: (await draftCampaign()).id }),
+    allowed: MANAGER_A,
+    restore: () => dropAuthzCampaigns(),
+  },
   "campaign.publish": {
     input: async () => ({ campaignId: (await draftCampaign()).id }),
     allowed: ["admin"],
@@ -585,8 +590,19 @@ const ACTIONS: Record<string, Row> = {
   },
 };
 
+/** A listed product of operator A with stock, for campaigns (other rows delist and empty fx's product). */
+let liveProductId = "";
+async function liveProduct() {
+  if (!liveProductId) {
+    const p = await freshProduct("CERTIFIED");
+    await testDb.product.update({ where: { id: p.id }, data: { listed: true, stock: 10 } });
+    liveProductId = p.id;
+  }
+  return liveProductId;
+}
+
 /** A draft campaign of operator A's product, starting tomorrow. */
-function campaignInput() {
+async function campaignInput() {
   const start = new Date(Date.now() + 24 * 3600_000);
   return {
     titleZh: `授权测试直播 ${RUN}`,
@@ -595,11 +611,29 @@ function campaignInput() {
     startsAt: start.toISOString(),
     endsAt: new Date(start.getTime() + 3600_000).toISOString(),
     perBuyerLimit: 2,
-    items: [{ productId: fx.productId, priceFen: 100, allotment: 1 }],
+    items: [{ productId: await liveProduct(), priceFen: 100, allotment: 1 }],
+  };
+}
+/** The console form's fields for the same draft (a datetime-local in China's time, yuan). */
+async function campaignForm() {
+  const c = await campaignInput();
+  const productId = c.items[0]!.productId;
+  const local = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16);
+  return {
+    operatorId: fx.operatorId,
+    titleZh: c.titleZh,
+    titleEn: c.titleEn,
+    hostZh: c.hostZh,
+    startsAt: local(c.startsAt),
+    endsAt: local(c.endsAt),
+    perBuyerLimit: "2",
+    productId: [productId],
+    [`price.${productId}`]: "1.00",
+    [`allotment.${productId}`]: "1",
   };
 }
 async function draftCampaign() {
-  return createCampaign(testDb, (await actorOf("admin"))!, campaignInput());
+  return createCampaign(testDb, (await actorOf("admin"))!, await campaignInput());
 }
 async function dropAuthzCampaigns() {
   await testDb.campaign.deleteMany({ where: { titleEn: `Authz live ${RUN}`, startedAt: null } });

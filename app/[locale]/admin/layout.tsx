@@ -32,13 +32,14 @@ export default async function AdminLayout({ children, params }: { children: Reac
     { href: `${base}/applications`, label: t("nav.applications") },
     { href: `${base}/accounts`, label: t("nav.accounts") },
     { href: `${base}/operators`, label: t("nav.operators") },
+    { href: `${base}/campaigns`, label: (await getTranslations({ locale, namespace: "campaigns.admin" }))("nav") },
     { href: `${base}/payouts`, label: t("nav.payouts") },
     { href: `${base}/regions`, label: t("nav.regions") },
     { href: `${base}/gi-marks`, label: t("nav.giMarks") },
     { href: `${base}/audit`, label: t("nav.audit") },
   ];
   const all = await getMessages({ locale });
-  const messages = { admin: all.admin, apply: all.apply, errors: all.errors };
+  const messages = { admin: all.admin, apply: all.apply, errors: all.errors, campaigns: all.campaigns };
   return (
     <NextIntlClientProvider locale={locale} messages={messages}>
       <div className="space-y-5">
