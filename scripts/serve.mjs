@@ -7,6 +7,7 @@
 // benchmark (./start still runs plain `next start`); stop it with SIGTERM/SIGINT (it stops Next too).
 //   PORT (3000), HOSTNAME (all interfaces), DATABASE_URL, AUTH_SECRET, NEXTAUTH_URL
 //   LIVE_POOL_SIZE (8): connections of the hot path's own pool; LIVE_PING=1: POST /api/live/ping (bench)
+//   LIVE_PERMITS (guests): who must show an admission permit to reserve (guests, all, off)
 // (Next's documented custom server, next({...}).getRequestHandler(), re-ran the locale proxy on its own
 // rewrites here and answered every page with a 307, so Next keeps its own `next start`.)
 import { spawn } from "node:child_process";
@@ -38,6 +39,7 @@ const live = createLiveHandlers({
   origins,
   poolSize: Number(process.env.LIVE_POOL_SIZE || 8),
   ping: process.env.LIVE_PING === "1", // the benchmark's yardstick route
+  permits: process.env.LIVE_PERMITS || "guests", // who must show an admission permit to reserve
 });
 
 const upstream = new http.Agent({ keepAlive: true, maxSockets: 256 });

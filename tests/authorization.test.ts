@@ -666,6 +666,8 @@ const ROUTES: Record<string, string> = {
     "public readiness, a plain handler (no session): answers ready or a one-word reason, never data or the database's address (tests/ops.test.ts)",
   "app/api/live/reserve/route.ts":
     "anyone may reserve in a live campaign (guests too); the buyer is the session cookie or the e-mail; limits kept by the database (tests/campaigns-live.test.ts, tests/campaigns-crash.test.ts)",
+  "app/api/live/permit/route.ts":
+    "anyone may ask for an admission permit of a running campaign (guests need one to reserve); about 1.2× its units are given out, signed for the asker's checkout key (tests/live-routes.test.ts, lib/campaigns/permit.test.ts)",
   "app/api/live/stock/route.ts": "public: the remaining units of a published campaign, as its page shows them",
   "app/api/live/pay/route.ts":
     "only with the order's access token (as its page), else 404; puts that order in the payment queue (tests/live-routes.test.ts)",

@@ -33,11 +33,13 @@ export interface ReserveRequest {
   checkoutKey: string;
   buyer: BuyerIdentity & { recipient: string };
   paymentProvider: string;
+  /** The campaign the buyer's admission permit names, when one was required (reserve-http.ts checked it). */
+  admittedTo?: string;
 }
 
 export type ReserveResult =
   | { ok: true; created: boolean; orderId: string; number: string; reservedUntil: Date | null }
-  | { ok: false; code: "soldOut" | "notLive" | "keyInUse" | "busy" }
+  | { ok: false; code: "soldOut" | "notLive" | "keyInUse" | "busy" | "permitInvalid" }
   | { ok: false; code: "onlyLeft"; left: number }
   | { ok: false; code: "limitReached"; limit: number; held: number };
 
@@ -299,7 +301,9 @@ export async function reserveInTransaction(
   const seenKeys = new Map<string, number>(); // the same key twice in one batch: the second waits for the first's answer
   batch.forEach((p, i) => {
     const row = byKey.get(p.request.checkoutKey);
-    if (row) answers[i] = sameBuyer(row, p.request) ? existing(row) : { ok: false, code: "keyInUse" };
+    if (p.request.admittedTo !== undefined && p.request.admittedTo !== cp.campaignId)
+      answers[i] = { ok: false, code: "permitInvalid" }; // a permit of another campaign
+    else if (row) answers[i] = sameBuyer(row, p.request) ? existing(row) : { ok: false, code: "keyInUse" };
     else if (seenKeys.has(p.request.checkoutKey))
       answers[i] = { ok: false, code: "keyInUse" }; // resolved below
     else seenKeys.set(p.request.checkoutKey, i);
