@@ -9,11 +9,11 @@
 //   1. lock the allotment row (CampaignProduct), checking the campaign is live: batches of one
 //      product, from any number of processes, take turns here;
 //   2. find the checkout keys that already have an order (a retry gets its order back);
-//   3. make and lock the buyers' rows (CampaignBuyer, keys sorted) in one upsert that returns the
-//      units each holds;
+//   3. lock the buyers' rows that exist (CampaignBuyer, keys sorted) and read the units each holds;
 //   4. decide in arrival order (./grant.ts): allotment left, per-buyer limit;
-//   5. one statement writes everything granted: the allotment, the buyers' units, the orders
-//      (channel LIVESTREAM, the campaign), their lines and one stock-ledger row each.
+//   5. one statement writes everything granted: the allotment, the buyers' units (added with
+//      ON CONFLICT: a new buyer's row is made here, not upserted first and updated after), the
+//      orders (channel LIVESTREAM, the campaign), their lines and one stock-ledger row each.
 // All or nothing: a crash before the commit leaves no trace, after it every order is there and
 // findable by its checkout key. The database backs each rule on its own: stock CHECK >= 0, buyer
 // CHECK units <= cap, checkoutKey UNIQUE. A batch that trips one (a retry racing in another
@@ -219,11 +219,14 @@ const LOCK_ALLOTMENT = `
     AND c."startsAt" <= ($2::timestamptz AT TIME ZONE 'UTC') AND c."endsAt" > ($2::timestamptz AT TIME ZONE 'UTC')
   FOR UPDATE OF cp`;
 
+// The buyers' rows that exist, locked (keys sorted, so batches of two products never deadlock). A key
+// with no row yet is not locked: the batch's write adds its units with ON CONFLICT, and the CHECK
+// (units <= cap) refuses the batch if another product's batch added some meanwhile (then each
+// request is done alone, and sees them).
 const LOCK_BUYERS = `
-  INSERT INTO "CampaignBuyer" ("campaignId", "buyerKey", "units", "cap")
-  SELECT $1, k, 0, $2 FROM unnest($3::text[]) AS k ORDER BY k
-  ON CONFLICT ("campaignId", "buyerKey") DO UPDATE SET "units" = "CampaignBuyer"."units"
-  RETURNING "buyerKey", "units"`;
+  SELECT "buyerKey", "units" FROM "CampaignBuyer"
+  WHERE "campaignId" = $1 AND "buyerKey" = ANY($2::text[])
+  ORDER BY "buyerKey" FOR UPDATE`;
 
 // Everything one batch grants, in one statement. Arrays are one element per granted request.
 const WRITE = `
@@ -237,9 +240,9 @@ const WRITE = `
     UPDATE "CampaignProduct" SET "stock" = "stock" - $18::int WHERE "id" = $1 RETURNING "stock"
   ),
   buyers AS (
-    UPDATE "CampaignBuyer" b SET "units" = v."units"
-    FROM unnest($19::text[], $20::int[]) AS v("buyerKey", "units")
-    WHERE b."campaignId" = $2 AND b."buyerKey" = v."buyerKey"
+    INSERT INTO "CampaignBuyer" ("campaignId", "buyerKey", "units", "cap")
+    SELECT $2, v."buyerKey", v."added", $27::int FROM unnest($19::text[], $20::int[]) AS v("buyerKey", "added")
+    ON CONFLICT ("campaignId", "buyerKey") DO UPDATE SET "units" = "CampaignBuyer"."units" + EXCLUDED."units"
     RETURNING 1
   ),
   orders AS (
@@ -313,7 +316,7 @@ export async function reserveInTransaction(
   const keys = [...new Set(fresh.flatMap(({ p }) => p.keys))].sort();
   const held = new Map<string, number>();
   if (keys.length) {
-    const rows = await client.query<{ buyerKey: string; units: number }>(LOCK_BUYERS, [cp.campaignId, cp.perBuyerLimit, keys]);
+    const rows = await client.query<{ buyerKey: string; units: number }>(LOCK_BUYERS, [cp.campaignId, keys]);
     for (const r of rows.rows) held.set(r.buyerKey, r.units);
   }
   const outcome = grant(
@@ -354,13 +357,15 @@ export async function reserveInTransaction(
       col(() => randomUUID()),
       cp.stock - outcome.stockAfter,
       unitKeys,
-      unitKeys.map((k) => outcome.units.get(k)!),
+      unitKeys.map((k) => outcome.units.get(k)! - (held.get(k) ?? 0)), // units each key adds
+
       cp.priceFen,
       granted[0]!.p.paymentProvider,
       reservedUntil.toISOString(),
       now.toISOString(),
       cp.operatorId,
       isCertifiedAt({ status: cp.status as never, certifiedUntil: cp.certifiedUntil }, now),
+      cp.perBuyerLimit,
     ]);
     for (const g of granted) {
       answers[g.i] = { ok: true, created: true, orderId: g.orderId, number: g.number, reservedUntil };
