@@ -45,44 +45,35 @@ export async function CampaignCard({
         </Badge>
       </div>
 
-      <div className="-mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
-        <table className="w-full min-w-[28rem] text-sm">
-          <thead>
-            <tr className="border-b border-stone-200 text-left text-xs text-stone-600">
-              <th scope="col" className="py-1 pr-2 font-medium">
-                {t("product")}
-              </th>
-              <th scope="col" className="px-2 py-1 text-right font-medium">
-                {t("price")}
-              </th>
-              <th scope="col" className="px-2 py-1 text-right font-medium">
-                {t("allotment")}
-              </th>
-              <th scope="col" className="px-2 py-1 text-right font-medium">
-                {t("sold")}
-              </th>
-              <th scope="col" className="py-1 pl-2 text-right font-medium">
-                {t("left")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {c.items.map((p) => (
-              <tr key={p.id} className="border-b border-stone-100 last:border-0">
-                <td className="py-1.5 pr-2">{localName(locale, p.product)}</td>
-                <td className="px-2 py-1.5 text-right tabular-nums">
+      <ul className="divide-y divide-stone-100 rounded-lg ring-1 ring-stone-200">
+        {c.items.map((p) => (
+          <li key={p.id} className="space-y-1 p-3">
+            <p className="font-medium">{localName(locale, p.product)}</p>
+            <dl className="grid grid-cols-2 gap-x-3 gap-y-1 text-sm sm:grid-cols-4">
+              <div>
+                <dt className="text-xs text-stone-600">{t("price")}</dt>
+                <dd className="tabular-nums">
                   {formatFen(p.priceFen)} <s className="text-xs text-stone-500">{formatFen(p.product.priceFen)}</s>
-                </td>
-                <td className="px-2 py-1.5 text-right tabular-nums">{c.startedAt ? p.taken : p.allotment}</td>
-                <td className="px-2 py-1.5 text-right tabular-nums" data-testid="campaign-sold">
+                </dd>
+              </div>
+              <div>
+                <dt className="text-xs text-stone-600">{t("allotment")}</dt>
+                <dd className="tabular-nums">{c.startedAt ? p.taken : p.allotment}</dd>
+              </div>
+              <div>
+                <dt className="text-xs text-stone-600">{t("sold")}</dt>
+                <dd className="tabular-nums" data-testid="campaign-sold">
                   {p.sold}
-                </td>
-                <td className="py-1.5 pl-2 text-right tabular-nums">{p.left ?? "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+                </dd>
+              </div>
+              <div>
+                <dt className="text-xs text-stone-600">{t("left")}</dt>
+                <dd className="tabular-nums">{p.left ?? "—"}</dd>
+              </div>
+            </dl>
+          </li>
+        ))}
+      </ul>
       <p className="text-sm text-stone-700">
         {t("limit", { limit: c.perBuyerLimit })} · {t("paid", { count: c.paidOrders, amount: formatFen(c.paidFen) })} ·{" "}
         {t("unpaid", { count: c.unpaidOrders })}

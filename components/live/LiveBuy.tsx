@@ -51,9 +51,11 @@ export function LiveBuy({ locale, campaign }: { locale: Locale; campaign: Public
   const now = useNow(1000);
   const starts = Date.parse(campaign.startsAt);
   const ends = Date.parse(campaign.endsAt);
-  const phase = now < starts ? "upcoming" : now < ends ? "live" : "ended";
+  const timePhase = now < starts ? "upcoming" : now < ends ? "live" : "ended";
   const [left, setLeft] = useState<Record<string, number>>({});
   const [chosen, setChosen] = useState(campaign.items[0]?.campaignProductId ?? "");
+  // Every product's remaining figure is 0 (or the permit desk said so): the sale is over for this page.
+  const allGone = campaign.items.length > 0 && campaign.items.every((i) => left[i.campaignProductId] === 0);
   const [quantity, setQuantity] = useState(1);
   const [signedIn, setSignedIn] = useState<boolean | null>(null);
   const [email, setEmail] = useState("");
@@ -65,6 +67,7 @@ export function LiveBuy({ locale, campaign }: { locale: Locale; campaign: Public
   const [queue, setQueue] = useState<Queue | null>(null);
   const [admission, setAdmission] = useState<Admission | null>(null);
   const [turnedAway, setTurnedAway] = useState(false);
+  const phase = timePhase === "live" && (allGone || turnedAway) ? "soldOut" : timePhase;
   const storeKey = `live:${campaign.id}`;
   const permitKey = `${storeKey}:permit`;
   const cities = useMemo(() => citiesOf(address.province), [address.province]);
@@ -130,7 +133,7 @@ export function LiveBuy({ locale, campaign }: { locale: Locale; campaign: Public
   }, [phase, signedIn, held, admission, turnedAway, admit]);
 
   useEffect(() => {
-    if (phase !== "live") return;
+    if (timePhase !== "live") return; // units of released orders come back: keep polling when sold out
     let stop = false;
     const poll = async () => {
       try {
@@ -148,7 +151,7 @@ export function LiveBuy({ locale, campaign }: { locale: Locale; campaign: Public
       stop = true;
       clearInterval(id);
     };
-  }, [phase, campaign.id]);
+  }, [timePhase, campaign.id]);
 
   useEffect(() => {
     if (!held || !queue || queue.state !== "waiting") return;
@@ -263,13 +266,33 @@ export function LiveBuy({ locale, campaign }: { locale: Locale; campaign: Public
 
   return (
     <section className="space-y-4 rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200" aria-live="polite">
-      <p className="rounded-lg bg-brand-50 p-3 text-center font-semibold text-brand-800" data-testid="live-phase">
-        {phase === "upcoming"
-          ? t("startsIn", { time: clock(starts - now) })
-          : phase === "live"
-            ? t("endsIn", { time: clock(ends - now) })
-            : t("ended")}
-      </p>
+      <div
+        className={`rounded-lg p-3 text-center ${phase === "soldOut" || phase === "ended" ? "bg-stone-100 text-stone-800" : "bg-brand-50 text-brand-800"}`}
+      >
+        <p className="font-semibold" data-testid="live-phase">
+          {phase === "upcoming"
+            ? t("startsIn", { time: clock(starts - now) })
+            : phase === "live"
+              ? t("endsIn", { time: clock(ends - now) })
+              : phase === "soldOut"
+                ? t("allSoldOut")
+                : t("ended")}
+        </p>
+        {phase === "upcoming" ? (
+          <p className="text-sm">
+            {t("startsAt", {
+              when: new Intl.DateTimeFormat(locale, {
+                timeZone: "Asia/Shanghai",
+                month: "long",
+                day: "numeric",
+                hour: "2-digit",
+                minute: "2-digit",
+                hour12: false,
+              }).format(starts),
+            })}
+          </p>
+        ) : null}
+      </div>
       <ul className="space-y-2">
         {campaign.items.map((i) => {
           const remaining = left[i.campaignProductId];
@@ -281,6 +304,7 @@ export function LiveBuy({ locale, campaign }: { locale: Locale; campaign: Public
                 id={`item-${i.campaignProductId}`}
                 checked={chosen === i.campaignProductId}
                 onChange={() => setChosen(i.campaignProductId)}
+                disabled={remaining === 0}
                 className="h-5 w-5"
               />
               <label htmlFor={`item-${i.campaignProductId}`} className="flex-1">
@@ -338,10 +362,6 @@ export function LiveBuy({ locale, campaign }: { locale: Locale; campaign: Public
             </button>
           </div>
         </div>
-      ) : phase === "live" && turnedAway ? (
-        <p className="rounded-lg bg-stone-100 p-3 text-center font-semibold text-stone-800" role="status" data-testid="turned-away">
-          {t("errors.soldOut")}
-        </p>
       ) : phase === "live" ? (
         <form onSubmit={reserve} className="space-y-3" noValidate>
           <Field id="live-quantity" label={t("quantity")}>
