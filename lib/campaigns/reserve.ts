@@ -118,33 +118,42 @@ export class Reserver {
     const batch = queue.pending.splice(0, this.batchMax);
     if (batch.length === 0) return;
     queue.busy = true;
+    let answers: ReserveResult[];
     try {
-      await this.commitWithRetries(id, batch);
-    } finally {
-      queue.busy = false;
-      if (queue.pending.length === 0) this.queues.delete(id);
-      else this.schedule(id);
+      answers = await this.commitWithRetries(id, batch);
+    } catch (error) {
+      console.error(`[live] reservation failed: ${error instanceof Error ? error.message : error}`);
+      answers = batch.map(() => ({ ok: false, code: "busy" }));
     }
+    queue.busy = false;
+    if (queue.pending.length === 0) this.queues.delete(id);
+    else {
+      // Those who came during this batch go now (no wait for company: they are the company), and
+      // before this batch's answers are written, so the database does not wait for Node.
+      if (queue.timer) clearTimeout(queue.timer);
+      queue.timer = null;
+      void this.flush(id);
+    }
+    batch.forEach((p, i) => p.resolve(answers[i]!));
   }
 
-  private async commitWithRetries(id: string, batch: Pending[]) {
+  private async commitWithRetries(id: string, batch: Pending[]): Promise<ReserveResult[]> {
     for (let attempt = 1; ; attempt++) {
       try {
-        const results = await this.commitBatch(id, batch);
-        batch.forEach((p, i) => p.resolve(results[i]!));
-        return;
+        return await this.commitBatch(id, batch);
       } catch (error) {
         const code = (error as { code?: string }).code;
         if (code && RETRYABLE.has(code) && attempt < 3) continue;
         if (batch.length > 1) {
           // Something in one request trips the database (e.g. an account deleted since its cookie
-          // was signed): serve each alone, so it fails only its own buyer.
-          for (const p of batch) await this.commitWithRetries(id, [p]);
-          return;
+          // was signed, or another product's batch filled a buyer's limit): serve each alone, so
+          // it fails only its own buyer.
+          const answers: ReserveResult[] = [];
+          for (const p of batch) answers.push(...(await this.commitWithRetries(id, [p])));
+          return answers;
         }
         console.error(`[live] reservation failed: ${error instanceof Error ? error.message : error}`);
-        batch[0]!.resolve({ ok: false, code: "busy" });
-        return;
+        return [{ ok: false, code: "busy" }];
       }
     }
   }
