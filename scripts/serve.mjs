@@ -78,6 +78,11 @@ const server = http.createServer((req, res) => {
   else toNext(req, res);
 });
 
+// Keep idle connections longer than a load balancer's (nginx keepalive_timeout 60 s): a client reusing
+// a connection the server has just closed gets a reset instead of an answer (Node's default is 5 s).
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
+
 /** Resolves once Next's internal port accepts a connection (it does when `next start` is ready). */
 async function nextListening() {
   for (;;) {
