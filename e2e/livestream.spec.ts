@@ -66,7 +66,9 @@ test("a manager drafts a campaign, an admin publishes it, a guest buys on a phon
   const phone = await shopper.newPage();
   await phone.goto(`/live/${slug}`);
   await expect(phone.getByRole("heading", { level: 1 })).toHaveText(`直播测试 ${tag}`);
-  await expect.poll(async () => (await db.campaign.findUniqueOrThrow({ where: { slug } })).startedAt !== null, { timeout: 15_000 }).toBe(true);
+  await expect
+    .poll(async () => (await db.campaign.findUniqueOrThrow({ where: { slug } })).startedAt !== null, { timeout: 15_000 })
+    .toBe(true);
   await expect(phone.getByTestId("live-phase")).toContainText("抢购中", { timeout: 10_000 });
 
   await phone.getByLabel("数量").selectOption("2");
