@@ -25,6 +25,8 @@ export const MESSAGE_FILES = [
   "product-page",
   "live",
   "campaigns",
+  "trace",
+  "reviews",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

@@ -21,6 +21,12 @@ import { isOrderAccessToken, orderAccessToken } from "@/lib/orders/access";
 import { ORDER_NUMBER } from "@/lib/orders/number";
 import { impactReceiptOf, orderOfNumber, settleReturnFromStripe } from "@/lib/orders/orders.server";
 import { shanghaiFormat } from "@/lib/time/shanghai";
+import { ReviewForm } from "@/components/reviews/ReviewForm";
+import { Stars } from "@/components/reviews/ReviewList";
+import { ShareCardOffer } from "@/components/trace/ShareCardOffer";
+import { reviewStateOfOrder } from "@/lib/reviews/reviews.server";
+import { NextIntlClientProvider } from "next-intl";
+import { getMessages } from "next-intl/server";
 
 export const dynamic = "force-dynamic";
 
@@ -61,6 +67,11 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const sf = await getTranslations({ locale, namespace: "shippingFees" });
   const shippingLabels = { shipping: sf("shipping"), free: sf("free"), coldChain: sf("coldChain"), refunded: sf.raw("refunded") as string };
   const pending = order.status === "PENDING_PAYMENT";
+  // Reviews are written by the signed-in buyer (a guest holding the link cannot: a review has an author).
+  const isBuyer = !!actor && order.userId === actor.userId;
+  const reviewState = isBuyer && order.paidAt ? await reviewStateOfOrder(actor.userId, order.id) : {};
+  const rv = await getTranslations({ locale, namespace: "reviews" });
+  const all = await getMessages({ locale });
   const payable = pending && !order.awaitingAsyncPay && order.paymentUrl && order.reservedUntil.getTime() > Date.now();
 
   return (
@@ -103,6 +114,11 @@ export default async function OrderPage({ params, searchParams }: Props) {
       ) : null}
 
       {receipt ? <ImpactReceipt locale={locale} receipt={receipt} /> : null}
+      {receipt && isBuyer && receipt.households > 0 ? (
+        <NextIntlClientProvider locale={locale} messages={{ share: all.share, errors: all.errors }}>
+          <ShareCardOffer number={order.number} />
+        </NextIntlClientProvider>
+      ) : null}
 
       {(order.shipments.length
         ? order.shipments
@@ -156,6 +172,18 @@ export default async function OrderPage({ params, searchParams }: Props) {
                   ) : null}
                 </span>
                 <span>{formatFen(l.netFen)}</span>
+                {reviewState[l.id]?.state === "can" ? (
+                  <div className="w-full">
+                    <NextIntlClientProvider locale={locale} messages={{ reviews: all.reviews, errors: all.errors }}>
+                      <ReviewForm orderLineId={l.id} product={localName(locale, l.product)} />
+                    </NextIntlClientProvider>
+                  </div>
+                ) : reviewState[l.id]?.state === "done" ? (
+                  <p className="w-full text-xs text-stone-600" data-testid="reviewed">
+                    <Stars stars={reviewState[l.id]!.stars!} label={rv("stars", { stars: reviewState[l.id]!.stars! })} />{" "}
+                    {rv("form.reviewed", { stars: reviewState[l.id]!.stars! })}
+                  </p>
+                ) : null}
               </li>
             ))}
             {shippingOf(shipment.operatorId) ? (
