@@ -23,6 +23,8 @@ export const MESSAGE_FILES = [
   "search",
   "shipping-fees",
   "product-page",
+  "live",
+  "campaigns",
   "trace",
   "reviews",
   "organisations",

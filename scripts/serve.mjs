@@ -4,13 +4,16 @@
 // locale proxy rewrites to http://localhost:<port>/…, and answers 307 when it listens elsewhere). A
 // reservation then costs a cookie decode, a zod parse and a share of one batched statement, not a
 // trip through Next's router (about 420 trivial POSTs/s on 2 cores). Started by the livestream
-// benchmark (./start still runs plain `next start`); stop it with SIGTERM/SIGINT (it stops Next too).
+// benchmark, ./start and ./test's e2e server; stop it with SIGTERM/SIGINT (it stops Next too). It
+// listens only once Next accepts connections, so "it answers" means the whole site answers.
 //   PORT (3000), HOSTNAME (all interfaces), DATABASE_URL, AUTH_SECRET, NEXTAUTH_URL
 //   LIVE_POOL_SIZE (8): connections of the hot path's own pool; LIVE_PING=1: POST /api/live/ping (bench)
+//   LIVE_PERMITS (guests): who must show an admission permit to reserve (guests, all, off)
 // (Next's documented custom server, next({...}).getRequestHandler(), re-ran the locale proxy on its own
 // rewrites here and answered every page with a 307, so Next keeps its own `next start`.)
 import { spawn } from "node:child_process";
 import http from "node:http";
+import net from "node:net";
 import path from "node:path";
 import { tsImport } from "tsx/esm/api";
 
@@ -38,6 +41,7 @@ const live = createLiveHandlers({
   origins,
   poolSize: Number(process.env.LIVE_POOL_SIZE || 8),
   ping: process.env.LIVE_PING === "1", // the benchmark's yardstick route
+  permits: process.env.LIVE_PERMITS || "guests", // who must show an admission permit to reserve
 });
 
 const upstream = new http.Agent({ keepAlive: true, maxSockets: 256 });
@@ -73,6 +77,28 @@ const server = http.createServer((req, res) => {
   if (live.handles(req)) live.handle(req, res);
   else toNext(req, res);
 });
+
+// Keep idle connections longer than a load balancer's (nginx keepalive_timeout 60 s): a client reusing
+// a connection the server has just closed gets a reset instead of an answer (Node's default is 5 s).
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
+
+/** Resolves once Next's internal port accepts a connection (it does when `next start` is ready). */
+async function nextListening() {
+  for (;;) {
+    const up = await new Promise((resolve) => {
+      const socket = net.connect(internalPort, "localhost");
+      socket.once("connect", () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once("error", () => resolve(false));
+    });
+    if (up) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+await nextListening();
 server.listen(port, hostname, () =>
   console.log(`[serve] ready on http://${hostname ?? "localhost"}:${port} (Next on localhost:${internalPort})`),
 );

@@ -2,7 +2,8 @@
 //   1. PostgreSQL: embedded (data in .data/postgres, port 54329 or EMBEDDED_PG_PORT), or DATABASE_URL
 //   2. migrations, then the demo seed (idempotent)
 //   3. `next build` when the sources changed since the last build (or with --rebuild)
-//   4. `next start`, then a banner with the URL and the demo sign-ins
+//   4. the production server (scripts/serve.mjs: the livestream's hot routes itself, everything else
+//      through `next start` behind it on PORT + 10000), then a banner with the URL and the demo sign-ins
 // Options:
 //   --dev      `next dev` instead of build + start
 //   --rebuild  build even if .next looks current
@@ -169,6 +170,10 @@ async function main() {
   if (!(await portIsFree(port))) {
     throw new Error(`Port ${port} is already in use (another ./start?). Stop that, or run with PORT=<another port>.`);
   }
+  const internalPort = Number(process.env.NEXT_INTERNAL_PORT || port + 10000);
+  if (!options.dev && !(await portIsFree(internalPort))) {
+    throw new Error(`Port ${internalPort} (Next behind scripts/serve.mjs) is in use. Free it, or set NEXT_INTERNAL_PORT.`);
+  }
 
   let db;
   onCleanup(async () => {
@@ -223,7 +228,9 @@ async function main() {
     } else {
       log("the build in .next is current (use --rebuild to force one)");
     }
-    server = start("next", ["start", "-p", String(port)], { env: { ...env, NODE_ENV: "production" } });
+    // The production server: scripts/serve.mjs answers the livestream's hot routes itself and passes
+    // everything else to `next start` beside it (what bench:livestream measures, and production runs).
+    server = start(process.execPath, ["scripts/serve.mjs"], { env: { ...env, NODE_ENV: "production", PORT: String(port) } });
   }
   if (isShuttingDown()) return;
   onCleanup(async () => {

@@ -4,7 +4,8 @@
 //      or DATABASE_URL if set (it gets migrated, seeded and written to!)
 //   2. migrations, demo seed
 //   3. vitest (lib/**/*.test.ts, tests/**/*.test.ts)
-//   4. next build, next start on port 3100 (E2E_PORT), Playwright (e2e/), server log in .data/e2e-server.log
+//   4. next build, the production server (scripts/serve.mjs, Next behind it on E2E_PORT + 10000) on
+//      port 3100 (E2E_PORT), Playwright (e2e/), server log in .data/e2e-server.log
 // Options:
 //   --unit        only vitest          --e2e   only Playwright
 //   -- ARGS       passed to the runner (to both when neither --unit nor --e2e is given,
@@ -297,8 +298,11 @@ async function main() {
       MAIL_FROM: "小康集市 <noreply@xiaokang.test>",
       OUTBOX_POLL_MS: "300",
     };
-    if (!(await portIsFree(port))) {
-      infrastructureFailure(`port ${port} is in use, so the test server cannot start (set E2E_PORT to another port)`);
+    const internalPort = Number(process.env.NEXT_INTERNAL_PORT || port + 10000);
+    if (!(await portIsFree(port)) || !(await portIsFree(internalPort))) {
+      infrastructureFailure(
+        `port ${port} or ${internalPort} (Next behind scripts/serve.mjs) is in use, so the test server cannot start (set E2E_PORT to another port)`,
+      );
       return shutdown(1);
     }
     rmSync(path.join(ROOT, ".next/xiaokang-build.json"), { force: true }); // ./start must not reuse this build
@@ -310,7 +314,8 @@ async function main() {
       return shutdown(1);
     }
     log(`starting the app on ${baseUrl} (log: ${path.relative(ROOT, SERVER_LOG)})`);
-    const server = start("next", ["start", "-p", String(port)], { env: e2eEnv, logFile: SERVER_LOG });
+    // The production server, as ./start runs it: scripts/serve.mjs in front of `next start` (on port + 10000).
+    const server = start(process.execPath, ["scripts/serve.mjs"], { env: { ...e2eEnv, PORT: String(port) }, logFile: SERVER_LOG });
     onCleanup(async () => {
       log("stopping the test server");
       await server.stop();

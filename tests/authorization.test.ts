@@ -484,7 +484,12 @@ const ACTIONS: Record<string, Row> = {
     allowed: PERSONAS,
   },
   // Campaigns of operator A's product: its managers (or an admin) draft and cancel, only an admin publishes.
-  "campaign.create": { input: () => campaignInput(), allowed: MANAGER_A, restore: () => dropAuthzCampaigns() },
+  "campaign.create": { input: () => campaignForm(), allowed: MANAGER_A, restore: () => dropAuthzCampaigns() },
+  "campaign.update": {
+    input: async () => ({ ...(await campaignForm()), campaignId: (await draftCampaign()).id }),
+    allowed: MANAGER_A,
+    restore: () => dropAuthzCampaigns(),
+  },
   "campaign.publish": {
     input: async () => ({ campaignId: (await draftCampaign()).id }),
     allowed: ["admin"],
@@ -729,8 +734,19 @@ const ACTIONS: Record<string, Row> = {
   },
 };
 
+/** A listed product of operator A with stock, for campaigns (other rows delist and empty fx's product). */
+let liveProductId = "";
+async function liveProduct() {
+  if (!liveProductId) {
+    const p = await freshProduct("CERTIFIED");
+    await testDb.product.update({ where: { id: p.id }, data: { listed: true, stock: 10 } });
+    liveProductId = p.id;
+  }
+  return liveProductId;
+}
+
 /** A draft campaign of operator A's product, starting tomorrow. */
-function campaignInput() {
+async function campaignInput() {
   const start = new Date(Date.now() + 24 * 3600_000);
   return {
     titleZh: `授权测试直播 ${RUN}`,
@@ -739,11 +755,29 @@ function campaignInput() {
     startsAt: start.toISOString(),
     endsAt: new Date(start.getTime() + 3600_000).toISOString(),
     perBuyerLimit: 2,
-    items: [{ productId: fx.productId, priceFen: 100, allotment: 1 }],
+    items: [{ productId: await liveProduct(), priceFen: 100, allotment: 1 }],
+  };
+}
+/** The console form's fields for the same draft (a datetime-local in China's time, yuan). */
+async function campaignForm() {
+  const c = await campaignInput();
+  const productId = c.items[0]!.productId;
+  const local = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16);
+  return {
+    operatorId: fx.operatorId,
+    titleZh: c.titleZh,
+    titleEn: c.titleEn,
+    hostZh: c.hostZh,
+    startsAt: local(c.startsAt),
+    endsAt: local(c.endsAt),
+    perBuyerLimit: "2",
+    productId: [productId],
+    [`price.${productId}`]: "1.00",
+    [`allotment.${productId}`]: "1",
   };
 }
 async function draftCampaign() {
-  return createCampaign(testDb, (await actorOf("admin"))!, campaignInput());
+  return createCampaign(testDb, (await actorOf("admin"))!, await campaignInput());
 }
 async function dropAuthzCampaigns() {
   await testDb.campaign.deleteMany({ where: { titleEn: `Authz live ${RUN}`, startedAt: null } });
@@ -776,6 +810,8 @@ const ROUTES: Record<string, string> = {
     "public readiness, a plain handler (no session): answers ready or a one-word reason, never data or the database's address (tests/ops.test.ts)",
   "app/api/live/reserve/route.ts":
     "anyone may reserve in a live campaign (guests too); the buyer is the session cookie or the e-mail; limits kept by the database (tests/campaigns-live.test.ts, tests/campaigns-crash.test.ts)",
+  "app/api/live/permit/route.ts":
+    "anyone may ask for an admission permit of a running campaign (guests need one to reserve); about 1.2× its units are given out, signed for the asker's checkout key (tests/live-routes.test.ts, lib/campaigns/permit.test.ts)",
   "app/api/live/stock/route.ts": "public: the remaining units of a published campaign, as its page shows them",
   "app/api/live/pay/route.ts":
     "only with the order's access token (as its page), else 404; puts that order in the payment queue (tests/live-routes.test.ts)",

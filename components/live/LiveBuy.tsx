@@ -2,8 +2,10 @@
 // The buy box of a livestream page: countdown → live (remaining polled every 3 s from the
 // server's one cached figure) → sold out / ended. A reservation is one POST with a checkout key
 // the browser keeps (localStorage): a retry, a reload or a lost answer finds the same order.
-// Then "去支付" goes through the payment queue, showing the place in it.
-import { useEffect, useMemo, useState } from "react";
+// Then "去支付" goes through the payment queue, showing the place in it. A guest's browser asks for
+// an admission permit when the sale opens (signed for its checkout key; after about 1.2× the units
+// the server answers "sold out" at once) and shows it with the reservation.
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Field } from "@/components/ui/form";
 import { inputClass } from "@/components/ui/styles";
@@ -14,6 +16,7 @@ import { citiesOf, districtsOf, provinces } from "@/lib/orders/address";
 import { provinceOption } from "@/lib/regions/province-names";
 
 type Held = { orderId: string; number: string; token: string; next: string; reservedUntil: string | null };
+type Admission = { key: string; permit: string; expiresAt: string };
 type Queue = { state: "waiting"; ahead: number; etaSeconds: number } | { state: "ready"; url: string } | { state: "closed" | "failed" };
 
 const newKey = () => {
@@ -49,9 +52,11 @@ export function LiveBuy({ locale, campaign }: { locale: Locale; campaign: Public
   const now = useNow(1000);
   const starts = Date.parse(campaign.startsAt);
   const ends = Date.parse(campaign.endsAt);
-  const phase = now < starts ? "upcoming" : now < ends ? "live" : "ended";
+  const timePhase = now < starts ? "upcoming" : now < ends ? "live" : "ended";
   const [left, setLeft] = useState<Record<string, number>>({});
   const [chosen, setChosen] = useState(campaign.items[0]?.campaignProductId ?? "");
+  // Every product's remaining figure is 0 (or the permit desk said so): the sale is over for this page.
+  const allGone = campaign.items.length > 0 && campaign.items.every((i) => left[i.campaignProductId] === 0);
   const [quantity, setQuantity] = useState(1);
   const [signedIn, setSignedIn] = useState<boolean | null>(null);
   const [email, setEmail] = useState("");
@@ -61,7 +66,11 @@ export function LiveBuy({ locale, campaign }: { locale: Locale; campaign: Public
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const [held, setHeld] = useState<Held | null>(null);
   const [queue, setQueue] = useState<Queue | null>(null);
+  const [admission, setAdmission] = useState<Admission | null>(null);
+  const [turnedAway, setTurnedAway] = useState(false);
+  const phase = timePhase === "live" && (allGone || turnedAway) ? "soldOut" : timePhase;
   const storeKey = `live:${campaign.id}`;
+  const permitKey = `${storeKey}:permit`;
   const cities = useMemo(() => citiesOf(address.province), [address.province]);
   const districts = useMemo(() => districtsOf(address.province, address.city), [address.province, address.city]);
 
@@ -73,13 +82,59 @@ export function LiveBuy({ locale, campaign }: { locale: Locale; campaign: Public
     try {
       const saved = JSON.parse(localStorage.getItem(storeKey) ?? "null") as { held?: Held } | null;
       if (saved?.held) setHeld(saved.held);
+      const permit = JSON.parse(localStorage.getItem(permitKey) ?? "null") as Admission | null;
+      if (permit?.key && permit.permit) setAdmission(permit);
     } catch {
       /* nothing kept */
     }
-  }, [storeKey]);
+  }, [storeKey, permitKey]);
+
+  // A guest's admission permit: asked for when the sale opens (a second's spread between browsers),
+  // kept with its checkout key, asked again when it is about to expire.
+  const admit = useCallback(async (): Promise<Admission | string> => {
+    if (admission && Date.parse(admission.expiresAt) - Date.now() > 30_000) return admission;
+    const key = admission?.key ?? newKey();
+    try {
+      const r = (await (
+        await fetch("/api/live/permit", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ campaignId: campaign.id, checkoutKey: key }),
+        })
+      ).json()) as { ok: boolean; permit?: string; expiresAt?: string; error?: string };
+      if (!r.ok || !r.permit || !r.expiresAt) {
+        if (r.error === "soldOut") setTurnedAway(true);
+        return r.error ?? "unexpected";
+      }
+      const a = { key, permit: r.permit, expiresAt: r.expiresAt };
+      localStorage.setItem(permitKey, JSON.stringify(a));
+      setAdmission(a);
+      return a;
+    } catch {
+      return "network";
+    }
+  }, [admission, campaign.id, permitKey]);
 
   useEffect(() => {
-    if (phase !== "live") return;
+    if (phase !== "live" || signedIn !== false || held || admission || turnedAway) return;
+    let stop = false;
+    let timer: ReturnType<typeof setTimeout>;
+    const attempt = async (delay: number) => {
+      timer = setTimeout(async () => {
+        if (stop) return;
+        const a = await admit();
+        if (!stop && a === "notLive") void attempt(1000); // the campaign clock opens it within a second
+      }, delay);
+    };
+    void attempt(Math.random() * 1000);
+    return () => {
+      stop = true;
+      clearTimeout(timer);
+    };
+  }, [phase, signedIn, held, admission, turnedAway, admit]);
+
+  useEffect(() => {
+    if (timePhase !== "live") return; // units of released orders come back: keep polling when sold out
     let stop = false;
     const poll = async () => {
       try {
@@ -97,7 +152,7 @@ export function LiveBuy({ locale, campaign }: { locale: Locale; campaign: Public
       stop = true;
       clearInterval(id);
     };
-  }, [phase, campaign.id]);
+  }, [timePhase, campaign.id]);
 
   useEffect(() => {
     if (!held || !queue || queue.state !== "waiting") return;
@@ -122,10 +177,24 @@ export function LiveBuy({ locale, campaign }: { locale: Locale; campaign: Public
     setFieldErrors({});
     // The key survives a reload: the same request again finds the same order.
     const saved = JSON.parse(localStorage.getItem(storeKey) ?? "null") as { key?: string; body?: unknown } | null;
-    const body =
-      saved?.key && saved.body
-        ? saved.body
-        : { campaignProductId: chosen, quantity, checkoutKey: newKey(), address, locale, ...(signedIn ? {} : { email }) };
+    let body: unknown = saved?.key && saved.body ? saved.body : null;
+    if (!body) {
+      // A guest reserves with the checkout key its permit was signed for.
+      const a = signedIn ? null : await admit();
+      if (typeof a === "string") {
+        setProblem(message(a));
+        setBusy(false);
+        return;
+      }
+      body = {
+        campaignProductId: chosen,
+        quantity,
+        checkoutKey: a?.key ?? newKey(),
+        address,
+        locale,
+        ...(a ? { email, permit: a.permit } : {}),
+      };
+    }
     localStorage.setItem(storeKey, JSON.stringify({ key: (body as { checkoutKey: string }).checkoutKey, body }));
     try {
       const response = await fetch("/api/live/reserve", {
@@ -142,8 +211,14 @@ export function LiveBuy({ locale, campaign }: { locale: Locale; campaign: Public
       if (r.ok) {
         const h = { orderId: r.orderId!, number: r.number!, token: r.token!, next: r.next!, reservedUntil: r.reservedUntil ?? null };
         localStorage.setItem(storeKey, JSON.stringify({ held: h }));
+        localStorage.removeItem(permitKey); // the permit's key has its order: another order needs another
+        setAdmission(null);
         setHeld(h);
       } else {
+        if (r.error?.startsWith("permit")) {
+          localStorage.removeItem(permitKey);
+          setAdmission(null);
+        }
         if (r.error !== "busy") localStorage.removeItem(storeKey); // refused: the next try is a new request
         setFieldErrors(r.fieldErrors ?? {});
         setProblem(message(r.error ?? "unexpected", r.values));
@@ -192,13 +267,33 @@ export function LiveBuy({ locale, campaign }: { locale: Locale; campaign: Public
 
   return (
     <section className="space-y-4 rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200" aria-live="polite">
-      <p className="rounded-lg bg-brand-50 p-3 text-center font-semibold text-brand-800" data-testid="live-phase">
-        {phase === "upcoming"
-          ? t("startsIn", { time: clock(starts - now) })
-          : phase === "live"
-            ? t("endsIn", { time: clock(ends - now) })
-            : t("ended")}
-      </p>
+      <div
+        className={`rounded-lg p-3 text-center ${phase === "soldOut" || phase === "ended" ? "bg-stone-100 text-stone-800" : "bg-brand-50 text-brand-800"}`}
+      >
+        <p className="font-semibold" data-testid="live-phase">
+          {phase === "upcoming"
+            ? t("startsIn", { time: clock(starts - now) })
+            : phase === "live"
+              ? t("endsIn", { time: clock(ends - now) })
+              : phase === "soldOut"
+                ? t("allSoldOut")
+                : t("ended")}
+        </p>
+        {phase === "upcoming" ? (
+          <p className="text-sm">
+            {t("startsAt", {
+              when: new Intl.DateTimeFormat(locale, {
+                timeZone: "Asia/Shanghai",
+                month: "long",
+                day: "numeric",
+                hour: "2-digit",
+                minute: "2-digit",
+                hour12: false,
+              }).format(starts),
+            })}
+          </p>
+        ) : null}
+      </div>
       <ul className="space-y-2">
         {campaign.items.map((i) => {
           const remaining = left[i.campaignProductId];
@@ -210,6 +305,7 @@ export function LiveBuy({ locale, campaign }: { locale: Locale; campaign: Public
                 id={`item-${i.campaignProductId}`}
                 checked={chosen === i.campaignProductId}
                 onChange={() => setChosen(i.campaignProductId)}
+                disabled={remaining === 0}
                 className="h-5 w-5"
               />
               <label htmlFor={`item-${i.campaignProductId}`} className="flex-1">

@@ -66,6 +66,8 @@ export const AUDIT_ACTIONS = [
   "giMark.authorise",
   "giMark.revoke",
   "settlement.payout",
+  "campaign.create",
+  "campaign.update",
   "campaign.publish",
   "campaign.cancel",
   "search.synonyms.save",

@@ -1,22 +1,37 @@
 "use server";
-// The campaign console's actions: a manager drafts a campaign of their operator's products (an
-// admin, of any operators'), an admin publishes it, either may cancel it. Thin: parse, scope
-// (lib/campaigns/campaigns.ts decides what each actor may touch), call the domain function.
+// The campaign console's actions: a manager drafts (and edits the draft of) a campaign of their
+// operator's products from the console's form (an admin, for any operator's console), an admin
+// publishes it, either may cancel it. Thin: parse, scope (the console's operator; then
+// lib/campaigns/campaigns.ts decides what each actor may touch), call the domain function.
 import { revalidateTag } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define.server";
 import { db } from "@/lib/db/db.server";
-import { cancelCampaign, campaignSchema, createCampaign, publishCampaign } from "./campaigns";
+import { ActionError } from "@/lib/errors";
+import { managedOperator } from "@/lib/operators/scope.server";
+import { cancelCampaign, createCampaign, publishCampaign, updateCampaign } from "./campaigns";
+import { campaignFormSchema } from "./form";
 
 const id = z.string({ error: "notFound" }).min(1, "notFound").max(64, "notFound");
 
 export const createCampaignAction = defineAction({
   name: "campaign.create",
-  input: campaignSchema,
+  input: campaignFormSchema,
   allow: ["MANAGER", "ADMIN"],
-  async run({ actor }, input) {
-    const created = await createCampaign(db, actor, input);
-    return created;
+  scope: (actor, input) => managedOperator(actor, { id: input.operatorId }),
+  async run({ actor, scope: operator }, input) {
+    return createCampaign(db, actor, input, new Date(), { operatorId: operator.id });
+  },
+});
+
+export const updateCampaignAction = defineAction({
+  name: "campaign.update",
+  input: campaignFormSchema,
+  allow: ["MANAGER", "ADMIN"],
+  scope: (actor, input) => managedOperator(actor, { id: input.operatorId }),
+  async run({ actor, scope: operator }, input) {
+    if (!input.campaignId) throw new ActionError("notFound");
+    return updateCampaign(db, actor, input.campaignId, input, new Date(), { operatorId: operator.id });
   },
 });
 

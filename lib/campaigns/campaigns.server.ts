@@ -5,6 +5,8 @@ import QRCode from "qrcode";
 import { db } from "@/lib/db/db.server";
 import { isOrderAccessToken } from "@/lib/orders/access";
 import { paymentQueueStatus, requestPaymentSession, type QueueStatus } from "@/lib/payments/session-queue";
+import { env } from "@/lib/env/env";
+import { adminCampaigns, campaignProductChoices, operatorCampaign, operatorCampaigns } from "./console";
 import { publicCampaign } from "./public";
 
 /** The public page's campaign, cached for 30 s (the page is the same for every viewer). */
@@ -27,4 +29,16 @@ export async function payThroughQueue(
   return enqueue
     ? requestPaymentSession(db, input.orderId, { locale: input.locale, origin: input.origin })
     : paymentQueueStatus(db, input.orderId);
+}
+
+/** The console's reads, bound to the database (pages check the operator's scope first). */
+export const consoleCampaigns = (operatorId: string) => operatorCampaigns(db, operatorId);
+export const consoleCampaign = (operatorId: string, campaignId: string) => operatorCampaign(db, operatorId, campaignId);
+export const consoleProductChoices = (operatorId: string) => campaignProductChoices(db, operatorId);
+export const campaignsForAdmin = () => adminCampaigns(db);
+
+/** The public link of a campaign for the site's address, in the reader's language. */
+export function campaignLink(slug: string, locale: "zh-CN" | "en"): string {
+  const site = env().NEXTAUTH_URL ?? "http://localhost:3000";
+  return `${new URL(site).origin}${locale === "en" ? "/en" : ""}/live/${slug}`;
 }

@@ -17,31 +17,41 @@ export const campaignItemSchema = z.object({
   allotment: z.coerce.number().int().min(1, "allotmentTooLow").max(1_000_000, "allotmentTooHigh"),
 });
 
+export const campaignFields = {
+  slug: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(SLUG, "slugInvalid")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  titleZh: z.string().trim().min(2, "titleRequired").max(60, "titleTooLong"),
+  titleEn: z.string().trim().min(2, "titleRequired").max(80, "titleTooLong"),
+  hostZh: z.string().trim().min(1, "hostRequired").max(40, "hostTooLong"),
+  hostEn: z.string().trim().max(60, "hostTooLong").default(""),
+  perBuyerLimit: z.coerce.number({ error: "limitTooLow" }).int("limitTooLow").min(1, "limitTooLow").max(99, "limitTooHigh"),
+};
+
+/** The window's and the product list's rules, shared by the domain schema and the console's form. */
+export function checkCampaign(
+  c: { startsAt: Date; endsAt: Date; items: { productId: string }[] },
+  ctx: { addIssue: (issue: { code: "custom"; path: string[]; message: string }) => void },
+) {
+  if (c.endsAt.getTime() <= c.startsAt.getTime()) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "endBeforeStart" });
+  else if (c.endsAt.getTime() - c.startsAt.getTime() > 7 * 24 * 3600_000)
+    ctx.addIssue({ code: "custom", path: ["endsAt"], message: "windowTooLong" });
+  const ids = c.items.map((i) => i.productId);
+  if (new Set(ids).size !== ids.length) ctx.addIssue({ code: "custom", path: ["items"], message: "duplicateItem" });
+}
+
 export const campaignSchema = z
   .object({
-    slug: z
-      .string()
-      .trim()
-      .toLowerCase()
-      .regex(SLUG, "slugInvalid")
-      .optional()
-      .or(z.literal("").transform(() => undefined)),
-    titleZh: z.string().trim().min(2, "titleRequired").max(60, "titleTooLong"),
-    titleEn: z.string().trim().min(2, "titleRequired").max(80, "titleTooLong"),
-    hostZh: z.string().trim().min(1, "hostRequired").max(40, "hostTooLong"),
-    hostEn: z.string().trim().max(60, "hostTooLong").default(""),
+    ...campaignFields,
     startsAt: z.coerce.date({ error: "dateInvalid" }),
     endsAt: z.coerce.date({ error: "dateInvalid" }),
-    perBuyerLimit: z.coerce.number().int().min(1, "limitTooLow").max(99, "limitTooHigh"),
     items: z.array(campaignItemSchema).min(1, "itemsRequired").max(20, "tooManyItems"),
   })
-  .superRefine((c, ctx) => {
-    if (c.endsAt.getTime() <= c.startsAt.getTime()) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "endBeforeStart" });
-    if (c.endsAt.getTime() - c.startsAt.getTime() > 7 * 24 * 3600_000)
-      ctx.addIssue({ code: "custom", path: ["endsAt"], message: "windowTooLong" });
-    const ids = c.items.map((i) => i.productId);
-    if (new Set(ids).size !== ids.length) ctx.addIssue({ code: "custom", path: ["items"], message: "duplicateItem" });
-  });
+  .superRefine(checkCampaign);
 export type CampaignInput = z.input<typeof campaignSchema>;
 
 /** May this actor draft or change a campaign that sells these operators' products? */
@@ -51,26 +61,48 @@ export function canRunCampaignFor(actor: Actor | null, operatorIds: string[]): b
   return actor.role === "MANAGER" && operatorIds.every((id) => actor.operatorIds.includes(id));
 }
 
-export async function createCampaign(db: Db, actor: Actor, raw: CampaignInput, now = new Date()) {
-  const input = campaignSchema.parse(raw);
-  if (input.startsAt.getTime() < now.getTime() - 60_000) throw new ActionError("startInPast");
+export interface CampaignScope {
+  /** The console's operator: every product must be one of its own (else "campaignProductNotFound"). */
+  operatorId?: string;
+}
+
+/**
+ * The products a draft names, checked: each exists, is listed, is the console operator's (and one the
+ * actor may run a campaign for), and has the stock its allotment asks for today. Another operator's
+ * product reads as not found, never "forbidden" (ids are not confirmed).
+ */
+async function checkedProducts(db: Db, actor: Actor, input: z.output<typeof campaignSchema>, scope: CampaignScope) {
   const products = await db.product.findMany({
     where: { id: { in: input.items.map((i) => i.productId) } },
-    select: { id: true, operatorId: true, priceFen: true, listed: true },
+    select: { id: true, operatorId: true, nameZh: true, nameEn: true, stock: true, listed: true },
   });
-  if (products.length !== input.items.length) throw new ActionError("notFound");
-  // Another operator's product is "not found" to a manager, never "forbidden" (ids are not confirmed).
-  if (
-    !canRunCampaignFor(
-      actor,
-      products.map((p) => p.operatorId),
-    )
-  )
-    throw new ActionError("notFound");
   const byId = new Map(products.map((p) => [p.id, p]));
+  for (const item of input.items) {
+    const p = byId.get(item.productId);
+    if (!p || !p.listed || (scope.operatorId && p.operatorId !== scope.operatorId) || !canRunCampaignFor(actor, [p.operatorId]))
+      throw new ActionError("campaignProductNotFound");
+    if (item.allotment > p.stock) throw new ActionError("allotmentAboveStock", { name: p.nameZh, nameEn: p.nameEn, stock: p.stock });
+  }
+  return byId;
+}
+
+function productRows(input: z.output<typeof campaignSchema>, byId: Map<string, { operatorId: string }>) {
+  return input.items.map((item, position) => ({
+    productId: item.productId,
+    operatorId: byId.get(item.productId)!.operatorId,
+    priceFen: item.priceFen,
+    allotment: item.allotment,
+    position,
+  }));
+}
+
+export async function createCampaign(db: Db, actor: Actor, raw: CampaignInput, now = new Date(), scope: CampaignScope = {}) {
+  const input = campaignSchema.parse(raw);
+  if (input.startsAt.getTime() < now.getTime() - 60_000) throw new ActionError("startInPast");
+  const byId = await checkedProducts(db, actor, input, scope);
   const slug = input.slug ?? `live-${randomBytes(4).toString("hex")}`;
   if (await db.campaign.findUnique({ where: { slug }, select: { id: true } })) throw new ActionError("slugTaken");
-  return db.campaign.create({
+  const created = await db.campaign.create({
     data: {
       slug,
       titleZh: input.titleZh,
@@ -81,18 +113,61 @@ export async function createCampaign(db: Db, actor: Actor, raw: CampaignInput, n
       endsAt: input.endsAt,
       perBuyerLimit: input.perBuyerLimit,
       createdById: actor.userId,
-      products: {
-        create: input.items.map((item, position) => ({
-          productId: item.productId,
-          operatorId: byId.get(item.productId)!.operatorId,
-          priceFen: item.priceFen,
-          allotment: item.allotment,
-          position,
-        })),
-      },
+      products: { create: productRows(input, byId) },
     },
     select: { id: true, slug: true },
   });
+  await writeAudit(db, { userId: actor.userId, action: "campaign.create", entity: "Campaign", entityId: created.id });
+  return created;
+}
+
+/**
+ * Changes a draft (never a published or cancelled campaign): its texts, window, limit and products.
+ * The actor must be allowed the campaign's current products and its new ones.
+ */
+export async function updateCampaign(
+  db: Db,
+  actor: Actor,
+  campaignId: string,
+  raw: CampaignInput,
+  now = new Date(),
+  scope: CampaignScope = {},
+) {
+  const input = campaignSchema.parse(raw);
+  const current = await db.campaign.findUnique({
+    where: { id: campaignId },
+    select: { status: true, slug: true, products: { select: { operatorId: true } } },
+  });
+  const operators = current?.products.map((p) => p.operatorId) ?? [];
+  if (!current || !canRunCampaignFor(actor, operators) || (scope.operatorId && !operators.includes(scope.operatorId)))
+    throw new ActionError("notFound");
+  if (current.status !== "DRAFT") throw new ActionError("campaignNotDraft");
+  if (input.startsAt.getTime() < now.getTime() - 60_000) throw new ActionError("startInPast");
+  const byId = await checkedProducts(db, actor, input, scope);
+  const slug = input.slug ?? current.slug;
+  if (slug !== current.slug && (await db.campaign.findUnique({ where: { slug }, select: { id: true } })))
+    throw new ActionError("slugTaken");
+  await db.$transaction(async (tx) => {
+    // Only a draft changes, and only once at a time: the row is claimed by its status.
+    const claimed = await tx.campaign.updateMany({
+      where: { id: campaignId, status: "DRAFT" },
+      data: {
+        slug,
+        titleZh: input.titleZh,
+        titleEn: input.titleEn,
+        hostZh: input.hostZh,
+        hostEn: input.hostEn,
+        startsAt: input.startsAt,
+        endsAt: input.endsAt,
+        perBuyerLimit: input.perBuyerLimit,
+      },
+    });
+    if (claimed.count === 0) throw new ActionError("campaignNotDraft");
+    await tx.campaignProduct.deleteMany({ where: { campaignId } });
+    await tx.campaignProduct.createMany({ data: productRows(input, byId).map((r) => ({ ...r, campaignId })) });
+    await writeAudit(tx, { userId: actor.userId, action: "campaign.update", entity: "Campaign", entityId: campaignId });
+  });
+  return { id: campaignId, slug };
 }
 
 /** An admin publishes a draft; if its window is already open, the allotments are taken at once. */

@@ -1,6 +1,7 @@
 // The livestream's two hot routes as plain node:http handlers, for the production server
 // (scripts/serve.mjs) to answer before Next's router:
 //   POST /api/live/reserve               ./reserve-http.ts
+//   POST /api/live/permit                a guest's admission permit (./permit-desk.ts, ./reserve-http.ts)
 //   GET  /api/live/stock?campaign=<id>   { figures: [{ campaignProductId, stock }] }, from memory (≤ 1 s old)
 // app/api/live/*/route.ts answer the same paths through Next, with the same modules.
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -9,12 +10,14 @@ import { paymentConfig } from "@/lib/payments/config";
 import { StockFigures } from "./figures";
 import { createHotPool } from "./pool";
 import { Reserver, type ReserverOptions } from "./reserve";
-import { handleReserve, type HttpAnswer } from "./reserve-http";
+import { PermitDesk } from "./permit-desk";
+import { handlePermit, handleReserve, type HttpAnswer, type PermitMode } from "./reserve-http";
 
 export interface LiveHandlers {
   handles(req: IncomingMessage): boolean;
   handle(req: IncomingMessage, res: ServerResponse): void;
   reserver: Reserver;
+  permits: PermitDesk;
   pool: Pool;
   close(): Promise<void>;
 }
@@ -65,18 +68,28 @@ export function createLiveHandlers(options: {
   reserver?: ReserverOptions;
   /** Also answer POST /api/live/ping with {ok:true}: the benchmark's HTTP yardstick (LIVE_PING=1). */
   ping?: boolean;
+  /** Who must show an admission permit to reserve (LIVE_PERMITS; default guests). */
+  permits?: PermitMode;
 }): LiveHandlers {
   const pool = createHotPool(options.databaseUrl, options.poolSize ?? 8);
   const reserver = new Reserver(pool, options.reserver);
   const figures = new StockFigures(pool);
+  const desk = new PermitDesk(pool, options.secret);
+  const mode = options.permits ?? "guests";
   const config = paymentConfig();
   const provider = config.provider === "none" ? null : config.provider;
   return {
     reserver,
+    permits: desk,
     pool,
     handles(req) {
       const path = (req.url ?? "").split("?")[0];
-      return path === "/api/live/reserve" || path === "/api/live/stock" || (options.ping === true && path === "/api/live/ping");
+      return (
+        path === "/api/live/reserve" ||
+        path === "/api/live/stock" ||
+        path === "/api/live/permit" ||
+        (options.ping === true && path === "/api/live/ping")
+      );
     },
     handle(req, res) {
       const url = new URL(req.url ?? "/", "http://local");
@@ -90,18 +103,23 @@ export function createLiveHandlers(options: {
           if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) return { status: 400, body: { ok: false, error: "invalidInput" } };
           return { status: 200, body: { ok: true, figures: await figures.get(id) } };
         }
-        if (!provider) return { status: 503, body: { ok: false, error: "paymentUnavailable" } };
-        return handleReserve(
-          {
-            method: req.method ?? "GET",
-            header: (name) => {
-              const v = req.headers[name.toLowerCase()];
-              return Array.isArray(v) ? v.join(", ") : (v ?? null);
-            },
-            readBody: (max) => readLimited(req, max),
+        const incoming = {
+          method: req.method ?? "GET",
+          header: (name: string) => {
+            const v = req.headers[name.toLowerCase()];
+            return Array.isArray(v) ? v.join(", ") : (v ?? null);
           },
-          { reserver, secret: options.secret, paymentProvider: provider, origins: options.origins },
-        );
+          readBody: (max: number) => readLimited(req, max),
+        };
+        if (url.pathname === "/api/live/permit") return handlePermit(incoming, { desk, origins: options.origins });
+        if (!provider) return { status: 503, body: { ok: false, error: "paymentUnavailable" } };
+        return handleReserve(incoming, {
+          reserver,
+          secret: options.secret,
+          paymentProvider: provider,
+          origins: options.origins,
+          permits: { desk, mode },
+        });
       };
       run().then(
         (answer) => send(res, answer, answer.status === 413),

@@ -4,16 +4,26 @@ import "server-only";
 import { env } from "@/lib/env/env";
 import { StockFigures } from "./figures";
 import { createHotPool } from "./pool";
+import { PermitDesk } from "./permit-desk";
 import { Reserver } from "./reserve";
 
-const state = globalThis as unknown as { xiaokangLive?: { reserver: Reserver; figures: StockFigures } };
+interface Live {
+  reserver: Reserver;
+  figures: StockFigures;
+  permits: PermitDesk;
+}
+const state = globalThis as unknown as { xiaokangLive?: Live };
 
-export function live(): { reserver: Reserver; figures: StockFigures } {
+export function live(): Live {
   if (!state.xiaokangLive) {
     const settings = env();
     if (!settings.DATABASE_URL) throw new Error("DATABASE_URL is not set");
     const pool = createHotPool(settings.DATABASE_URL, Math.min(4, settings.LIVE_POOL_SIZE));
-    state.xiaokangLive = { reserver: new Reserver(pool), figures: new StockFigures(pool) };
+    state.xiaokangLive = {
+      reserver: new Reserver(pool),
+      figures: new StockFigures(pool),
+      permits: new PermitDesk(pool, settings.AUTH_SECRET ?? ""),
+    };
   }
   return state.xiaokangLive;
 }

@@ -1,12 +1,17 @@
 // POST /api/live/reserve: the reservation endpoint of a livestream, free of any framework so the
 // production server (scripts/serve.mjs) answers it before Next's router, and the Next route
 // (app/api/live/reserve/route.ts) answers it the same way where that server is not in front.
-//   body    { campaignProductId, quantity, checkoutKey, email? (guests), address, locale? }, ≤ 4 KB
+//   body    { campaignProductId, quantity, checkoutKey, email? (guests), address, locale?, permit? }, ≤ 4 KB
 //   201     { ok: true, number, orderId, next, reservedUntil }      a new order, units held
 //   200     the same, created: false                                 a retry of a key that has its order
 //   409     { ok: false, error: soldOut | onlyLeft {left} | limitReached {limit, held} | notLive | keyInUse }
 //   400 invalidInput (fieldErrors) / emailRequired, 403 foreign origin, 413 body too large,
-//   415 not JSON, 405, 503 busy (nothing held; retry with the same checkoutKey)
+//   415 not JSON, 405, 503 busy (nothing held; retry with the same checkoutKey),
+//   403 permitRequired | permitInvalid | permitExpired: a guest without a valid admission permit for
+//       this checkout key (when permits are on, LIVE_PERMITS), refused before the database
+// POST /api/live/permit: a guest's admission permit (./permit-desk.ts), handlePermit below.
+//   body    { campaignId, checkoutKey }, ≤ 1 KB
+//   200     { ok: true, permit, expiresAt }     409 { ok: false, error: soldOut | notLive }
 // Who is buying comes from the next-auth session cookie (decoded, no database), else the guest's
 // e-mail; the per-buyer limit counts the account or e-mail and the delivery address (./buyer.ts).
 import hkdf from "@panva/hkdf";
@@ -14,6 +19,7 @@ import { jwtDecrypt } from "jose";
 import { z } from "zod";
 import { orderAccessToken } from "@/lib/orders/access";
 import { addressSchema } from "@/lib/orders/address";
+import type { PermitDesk } from "./permit-desk";
 import type { Reserver, ReserveResult } from "./reserve";
 import { MAX_RESERVE_BODY_BYTES, MAX_RESERVE_QUANTITY } from "./rules";
 
@@ -24,7 +30,16 @@ export const reserveSchema = z.object({
   email: z.string().trim().toLowerCase().email("emailInvalid").max(200).optional(),
   address: addressSchema,
   locale: z.enum(["zh-CN", "en"]).default("zh-CN"),
+  permit: z.string().max(200).optional(),
 });
+
+export const permitSchema = z.object({
+  campaignId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  checkoutKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
+});
+
+/** Who must show an admission permit to reserve: guests (the default), everyone, or nobody. */
+export type PermitMode = "guests" | "all" | "off";
 
 export interface HttpAnswer {
   status: number;
@@ -39,6 +54,8 @@ export interface ReserveDeps {
   paymentProvider: string;
   /** The site's origins a browser may post from (its own). */
   origins: string[];
+  /** Admission permits: the desk that signs and checks them, and who must show one. */
+  permits?: { desk: PermitDesk; mode: PermitMode };
 }
 
 export interface IncomingReserve {
@@ -90,24 +107,28 @@ function fieldErrorsOf(error: z.ZodError) {
   return out;
 }
 
-export async function handleReserve(incoming: IncomingReserve, deps: ReserveDeps): Promise<HttpAnswer> {
+/** The checks every POST of the hot path makes before it parses: method, origin, type, size; then the JSON. */
+async function readJson(incoming: IncomingReserve, origins: string[], max: number): Promise<HttpAnswer | { json: unknown }> {
   if (incoming.method !== "POST") return { status: 405, body: { ok: false, error: "methodNotAllowed" }, headers: { allow: "POST" } };
   const origin = incoming.header("origin");
-  if (origin && !deps.origins.includes(origin)) return { status: 403, body: { ok: false, error: "forbidden" } };
+  if (origin && !origins.includes(origin)) return { status: 403, body: { ok: false, error: "forbidden" } };
   if (!(incoming.header("content-type") ?? "").toLowerCase().startsWith("application/json"))
     return { status: 415, body: { ok: false, error: "invalidInput" } };
   const declared = Number(incoming.header("content-length") ?? "0");
-  if (declared > MAX_RESERVE_BODY_BYTES) return { status: 413, body: { ok: false, error: "bodyTooLarge" } };
-  const text = await incoming.readBody(MAX_RESERVE_BODY_BYTES);
+  if (declared > max) return { status: 413, body: { ok: false, error: "bodyTooLarge" } };
+  const text = await incoming.readBody(max);
   if (text === null) return { status: 413, body: { ok: false, error: "bodyTooLarge" } };
-
-  let json: unknown;
   try {
-    json = JSON.parse(text);
+    return { json: JSON.parse(text) };
   } catch {
     return { status: 400, body: { ok: false, error: "invalidInput" } };
   }
-  const parsed = reserveSchema.safeParse(json);
+}
+
+export async function handleReserve(incoming: IncomingReserve, deps: ReserveDeps): Promise<HttpAnswer> {
+  const read = await readJson(incoming, deps.origins, MAX_RESERVE_BODY_BYTES);
+  if (!("json" in read)) return read;
+  const parsed = reserveSchema.safeParse(read.json);
   if (!parsed.success) return { status: 400, body: { ok: false, error: "invalidInput", fieldErrors: fieldErrorsOf(parsed.error) } };
   const input = parsed.data;
 
@@ -115,14 +136,36 @@ export async function handleReserve(incoming: IncomingReserve, deps: ReserveDeps
   const email = signedIn?.email ?? input.email;
   if (!email) return { status: 400, body: { ok: false, error: "emailRequired" } };
 
+  // Admission: a guest (or anyone, LIVE_PERMITS=all) shows the permit signed for this checkout key.
+  let admittedTo: string | undefined;
+  const mode = deps.permits?.mode ?? "off";
+  if (deps.permits && (mode === "all" || (mode === "guests" && !signedIn))) {
+    if (!input.permit) return { status: 403, body: { ok: false, error: "permitRequired" } };
+    const check = deps.permits.desk.check(input.permit, input.checkoutKey);
+    if (!check.ok) return { status: 403, body: { ok: false, error: check.code } };
+    admittedTo = check.campaignId;
+  }
+
   const result = await deps.reserver.reserve({
     campaignProductId: input.campaignProductId,
     quantity: input.quantity,
     checkoutKey: input.checkoutKey,
     paymentProvider: deps.paymentProvider,
     buyer: { userId: signedIn?.userId ?? null, email, ...input.address },
+    admittedTo,
   });
   return answerOf(result, input.locale);
+}
+
+/** POST /api/live/permit: an admission permit for a guest's checkout key, or "sold out" / "not live". */
+export async function handlePermit(incoming: IncomingReserve, deps: { desk: PermitDesk; origins: string[] }): Promise<HttpAnswer> {
+  const read = await readJson(incoming, deps.origins, 1024);
+  if (!("json" in read)) return read;
+  const parsed = permitSchema.safeParse(read.json);
+  if (!parsed.success) return { status: 400, body: { ok: false, error: "invalidInput" } };
+  const answer = await deps.desk.issue(parsed.data.campaignId, parsed.data.checkoutKey);
+  if (!answer.ok) return { status: 409, body: { ok: false, error: answer.code } };
+  return { status: 200, body: { ok: true, permit: answer.permit, expiresAt: answer.expiresAt.toISOString() } };
 }
 
 export function answerOf(result: ReserveResult, locale: "zh-CN" | "en"): HttpAnswer {

@@ -9,11 +9,11 @@
 //   1. lock the allotment row (CampaignProduct), checking the campaign is live: batches of one
 //      product, from any number of processes, take turns here;
 //   2. find the checkout keys that already have an order (a retry gets its order back);
-//   3. make and lock the buyers' rows (CampaignBuyer, keys sorted) in one upsert that returns the
-//      units each holds;
+//   3. lock the buyers' rows that exist (CampaignBuyer, keys sorted) and read the units each holds;
 //   4. decide in arrival order (./grant.ts): allotment left, per-buyer limit;
-//   5. one statement writes everything granted: the allotment, the buyers' units, the orders
-//      (channel LIVESTREAM, the campaign), their lines and one stock-ledger row each.
+//   5. one statement writes everything granted: the allotment, the buyers' units (added with
+//      ON CONFLICT: a new buyer's row is made here, not upserted first and updated after), the
+//      orders (channel LIVESTREAM, the campaign), their lines and one stock-ledger row each.
 // All or nothing: a crash before the commit leaves no trace, after it every order is there and
 // findable by its checkout key. The database backs each rule on its own: stock CHECK >= 0, buyer
 // CHECK units <= cap, checkoutKey UNIQUE. A batch that trips one (a retry racing in another
@@ -33,11 +33,13 @@ export interface ReserveRequest {
   checkoutKey: string;
   buyer: BuyerIdentity & { recipient: string };
   paymentProvider: string;
+  /** The campaign the buyer's admission permit names, when one was required (reserve-http.ts checked it). */
+  admittedTo?: string;
 }
 
 export type ReserveResult =
   | { ok: true; created: boolean; orderId: string; number: string; reservedUntil: Date | null }
-  | { ok: false; code: "soldOut" | "notLive" | "keyInUse" | "busy" }
+  | { ok: false; code: "soldOut" | "notLive" | "keyInUse" | "busy" | "permitInvalid" }
   | { ok: false; code: "onlyLeft"; left: number }
   | { ok: false; code: "limitReached"; limit: number; held: number };
 
@@ -116,33 +118,42 @@ export class Reserver {
     const batch = queue.pending.splice(0, this.batchMax);
     if (batch.length === 0) return;
     queue.busy = true;
+    let answers: ReserveResult[];
     try {
-      await this.commitWithRetries(id, batch);
-    } finally {
-      queue.busy = false;
-      if (queue.pending.length === 0) this.queues.delete(id);
-      else this.schedule(id);
+      answers = await this.commitWithRetries(id, batch);
+    } catch (error) {
+      console.error(`[live] reservation failed: ${error instanceof Error ? error.message : error}`);
+      answers = batch.map(() => ({ ok: false, code: "busy" }));
     }
+    queue.busy = false;
+    if (queue.pending.length === 0) this.queues.delete(id);
+    else {
+      // Those who came during this batch go now (no wait for company: they are the company), and
+      // before this batch's answers are written, so the database does not wait for Node.
+      if (queue.timer) clearTimeout(queue.timer);
+      queue.timer = null;
+      void this.flush(id);
+    }
+    batch.forEach((p, i) => p.resolve(answers[i]!));
   }
 
-  private async commitWithRetries(id: string, batch: Pending[]) {
+  private async commitWithRetries(id: string, batch: Pending[]): Promise<ReserveResult[]> {
     for (let attempt = 1; ; attempt++) {
       try {
-        const results = await this.commitBatch(id, batch);
-        batch.forEach((p, i) => p.resolve(results[i]!));
-        return;
+        return await this.commitBatch(id, batch);
       } catch (error) {
         const code = (error as { code?: string }).code;
         if (code && RETRYABLE.has(code) && attempt < 3) continue;
         if (batch.length > 1) {
           // Something in one request trips the database (e.g. an account deleted since its cookie
-          // was signed): serve each alone, so it fails only its own buyer.
-          for (const p of batch) await this.commitWithRetries(id, [p]);
-          return;
+          // was signed, or another product's batch filled a buyer's limit): serve each alone, so
+          // it fails only its own buyer.
+          const answers: ReserveResult[] = [];
+          for (const p of batch) answers.push(...(await this.commitWithRetries(id, [p])));
+          return answers;
         }
         console.error(`[live] reservation failed: ${error instanceof Error ? error.message : error}`);
-        batch[0]!.resolve({ ok: false, code: "busy" });
-        return;
+        return [{ ok: false, code: "busy" }];
       }
     }
   }
@@ -217,11 +228,14 @@ const LOCK_ALLOTMENT = `
     AND c."startsAt" <= ($2::timestamptz AT TIME ZONE 'UTC') AND c."endsAt" > ($2::timestamptz AT TIME ZONE 'UTC')
   FOR UPDATE OF cp`;
 
+// The buyers' rows that exist, locked (keys sorted, so batches of two products never deadlock). A key
+// with no row yet is not locked: the batch's write adds its units with ON CONFLICT, and the CHECK
+// (units <= cap) refuses the batch if another product's batch added some meanwhile (then each
+// request is done alone, and sees them).
 const LOCK_BUYERS = `
-  INSERT INTO "CampaignBuyer" ("campaignId", "buyerKey", "units", "cap")
-  SELECT $1, k, 0, $2 FROM unnest($3::text[]) AS k ORDER BY k
-  ON CONFLICT ("campaignId", "buyerKey") DO UPDATE SET "units" = "CampaignBuyer"."units"
-  RETURNING "buyerKey", "units"`;
+  SELECT "buyerKey", "units" FROM "CampaignBuyer"
+  WHERE "campaignId" = $1 AND "buyerKey" = ANY($2::text[])
+  ORDER BY "buyerKey" FOR UPDATE`;
 
 // Everything one batch grants, in one statement. Arrays are one element per granted request.
 const WRITE = `
@@ -235,9 +249,9 @@ const WRITE = `
     UPDATE "CampaignProduct" SET "stock" = "stock" - $18::int WHERE "id" = $1 RETURNING "stock"
   ),
   buyers AS (
-    UPDATE "CampaignBuyer" b SET "units" = v."units"
-    FROM unnest($19::text[], $20::int[]) AS v("buyerKey", "units")
-    WHERE b."campaignId" = $2 AND b."buyerKey" = v."buyerKey"
+    INSERT INTO "CampaignBuyer" ("campaignId", "buyerKey", "units", "cap")
+    SELECT $2, v."buyerKey", v."added", $27::int FROM unnest($19::text[], $20::int[]) AS v("buyerKey", "added")
+    ON CONFLICT ("campaignId", "buyerKey") DO UPDATE SET "units" = "CampaignBuyer"."units" + EXCLUDED."units"
     RETURNING 1
   ),
   orders AS (
@@ -299,7 +313,9 @@ export async function reserveInTransaction(
   const seenKeys = new Map<string, number>(); // the same key twice in one batch: the second waits for the first's answer
   batch.forEach((p, i) => {
     const row = byKey.get(p.request.checkoutKey);
-    if (row) answers[i] = sameBuyer(row, p.request) ? existing(row) : { ok: false, code: "keyInUse" };
+    if (p.request.admittedTo !== undefined && p.request.admittedTo !== cp.campaignId)
+      answers[i] = { ok: false, code: "permitInvalid" }; // a permit of another campaign
+    else if (row) answers[i] = sameBuyer(row, p.request) ? existing(row) : { ok: false, code: "keyInUse" };
     else if (seenKeys.has(p.request.checkoutKey))
       answers[i] = { ok: false, code: "keyInUse" }; // resolved below
     else seenKeys.set(p.request.checkoutKey, i);
@@ -309,7 +325,7 @@ export async function reserveInTransaction(
   const keys = [...new Set(fresh.flatMap(({ p }) => p.keys))].sort();
   const held = new Map<string, number>();
   if (keys.length) {
-    const rows = await client.query<{ buyerKey: string; units: number }>(LOCK_BUYERS, [cp.campaignId, cp.perBuyerLimit, keys]);
+    const rows = await client.query<{ buyerKey: string; units: number }>(LOCK_BUYERS, [cp.campaignId, keys]);
     for (const r of rows.rows) held.set(r.buyerKey, r.units);
   }
   const outcome = grant(
@@ -350,13 +366,15 @@ export async function reserveInTransaction(
       col(() => randomUUID()),
       cp.stock - outcome.stockAfter,
       unitKeys,
-      unitKeys.map((k) => outcome.units.get(k)!),
+      unitKeys.map((k) => outcome.units.get(k)! - (held.get(k) ?? 0)), // units each key adds
+
       cp.priceFen,
       granted[0]!.p.paymentProvider,
       reservedUntil.toISOString(),
       now.toISOString(),
       cp.operatorId,
       isCertifiedAt({ status: cp.status as never, certifiedUntil: cp.certifiedUntil }, now),
+      cp.perBuyerLimit,
     ]);
     for (const g of granted) {
       answers[g.i] = { ok: true, created: true, orderId: g.orderId, number: g.number, reservedUntil };

@@ -68,3 +68,13 @@ export async function readLimitedText(request: Request, limit: number): Promise<
 export function tooLarge(limit: number): Response {
   return Response.json({ ok: false, error: "tooLarge", values: { limit } }, { status: 413, headers: { connection: "close" } });
 }
+
+/** The body as text, or null when it is over the limit (for handlers that answer 413 themselves). */
+export async function readTextOrNull(request: Request, limit: number): Promise<string | null> {
+  try {
+    return await readLimitedText(request, limit);
+  } catch (error) {
+    if (error instanceof BodyTooLarge) return null;
+    throw error;
+  }
+}

@@ -75,3 +75,19 @@ export function ymdFromDateColumn(date: Date): string {
 export function shanghaiFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   return new Intl.DateTimeFormat(locale, { ...options, timeZone: "Asia/Shanghai" });
 }
+
+const DATETIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/** "2026-12-07T20:00" (an <input type="datetime-local">) read as China's time; null if not a real one. */
+export function parseShanghaiDateTime(text: string): Date | null {
+  const match = DATETIME.exec(text.trim());
+  if (!match || !parseYmd(match[1]!)) return null;
+  const [h, m, s] = [Number(match[2]), Number(match[3]), Number(match[4] ?? "0")];
+  if (h > 23 || m > 59 || s > 59) return null;
+  return new Date(shanghaiDayStart(match[1]!).getTime() + ((h * 60 + m) * 60 + s) * 1000);
+}
+
+/** An instant as "2026-12-07T20:00" in China's time: the value of a datetime-local input. */
+export function toShanghaiDateTimeInput(instant: Date): string {
+  return new Date(instant.getTime() + OFFSET_MS).toISOString().slice(0, 16);
+}

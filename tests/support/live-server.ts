@@ -9,6 +9,7 @@ const live = createLiveHandlers({
   databaseUrl: process.env.DATABASE_URL!,
   secret: process.env.AUTH_SECRET!,
   origins: [`http://127.0.0.1:${port}`],
+  permits: "off", // the crash test is about what a kill leaves behind; permits: tests/live-routes.test.ts
 });
 http
   .createServer((req, res) => {

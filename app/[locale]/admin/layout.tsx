@@ -34,6 +34,7 @@ export default async function AdminLayout({ children, params }: { children: Reac
     { href: `${base}/accounts`, label: t("nav.accounts") },
     { href: `${base}/operators`, label: t("nav.operators") },
     { href: `${base}/organisations`, label: o("nav") },
+    { href: `${base}/campaigns`, label: (await getTranslations({ locale, namespace: "campaigns.admin" }))("nav") },
     { href: `${base}/payouts`, label: t("nav.payouts") },
     { href: `${base}/regions`, label: t("nav.regions") },
     { href: `${base}/gi-marks`, label: t("nav.giMarks") },
@@ -41,7 +42,7 @@ export default async function AdminLayout({ children, params }: { children: Reac
     { href: `${base}/reviews`, label: (await getTranslations({ locale, namespace: "reviews.admin" }))("title") },
   ];
   const all = await getMessages({ locale });
-  const messages = { admin: all.admin, apply: all.apply, errors: all.errors, organisations: all.organisations };
+  const messages = { admin: all.admin, apply: all.apply, errors: all.errors, organisations: all.organisations, campaigns: all.campaigns };
   return (
     <NextIntlClientProvider locale={locale} messages={messages}>
       <div className="space-y-5">

@@ -14,7 +14,7 @@ import { pageLocale } from "@/lib/i18n/page-locale.server";
 // Per signed-in user, never cached: every page below reads the session (cookies).
 export const dynamic = "force-dynamic";
 
-const CLIENT_NAMESPACES = ["coop", "benefits", "listings", "errors", "productPage"] as const;
+const CLIENT_NAMESPACES = ["coop", "benefits", "listings", "errors", "productPage", "campaigns"] as const;
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;

@@ -40,6 +40,7 @@ export default async function OperatorConsoleLayout({ children, params }: Props)
     { href: base, label: t("nav.overview"), exact: true },
     { href: `${base}/orders`, label: t("nav.orders") },
     { href: `${base}/products`, label: t("nav.products") },
+    { href: `${base}/campaigns`, label: (await getTranslations({ locale, namespace: "campaigns.console" }))("nav") },
     { href: `${base}/links`, label: t("nav.links") },
     { href: `${base}/payouts`, label: t("nav.payouts") },
     { href: `${base}/settlement`, label: t("nav.settlement") },

@@ -2,11 +2,11 @@
 // countdown, the live remaining figure (polled from memory, ≤ 1 s old) and the buy form; the
 // campaign link as a QR code to show on the stream.
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { NextIntlClientProvider } from "next-intl";
+import { getMessages, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { LiveBuy } from "@/components/live/LiveBuy";
-import { getPublicCampaign, qrSvg } from "@/lib/campaigns/campaigns.server";
-import { env } from "@/lib/env/env";
+import { campaignLink, getPublicCampaign, qrSvg } from "@/lib/campaigns/campaigns.server";
 import { isLocale } from "@/lib/i18n/locales";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
 import { localText } from "@/lib/i18n/pick";
@@ -34,9 +34,10 @@ export default async function LivePage({ params }: Props) {
   const campaign = await load(slug);
   if (!campaign) notFound();
   const t = await getTranslations({ locale, namespace: "live" });
-  const site = env().NEXTAUTH_URL ?? "http://localhost:3000";
-  const link = `${new URL(site).origin}${locale === "en" ? "/en" : ""}/live/${campaign.slug}`;
+  const link = campaignLink(campaign.slug, locale);
   const qr = await qrSvg(link);
+  const all = await getMessages({ locale });
+  const messages = { live: all.live, checkout: all.checkout, errors: all.errors };
 
   return (
     <article className="space-y-6">
@@ -46,7 +47,9 @@ export default async function LivePage({ params }: Props) {
         <p className="text-stone-700">{t("host", { host: localText(locale, campaign.hostZh, campaign.hostEn) })}</p>
       </header>
       <div className="grid gap-6 md:grid-cols-[1fr_16rem]">
-        <LiveBuy locale={locale} campaign={campaign} />
+        <NextIntlClientProvider locale={locale} messages={messages}>
+          <LiveBuy locale={locale} campaign={campaign} />
+        </NextIntlClientProvider>
         <aside className="space-y-2 rounded-xl bg-white p-4 text-center shadow-sm ring-1 ring-stone-200">
           <h2 className="font-semibold">{t("qrTitle")}</h2>
           <div className="mx-auto w-40" role="img" aria-label={t("qrAlt", { link })} dangerouslySetInnerHTML={{ __html: qr }} />

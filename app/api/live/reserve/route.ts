@@ -4,25 +4,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import { live } from "@/lib/campaigns/live.server";
 import { handleReserve } from "@/lib/campaigns/reserve-http";
 import { env } from "@/lib/env/env";
+import { readTextOrNull } from "@/lib/http/body";
 import { paymentConfig } from "@/lib/payments/config";
-
-async function readLimited(request: NextRequest, max: number): Promise<string | null> {
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > max) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
 
 export async function POST(request: NextRequest) {
   const config = paymentConfig();
@@ -30,9 +13,10 @@ export async function POST(request: NextRequest) {
   const settings = env();
   const own = settings.NEXTAUTH_URL ? new URL(settings.NEXTAUTH_URL).origin : request.nextUrl.origin;
   const answer = await handleReserve(
-    { method: request.method, header: (n) => request.headers.get(n), readBody: (max) => readLimited(request, max) },
+    { method: request.method, header: (n) => request.headers.get(n), readBody: (max) => readTextOrNull(request, max) },
     {
       reserver: live().reserver,
+      permits: { desk: live().permits, mode: settings.LIVE_PERMITS },
       secret: settings.AUTH_SECRET ?? "",
       paymentProvider: config.provider,
       origins: [own, request.nextUrl.origin],
