@@ -70,6 +70,15 @@ export const AUDIT_ACTIONS = [
   "search.synonyms.save",
   "search.synonyms.delete",
   "shipping.rule.save",
+  // After-sales (lib/after-sales/requests.ts)
+  "afterSale.open",
+  "afterSale.accept",
+  "afterSale.propose",
+  "afterSale.refuse",
+  "afterSale.acceptOffer",
+  "afterSale.escalate",
+  "afterSale.autoEscalate",
+  "afterSale.decide",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

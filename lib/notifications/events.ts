@@ -7,6 +7,7 @@ import { orderPath } from "@/lib/orders/access";
 import { notificationConfig, siteLink } from "./config";
 import type { Kind } from "./kinds";
 import { enqueue, mailLocale } from "./outbox";
+import { shanghaiFormat } from "@/lib/time/shanghai";
 
 type Tx = Prisma.TransactionClient;
 
@@ -167,4 +168,102 @@ export async function notifyProductDecision(tx: Tx, productId: string, decision:
       },
     });
   }
+}
+
+// ---- after-sales (lib/after-sales/requests.ts): each step's mail, in the step's transaction ------
+
+const PROBLEM: Record<string, { zh: string; en: string }> = {
+  DAMAGED: { zh: "商品破损", en: "damaged" },
+  WRONG_ITEM: { zh: "发错货", en: "wrong item" },
+  MISSING: { zh: "少件/漏发", en: "missing items" },
+  QUALITY: { zh: "质量问题", en: "quality problem" },
+  OTHER: { zh: "七天无理由", en: "no reason (7 days)" },
+};
+
+async function afterSaleFacts(tx: Tx, requestId: string) {
+  return tx.afterSaleRequest.findUniqueOrThrow({
+    where: { id: requestId },
+    select: {
+      id: true,
+      orderId: true,
+      operatorId: true,
+      reason: true,
+      askedFen: true,
+      offeredFen: true,
+      refundedFen: true,
+      sellerNote: true,
+      adminNote: true,
+      answerBy: true,
+      order: { select: { number: true } },
+      operator: { select: { slug: true, nameZh: true, nameEn: true } },
+      orderLine: { select: { product: { select: { nameZh: true, nameEn: true } } } },
+    },
+  });
+}
+type AfterSaleFacts = Awaited<ReturnType<typeof afterSaleFacts>>;
+
+const problemOf = (r: AfterSaleFacts, locale: string) => (locale === "en" ? PROBLEM[r.reason]!.en : PROBLEM[r.reason]!.zh);
+const goodsOf = (r: AfterSaleFacts, locale: string) =>
+  r.orderLine ? nameOf(r.orderLine.product, locale) : locale === "en" ? "the whole parcel" : "整单商品";
+
+/** The seller's managers, each in their own language, about one request. */
+async function notifySellerOfAfterSale(tx: Tx, r: AfterSaleFacts, kind: "aftersale.opened" | "aftersale.escalated", key: string, answer = "") {
+  for (const manager of await managersOf(tx, r.operatorId)) {
+    const ml = mailLocale(manager.locale);
+    await enqueue(tx, {
+      kind,
+      key: `${key}:${manager.id}`,
+      email: manager.email,
+      userId: manager.id,
+      locale: ml,
+      data: {
+        orderNumber: r.order.number,
+        operatorName: nameOf(r.operator, ml),
+        productName: goodsOf(r, ml),
+        problem: problemOf(r, ml),
+        amount: formatFen(r.askedFen),
+        answer,
+        deadline: shanghaiFormat(ml, { dateStyle: "medium", timeStyle: "short" }).format(r.answerBy),
+        link: siteLink(`/coop/${r.operator.slug}/after-sales`, ml),
+      },
+    });
+  }
+}
+
+/** A shopper opened a request: the seller's managers hear of it. */
+export async function notifyAfterSaleOpened(tx: Tx, requestId: string): Promise<void> {
+  const r = await afterSaleFacts(tx, requestId);
+  await notifySellerOfAfterSale(tx, r, "aftersale.opened", `aftersale.opened:${r.id}`);
+}
+
+/** The seller answered (an offer or a refusal; an acceptance says "accepted"): the shopper hears of it. */
+export async function notifyAfterSaleAnswered(tx: Tx, requestId: string, answer: "accepted" | "partial" | "refused"): Promise<void> {
+  const r = await afterSaleFacts(tx, requestId);
+  const amount = answer === "partial" ? r.offeredFen : r.refundedFen;
+  await notifyBuyer(tx, r.orderId, "aftersale.answered", `aftersale.answered:${r.id}:${answer}`, (order, locale) => ({
+    orderNumber: order.number,
+    operatorName: nameOf(r.operator, locale),
+    amount: formatFen(amount ?? r.askedFen),
+    answer,
+    reason: r.sellerNote ?? "",
+    link: orderLink(order, locale),
+  }));
+}
+
+/** The request went to the platform, by the shopper ("buyer") or because nobody answered ("auto"). */
+export async function notifyAfterSaleEscalated(tx: Tx, requestId: string, by: "buyer" | "auto"): Promise<void> {
+  const r = await afterSaleFacts(tx, requestId);
+  await notifySellerOfAfterSale(tx, r, "aftersale.escalated", `aftersale.escalated:${r.id}`, by);
+}
+
+/** The admin decided: the shopper hears of it. */
+export async function notifyAfterSaleDecided(tx: Tx, requestId: string, answer: "accepted" | "rejected"): Promise<void> {
+  const r = await afterSaleFacts(tx, requestId);
+  await notifyBuyer(tx, r.orderId, "aftersale.decided", `aftersale.decided:${r.id}`, (order, locale) => ({
+    orderNumber: order.number,
+    amount: formatFen(r.refundedFen ?? 0),
+    answer,
+    reason: r.adminNote ?? "",
+    link: orderLink(order, locale),
+  }));
 }

@@ -20,6 +20,12 @@ export interface TemplateData {
   /** An absolute link to the page the mail is about. */
   link?: string;
   name?: string;
+  /** After-sales: what the seller (or the platform) answered: "accepted" | "partial" | "refused" | "rejected". */
+  answer?: string;
+  /** After-sales: the shopper's reason, already in the reader's language. */
+  problem?: string;
+  /** A date and time, formatted for the reader. */
+  deadline?: string;
 }
 
 export interface Rendered {
@@ -51,6 +57,39 @@ const zh: Record<Kind, Render> = {
     subject: `订单 ${d.orderNumber} 已退款 ${d.amount}`,
     body: `您好：\n\n订单 ${d.orderNumber} 已退款 ${d.amount}，款项将按原支付方式退回。${d.reason ? `\n原因：${d.reason}` : ""}\n\n查看订单：${d.link}`,
     sms: `【小康集市】订单${d.orderNumber}已退款${d.amount}。`,
+  }),
+  "aftersale.opened": (d) => ({
+    subject: `售后申请：订单 ${d.orderNumber}`,
+    body: `${d.operatorName}：\n\n买家就订单 ${d.orderNumber} 的「${d.productName}」申请售后（${d.problem}），申请退款 ${d.amount}。\n请在 ${d.deadline} 前处理，逾期将自动转交平台。\n\n处理售后：${d.link}`,
+    sms: `【小康集市】订单${d.orderNumber}有售后申请，请及时处理。`,
+  }),
+  "aftersale.answered": (d) => ({
+    subject:
+      d.answer === "partial"
+        ? `订单 ${d.orderNumber}：卖家提出部分退款 ${d.amount}`
+        : d.answer === "refused"
+          ? `订单 ${d.orderNumber}：卖家未同意售后申请`
+          : `订单 ${d.orderNumber}：售后已同意，退款 ${d.amount}`,
+    body:
+      d.answer === "partial"
+        ? `您好：\n\n${d.operatorName} 就您对订单 ${d.orderNumber} 的售后申请提出退款 ${d.amount}。${d.reason ? `\n说明：${d.reason}` : ""}\n您可以在订单页接受，或提交平台处理。\n\n查看订单：${d.link}`
+        : d.answer === "refused"
+          ? `您好：\n\n${d.operatorName} 未同意您对订单 ${d.orderNumber} 的售后申请。\n原因：${d.reason}\n如有异议，可以在订单页提交平台处理。\n\n查看订单：${d.link}`
+          : `您好：\n\n${d.operatorName} 已同意您对订单 ${d.orderNumber} 的售后申请，退款 ${d.amount} 将按原支付方式退回。\n\n查看订单：${d.link}`,
+    sms: `【小康集市】订单${d.orderNumber}的售后申请有新进展，请查看订单。`,
+  }),
+  "aftersale.escalated": (d) => ({
+    subject: `售后申请已转交平台：订单 ${d.orderNumber}`,
+    body: `${d.operatorName}：\n\n订单 ${d.orderNumber} 的「${d.productName}」售后申请（${d.problem}，${d.amount}）已转交平台处理${d.answer === "auto" ? "（卖家未按时处理）" : "（买家不接受处理结果）"}。平台将作出决定并通知双方。\n\n查看：${d.link}`,
+    sms: `【小康集市】订单${d.orderNumber}的售后申请已转交平台。`,
+  }),
+  "aftersale.decided": (d) => ({
+    subject: d.answer === "accepted" ? `订单 ${d.orderNumber}：平台决定退款 ${d.amount}` : `订单 ${d.orderNumber}：平台未支持售后申请`,
+    body:
+      d.answer === "accepted"
+        ? `您好：\n\n平台已处理您对订单 ${d.orderNumber} 的售后申请，决定退款 ${d.amount}，款项将按原支付方式退回。${d.reason ? `\n说明：${d.reason}` : ""}\n\n查看订单：${d.link}`
+        : `您好：\n\n平台已处理您对订单 ${d.orderNumber} 的售后申请，决定不予退款。\n原因：${d.reason}\n\n查看订单：${d.link}`,
+    sms: `【小康集市】订单${d.orderNumber}的售后申请平台已作出决定。`,
   }),
   "sale.new": (d) => ({
     subject: `新订单待发货：${d.orderNumber}`,
@@ -109,6 +148,39 @@ const en: Record<Kind, Render> = {
     subject: `Order ${d.orderNumber}: ${d.amount} refunded`,
     body: `Hello,\n\n${d.amount} of order ${d.orderNumber} has been refunded to the way you paid.${d.reason ? `\nReason: ${d.reason}` : ""}\n\nYour order: ${d.link}`,
     sms: `[Xiaokang Market] Order ${d.orderNumber}: ${d.amount} refunded.`,
+  }),
+  "aftersale.opened": (d) => ({
+    subject: `After-sales request: order ${d.orderNumber}`,
+    body: `${d.operatorName},\n\nThe buyer of order ${d.orderNumber} has asked for after-sales help with "${d.productName}" (${d.problem}) and asks for a refund of ${d.amount}.\nPlease answer by ${d.deadline}; after that it goes to the platform by itself.\n\nAnswer it: ${d.link}`,
+    sms: `[Xiaokang Market] Order ${d.orderNumber} has an after-sales request to answer.`,
+  }),
+  "aftersale.answered": (d) => ({
+    subject:
+      d.answer === "partial"
+        ? `Order ${d.orderNumber}: the seller offers ${d.amount}`
+        : d.answer === "refused"
+          ? `Order ${d.orderNumber}: the seller refused your request`
+          : `Order ${d.orderNumber}: request accepted, ${d.amount} refunded`,
+    body:
+      d.answer === "partial"
+        ? `Hello,\n\n${d.operatorName} offers a refund of ${d.amount} for your after-sales request about order ${d.orderNumber}.${d.reason ? `\nNote: ${d.reason}` : ""}\nYou can accept it on the order page, or ask the platform to decide.\n\nYour order: ${d.link}`
+        : d.answer === "refused"
+          ? `Hello,\n\n${d.operatorName} refused your after-sales request about order ${d.orderNumber}.\nReason: ${d.reason}\nIf you disagree, ask the platform to decide from the order page.\n\nYour order: ${d.link}`
+          : `Hello,\n\n${d.operatorName} accepted your after-sales request about order ${d.orderNumber}: ${d.amount} goes back to the way you paid.\n\nYour order: ${d.link}`,
+    sms: `[Xiaokang Market] Your after-sales request for order ${d.orderNumber} has news.`,
+  }),
+  "aftersale.escalated": (d) => ({
+    subject: `After-sales request sent to the platform: order ${d.orderNumber}`,
+    body: `${d.operatorName},\n\nThe after-sales request about "${d.productName}" of order ${d.orderNumber} (${d.problem}, ${d.amount}) is now with the platform${d.answer === "auto" ? " (it was not answered in time)" : " (the buyer did not accept the answer)"}. The platform will decide and tell you both.\n\nSee it: ${d.link}`,
+    sms: `[Xiaokang Market] The after-sales request for order ${d.orderNumber} went to the platform.`,
+  }),
+  "aftersale.decided": (d) => ({
+    subject: d.answer === "accepted" ? `Order ${d.orderNumber}: the platform refunds ${d.amount}` : `Order ${d.orderNumber}: the platform declined your request`,
+    body:
+      d.answer === "accepted"
+        ? `Hello,\n\nThe platform decided your after-sales request about order ${d.orderNumber}: ${d.amount} is refunded to the way you paid.${d.reason ? `\nNote: ${d.reason}` : ""}\n\nYour order: ${d.link}`
+        : `Hello,\n\nThe platform decided your after-sales request about order ${d.orderNumber}: no refund.\nReason: ${d.reason}\n\nYour order: ${d.link}`,
+    sms: `[Xiaokang Market] The platform decided your after-sales request for order ${d.orderNumber}.`,
   }),
   "sale.new": (d) => ({
     subject: `New order to ship: ${d.orderNumber}`,
