@@ -14,14 +14,7 @@ import { isOrderAccessToken } from "@/lib/orders/access";
 import { providerFor } from "@/lib/payments/registry.server";
 import { checkPhoto } from "@/lib/products/photos";
 import { fileUrl, getFileStore, randomName } from "@/lib/storage/store.server";
-import {
-  escalateAfterSale,
-  openAfterSale,
-  proposeAfterSale,
-  refundAfterSale,
-  refuseAfterSale,
-  rejectAfterSale,
-} from "./requests";
+import { escalateAfterSale, openAfterSale, proposeAfterSale, refundAfterSale, refuseAfterSale, rejectAfterSale } from "./requests";
 import { buyerRequestInput, decideInput, openAfterSaleInput, proposeInput, refuseInput, requestInput } from "./schemas";
 
 /** The order the caller may act on as its buyer, or notFound(). */

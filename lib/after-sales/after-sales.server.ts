@@ -1,7 +1,14 @@
 import "server-only";
 // What pages read about after-sales, bound to this process's database.
 import { withDb } from "@/lib/db/db.server";
-import { afterSaleOptions, afterSalesOfOrder, escalatedAfterSales, mayReadAfterSalePhoto, openAfterSaleCount, operatorAfterSales } from "./queries";
+import {
+  afterSaleOptions,
+  afterSalesOfOrder,
+  escalatedAfterSales,
+  mayReadAfterSalePhoto,
+  openAfterSaleCount,
+  operatorAfterSales,
+} from "./queries";
 
 export const requestsOfOrder = withDb(afterSalesOfOrder);
 export const optionsOfOrder = withDb(afterSaleOptions);

@@ -54,8 +54,20 @@ export async function afterSaleOptions(db: Db, orderId: string, now = new Date()
     where: { id: orderId },
     select: {
       status: true,
-      lines: { orderBy: { id: "asc" }, select: { id: true, operatorId: true, netFen: true, refundedFen: true, product: { select: { category: true, noReasonReturn: true } } } },
-      refunds: { where: { status: "PENDING" }, select: { shippingFen: true, shippingOperatorId: true, lines: { select: { orderLineId: true, amountFen: true } } } },
+      lines: {
+        orderBy: { id: "asc" },
+        select: {
+          id: true,
+          operatorId: true,
+          netFen: true,
+          refundedFen: true,
+          product: { select: { category: true, noReasonReturn: true } },
+        },
+      },
+      refunds: {
+        where: { status: "PENDING" },
+        select: { shippingFen: true, shippingOperatorId: true, lines: { select: { orderLineId: true, amountFen: true } } },
+      },
       shipping: { select: { operatorId: true, feeFen: true, refundedFen: true } },
       shipments: { select: { operatorId: true, status: true, deliveredAt: true, receivedAt: true } },
       afterSales: { select: { operatorId: true, orderLineId: true, status: true } },
@@ -107,8 +119,14 @@ const TAB_STATUSES: Record<SellerTab, AfterSaleStatus[]> = {
 export const PAGE_SIZE = 20;
 
 export async function operatorAfterSales(db: Db, operatorId: string, tab: SellerTab, page: number) {
-  const grouped = await db.afterSaleRequest.groupBy({ by: ["status"], where: { operatorId }, _count: { _all: true }, orderBy: { status: "asc" } });
-  const countOf = (statuses: AfterSaleStatus[]) => grouped.filter((g) => statuses.includes(g.status)).reduce((s, g) => s + g._count._all, 0);
+  const grouped = await db.afterSaleRequest.groupBy({
+    by: ["status"],
+    where: { operatorId },
+    _count: { _all: true },
+    orderBy: { status: "asc" },
+  });
+  const countOf = (statuses: AfterSaleStatus[]) =>
+    grouped.filter((g) => statuses.includes(g.status)).reduce((s, g) => s + g._count._all, 0);
   const counts = Object.fromEntries(SELLER_TABS.map((t) => [t, countOf(TAB_STATUSES[t])])) as Record<SellerTab, number>;
   const total = counts[tab];
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
@@ -132,7 +150,12 @@ export function openAfterSaleCount(db: Db, operatorId: string) {
 
 export async function escalatedAfterSales(db: Db) {
   const [waiting, decided] = await Promise.all([
-    db.afterSaleRequest.findMany({ where: { status: "ESCALATED" }, orderBy: [{ escalatedAt: "asc" }, { id: "asc" }], take: 100, select: requestSelect }),
+    db.afterSaleRequest.findMany({
+      where: { status: "ESCALATED" },
+      orderBy: [{ escalatedAt: "asc" }, { id: "asc" }],
+      take: 100,
+      select: requestSelect,
+    }),
     db.afterSaleRequest.findMany({
       where: { decidedAt: { not: null } },
       orderBy: [{ decidedAt: "desc" }, { id: "asc" }],

@@ -52,7 +52,10 @@ async function sellerPart(tx: Tx, orderId: string, operatorId: string) {
           product: { select: { category: true, noReasonReturn: true } },
         },
       },
-      refunds: { where: { status: "PENDING" }, select: { shippingFen: true, shippingOperatorId: true, lines: { select: { orderLineId: true, amountFen: true } } } },
+      refunds: {
+        where: { status: "PENDING" },
+        select: { shippingFen: true, shippingOperatorId: true, lines: { select: { orderLineId: true, amountFen: true } } },
+      },
       shipping: { where: { operatorId }, select: { feeFen: true, refundedFen: true } },
       shipments: { where: { operatorId }, select: { status: true, deliveredAt: true, receivedAt: true } },
     },
@@ -140,7 +143,13 @@ export async function openAfterSale(db: Db, input: OpenInput, who: { userId: str
       action: "afterSale.open",
       entity: "AfterSaleRequest",
       entityId: request.id,
-      detail: { order: locked.number, reason: input.reason, askedFen: input.askedFen, photos: input.photos.length, returnGoods: input.returnGoods },
+      detail: {
+        order: locked.number,
+        reason: input.reason,
+        askedFen: input.askedFen,
+        photos: input.photos.length,
+        returnGoods: input.returnGoods,
+      },
     });
     await notifyAfterSaleOpened(tx, request.id);
     return request;
@@ -176,7 +185,12 @@ function refuseStep(status: AfterSaleStatus, step: Step) {
 const sellerMay = (actor: Actor | null) => (r: { operatorId: string }) => canManageOperator(actor, r.operatorId);
 
 /** The seller offers part of what was asked (less than asked, more than nothing). */
-export async function proposeAfterSale(db: Db, actor: Actor, input: { requestId: string; amountFen: number; note: string }, now = new Date()) {
+export async function proposeAfterSale(
+  db: Db,
+  actor: Actor,
+  input: { requestId: string; amountFen: number; note: string },
+  now = new Date(),
+) {
   return db.$transaction(async (tx) => {
     const { request, order } = await lockRequest(tx, input.requestId, sellerMay(actor));
     refuseStep(request.status, "propose");
@@ -194,7 +208,8 @@ export async function refuseAfterSale(db: Db, actor: Actor, input: { requestId: 
   return db.$transaction(async (tx) => {
     const { request, order } = await lockRequest(tx, input.requestId, sellerMay(actor));
     refuseStep(request.status, "refuse");
-    if (!(await move(tx, request.id, "refuse", { sellerNote: input.note, answeredAt: now }))) throw new ActionError("afterSaleStateChanged");
+    if (!(await move(tx, request.id, "refuse", { sellerNote: input.note, answeredAt: now })))
+      throw new ActionError("afterSaleStateChanged");
     await audit(tx, actor.userId, "afterSale.refuse", request.id, { order: order.number, note: input.note });
     await notifyAfterSaleAnswered(tx, request.id, "refused");
     return { status: "REFUSED" as const };
@@ -202,7 +217,12 @@ export async function refuseAfterSale(db: Db, actor: Actor, input: { requestId: 
 }
 
 /** The shopper takes a refusal or an offer to the platform. `orderId` is an order the caller may act on. */
-export async function escalateAfterSale(db: Db, who: { userId: string | null; orderId: string }, input: { requestId: string }, now = new Date()) {
+export async function escalateAfterSale(
+  db: Db,
+  who: { userId: string | null; orderId: string },
+  input: { requestId: string },
+  now = new Date(),
+) {
   return db.$transaction(async (tx) => {
     const { request, order } = await lockRequest(tx, input.requestId, (r) => r.orderId === who.orderId);
     refuseStep(request.status, "escalate");
@@ -236,7 +256,8 @@ export async function rejectAfterSale(db: Db, actor: Actor, input: { requestId: 
   return db.$transaction(async (tx) => {
     const { request, order } = await lockRequest(tx, input.requestId, () => true);
     refuseStep(request.status, "decideRefuse");
-    if (!(await move(tx, request.id, "decideRefuse", { adminNote: input.note, decidedAt: now }))) throw new ActionError("afterSaleStateChanged");
+    if (!(await move(tx, request.id, "decideRefuse", { adminNote: input.note, decidedAt: now })))
+      throw new ActionError("afterSaleStateChanged");
     await audit(tx, actor.userId, "afterSale.decide", request.id, { order: order.number, decision: "refuse", note: input.note });
     await notifyAfterSaleDecided(tx, request.id, "rejected");
     return { status: "REJECTED" as const };
@@ -277,7 +298,8 @@ export async function refundAfterSale(
   if (amountFen > refundable.totalFen) throw new ActionError("refundTooLarge", { max: formatFen(Math.max(0, refundable.totalFen)) });
   const plan = planRefund(open, part.shippingOpenFen, !request.orderLineId, amountFen);
 
-  const action: AuditAction = input.step === "accept" ? "afterSale.accept" : input.step === "acceptOffer" ? "afterSale.acceptOffer" : "afterSale.decide";
+  const action: AuditAction =
+    input.step === "accept" ? "afterSale.accept" : input.step === "acceptOffer" ? "afterSale.acceptOffer" : "afterSale.decide";
   const timestamps: Prisma.AfterSaleRequestUpdateManyMutationInput =
     input.step === "decideRefund" ? { decidedAt: now, adminNote: input.note || null } : input.step === "accept" ? { answeredAt: now } : {};
   let refundId: string | null = null;
@@ -286,7 +308,12 @@ export async function refundAfterSale(
     const result = await requestRefund(
       db,
       provider,
-      { orderId: request.orderId, lines: plan.lines.map((l) => ({ ...l, restockQty: 0 })), shippingFen: plan.shippingFen, reason: AFTER_SALE_REFUND_REASON },
+      {
+        orderId: request.orderId,
+        lines: plan.lines.map((l) => ({ ...l, restockQty: 0 })),
+        shippingFen: plan.shippingFen,
+        reason: AFTER_SALE_REFUND_REASON,
+      },
       who.actor,
       {
         mayRefund: (operatorId) => operatorId === request.operatorId,
@@ -317,4 +344,3 @@ export async function refundAfterSale(
 function audit(tx: Tx, userId: string | null, action: AuditAction, requestId: string, detail: Prisma.InputJsonValue) {
   return writeAudit(tx, { userId, action, entity: "AfterSaleRequest", entityId: requestId, detail });
 }
-

@@ -61,7 +61,8 @@ export function checkOpen(input: {
 }): { ok: true; window: Window } | { ok: false; error: OpenRefusal; window: Window } {
   const window = windowOf(input.products);
   if (!input.deliveredAt) return { ok: false, error: "afterSaleNotDelivered", window };
-  if (input.now.getTime() > input.deliveredAt.getTime() + window.hours * HOUR_MS) return { ok: false, error: "afterSaleWindowClosed", window };
+  if (input.now.getTime() > input.deliveredAt.getTime() + window.hours * HOUR_MS)
+    return { ok: false, error: "afterSaleWindowClosed", window };
   if (!window.reasons.includes(input.reason)) return { ok: false, error: "afterSaleReasonNotAllowed", window };
   return { ok: true, window };
 }
@@ -118,7 +119,11 @@ export interface OpenLine {
  * the request is about the seller's whole part (the refund rules refund shipping only with a whole
  * part: shipping is the seller's money, never the households').
  */
-export function refundableOf(lines: readonly OpenLine[], shippingOpenFen: number, wholePart: boolean): { goodsFen: number; shippingFen: number; totalFen: number } {
+export function refundableOf(
+  lines: readonly OpenLine[],
+  shippingOpenFen: number,
+  wholePart: boolean,
+): { goodsFen: number; shippingFen: number; totalFen: number } {
   const goodsFen = lines.reduce((s, l) => s + Math.max(0, l.openFen), 0);
   const shippingFen = wholePart ? Math.max(0, shippingOpenFen) : 0;
   return { goodsFen, shippingFen, totalFen: goodsFen + shippingFen };

@@ -12,14 +12,16 @@ const text = (max: number, tooLong: string) => z.preprocess((v) => (v == null ? 
 const requiredText = (max: number, tooLong: string) => text(max, tooLong).pipe(z.string().min(1, "required"));
 
 /** A yuan amount typed by a person → fen, with the amount messages of the refund form. */
-const yuan = z.preprocess((v) => (v == null ? "" : v), z.string().max(20, "amountInvalid")).transform((value, ctx) => {
-  const parsed = parseYuanAmount(value);
-  if (!parsed.ok) {
-    ctx.addIssue({ code: "custom", message: parsed.error });
-    return z.NEVER;
-  }
-  return parsed.fen;
-});
+const yuan = z
+  .preprocess((v) => (v == null ? "" : v), z.string().max(20, "amountInvalid"))
+  .transform((value, ctx) => {
+    const parsed = parseYuanAmount(value);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: "custom", message: parsed.error });
+      return z.NEVER;
+    }
+    return parsed.fen;
+  });
 
 const fileLike = z.custom<Blob>((v) => typeof Blob !== "undefined" && v instanceof Blob, "photoMissing");
 

@@ -207,7 +207,13 @@ const goodsOf = (r: AfterSaleFacts, locale: string) =>
   r.orderLine ? nameOf(r.orderLine.product, locale) : locale === "en" ? "the whole parcel" : "整单商品";
 
 /** The seller's managers, each in their own language, about one request. */
-async function notifySellerOfAfterSale(tx: Tx, r: AfterSaleFacts, kind: "aftersale.opened" | "aftersale.escalated", key: string, answer = "") {
+async function notifySellerOfAfterSale(
+  tx: Tx,
+  r: AfterSaleFacts,
+  kind: "aftersale.opened" | "aftersale.escalated",
+  key: string,
+  answer = "",
+) {
   for (const manager of await managersOf(tx, r.operatorId)) {
     const ml = mailLocale(manager.locale);
     await enqueue(tx, {

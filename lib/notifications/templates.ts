@@ -175,7 +175,10 @@ const en: Record<Kind, Render> = {
     sms: `[Xiaokang Market] The after-sales request for order ${d.orderNumber} went to the platform.`,
   }),
   "aftersale.decided": (d) => ({
-    subject: d.answer === "accepted" ? `Order ${d.orderNumber}: the platform refunds ${d.amount}` : `Order ${d.orderNumber}: the platform declined your request`,
+    subject:
+      d.answer === "accepted"
+        ? `Order ${d.orderNumber}: the platform refunds ${d.amount}`
+        : `Order ${d.orderNumber}: the platform declined your request`,
     body:
       d.answer === "accepted"
         ? `Hello,\n\nThe platform decided your after-sales request about order ${d.orderNumber}: ${d.amount} is refunded to the way you paid.${d.reason ? `\nNote: ${d.reason}` : ""}\n\nYour order: ${d.link}`
