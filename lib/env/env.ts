@@ -61,7 +61,15 @@ const schema = z.object({
   SMS_PROVIDER: z.preprocess(blank, z.enum(["fake"]).optional()),
   OUTBOX_POLL_MS: z.preprocess(blank, z.coerce.number().int().min(100).optional()),
   // After-sales (lib/after-sales): hours a seller has to answer a request before it goes to the platform by itself.
-  AFTER_SALE_ANSWER_HOURS: z.preprocess(blank, z.coerce.number().int().min(1).max(24 * 30).default(48)),
+  AFTER_SALE_ANSWER_HOURS: z.preprocess(
+    blank,
+    z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(48),
+  ),
   // Livestream (lib/campaigns, lib/payments/session-queue.ts)
   PAYMENT_SESSIONS_PER_SECOND: z.preprocess(blank, z.coerce.number().int().min(1).max(1000).default(20)),
   LIVE_POOL_SIZE: z.preprocess(blank, z.coerce.number().int().min(1).max(64).default(8)),
