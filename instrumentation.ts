@@ -19,6 +19,8 @@ export async function register() {
     startJobs([sweeperJob, escalateJob]);
     // The outbox sender and auto-confirm claim their rows with SKIP LOCKED themselves, so every
     // process may run them (and the e2e server, whose JOBS=off stops only the scheduler's jobs).
+    const { registerSecurityMailer } = await import("@/lib/notifications/security");
+    registerSecurityMailer();
     const { startOutboxSender } = await import("@/lib/notifications/sender.server");
     startOutboxSender();
     const { startAutoConfirm } = await import("@/lib/orders/receipt.server");

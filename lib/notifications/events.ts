@@ -8,6 +8,7 @@ import { notificationConfig, siteLink } from "./config";
 import type { Kind } from "./kinds";
 import { enqueue, mailLocale } from "./outbox";
 import { shanghaiFormat } from "@/lib/time/shanghai";
+import type { SecurityMail } from "@/lib/auth/alerts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -272,4 +273,116 @@ export async function notifyAfterSaleDecided(tx: Tx, requestId: string, answer: 
     reason: r.adminNote ?? "",
     link: orderLink(order, locale),
   }));
+}
+
+// ---- low stock: the operator's managers, once per crossing of the threshold ----------------------
+
+/**
+ * A sale took the product from `before` to `after` units. When that crosses below `threshold`,
+ * its operator's managers hear of it; `crossingId` names the crossing (the order that made it), so
+ * a replay writes nothing new and a later crossing (after a restock) is a new mail.
+ */
+export async function notifyLowStock(
+  tx: Tx,
+  input: { productId: string; before: number; after: number; threshold: number; crossingId: string },
+): Promise<void> {
+  if (!(input.before >= input.threshold && input.after < input.threshold)) return;
+  const product = await tx.product.findUniqueOrThrow({
+    where: { id: input.productId },
+    select: { id: true, nameZh: true, nameEn: true, operatorId: true, operator: { select: { slug: true, nameZh: true, nameEn: true } } },
+  });
+  for (const manager of await managersOf(tx, product.operatorId)) {
+    const ml = mailLocale(manager.locale);
+    await enqueue(tx, {
+      kind: "stock.low",
+      key: `stock.low:${product.id}:${input.crossingId}:${manager.id}`,
+      email: manager.email,
+      userId: manager.id,
+      locale: ml,
+      data: {
+        productName: nameOf(product, ml),
+        operatorName: nameOf(product.operator, ml),
+        amount: String(input.after),
+        link: siteLink(`/coop/${product.operator.slug}/products/${product.id}`, ml),
+      },
+    });
+  }
+}
+
+// ---- seller applications (lib/applications): the applicant hears of each decision ----------------
+
+export async function notifyApplicationDecision(
+  tx: Tx,
+  applicationId: string,
+  decision: "recommended" | "approved" | "returned",
+  eventId: string,
+): Promise<void> {
+  const app = await tx.operatorApplication.findUniqueOrThrow({
+    where: { id: applicationId },
+    select: {
+      id: true,
+      nameZh: true,
+      nameEn: true,
+      reason: true,
+      applicant: { select: { id: true, email: true, locale: true } },
+      operator: { select: { slug: true } },
+    },
+  });
+  const ml = mailLocale(app.applicant.locale);
+  const path = decision === "approved" && app.operator ? `/coop/${app.operator.slug}` : "/apply";
+  await enqueue(tx, {
+    kind: `application.${decision}`,
+    key: `application.${decision}:${eventId}`,
+    email: app.applicant.email,
+    userId: app.applicant.id,
+    locale: ml,
+    data: { operatorName: ml === "en" ? app.nameEn || app.nameZh : app.nameZh, reason: app.reason ?? "", link: siteLink(path, ml) },
+  });
+}
+
+// ---- security mails (lib/auth/alerts.ts's hook): cannot be turned off ----------------------------
+
+/** Writes the mails of one security alert to the outbox (registered with setSecurityMailer). */
+export async function notifySecurity(tx: Tx, mail: SecurityMail, eventId: string): Promise<void> {
+  if (mail.kind === "signInUnderAttack" || mail.kind === "sessionsEnded") {
+    const user = await tx.user.findUnique({ where: { email: mail.email }, select: { id: true, email: true, locale: true } });
+    if (!user) return;
+    const ml = mailLocale(user.locale);
+    await enqueue(tx, {
+      kind: mail.kind === "signInUnderAttack" ? "security.signInChallenged" : "security.sessionsEnded",
+      key: `security.${mail.kind}:${eventId}`,
+      email: user.email,
+      userId: user.id,
+      locale: ml,
+      data: { link: siteLink("/forgot-password", ml) },
+    });
+    return;
+  }
+  // An officer revealed many ID numbers: the county's other officers and every admin are told.
+  const officer = await tx.user.findUnique({ where: { id: mail.officerUserId }, select: { name: true, email: true } });
+  const readers = await tx.user.findMany({
+    where: {
+      disabledAt: null,
+      id: { not: mail.officerUserId },
+      OR: [{ role: "ADMIN" }, ...(mail.countyId ? [{ role: "OFFICER" as const, countyId: mail.countyId }] : [])],
+    },
+    select: { id: true, email: true, locale: true, role: true },
+    orderBy: { id: "asc" },
+  });
+  for (const reader of readers) {
+    const ml = mailLocale(reader.locale);
+    const where = reader.role === "ADMIN" ? "/admin/security" : "/office";
+    await enqueue(tx, {
+      kind: "security.revealAlert",
+      key: `security.revealAlert:${eventId}:${reader.id}`,
+      email: reader.email,
+      userId: reader.id,
+      locale: ml,
+      data: {
+        name: officer ? `${officer.name} <${officer.email}>` : mail.officerUserId,
+        amount: String(mail.revealsLastHour),
+        link: siteLink(where, ml),
+      },
+    });
+  }
 }

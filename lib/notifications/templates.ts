@@ -106,6 +106,41 @@ const zh: Record<Kind, Render> = {
     body: `${d.operatorName}：\n\n「${d.productName}」未通过消费帮扶产品认定。\n原因：${d.reason}\n\n请修改后重新提交：${d.link}`,
     sms: `【小康集市】「${d.productName}」未通过认定，请查看原因。`,
   }),
+  "stock.low": (d) => ({
+    subject: `库存不足：「${d.productName}」只剩 ${d.amount} 件`,
+    body: `${d.operatorName}：\n\n「${d.productName}」刚卖出后库存只剩 ${d.amount} 件。请及时补货，售完后商品会显示为已售罄。\n\n管理库存：${d.link}`,
+    sms: `【小康集市】「${d.productName}」库存只剩${d.amount}件。`,
+  }),
+  "application.recommended": (d) => ({
+    subject: `开店申请「${d.operatorName}」已获县里推荐`,
+    body: `您好：\n\n县乡村振兴局已推荐「${d.operatorName}」的开店申请，平台审核通过后会再通知您。\n\n查看申请：${d.link}`,
+    sms: "",
+  }),
+  "application.approved": (d) => ({
+    subject: `开店申请「${d.operatorName}」已通过`,
+    body: `您好：\n\n「${d.operatorName}」的开店申请已通过，您已成为它的管理员，可以上架商品了。\n\n打开店铺后台：${d.link}`,
+    sms: "",
+  }),
+  "application.returned": (d) => ({
+    subject: `开店申请「${d.operatorName}」需要修改`,
+    body: `您好：\n\n「${d.operatorName}」的开店申请被退回修改。\n原因：${d.reason}\n\n请修改后重新提交：${d.link}`,
+    sms: "",
+  }),
+  "security.signInChallenged": (d) => ({
+    subject: "您的小康集市账户有多次登录失败",
+    body: `您好：\n\n有人多次用错误的密码尝试登录您的账户，接下来的登录需要额外验证。如果是您本人，请放心；如果不是，建议立即重设密码：\n\n${d.link}`,
+    sms: "",
+  }),
+  "security.revealAlert": (d) => ({
+    subject: "身份证号查看提醒",
+    body: `您好：\n\n${d.name} 在过去一小时内查看了 ${d.amount} 个脱贫户的完整身份证号。请核实是否属于正常工作需要。\n\n查看：${d.link}`,
+    sms: "",
+  }),
+  "security.sessionsEnded": (d) => ({
+    subject: "您在其他设备上的登录已全部退出",
+    body: `您好：\n\n您的小康集市账户刚刚退出了其他所有设备上的登录。如果不是您本人操作，请立即重设密码：\n\n${d.link}`,
+    sms: "",
+  }),
   "password.reset": () => ({
     subject: "重设小康集市的密码",
     body: `您好：\n\n有人（希望是您）请求重设此邮箱在小康集市的密码。请在 1 小时内打开下面的链接设置新密码，链接只能使用一次：\n\n${SECRET}\n\n如果不是您本人操作，请忽略本邮件，您的密码不会改变。`,
@@ -199,6 +234,41 @@ const en: Record<Kind, Render> = {
     subject: `"${d.productName}" was not certified`,
     body: `${d.operatorName},\n\nThe county office did not certify "${d.productName}".\nReason: ${d.reason}\n\nCorrect it and submit it again: ${d.link}`,
     sms: `[Xiaokang Market] "${d.productName}" was not certified; see why.`,
+  }),
+  "stock.low": (d) => ({
+    subject: `Low stock: "${d.productName}" has ${d.amount} left`,
+    body: `${d.operatorName},\n\nAfter a sale just now, "${d.productName}" has ${d.amount} left in stock. Restock it soon: once none is left it shows as sold out.\n\nManage stock: ${d.link}`,
+    sms: `[Xiaokang Market] "${d.productName}": ${d.amount} left in stock.`,
+  }),
+  "application.recommended": (d) => ({
+    subject: `Your application for "${d.operatorName}" was recommended by the county`,
+    body: `Hello,\n\nThe county office has recommended your application to sell as "${d.operatorName}". We will write again once the platform has reviewed it.\n\nYour application: ${d.link}`,
+    sms: "",
+  }),
+  "application.approved": (d) => ({
+    subject: `Your application for "${d.operatorName}" is approved`,
+    body: `Hello,\n\nYour application to sell as "${d.operatorName}" is approved: you are its manager and can list products now.\n\nOpen its console: ${d.link}`,
+    sms: "",
+  }),
+  "application.returned": (d) => ({
+    subject: `Your application for "${d.operatorName}" needs changes`,
+    body: `Hello,\n\nYour application to sell as "${d.operatorName}" was returned for changes.\nReason: ${d.reason}\n\nCorrect it and submit it again: ${d.link}`,
+    sms: "",
+  }),
+  "security.signInChallenged": (d) => ({
+    subject: "Many failed sign-ins on your Xiaokang Market account",
+    body: `Hello,\n\nSomeone has tried many wrong passwords on your account, so the next sign-ins need an extra check. If it was you, all is well; if not, reset your password now:\n\n${d.link}`,
+    sms: "",
+  }),
+  "security.revealAlert": (d) => ({
+    subject: "ID number reveals alert",
+    body: `Hello,\n\n${d.name} revealed the full ID numbers of ${d.amount} households in the last hour. Please check that this was needed for their work.\n\nSee: ${d.link}`,
+    sms: "",
+  }),
+  "security.sessionsEnded": (d) => ({
+    subject: "You were signed out on every other device",
+    body: `Hello,\n\nYour Xiaokang Market account was just signed out on every other device. If this was not you, reset your password now:\n\n${d.link}`,
+    sms: "",
   }),
   "password.reset": () => ({
     subject: "Reset your Xiaokang Market password",
