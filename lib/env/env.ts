@@ -61,6 +61,8 @@ const schema = z.object({
   SMS_PROVIDER: z.preprocess(blank, z.enum(["fake"]).optional()),
   OUTBOX_POLL_MS: z.preprocess(blank, z.coerce.number().int().min(100).optional()),
   // After-sales (lib/after-sales): hours a seller has to answer a request before it goes to the platform by itself.
+  // Low stock (lib/notifications/events.ts notifyLowStock): a sale taking a product below this many units mails its managers.
+  LOW_STOCK_THRESHOLD: z.preprocess(blank, z.coerce.number().int().min(1).max(100_000).default(5)),
   AFTER_SALE_ANSWER_HOURS: z.preprocess(
     blank,
     z.coerce
