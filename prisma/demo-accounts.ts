@@ -15,6 +15,8 @@ export interface DemoAccount {
   operatorSlug?: string;
   /** OFFICER: the county (administrative code) the officer serves. */
   countyId?: string;
+  /** INSTITUTION: the buyer organisation (prisma/seed-organisations.ts) the account manages. */
+  organisationId?: string;
 }
 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
@@ -33,6 +35,25 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     role: "INSTITUTION",
     nameZh: "演示采购单位(工会)",
     nameEn: "Demo Institutional Buyer (trade union)",
+    organisationId: "seed-org-union",
+  },
+  {
+    key: "unit",
+    email: "unit@demo.xiaokang.test",
+    password: "Demo-2026-unit",
+    role: "INSTITUTION",
+    nameZh: "演示预算单位采购员",
+    nameEn: "Demo Budget Unit Buyer",
+    organisationId: "seed-org-unit",
+  },
+  {
+    key: "partner",
+    email: "partner@demo.xiaokang.test",
+    password: "Demo-2026-partner",
+    role: "INSTITUTION",
+    nameZh: "演示东西部协作采购员(天津东丽)",
+    nameEn: "Demo Pairing Partner Buyer (Dongli, Tianjin)",
+    organisationId: "seed-org-dongli",
   },
   {
     key: "manager-gangu",

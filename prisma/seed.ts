@@ -44,6 +44,7 @@ import {
 import { hashPassword } from "@/lib/auth/password";
 import { DEMO_ACCOUNTS } from "./demo-accounts";
 import { seedDemoOrders } from "./demo-orders";
+import { seedOrganisations } from "./seed-organisations";
 import { MECHANISMS_BY_KIND } from "./lib/mechanisms";
 import { int, mulberry32, pick, shuffled, weighted, type Rng } from "./lib/random";
 
@@ -1474,6 +1475,7 @@ async function main() {
     const hh = await seedHouseholds(db, households, keys);
     await seedLinksAndPayouts(db, links, payouts);
     const newUsers = await seedUsers(db);
+    const organisations = await seedOrganisations(db);
     const newOrders = await seedDemoOrders(db);
     await seedStorefront(db); // shipping rules and food information (after the demo orders: their totals stay)
 
@@ -1495,7 +1497,7 @@ async function main() {
       `seed ${OVERWRITE ? "(overwrite) " : ""}done in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +
         `${regions} regions, ${giMarks} GI marks, ${operators} operators, ${products} products (${images} images), ` +
         `${householdCount} households (${hh.inserted} new), ${linkCount} benefit links, ${payoutCount} payouts, ` +
-        `${users} users (${newUsers} new), ${memberships} memberships, ${orders} demo orders (${newOrders} new)`,
+        `${users} users (${newUsers} new), ${memberships} memberships, ${organisations} buyer organisations, ${orders} demo orders (${newOrders} new)`,
     );
     if (hh.rekeyed && !OVERWRITE) {
       console.warn(

@@ -13,6 +13,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { citiesOf, districtsOf, provinces } from "@/lib/orders/address";
 import { formatFen } from "@/lib/money";
 import { ShippingSummary, shippingTotal, type SellerShipping, type ShippingSummaryLabels } from "@/components/shipping/ShippingSummary";
+import { provinceOption } from "@/lib/regions/province-names";
 
 export interface CheckoutItem {
   productId: string;
@@ -119,7 +120,7 @@ export function CheckoutForm(props: {
       <option value="">{placeholder}</option>
       {options.map((o) => (
         <option key={o} value={o}>
-          {o}
+          {name === "province" ? provinceOption(props.locale, o) : o}
         </option>
       ))}
     </select>
