@@ -17,12 +17,15 @@ export async function RequestCard({
   request,
   showPhotos,
   heading,
+  deadlineNote = true,
   children,
 }: {
   locale: Locale;
   request: AfterSaleRow;
   showPhotos: boolean;
   heading?: ReactNode;
+  /** The shopper's "the seller answers by …" line (the console shows its own deadline in the heading). */
+  deadlineNote?: boolean;
   children?: ReactNode;
 }) {
   const t = await getTranslations({ locale, namespace: "afterSales" });

@@ -80,6 +80,7 @@ export default async function AfterSalesPage({ params, searchParams }: Props) {
                 locale={locale}
                 request={r}
                 showPhotos
+                deadlineNote={false}
                 heading={
                   <div className="flex flex-wrap items-baseline justify-between gap-2">
                     <h2 className="font-mono text-base font-semibold tracking-wide">
