@@ -76,7 +76,7 @@ export async function RequestCard({
       {request.adminNote ? (
         <p className="rounded-md bg-stone-50 px-2 py-1 text-stone-800">{t("adminNote", { note: request.adminNote })}</p>
       ) : null}
-      {request.status === "OPEN" ? (
+      {deadlineNote && request.status === "OPEN" ? (
         <p className="text-xs text-stone-600">{t("answerBy", { time: time.format(request.answerBy) })}</p>
       ) : null}
       {children}
