@@ -23,6 +23,8 @@ export const MESSAGE_FILES = [
   "search",
   "shipping-fees",
   "product-page",
+  "trace",
+  "reviews",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

@@ -16,6 +16,7 @@ import { testDb } from "@/tests/support/db";
 import { unsubscribeToken } from "@/lib/notifications/unsubscribe";
 import { markDelivered, markShipped } from "@/lib/orders/shipping";
 import { escalateAfterSale, openAfterSale, proposeAfterSale, refuseAfterSale } from "@/lib/after-sales/requests";
+import { createReview } from "@/lib/reviews/reviews";
 import { databaseFingerprint } from "@/tests/support/fingerprint";
 import { paidOrderOf } from "@/tests/support/paid-orders";
 import { actorOf, APPLICANT_ID, APPLICANT_PASSWORD, ensureApplicant, OPERATOR_A, PERSONAS, type Persona } from "@/tests/support/personas";
@@ -200,6 +201,25 @@ async function guestOrderNumber(): Promise<string> {
     locale: "zh-CN",
   });
   return placed.number;
+}
+
+/** A paid, delivered order of operator A's product bought by a fresh user, with an order number of the real shape. */
+async function deliveredLineOfOther(): Promise<{ lineId: string; number: string; userId: string }> {
+  const paid = await paidOrderOf(fxSeller(), 1);
+  const buyer = await freshUser();
+  const letters = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+  const number = `XK261207${Array.from({ length: 8 }, () => letters[Math.floor(Math.random() * letters.length)]).join("")}`;
+  await testDb.order.update({ where: { id: paid.id }, data: { userId: buyer.id, number } });
+  const admin = await actorOf("admin");
+  await markShipped(testDb, { shipmentId: paid.shipments[0]!.id, carrier: "SF", trackingNo: "SF7777777777" }, admin);
+  await markDelivered(testDb, { shipmentId: paid.shipments[0]!.id }, admin);
+  return { lineId: paid.lines[0]!.id, number, userId: buyer.id };
+}
+
+/** A fresh review of operator A's product, by its buyer. */
+async function reviewOfOperatorA(): Promise<string> {
+  const { lineId, userId } = await deliveredLineOfOther();
+  return (await createReview(testDb, userId, { orderLineId: lineId, stars: 4, body: "授权测试评价", photos: [] })).id;
 }
 
 // ---- the rows -----------------------------------------------------------------------------------
@@ -456,6 +476,17 @@ const ACTIONS: Record<string, Row> = {
     input: async () => ({ requestId: (await afterSaleIn("ESCALATED")).requestId, decision: "refund", amount: "5", note: "" }),
     allowed: ["admin"],
   },
+  // Reviews: a delivered line of another buyer's order: nobody else may review it (not even an
+  // admin: a review has its buyer as author). A review of operator A's product: its managers reply
+  // (once), only an admin hides.
+  "review.create": {
+    input: async () => ({ orderLineId: (await deliveredLineOfOther()).lineId, stars: "5", body: "授权测试" }),
+    allowed: [],
+  },
+  "review.reply": { input: async () => ({ reviewId: await reviewOfOperatorA(), reply: "授权测试回复" }), allowed: MANAGER_A },
+  "review.hide": { input: async () => ({ reviewId: await reviewOfOperatorA(), reason: "授权测试" }), allowed: ["admin"] },
+  // The share card of another buyer's order: nobody else may make it.
+  "share.create": { input: async () => ({ number: (await deliveredLineOfOther()).number }), allowed: [] },
   // Account recovery: the emailed token is the proof, so anyone holding one may use it; the
   // request answers the same for every address and writes nothing for an unknown one.
   "auth.requestPasswordReset": { input: () => ({ email: `${unique("reset")}@example.test` }), allowed: PERSONAS },

@@ -62,7 +62,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
           >
             {t("skip")}
           </a>
-          <header className="sticky top-0 z-40 border-b border-stone-200 bg-white/95 backdrop-blur">
+          <header className="sticky top-0 z-40 border-b border-stone-200 bg-white/95 backdrop-blur print:hidden">
             <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-2.5 md:flex-nowrap">
               <LocalLink locale={locale} href="/" className="flex items-center gap-2">
                 <span aria-hidden className="grid h-9 w-9 place-items-center rounded-lg bg-brand-700 text-lg font-bold text-white">
@@ -103,11 +103,11 @@ export default async function LocaleLayout({ children, params }: { children: Rea
             </div>
           </header>
           <NextIntlClientProvider locale={locale} messages={null}>
-            <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
+            <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 print:p-0">
               {children}
             </main>
           </NextIntlClientProvider>
-          <footer className="border-t border-stone-200 bg-white">
+          <footer className="border-t border-stone-200 bg-white print:hidden">
             <div className="mx-auto max-w-6xl space-y-2 px-4 py-6 text-xs text-stone-600">
               <p>{f("about")}</p>
               <p>{f("demo")}</p>

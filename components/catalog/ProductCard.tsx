@@ -43,6 +43,14 @@ export async function ProductCard({ product, locale, priority = false }: { produ
           <p className="pc-meta">
             {localName(locale, product.county)} · {localName(locale, product.village)}
           </p>
+          {product.rating ? (
+            <p className="pc-meta" data-testid="card-rating">
+              <span aria-hidden className="text-amber-600">
+                ★
+              </span>{" "}
+              {t("rating", { average: product.rating.average.toFixed(1), count: product.rating.count })}
+            </p>
+          ) : null}
           <p className="pc-price">
             <span>
               {formatFen(product.priceFen)}

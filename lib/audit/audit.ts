@@ -58,6 +58,7 @@ export const AUDIT_ACTIONS = [
   "user.disable",
   "user.passwordResetSent",
   "user.enable",
+  "review.hide",
   "region.create",
   "region.rename",
   "region.delete",

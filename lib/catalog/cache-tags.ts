@@ -4,3 +4,6 @@ export const tags = {
   catalog: "catalog", // every product list, product, operator and county page, facets, counters
   stats: "stats", // home page counters (sales, households reached)
 } as const;
+
+/** One product's reviews (its page's review section and its reviews pages): a new, replied or hidden review. */
+export const reviewsTag = (productId: string) => `reviews:${productId}`;

@@ -7,7 +7,9 @@ import { searchCondition, searchScore } from "@/lib/search/sql";
 import { expandWords } from "@/lib/search/synonyms";
 import { normalize, tokenize } from "@/lib/search/tokenize";
 import { shippingRulesOf } from "@/lib/shipping-fees/queries";
+import { averageStars } from "@/lib/reviews/rules";
 import { PAGE_SIZE, type CatalogFilters } from "./filters";
+import { regionPath } from "@/lib/regions/queries";
 
 const PAID_STATUSES = ["PAID", "SHIPPED", "DELIVERED"] as const;
 
@@ -28,6 +30,8 @@ export interface ProductCard {
   county: { id: string; nameZh: string; nameEn: string };
   village: { nameZh: string; nameEn: string };
   giMark: { nameZh: string; nameEn: string } | null;
+  /** The average of its visible reviews (one decimal) and how many; null before the first. */
+  rating: { average: number; count: number } | null;
 }
 
 const cardSelect = {
@@ -47,11 +51,19 @@ const cardSelect = {
   county: { select: { id: true, nameZh: true, nameEn: true } },
   village: { select: { nameZh: true, nameEn: true } },
   giMark: { select: { nameZh: true, nameEn: true } },
+  reviewCount: true,
+  reviewStars: true,
 } satisfies Prisma.ProductSelect;
 
 function toCard(p: Prisma.ProductGetPayload<{ select: typeof cardSelect }>): ProductCard {
-  const { images, status, ...rest } = p;
-  return { ...rest, certified: status === "CERTIFIED", image: images[0] ?? null };
+  const { images, status, reviewCount, reviewStars, ...rest } = p;
+  const average = averageStars(reviewCount, reviewStars);
+  return {
+    ...rest,
+    certified: status === "CERTIFIED",
+    image: images[0] ?? null,
+    rating: average === null ? null : { average, count: reviewCount },
+  };
 }
 
 export interface ProductPage {
@@ -226,19 +238,7 @@ export async function getFeaturedProducts(db: Db): Promise<ProductCard[]> {
   return rows.map(toCard);
 }
 
-export interface RegionCrumb {
-  id: string;
-  level: string;
-  nameZh: string;
-  nameEn: string;
-}
-
-/** The region and its ancestors, province first. Codes nest, so ancestors are prefixes. */
-async function regionPath(db: Db, id: string): Promise<RegionCrumb[]> {
-  const prefixes = [2, 4, 6, 9, 12].filter((n) => n <= id.length).map((n) => id.slice(0, n));
-  const rows = await db.region.findMany({ where: { id: { in: prefixes } }, select: { id: true, level: true, nameZh: true, nameEn: true } });
-  return rows.sort((a, b) => a.id.length - b.id.length);
-}
+export { regionPath, type RegionCrumb } from "@/lib/regions/queries";
 
 export interface BenefitSummary {
   households: number;

@@ -187,6 +187,8 @@ export interface OperatorOrder {
     trackingNo: string | null;
     shippedAt: Date | null;
     deliveredAt: Date | null;
+    /** 溯源码, made when it shipped (lib/trace). */
+    traceCode: string | null;
   };
   lines: OperatorOrderLine[];
   /** This operator's shipping fee in the order (lib/shipping-fees), or null when it charged none. */
@@ -217,7 +219,15 @@ export async function getOperatorOrder(db: Reader, operatorId: string, number: s
       address: true,
       shipments: {
         where: { operatorId },
-        select: { id: true, status: true, carrier: true, trackingNo: true, shippedAt: true, deliveredAt: true },
+        select: {
+          id: true,
+          status: true,
+          carrier: true,
+          trackingNo: true,
+          shippedAt: true,
+          deliveredAt: true,
+          traceCode: { select: { code: true } },
+        },
       },
       lines: { where: { operatorId }, orderBy: { id: "asc" }, select: lineSelect },
       shipping: { where: { operatorId }, select: { feeFen: true, refundedFen: true } },
@@ -274,7 +284,7 @@ export async function getOperatorOrder(db: Reader, operatorId: string, number: s
       district: order.district,
       address: order.address,
     },
-    shipment,
+    shipment: (({ traceCode, ...rest }) => ({ ...rest, traceCode: traceCode?.code ?? null }))(shipment),
     lines: order.lines.map((l) => ({
       id: l.id,
       productId: l.product.id,

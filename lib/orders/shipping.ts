@@ -17,6 +17,14 @@ import { CARRIER_CHOICES, CARRIER_NAME_MAX, carrierName, normaliseTrackingNo, TR
 import { notifyDelivered, notifyShipped } from "@/lib/notifications/events";
 import { lockOrder } from "./locks";
 import { writeAudit, type AuditAction } from "@/lib/audit/audit";
+import { issueTraceCode } from "@/lib/trace/trace";
+import { dateColumnFromYmd, isYmd, shanghaiToday } from "@/lib/time/shanghai";
+
+/** The Shanghai day `years` years before today (Feb 29 falls back to Mar 1, which is fine for a bound). */
+function ymdYearsAgo(years: number): string {
+  const [y, m, d] = shanghaiToday().split("-");
+  return `${Number(y) - years}-${m}-${d}`;
+}
 
 type Tx = Prisma.TransactionClient;
 
@@ -45,6 +53,13 @@ export const shipSchema = z
     carrier: z.enum(CARRIER_CHOICES, "carrierRequired"),
     carrierOther: z.string().trim().max(CARRIER_NAME_MAX, "carrierOtherTooLong").default(""),
     trackingNo: z.string("trackingNoInvalid").transform(normaliseTrackingNo).pipe(z.string().regex(TRACKING_NO, "trackingNoInvalid")),
+    // The batch (harvest or packing date) printed on the packing slip and the trace page: optional,
+    // a real calendar day, not in the future and within the last two years.
+    batchDate: z
+      .string()
+      .trim()
+      .default("")
+      .refine((v) => v === "" || (isYmd(v) && v <= shanghaiToday() && v >= ymdYearsAgo(2)), "batchDateInvalid"),
   })
   .superRefine((v, ctx) => {
     if (v.carrier === "OTHER" && carrierName("OTHER", v.carrierOther) === "") {
@@ -117,8 +132,15 @@ export async function markShipped(db: Db, raw: ShipInput, actor: Actor | null, a
       where: { id: shipment.id },
       data: { status: "SHIPPED", carrier, trackingNo: input.trackingNo, shippedAt: at },
     });
+    // The trace code (溯源码) is made with the shipment's departure: the packing slip prints it.
+    await issueTraceCode(tx, shipment.id, input.batchDate ? dateColumnFromYmd(input.batchDate) : null);
     const orderStatus = await rollUp(tx, shipment.orderId);
-    await audit(tx, actor, "order.ship", shipment.id, { order: shipment.order.number, carrier, trackingNo: input.trackingNo });
+    await audit(tx, actor, "order.ship", shipment.id, {
+      order: shipment.order.number,
+      carrier,
+      trackingNo: input.trackingNo,
+      ...(input.batchDate ? { batchDate: input.batchDate } : {}),
+    });
     await notifyShipped(tx, shipment.id);
     return { shipmentId: shipment.id, orderNumber: shipment.order.number, status: "SHIPPED", orderStatus };
   });

@@ -37,6 +37,7 @@ export default async function AdminLayout({ children, params }: { children: Reac
     { href: `${base}/regions`, label: t("nav.regions") },
     { href: `${base}/gi-marks`, label: t("nav.giMarks") },
     { href: `${base}/audit`, label: t("nav.audit") },
+    { href: `${base}/reviews`, label: (await getTranslations({ locale, namespace: "reviews.admin" }))("title") },
   ];
   const all = await getMessages({ locale });
   const messages = { admin: all.admin, apply: all.apply, errors: all.errors };

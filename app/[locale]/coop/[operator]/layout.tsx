@@ -50,12 +50,13 @@ export default async function OperatorConsoleLayout({ children, params }: Props)
     { href: `${base}/settlement`, label: t("nav.settlement") },
     { href: `${base}/shipping`, label: (await getTranslations({ locale, namespace: "shippingFees.console" }))("nav") },
     { href: `${base}/team`, label: t("nav.team") },
+    { href: `${base}/reviews`, label: (await getTranslations({ locale, namespace: "reviews.console" }))("nav") },
   ];
   const several = actor.role === "ADMIN" || actor.operatorIds.length > 1;
 
   return (
-    <div className="space-y-5">
-      <div className="space-y-2">
+    <div className="space-y-5 print:space-y-0">
+      <div className="space-y-2 print:hidden">
         <div className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
           <p className="text-xs font-medium uppercase tracking-wide text-stone-600">{t("title")}</p>
           {several ? (

@@ -29,6 +29,12 @@ import { RequestCard } from "@/components/after-sales/RequestCard";
 import { Badge } from "@/components/ui/Badge";
 import { optionsOfOrder, requestsOfOrder } from "@/lib/after-sales/after-sales.server";
 import { isActive, isPartlyShipped, partStage } from "@/lib/after-sales/rules";
+import { ReviewForm } from "@/components/reviews/ReviewForm";
+import { Stars } from "@/components/reviews/ReviewList";
+import { ShareCardOffer } from "@/components/trace/ShareCardOffer";
+import { reviewStateOfOrder } from "@/lib/reviews/reviews.server";
+import { NextIntlClientProvider } from "next-intl";
+import { getMessages } from "next-intl/server";
 
 export const dynamic = "force-dynamic";
 
@@ -81,6 +87,11 @@ export default async function OrderPage({ params, searchParams }: Props) {
       activeAfterSale: requests.some((r) => r.operatorId === s.operatorId && isActive(r.status)),
     });
   const partly = isPartlyShipped(order.shipments.map(stageOf));
+  // Reviews are written by the signed-in buyer (a guest holding the link cannot: a review has an author).
+  const isBuyer = !!actor && order.userId === actor.userId;
+  const reviewState = isBuyer && order.paidAt ? await reviewStateOfOrder(actor.userId, order.id) : {};
+  const rv = await getTranslations({ locale, namespace: "reviews" });
+  const all = await getMessages({ locale });
   const payable = pending && !order.awaitingAsyncPay && order.paymentUrl && order.reservedUntil.getTime() > Date.now();
 
   return (
@@ -128,6 +139,11 @@ export default async function OrderPage({ params, searchParams }: Props) {
       ) : null}
 
       {receipt ? <ImpactReceipt locale={locale} receipt={receipt} /> : null}
+      {receipt && isBuyer && receipt.households > 0 ? (
+        <NextIntlClientProvider locale={locale} messages={{ share: all.share, errors: all.errors }}>
+          <ShareCardOffer number={order.number} />
+        </NextIntlClientProvider>
+      ) : null}
 
       {(order.shipments.length
         ? order.shipments
@@ -181,6 +197,18 @@ export default async function OrderPage({ params, searchParams }: Props) {
                   ) : null}
                 </span>
                 <span>{formatFen(l.netFen)}</span>
+                {reviewState[l.id]?.state === "can" ? (
+                  <div className="w-full">
+                    <NextIntlClientProvider locale={locale} messages={{ reviews: all.reviews, errors: all.errors }}>
+                      <ReviewForm orderLineId={l.id} product={localName(locale, l.product)} />
+                    </NextIntlClientProvider>
+                  </div>
+                ) : reviewState[l.id]?.state === "done" ? (
+                  <p className="w-full text-xs text-stone-600" data-testid="reviewed">
+                    <Stars stars={reviewState[l.id]!.stars!} label={rv("stars", { stars: reviewState[l.id]!.stars! })} />{" "}
+                    {rv("form.reviewed", { stars: reviewState[l.id]!.stars! })}
+                  </p>
+                ) : null}
               </li>
             ))}
             {shippingOf(shipment.operatorId) ? (

@@ -17,6 +17,9 @@ import { isLocale } from "@/lib/i18n/locales";
 import { colon, localName, localText } from "@/lib/i18n/pick";
 import { formatFen } from "@/lib/money";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
+import { ReviewItems, ReviewSummary } from "@/components/reviews/ReviewList";
+import { getProductReviews } from "@/lib/reviews/reviews.server";
+import { REVIEWS_ON_PRODUCT_PAGE } from "@/lib/reviews/rules";
 
 export const revalidate = 300;
 export async function generateStaticParams() {
@@ -50,6 +53,8 @@ export default async function ProductPage({ params }: Props) {
   const name = localName(locale, product);
   const unit = localText(locale, product.unitZh, product.unitEn);
   const pp = await getTranslations({ locale, namespace: "productPage" });
+  const rv = await getTranslations({ locale, namespace: "reviews" });
+  const reviews = await getProductReviews(product.id, 1, REVIEWS_ON_PRODUCT_PAGE);
   const sf = await getTranslations({ locale, namespace: "shippingFees.info" });
   const certificationLabels = Object.fromEntries(
     (["certified", "title", "office", "officeName", "certifiedOn", "validUntil", "unknown", "note"] as const).map((k) => [
@@ -180,6 +185,28 @@ export default async function ProductPage({ params }: Props) {
           </section>
         ) : null}
       </div>
+
+      <section
+        aria-labelledby="reviews-title"
+        className="space-y-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200"
+        data-testid="reviews"
+      >
+        <h2 id="reviews-title" className="font-semibold">
+          {rv("title")}
+        </h2>
+        <ReviewSummary locale={locale} average={reviews.average} count={reviews.count} />
+        <ReviewItems locale={locale} items={reviews.items} />
+        {reviews.count > reviews.items.length ? (
+          <LocalLink
+            locale={locale}
+            href={`/products/${product.slug}/reviews`}
+            className="inline-block text-sm font-medium text-brand-700 underline"
+          >
+            {rv("all", { count: reviews.count })}
+          </LocalLink>
+        ) : null}
+        <p className="text-xs text-stone-600">{rv("note")}</p>
+      </section>
     </article>
   );
 }

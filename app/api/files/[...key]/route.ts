@@ -12,6 +12,7 @@ import { mayReadPayoutProof } from "@/lib/benefits/proof-access.server";
 import { defineRoute } from "@/lib/http/route.server";
 import { notFoundResponse as notFound } from "@/lib/http/route";
 import { getFileStore, isValidKey } from "@/lib/storage";
+import { isVisibleReviewPhoto } from "@/lib/reviews/reviews.server";
 
 interface AccessPolicy {
   /** May the caller read this key? Public prefixes answer true without looking at the caller. */
@@ -21,6 +22,8 @@ interface AccessPolicy {
 
 const POLICIES: Record<string, AccessPolicy> = {
   products: { access: async () => true, cacheControl: "public, max-age=31536000, immutable" },
+  // Review photos: public while their review is visible (an admin's hiding takes them down too).
+  reviews: { access: async (key) => isVisibleReviewPhoto(key), cacheControl: "public, max-age=600" },
   // Payout proofs: the payout's operator's managers, its county's officers, admins (lib/benefits/proof-access.server.ts).
   payouts: { access: async (key, actor) => mayReadPayoutProof(actor, key), cacheControl: "private, no-store" },
   // Application documents: the applicant, the county's officers, admins (lib/applications/access.server.ts).

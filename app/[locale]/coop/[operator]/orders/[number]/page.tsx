@@ -191,6 +191,19 @@ export default async function OrderPage({ params }: Props) {
               {shipment.shippedAt ? t("shipping.shippedOn", { date: stamp.format(shipment.shippedAt) }) : null}
               {shipment.deliveredAt ? ` · ${t("shipping.deliveredOn", { date: stamp.format(shipment.deliveredAt) })}` : null}
             </p>
+            <p className="flex flex-wrap items-center gap-3 text-sm">
+              <LocalLink
+                locale={locale}
+                href={`${base}/${order.number}/slip`}
+                className="rounded-lg bg-white px-3 py-1.5 font-medium text-brand-700 ring-1 ring-brand-700/40"
+                data-testid="slip-link"
+              >
+                {t("shipping.slip")}
+              </LocalLink>
+              {shipment.traceCode ? (
+                <span className="font-mono text-xs text-stone-600">{t("shipping.traceCode", { code: shipment.traceCode })}</span>
+              ) : null}
+            </p>
             {shipment.status === "SHIPPED" ? <DeliverForm shipmentId={shipment.id} /> : null}
           </div>
         )}

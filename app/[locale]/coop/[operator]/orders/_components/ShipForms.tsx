@@ -72,6 +72,15 @@ export function ShipForm({ shipmentId }: { shipmentId: string }) {
             className={`${inputClass} font-mono`}
           />
         </Field>
+        <Field id={`${id}-batch`} label={t("batchDate")} hint={t("batchHint")} errors={errors("batchDate")}>
+          <input
+            id={`${id}-batch`}
+            name="batchDate"
+            type="date"
+            aria-invalid={errors("batchDate") ? true : undefined}
+            className={inputClass}
+          />
+        </Field>
       </div>
       <SubmitButton disabled={ship.pending}>{t("submit")}</SubmitButton>
       <FormMessage state={state} success={t("done")} />
