@@ -15,9 +15,12 @@ export async function register() {
     }
     const { startJobs } = await import("@/lib/jobs/scheduler.server");
     const { sweeperJob } = await import("@/lib/orders/sweeper.server");
-    startJobs([sweeperJob]);
+    const { escalateJob } = await import("@/lib/after-sales/escalate.server");
+    startJobs([sweeperJob, escalateJob]);
     // The outbox sender and auto-confirm claim their rows with SKIP LOCKED themselves, so every
     // process may run them (and the e2e server, whose JOBS=off stops only the scheduler's jobs).
+    const { registerSecurityMailer } = await import("@/lib/notifications/security");
+    registerSecurityMailer();
     const { startOutboxSender } = await import("@/lib/notifications/sender.server");
     startOutboxSender();
     const { startAutoConfirm } = await import("@/lib/orders/receipt.server");

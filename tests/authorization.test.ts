@@ -15,6 +15,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { testDb } from "@/tests/support/db";
 import { unsubscribeToken } from "@/lib/notifications/unsubscribe";
 import { markDelivered, markShipped } from "@/lib/orders/shipping";
+import { escalateAfterSale, openAfterSale, proposeAfterSale, refuseAfterSale } from "@/lib/after-sales/requests";
 import { createReview } from "@/lib/reviews/reviews";
 import { databaseFingerprint } from "@/tests/support/fingerprint";
 import { paidOrderOf } from "@/tests/support/paid-orders";
@@ -129,6 +130,34 @@ async function freshInvite(email = `${unique("invitee")}@example.test`) {
 }
 
 const today = new Date().toISOString().slice(0, 10);
+
+/** A delivered order of operator A's product, numbered as the order page accepts. */
+async function deliveredOrderA() {
+  const paid = await paidOrderOf(fxSeller(), 2);
+  const letters = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+  const number = `XK261206${Array.from({ length: 8 }, () => letters[Math.floor(Math.random() * letters.length)]).join("")}`;
+  const order = await testDb.order.update({ where: { id: paid.id }, data: { number }, include: { shipments: true, lines: true } });
+  const admin = await actorOf("admin");
+  await markShipped(testDb, { shipmentId: order.shipments[0]!.id, carrier: "SF", trackingNo: "SF5555555555" }, admin);
+  await markDelivered(testDb, { shipmentId: order.shipments[0]!.id }, admin);
+  return order;
+}
+
+/** An after-sales request of operator A in the given status. */
+async function afterSaleIn(status: "OPEN" | "PARTIAL" | "REFUSED" | "ESCALATED") {
+  const order = await deliveredOrderA();
+  const manager = (await actorOf("managerA"))!;
+  const request = await openAfterSale(
+    testDb,
+    { orderId: order.id, orderLineId: order.lines[0]!.id, reason: "DAMAGED", detail: "", askedFen: 2000, returnGoods: false, photos: [] },
+    { userId: null },
+    48,
+  );
+  if (status === "PARTIAL") await proposeAfterSale(testDb, manager, { requestId: request.id, amountFen: 1000, note: "" });
+  if (status === "REFUSED" || status === "ESCALATED") await refuseAfterSale(testDb, manager, { requestId: request.id, note: "授权测试" });
+  if (status === "ESCALATED") await escalateAfterSale(testDb, { userId: null, orderId: order.id }, { requestId: request.id });
+  return { order, requestId: request.id };
+}
 
 /** A live one-time mail link of a fresh user of its own. */
 async function freshEmailToken(purpose: "PASSWORD_RESET" | "VERIFY_EMAIL") {
@@ -445,6 +474,51 @@ const ACTIONS: Record<string, Row> = {
     },
     allowed: ["admin"],
     refusals: ["notFound"],
+  },
+  // After-sales: the buyer's steps need the order (its owner, an admin, or its link's token: here
+  // none, so only an admin may); the seller's need operator A; the decision needs an admin.
+  "afterSale.open": {
+    input: async () => {
+      const order = await deliveredOrderA();
+      return {
+        number: order.number,
+        token: "",
+        target: `line:${order.lines[0]!.id}`,
+        reason: "DAMAGED",
+        amount: "10",
+        detail: "授权测试",
+        returnGoods: "on",
+        photos: [new File([PNG], "box.png", { type: "image/png" })],
+      };
+    },
+    allowed: ["admin"],
+    refusals: ["notFound"],
+  },
+  "afterSale.acceptOffer": {
+    input: async () => {
+      const { order, requestId } = await afterSaleIn("PARTIAL");
+      return { number: order.number, token: "", requestId };
+    },
+    allowed: ["admin"],
+    refusals: ["notFound"],
+  },
+  "afterSale.escalate": {
+    input: async () => {
+      const { order, requestId } = await afterSaleIn("REFUSED");
+      return { number: order.number, token: "", requestId };
+    },
+    allowed: ["admin"],
+    refusals: ["notFound"],
+  },
+  "afterSale.accept": { input: async () => ({ requestId: (await afterSaleIn("OPEN")).requestId }), allowed: MANAGER_A },
+  "afterSale.propose": {
+    input: async () => ({ requestId: (await afterSaleIn("OPEN")).requestId, amount: "5", note: "" }),
+    allowed: MANAGER_A,
+  },
+  "afterSale.refuse": { input: async () => ({ requestId: (await afterSaleIn("OPEN")).requestId, note: "授权测试" }), allowed: MANAGER_A },
+  "afterSale.decide": {
+    input: async () => ({ requestId: (await afterSaleIn("ESCALATED")).requestId, decision: "refund", amount: "5", note: "" }),
+    allowed: ["admin"],
   },
   // Reviews: a delivered line of another buyer's order: nobody else may review it (not even an
   // admin: a review has its buyer as author). A review of operator A's product: its managers reply

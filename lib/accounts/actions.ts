@@ -7,6 +7,7 @@ import { Prisma } from "@/lib/db/client";
 import { db } from "@/lib/db/db.server";
 import { defaultLocale, locales } from "@/lib/i18n/locales";
 import { ActionError, signInRequired } from "@/lib/errors";
+import { notifySessionsEnded } from "@/lib/auth/alerts";
 import { defineAction } from "@/lib/actions/define.server";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { ScryptBusy, withScrypt } from "@/lib/auth/scrypt-gate";
@@ -152,6 +153,8 @@ export const endOtherSessions = defineAction({
   async run({ actor }) {
     const version = await endAllSessions(db, actor.userId);
     await reissueSessionCookie(version).catch(() => false);
+    // A security mail: if it was not the owner, they learn that someone ended their sessions.
+    await notifySessionsEnded(db, actor.email, version).catch((error) => console.error("[security] sessions-ended mail:", error));
     return { ended: true };
   },
 });

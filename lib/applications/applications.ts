@@ -10,6 +10,7 @@ import type { ApplicationDocumentKind } from "@/lib/generated/prisma/enums";
 import type { ApplicationFields } from "./schemas";
 import { nextStatus, type ApplicationStatus, type ApplicationStep, type StepBy } from "./state";
 import { writeAudit, type AuditAction } from "@/lib/audit/audit";
+import { notifyApplicationDecision } from "@/lib/notifications/events";
 
 type Tx = Prisma.TransactionClient;
 type Reader = Db | Tx;
@@ -155,7 +156,14 @@ export async function decideApplication(
     where: { id: row.id },
     data: { status: next, reason: step === "recommend" ? null : reason, decidedAt: next === "REJECTED" ? new Date() : null },
   });
-  await audit(tx, actor.userId, `application.${step}`, row.id, { before: row.status, after: next, ...(reason ? { reason } : {}) });
+  const event = await audit(tx, actor.userId, `application.${step}`, row.id, {
+    before: row.status,
+    after: next,
+    ...(reason ? { reason } : {}),
+  });
+  // The applicant hears of a recommendation or a return (a rejection is final and shown on /apply).
+  if (next === "RECOMMENDED") await notifyApplicationDecision(tx, row.id, "recommended", event.id);
+  if (next === "RETURNED") await notifyApplicationDecision(tx, row.id, "returned", event.id);
   return { id: row.id, status: next };
 }
 
@@ -230,7 +238,13 @@ export async function approveApplication(tx: Tx, actor: Actor, applicationId: st
     where: { id: app.id },
     data: { status: "APPROVED", operatorId, decidedAt: new Date(), reason: null },
   });
-  await audit(tx, actor.userId, "application.approve", app.id, { before: "RECOMMENDED", after: "APPROVED", operatorId, slug });
+  const event = await audit(tx, actor.userId, "application.approve", app.id, {
+    before: "RECOMMENDED",
+    after: "APPROVED",
+    operatorId,
+    slug,
+  });
+  await notifyApplicationDecision(tx, app.id, "approved", event.id);
   await writeAudit(tx, {
     userId: actor.userId,
     action: "operator.create",

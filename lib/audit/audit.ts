@@ -84,6 +84,15 @@ export const AUDIT_ACTIONS = [
   "organisation.budget.declare",
   "quotaRate.set",
   "quotaRate.delete",
+  // After-sales (lib/after-sales/requests.ts)
+  "afterSale.open",
+  "afterSale.accept",
+  "afterSale.propose",
+  "afterSale.refuse",
+  "afterSale.acceptOffer",
+  "afterSale.escalate",
+  "afterSale.autoEscalate",
+  "afterSale.decide",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

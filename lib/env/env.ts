@@ -60,6 +60,18 @@ const schema = z.object({
   APP_URL: z.preprocess(blank, z.url({ error: "must be the site's public URL, e.g. https://example.com" }).optional()),
   SMS_PROVIDER: z.preprocess(blank, z.enum(["fake"]).optional()),
   OUTBOX_POLL_MS: z.preprocess(blank, z.coerce.number().int().min(100).optional()),
+  // After-sales (lib/after-sales): hours a seller has to answer a request before it goes to the platform by itself.
+  // Low stock (lib/notifications/events.ts notifyLowStock): a sale taking a product below this many units mails its managers.
+  LOW_STOCK_THRESHOLD: z.preprocess(blank, z.coerce.number().int().min(1).max(100_000).default(5)),
+  AFTER_SALE_ANSWER_HOURS: z.preprocess(
+    blank,
+    z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(48),
+  ),
   // Livestream (lib/campaigns, lib/payments/session-queue.ts)
   PAYMENT_SESSIONS_PER_SECOND: z.preprocess(blank, z.coerce.number().int().min(1).max(1000).default(20)),
   LIVE_POOL_SIZE: z.preprocess(blank, z.coerce.number().int().min(1).max(64).default(8)),

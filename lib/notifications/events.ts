@@ -7,6 +7,8 @@ import { orderPath } from "@/lib/orders/access";
 import { notificationConfig, siteLink } from "./config";
 import type { Kind } from "./kinds";
 import { enqueue, mailLocale } from "./outbox";
+import { shanghaiFormat } from "@/lib/time/shanghai";
+import type { SecurityMail } from "@/lib/auth/alerts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -164,6 +166,222 @@ export async function notifyProductDecision(tx: Tx, productId: string, decision:
         operatorName: nameOf(product.operator, ml),
         reason: product.reviewNote ?? "",
         link: siteLink(`/coop/${product.operator.slug}/products/${product.id}`, ml),
+      },
+    });
+  }
+}
+
+// ---- after-sales (lib/after-sales/requests.ts): each step's mail, in the step's transaction ------
+
+const PROBLEM: Record<string, { zh: string; en: string }> = {
+  DAMAGED: { zh: "商品破损", en: "damaged" },
+  WRONG_ITEM: { zh: "发错货", en: "wrong item" },
+  MISSING: { zh: "少件/漏发", en: "missing items" },
+  QUALITY: { zh: "质量问题", en: "quality problem" },
+  OTHER: { zh: "七天无理由", en: "no reason (7 days)" },
+};
+
+async function afterSaleFacts(tx: Tx, requestId: string) {
+  return tx.afterSaleRequest.findUniqueOrThrow({
+    where: { id: requestId },
+    select: {
+      id: true,
+      orderId: true,
+      operatorId: true,
+      reason: true,
+      askedFen: true,
+      offeredFen: true,
+      refundedFen: true,
+      sellerNote: true,
+      adminNote: true,
+      answerBy: true,
+      order: { select: { number: true } },
+      operator: { select: { slug: true, nameZh: true, nameEn: true } },
+      orderLine: { select: { product: { select: { nameZh: true, nameEn: true } } } },
+    },
+  });
+}
+type AfterSaleFacts = Awaited<ReturnType<typeof afterSaleFacts>>;
+
+const problemOf = (r: AfterSaleFacts, locale: string) => (locale === "en" ? PROBLEM[r.reason]!.en : PROBLEM[r.reason]!.zh);
+const goodsOf = (r: AfterSaleFacts, locale: string) =>
+  r.orderLine ? nameOf(r.orderLine.product, locale) : locale === "en" ? "the whole parcel" : "整单商品";
+
+/** The seller's managers, each in their own language, about one request. */
+async function notifySellerOfAfterSale(
+  tx: Tx,
+  r: AfterSaleFacts,
+  kind: "aftersale.opened" | "aftersale.escalated",
+  key: string,
+  answer = "",
+) {
+  for (const manager of await managersOf(tx, r.operatorId)) {
+    const ml = mailLocale(manager.locale);
+    await enqueue(tx, {
+      kind,
+      key: `${key}:${manager.id}`,
+      email: manager.email,
+      userId: manager.id,
+      locale: ml,
+      data: {
+        orderNumber: r.order.number,
+        operatorName: nameOf(r.operator, ml),
+        productName: goodsOf(r, ml),
+        problem: problemOf(r, ml),
+        amount: formatFen(r.askedFen),
+        answer,
+        deadline: shanghaiFormat(ml, { dateStyle: "medium", timeStyle: "short" }).format(r.answerBy),
+        link: siteLink(`/coop/${r.operator.slug}/after-sales`, ml),
+      },
+    });
+  }
+}
+
+/** A shopper opened a request: the seller's managers hear of it. */
+export async function notifyAfterSaleOpened(tx: Tx, requestId: string): Promise<void> {
+  const r = await afterSaleFacts(tx, requestId);
+  await notifySellerOfAfterSale(tx, r, "aftersale.opened", `aftersale.opened:${r.id}`);
+}
+
+/** The seller answered (an offer or a refusal; an acceptance says "accepted"): the shopper hears of it. */
+export async function notifyAfterSaleAnswered(tx: Tx, requestId: string, answer: "accepted" | "partial" | "refused"): Promise<void> {
+  const r = await afterSaleFacts(tx, requestId);
+  const amount = answer === "partial" ? r.offeredFen : r.refundedFen;
+  await notifyBuyer(tx, r.orderId, "aftersale.answered", `aftersale.answered:${r.id}:${answer}`, (order, locale) => ({
+    orderNumber: order.number,
+    operatorName: nameOf(r.operator, locale),
+    amount: formatFen(amount ?? r.askedFen),
+    answer,
+    reason: r.sellerNote ?? "",
+    link: orderLink(order, locale),
+  }));
+}
+
+/** The request went to the platform, by the shopper ("buyer") or because nobody answered ("auto"). */
+export async function notifyAfterSaleEscalated(tx: Tx, requestId: string, by: "buyer" | "auto"): Promise<void> {
+  const r = await afterSaleFacts(tx, requestId);
+  await notifySellerOfAfterSale(tx, r, "aftersale.escalated", `aftersale.escalated:${r.id}`, by);
+}
+
+/** The admin decided: the shopper hears of it. */
+export async function notifyAfterSaleDecided(tx: Tx, requestId: string, answer: "accepted" | "rejected"): Promise<void> {
+  const r = await afterSaleFacts(tx, requestId);
+  await notifyBuyer(tx, r.orderId, "aftersale.decided", `aftersale.decided:${r.id}`, (order, locale) => ({
+    orderNumber: order.number,
+    amount: formatFen(r.refundedFen ?? 0),
+    answer,
+    reason: r.adminNote ?? "",
+    link: orderLink(order, locale),
+  }));
+}
+
+// ---- low stock: the operator's managers, once per crossing of the threshold ----------------------
+
+/**
+ * A sale took the product from `before` to `after` units. When that crosses below `threshold`,
+ * its operator's managers hear of it; `crossingId` names the crossing (the order that made it), so
+ * a replay writes nothing new and a later crossing (after a restock) is a new mail.
+ */
+export async function notifyLowStock(
+  tx: Tx,
+  input: { productId: string; before: number; after: number; threshold: number; crossingId: string },
+): Promise<void> {
+  if (!(input.before >= input.threshold && input.after < input.threshold)) return;
+  const product = await tx.product.findUniqueOrThrow({
+    where: { id: input.productId },
+    select: { id: true, nameZh: true, nameEn: true, operatorId: true, operator: { select: { slug: true, nameZh: true, nameEn: true } } },
+  });
+  for (const manager of await managersOf(tx, product.operatorId)) {
+    const ml = mailLocale(manager.locale);
+    await enqueue(tx, {
+      kind: "stock.low",
+      key: `stock.low:${product.id}:${input.crossingId}:${manager.id}`,
+      email: manager.email,
+      userId: manager.id,
+      locale: ml,
+      data: {
+        productName: nameOf(product, ml),
+        operatorName: nameOf(product.operator, ml),
+        amount: String(input.after),
+        link: siteLink(`/coop/${product.operator.slug}/products/${product.id}`, ml),
+      },
+    });
+  }
+}
+
+// ---- seller applications (lib/applications): the applicant hears of each decision ----------------
+
+export async function notifyApplicationDecision(
+  tx: Tx,
+  applicationId: string,
+  decision: "recommended" | "approved" | "returned",
+  eventId: string,
+): Promise<void> {
+  const app = await tx.operatorApplication.findUniqueOrThrow({
+    where: { id: applicationId },
+    select: {
+      id: true,
+      nameZh: true,
+      nameEn: true,
+      reason: true,
+      applicant: { select: { id: true, email: true, locale: true } },
+      operator: { select: { slug: true } },
+    },
+  });
+  const ml = mailLocale(app.applicant.locale);
+  const path = decision === "approved" && app.operator ? `/coop/${app.operator.slug}` : "/apply";
+  await enqueue(tx, {
+    kind: `application.${decision}`,
+    key: `application.${decision}:${eventId}`,
+    email: app.applicant.email,
+    userId: app.applicant.id,
+    locale: ml,
+    data: { operatorName: ml === "en" ? app.nameEn || app.nameZh : app.nameZh, reason: app.reason ?? "", link: siteLink(path, ml) },
+  });
+}
+
+// ---- security mails (lib/auth/alerts.ts's hook): cannot be turned off ----------------------------
+
+/** Writes the mails of one security alert to the outbox (registered with setSecurityMailer). */
+export async function notifySecurity(tx: Tx, mail: SecurityMail, eventId: string): Promise<void> {
+  if (mail.kind === "signInUnderAttack" || mail.kind === "sessionsEnded") {
+    const user = await tx.user.findUnique({ where: { email: mail.email }, select: { id: true, email: true, locale: true } });
+    if (!user) return;
+    const ml = mailLocale(user.locale);
+    await enqueue(tx, {
+      kind: mail.kind === "signInUnderAttack" ? "security.signInChallenged" : "security.sessionsEnded",
+      key: `security.${mail.kind}:${eventId}`,
+      email: user.email,
+      userId: user.id,
+      locale: ml,
+      data: { link: siteLink("/forgot-password", ml) },
+    });
+    return;
+  }
+  // An officer revealed many ID numbers: the county's other officers and every admin are told.
+  const officer = await tx.user.findUnique({ where: { id: mail.officerUserId }, select: { name: true, email: true } });
+  const readers = await tx.user.findMany({
+    where: {
+      disabledAt: null,
+      id: { not: mail.officerUserId },
+      OR: [{ role: "ADMIN" }, ...(mail.countyId ? [{ role: "OFFICER" as const, countyId: mail.countyId }] : [])],
+    },
+    select: { id: true, email: true, locale: true, role: true },
+    orderBy: { id: "asc" },
+  });
+  for (const reader of readers) {
+    const ml = mailLocale(reader.locale);
+    const where = reader.role === "ADMIN" ? "/admin/security" : "/office";
+    await enqueue(tx, {
+      kind: "security.revealAlert",
+      key: `security.revealAlert:${eventId}:${reader.id}`,
+      email: reader.email,
+      userId: reader.id,
+      locale: ml,
+      data: {
+        name: officer ? `${officer.name} <${officer.email}>` : mail.officerUserId,
+        amount: String(mail.revealsLastHour),
+        link: siteLink(where, ml),
       },
     });
   }

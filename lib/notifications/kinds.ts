@@ -2,9 +2,9 @@
 // Security mails (a reset link, an address check, "someone tried to sign up with your address")
 // are sent only because the user (or someone using the address) asked: they cannot be turned off.
 
-export const CATEGORIES = ["orders", "sales", "products", "security"] as const;
+export const CATEGORIES = ["orders", "sales", "products", "applications", "security"] as const;
 export type Category = (typeof CATEGORIES)[number];
-/** The categories a user may turn off (security mails answer the user's own request). */
+/** The categories a user may turn off (security mails and an application's decisions answer the user's own request). */
 export const OPTIONAL_CATEGORIES = ["orders", "sales", "products"] as const satisfies readonly Category[];
 export type OptionalCategory = (typeof OPTIONAL_CATEGORIES)[number];
 
@@ -13,6 +13,17 @@ export const KINDS = {
   "order.shipped": "orders",
   "order.delivered": "orders",
   "refund.made": "orders",
+  "aftersale.opened": "sales",
+  "aftersale.answered": "orders",
+  "aftersale.escalated": "sales",
+  "aftersale.decided": "orders",
+  "stock.low": "sales",
+  "application.recommended": "applications",
+  "application.approved": "applications",
+  "application.returned": "applications",
+  "security.signInChallenged": "security",
+  "security.revealAlert": "security",
+  "security.sessionsEnded": "security",
   "sale.new": "sales",
   "product.certified": "products",
   "product.rejected": "products",

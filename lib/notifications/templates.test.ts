@@ -12,6 +12,11 @@ const data = {
   operatorName: "椒乡红合作社",
   reason: "箱子破损",
   link: "https://xiaokang.example/orders/XK261206ABCDEF?t=abc",
+  // After-sales and security mails
+  problem: "商品破损",
+  deadline: "2026年12月9日 00:35",
+  answer: "partial",
+  name: "王科员",
 };
 
 describe("templates", () => {

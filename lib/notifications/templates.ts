@@ -20,6 +20,12 @@ export interface TemplateData {
   /** An absolute link to the page the mail is about. */
   link?: string;
   name?: string;
+  /** After-sales: what the seller (or the platform) answered: "accepted" | "partial" | "refused" | "rejected". */
+  answer?: string;
+  /** After-sales: the shopper's reason, already in the reader's language. */
+  problem?: string;
+  /** A date and time, formatted for the reader. */
+  deadline?: string;
 }
 
 export interface Rendered {
@@ -52,6 +58,39 @@ const zh: Record<Kind, Render> = {
     body: `您好：\n\n订单 ${d.orderNumber} 已退款 ${d.amount}，款项将按原支付方式退回。${d.reason ? `\n原因：${d.reason}` : ""}\n\n查看订单：${d.link}`,
     sms: `【小康集市】订单${d.orderNumber}已退款${d.amount}。`,
   }),
+  "aftersale.opened": (d) => ({
+    subject: `售后申请：订单 ${d.orderNumber}`,
+    body: `${d.operatorName}：\n\n买家就订单 ${d.orderNumber} 的「${d.productName}」申请售后（${d.problem}），申请退款 ${d.amount}。\n请在 ${d.deadline} 前处理，逾期将自动转交平台。\n\n处理售后：${d.link}`,
+    sms: `【小康集市】订单${d.orderNumber}有售后申请，请及时处理。`,
+  }),
+  "aftersale.answered": (d) => ({
+    subject:
+      d.answer === "partial"
+        ? `订单 ${d.orderNumber}：卖家提出部分退款 ${d.amount}`
+        : d.answer === "refused"
+          ? `订单 ${d.orderNumber}：卖家未同意售后申请`
+          : `订单 ${d.orderNumber}：售后已同意，退款 ${d.amount}`,
+    body:
+      d.answer === "partial"
+        ? `您好：\n\n${d.operatorName} 就您对订单 ${d.orderNumber} 的售后申请提出退款 ${d.amount}。${d.reason ? `\n说明：${d.reason}` : ""}\n您可以在订单页接受，或提交平台处理。\n\n查看订单：${d.link}`
+        : d.answer === "refused"
+          ? `您好：\n\n${d.operatorName} 未同意您对订单 ${d.orderNumber} 的售后申请。\n原因：${d.reason}\n如有异议，可以在订单页提交平台处理。\n\n查看订单：${d.link}`
+          : `您好：\n\n${d.operatorName} 已同意您对订单 ${d.orderNumber} 的售后申请，退款 ${d.amount} 将按原支付方式退回。\n\n查看订单：${d.link}`,
+    sms: `【小康集市】订单${d.orderNumber}的售后申请有新进展，请查看订单。`,
+  }),
+  "aftersale.escalated": (d) => ({
+    subject: `售后申请已转交平台：订单 ${d.orderNumber}`,
+    body: `${d.operatorName}：\n\n订单 ${d.orderNumber} 的「${d.productName}」售后申请（${d.problem}，${d.amount}）已转交平台处理${d.answer === "auto" ? "（卖家未按时处理）" : "（买家不接受处理结果）"}。平台将作出决定并通知双方。\n\n查看：${d.link}`,
+    sms: `【小康集市】订单${d.orderNumber}的售后申请已转交平台。`,
+  }),
+  "aftersale.decided": (d) => ({
+    subject: d.answer === "accepted" ? `订单 ${d.orderNumber}：平台决定退款 ${d.amount}` : `订单 ${d.orderNumber}：平台未支持售后申请`,
+    body:
+      d.answer === "accepted"
+        ? `您好：\n\n平台已处理您对订单 ${d.orderNumber} 的售后申请，决定退款 ${d.amount}，款项将按原支付方式退回。${d.reason ? `\n说明：${d.reason}` : ""}\n\n查看订单：${d.link}`
+        : `您好：\n\n平台已处理您对订单 ${d.orderNumber} 的售后申请，决定不予退款。\n原因：${d.reason}\n\n查看订单：${d.link}`,
+    sms: `【小康集市】订单${d.orderNumber}的售后申请平台已作出决定。`,
+  }),
   "sale.new": (d) => ({
     subject: `新订单待发货：${d.orderNumber}`,
     body: `${d.operatorName} 有一笔新的已付款订单 ${d.orderNumber}（本店商品 ${d.amount}），请尽快发货。\n\n打开订单：${d.link}`,
@@ -66,6 +105,41 @@ const zh: Record<Kind, Render> = {
     subject: `「${d.productName}」未通过认定`,
     body: `${d.operatorName}：\n\n「${d.productName}」未通过消费帮扶产品认定。\n原因：${d.reason}\n\n请修改后重新提交：${d.link}`,
     sms: `【小康集市】「${d.productName}」未通过认定，请查看原因。`,
+  }),
+  "stock.low": (d) => ({
+    subject: `库存不足：「${d.productName}」只剩 ${d.amount} 件`,
+    body: `${d.operatorName}：\n\n「${d.productName}」刚卖出后库存只剩 ${d.amount} 件。请及时补货，售完后商品会显示为已售罄。\n\n管理库存：${d.link}`,
+    sms: `【小康集市】「${d.productName}」库存只剩${d.amount}件。`,
+  }),
+  "application.recommended": (d) => ({
+    subject: `开店申请「${d.operatorName}」已获县里推荐`,
+    body: `您好：\n\n县乡村振兴局已推荐「${d.operatorName}」的开店申请，平台审核通过后会再通知您。\n\n查看申请：${d.link}`,
+    sms: "",
+  }),
+  "application.approved": (d) => ({
+    subject: `开店申请「${d.operatorName}」已通过`,
+    body: `您好：\n\n「${d.operatorName}」的开店申请已通过，您已成为它的管理员，可以上架商品了。\n\n打开店铺后台：${d.link}`,
+    sms: "",
+  }),
+  "application.returned": (d) => ({
+    subject: `开店申请「${d.operatorName}」需要修改`,
+    body: `您好：\n\n「${d.operatorName}」的开店申请被退回修改。\n原因：${d.reason}\n\n请修改后重新提交：${d.link}`,
+    sms: "",
+  }),
+  "security.signInChallenged": (d) => ({
+    subject: "您的小康集市账户有多次登录失败",
+    body: `您好：\n\n有人多次用错误的密码尝试登录您的账户，接下来的登录需要额外验证。如果是您本人，请放心；如果不是，建议立即重设密码：\n\n${d.link}`,
+    sms: "",
+  }),
+  "security.revealAlert": (d) => ({
+    subject: "身份证号查看提醒",
+    body: `您好：\n\n${d.name} 在过去一小时内查看了 ${d.amount} 个脱贫户的完整身份证号。请核实是否属于正常工作需要。\n\n查看：${d.link}`,
+    sms: "",
+  }),
+  "security.sessionsEnded": (d) => ({
+    subject: "您在其他设备上的登录已全部退出",
+    body: `您好：\n\n您的小康集市账户刚刚退出了其他所有设备上的登录。如果不是您本人操作，请立即重设密码：\n\n${d.link}`,
+    sms: "",
   }),
   "password.reset": () => ({
     subject: "重设小康集市的密码",
@@ -110,6 +184,42 @@ const en: Record<Kind, Render> = {
     body: `Hello,\n\n${d.amount} of order ${d.orderNumber} has been refunded to the way you paid.${d.reason ? `\nReason: ${d.reason}` : ""}\n\nYour order: ${d.link}`,
     sms: `[Xiaokang Market] Order ${d.orderNumber}: ${d.amount} refunded.`,
   }),
+  "aftersale.opened": (d) => ({
+    subject: `After-sales request: order ${d.orderNumber}`,
+    body: `${d.operatorName},\n\nThe buyer of order ${d.orderNumber} has asked for after-sales help with "${d.productName}" (${d.problem}) and asks for a refund of ${d.amount}.\nPlease answer by ${d.deadline}; after that it goes to the platform by itself.\n\nAnswer it: ${d.link}`,
+    sms: `[Xiaokang Market] Order ${d.orderNumber} has an after-sales request to answer.`,
+  }),
+  "aftersale.answered": (d) => ({
+    subject:
+      d.answer === "partial"
+        ? `Order ${d.orderNumber}: the seller offers ${d.amount}`
+        : d.answer === "refused"
+          ? `Order ${d.orderNumber}: the seller refused your request`
+          : `Order ${d.orderNumber}: request accepted, ${d.amount} refunded`,
+    body:
+      d.answer === "partial"
+        ? `Hello,\n\n${d.operatorName} offers a refund of ${d.amount} for your after-sales request about order ${d.orderNumber}.${d.reason ? `\nNote: ${d.reason}` : ""}\nYou can accept it on the order page, or ask the platform to decide.\n\nYour order: ${d.link}`
+        : d.answer === "refused"
+          ? `Hello,\n\n${d.operatorName} refused your after-sales request about order ${d.orderNumber}.\nReason: ${d.reason}\nIf you disagree, ask the platform to decide from the order page.\n\nYour order: ${d.link}`
+          : `Hello,\n\n${d.operatorName} accepted your after-sales request about order ${d.orderNumber}: ${d.amount} goes back to the way you paid.\n\nYour order: ${d.link}`,
+    sms: `[Xiaokang Market] Your after-sales request for order ${d.orderNumber} has news.`,
+  }),
+  "aftersale.escalated": (d) => ({
+    subject: `After-sales request sent to the platform: order ${d.orderNumber}`,
+    body: `${d.operatorName},\n\nThe after-sales request about "${d.productName}" of order ${d.orderNumber} (${d.problem}, ${d.amount}) is now with the platform${d.answer === "auto" ? " (it was not answered in time)" : " (the buyer did not accept the answer)"}. The platform will decide and tell you both.\n\nSee it: ${d.link}`,
+    sms: `[Xiaokang Market] The after-sales request for order ${d.orderNumber} went to the platform.`,
+  }),
+  "aftersale.decided": (d) => ({
+    subject:
+      d.answer === "accepted"
+        ? `Order ${d.orderNumber}: the platform refunds ${d.amount}`
+        : `Order ${d.orderNumber}: the platform declined your request`,
+    body:
+      d.answer === "accepted"
+        ? `Hello,\n\nThe platform decided your after-sales request about order ${d.orderNumber}: ${d.amount} is refunded to the way you paid.${d.reason ? `\nNote: ${d.reason}` : ""}\n\nYour order: ${d.link}`
+        : `Hello,\n\nThe platform decided your after-sales request about order ${d.orderNumber}: no refund.\nReason: ${d.reason}\n\nYour order: ${d.link}`,
+    sms: `[Xiaokang Market] The platform decided your after-sales request for order ${d.orderNumber}.`,
+  }),
   "sale.new": (d) => ({
     subject: `New order to ship: ${d.orderNumber}`,
     body: `${d.operatorName} has a new paid order ${d.orderNumber} (its goods: ${d.amount}). Please ship it soon.\n\nOpen the order: ${d.link}`,
@@ -124,6 +234,41 @@ const en: Record<Kind, Render> = {
     subject: `"${d.productName}" was not certified`,
     body: `${d.operatorName},\n\nThe county office did not certify "${d.productName}".\nReason: ${d.reason}\n\nCorrect it and submit it again: ${d.link}`,
     sms: `[Xiaokang Market] "${d.productName}" was not certified; see why.`,
+  }),
+  "stock.low": (d) => ({
+    subject: `Low stock: "${d.productName}" has ${d.amount} left`,
+    body: `${d.operatorName},\n\nAfter a sale just now, "${d.productName}" has ${d.amount} left in stock. Restock it soon: once none is left it shows as sold out.\n\nManage stock: ${d.link}`,
+    sms: `[Xiaokang Market] "${d.productName}": ${d.amount} left in stock.`,
+  }),
+  "application.recommended": (d) => ({
+    subject: `Your application for "${d.operatorName}" was recommended by the county`,
+    body: `Hello,\n\nThe county office has recommended your application to sell as "${d.operatorName}". We will write again once the platform has reviewed it.\n\nYour application: ${d.link}`,
+    sms: "",
+  }),
+  "application.approved": (d) => ({
+    subject: `Your application for "${d.operatorName}" is approved`,
+    body: `Hello,\n\nYour application to sell as "${d.operatorName}" is approved: you are its manager and can list products now.\n\nOpen its console: ${d.link}`,
+    sms: "",
+  }),
+  "application.returned": (d) => ({
+    subject: `Your application for "${d.operatorName}" needs changes`,
+    body: `Hello,\n\nYour application to sell as "${d.operatorName}" was returned for changes.\nReason: ${d.reason}\n\nCorrect it and submit it again: ${d.link}`,
+    sms: "",
+  }),
+  "security.signInChallenged": (d) => ({
+    subject: "Many failed sign-ins on your Xiaokang Market account",
+    body: `Hello,\n\nSomeone has tried many wrong passwords on your account, so the next sign-ins need an extra check. If it was you, all is well; if not, reset your password now:\n\n${d.link}`,
+    sms: "",
+  }),
+  "security.revealAlert": (d) => ({
+    subject: "ID number reveals alert",
+    body: `Hello,\n\n${d.name} revealed the full ID numbers of ${d.amount} households in the last hour. Please check that this was needed for their work.\n\nSee: ${d.link}`,
+    sms: "",
+  }),
+  "security.sessionsEnded": (d) => ({
+    subject: "You were signed out on every other device",
+    body: `Hello,\n\nYour Xiaokang Market account was just signed out on every other device. If this was not you, reset your password now:\n\n${d.link}`,
+    sms: "",
   }),
   "password.reset": () => ({
     subject: "Reset your Xiaokang Market password",

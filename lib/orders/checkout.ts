@@ -21,6 +21,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { PaymentProvider } from "@/lib/payments/provider";
 import { PaymentProviderError } from "@/lib/payments/provider";
 import { holdStockForSale } from "@/lib/stock/ledger";
+import { notifyLowStock } from "@/lib/notifications/events";
 import { quoteOrderShipping } from "@/lib/shipping-fees/quote";
 import { orderAccessToken } from "./access";
 import { addressSchema } from "./address";
@@ -230,6 +231,14 @@ export async function placeOrder(db: Db, raw: CheckoutInput, ctx: Context): Prom
               ]);
             }
             if (left === 0) soldOut = true;
+            // Below the threshold with this sale: the operator's managers are told (once per crossing).
+            await notifyLowStock(tx, {
+              productId: line.productId,
+              before: left + line.quantity,
+              after: left,
+              threshold: env().LOW_STOCK_THRESHOLD,
+              crossingId: created.id,
+            });
           }
           return created;
         },

@@ -116,22 +116,35 @@ function openAmounts(order: NonNullable<Awaited<ReturnType<typeof lockedOrder>>>
   );
 }
 
+export interface RefundOptions {
+  /** Whose lines may be refunded; default: those of operators the actor manages (an admin: any). */
+  mayRefund?: (operatorId: string) => boolean;
+  /**
+   * Runs in the refund's own transaction, the order row locked, once the PENDING refund is written:
+   * an after-sales request is marked answered here, so the request and the refund commit together
+   * (lib/after-sales/requests.ts). Throwing rolls both back.
+   */
+  onCreated?: (tx: Tx, refundId: string) => Promise<void>;
+}
+
 /**
  * Refunds lines of an order. A manager may refund only lines of operators they manage; an
- * admin any. Returns the refund's id and whether the money is back already.
+ * admin any (or whom `options.mayRefund` names: the shopper taking a seller's after-sales offer).
+ * Returns the refund's id and whether the money is back already.
  */
 export async function requestRefund(
   db: Db,
   provider: PaymentProvider,
   raw: RefundInput,
-  actor: Actor,
+  actor: Actor | null,
+  options: RefundOptions = {},
 ): Promise<{ refundId: string; status: "SUCCEEDED" | "PENDING" }> {
   const input = refundSchema.parse(raw);
   const refund = await db.$transaction(async (tx) => {
     const order = await lockedOrder(tx, input.orderId);
     if (!order) throw notFound();
     const open = openAmounts(order);
-    const mine = (operatorId: string) => canManageOperator(actor, operatorId);
+    const mine = options.mayRefund ?? ((operatorId: string) => canManageOperator(actor, operatorId));
     if (!order.lines.some((l) => mine(l.operatorId))) throw notFound();
     if (!(REFUNDABLE_STATUSES as readonly string[]).includes(order.status)) throw new ActionError("orderNotRefundable");
 
@@ -152,7 +165,7 @@ export async function requestRefund(
       lines.map((l) => open.get(l.orderLineId)!.line.operatorId),
     );
     const amountFen = lines.reduce((s, l) => s + l.amountFen, 0) + input.shippingFen;
-    return tx.refund.create({
+    const created = await tx.refund.create({
       data: {
         orderId: order.id,
         amountFen,
@@ -160,11 +173,13 @@ export async function requestRefund(
         shippingOperatorId: shipping?.operatorId ?? null,
         reason: input.reason,
         restock: lines.some((l) => l.quantity > 0),
-        createdById: actor.userId,
+        createdById: actor?.userId ?? null,
         lines: { create: lines },
       },
       select: { id: true, amountFen: true, order: { select: { number: true, paymentIntentId: true } } },
     });
+    await options.onCreated?.(tx, created.id);
+    return created;
   });
 
   let answer;

@@ -11,6 +11,7 @@ import { localName } from "@/lib/i18n/pick";
 import { ConsoleTabs } from "@/components/console/ConsoleTabs";
 import { redirectToSignIn } from "@/components/console/sign-in";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
+import { sellerOpenCount } from "@/lib/after-sales/after-sales.server";
 
 // Per signed-in user, never cached: every page below reads the session (cookies).
 export const dynamic = "force-dynamic";
@@ -36,9 +37,13 @@ export default async function OperatorConsoleLayout({ children, params }: Props)
   const { actor, operator } = await requireConsoleOperator(slug);
   const t = await getTranslations({ locale, namespace: "coop" });
   const base = localizedPath(locale, `/coop/${operator.slug}`);
+  // The 售后 tab shows how many requests wait for an answer.
+  const waiting = await sellerOpenCount(operator.id);
+  const afterSalesLabel = `${(await getTranslations({ locale, namespace: "afterSales.console" }))("nav")}${waiting ? ` ${waiting}` : ""}`;
   const tabs = [
     { href: base, label: t("nav.overview"), exact: true },
     { href: `${base}/orders`, label: t("nav.orders") },
+    { href: `${base}/after-sales`, label: afterSalesLabel },
     { href: `${base}/products`, label: t("nav.products") },
     { href: `${base}/campaigns`, label: (await getTranslations({ locale, namespace: "campaigns.console" }))("nav") },
     { href: `${base}/links`, label: t("nav.links") },

@@ -21,6 +21,14 @@ import { isOrderAccessToken, orderAccessToken } from "@/lib/orders/access";
 import { ORDER_NUMBER } from "@/lib/orders/number";
 import { impactReceiptOf, orderOfNumber, settleReturnFromStripe } from "@/lib/orders/orders.server";
 import { shanghaiFormat } from "@/lib/time/shanghai";
+import type { Locale } from "@/lib/i18n/locales";
+import { AfterSaleMessages } from "@/components/after-sales/AfterSaleMessages";
+import { BuyerRequestActions } from "@/components/after-sales/BuyerRequestActions";
+import { OpenAfterSaleForm } from "@/components/after-sales/OpenAfterSaleForm";
+import { RequestCard } from "@/components/after-sales/RequestCard";
+import { Badge } from "@/components/ui/Badge";
+import { optionsOfOrder, requestsOfOrder } from "@/lib/after-sales/after-sales.server";
+import { isActive, isPartlyShipped, partStage } from "@/lib/after-sales/rules";
 import { ReviewForm } from "@/components/reviews/ReviewForm";
 import { Stars } from "@/components/reviews/ReviewList";
 import { ShareCardOffer } from "@/components/trace/ShareCardOffer";
@@ -67,6 +75,18 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const sf = await getTranslations({ locale, namespace: "shippingFees" });
   const shippingLabels = { shipping: sf("shipping"), free: sf("free"), coldChain: sf("coldChain"), refunded: sf.raw("refunded") as string };
   const pending = order.status === "PENDING_PAYMENT";
+  const as = await getTranslations({ locale, namespace: "afterSales" });
+  const requests = order.paidAt ? await requestsOfOrder(order.id) : [];
+  const options = order.paidAt ? await optionsOfOrder(order.id) : [];
+  // Photos are private files: their buyer sees them when signed in (a guest link does not open them).
+  const showPhotos = actor !== null && (order.userId === actor.userId || actor.role === "ADMIN");
+  const stageOf = (s: { operatorId: string; status: string | null; receivedAt: Date | null }) =>
+    partStage({
+      shipmentStatus: s.status,
+      receivedAt: s.receivedAt,
+      activeAfterSale: requests.some((r) => r.operatorId === s.operatorId && isActive(r.status)),
+    });
+  const partly = isPartlyShipped(order.shipments.map(stageOf));
   // Reviews are written by the signed-in buyer (a guest holding the link cannot: a review has an author).
   const isBuyer = !!actor && order.userId === actor.userId;
   const reviewState = isBuyer && order.paidAt ? await reviewStateOfOrder(actor.userId, order.id) : {};
@@ -79,6 +99,11 @@ export default async function OrderPage({ params, searchParams }: Props) {
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold">{t("orderTitle", { number: order.number })}</h1>
         <OrderStatusBadge locale={locale} status={order.status} />
+        {partly ? (
+          <span data-testid="partly-shipped">
+            <Badge tone="gi">{as("partlyShipped")}</Badge>
+          </span>
+        ) : null}
       </div>
       <p className="text-sm text-stone-600">
         {t("placedAt", { time: time(locale, order.createdAt) })}
@@ -141,7 +166,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
             </h2>
             {shipment.status ? (
               <span className="text-sm font-medium" data-testid="shipment-status">
-                {shipment.receivedAt ? tr("received") : t(`shipment.${shipment.status}`)}
+                {stageOf(shipment) === "shipped" ? t(`shipment.${shipment.status}`) : as(`stage.${stageOf(shipment)}`)}
                 {shipment.carrier ? ` · ${shipment.carrier} ${shipment.trackingNo ?? ""}` : null}
               </span>
             ) : null}
@@ -195,6 +220,20 @@ export default async function OrderPage({ params, searchParams }: Props) {
               />
             ) : null}
           </ul>
+          <AfterSaleSection
+            locale={locale}
+            number={order.number}
+            token={token}
+            operatorId={shipment.operatorId}
+            sellerName={shipment.operator ? localName(locale, shipment.operator) : t("seller")}
+            lineLabel={(id) => {
+              const l = order.lines.find((x) => x.id === id)!;
+              return `${localName(locale, l.product)} ${localText(locale, l.product.specZh, l.product.specEn)} × ${l.quantity}`;
+            }}
+            requests={requests.filter((r) => r.operatorId === shipment.operatorId)}
+            option={options.find((o) => o.operatorId === shipment.operatorId)}
+            showPhotos={showPhotos}
+          />
         </section>
       ))}
 
@@ -219,6 +258,74 @@ export default async function OrderPage({ params, searchParams }: Props) {
           {!actor ? <p className="mt-2 text-xs text-stone-600">{t("keepLink")}</p> : null}
         </section>
       </div>
+    </div>
+  );
+}
+
+/** One seller's after-sales: its requests (with the shopper's answers) and the form to open one. */
+async function AfterSaleSection({
+  locale,
+  number,
+  token,
+  operatorId,
+  sellerName,
+  lineLabel,
+  requests,
+  option,
+  showPhotos,
+}: {
+  locale: Locale;
+  number: string;
+  token: string;
+  operatorId: string;
+  sellerName: string;
+  lineLabel: (orderLineId: string) => string;
+  requests: Awaited<ReturnType<typeof requestsOfOrder>>;
+  option: Awaited<ReturnType<typeof optionsOfOrder>>[number] | undefined;
+  showPhotos: boolean;
+}) {
+  if (!option && requests.length === 0) return null;
+  const t = await getTranslations({ locale, namespace: "afterSales" });
+  const time = shanghaiFormat(locale, { dateStyle: "medium", timeStyle: "short" });
+  const targets = option
+    ? [
+        ...option.lines.map((l) => ({ value: `line:${l.id}`, label: lineLabel(l.id), maxFen: l.maxFen })),
+        ...(option.wholeMaxFen > 0 && (option.lines.length > 1 || option.wholeMaxFen > (option.lines[0]?.maxFen ?? 0))
+          ? [{ value: `part:${operatorId}`, label: t("targetWhole", { seller: sellerName }), maxFen: option.wholeMaxFen }]
+          : []),
+      ]
+    : [];
+  const showWindow = option && option.closed !== "afterSaleNotDelivered";
+  if (!requests.length && !targets.length && !showWindow) return null;
+  return (
+    <div className="space-y-2 border-t border-stone-100 px-4 py-3" data-testid="after-sales">
+      <h3 className="text-sm font-semibold text-stone-700">{t("title")}</h3>
+      {requests.map((r) => (
+        <RequestCard key={r.id} locale={locale} request={r} showPhotos={showPhotos}>
+          {r.status === "PARTIAL" || r.status === "REFUSED" ? (
+            <AfterSaleMessages locale={locale}>
+              <BuyerRequestActions number={number} token={token} requestId={r.id} status={r.status} offeredFen={r.offeredFen} />
+            </AfterSaleMessages>
+          ) : null}
+        </RequestCard>
+      ))}
+      {showWindow ? (
+        <p className="text-xs text-stone-600">
+          {option.window.fresh
+            ? t("windowFresh")
+            : t("windowPackaged", { noReason: option.window.reasons.includes("OTHER") ? "yes" : "no" })}{" "}
+          {option.closed === "afterSaleWindowClosed"
+            ? t("windowClosed")
+            : option.closesAt
+              ? t("closesAt", { time: time.format(option.closesAt) })
+              : null}
+        </p>
+      ) : null}
+      {targets.length && option ? (
+        <AfterSaleMessages locale={locale}>
+          <OpenAfterSaleForm number={number} token={token} targets={targets} reasons={option.window.reasons} />
+        </AfterSaleMessages>
+      ) : null}
     </div>
   );
 }

@@ -7,6 +7,7 @@
 import type { Actor } from "@/lib/auth/actor";
 import { EVIDENCE_KEY } from "@/lib/admin/evidence";
 import { mayReadApplicationDocument } from "@/lib/applications/access.server";
+import { mayReadPhoto as mayReadAfterSalePhoto } from "@/lib/after-sales/after-sales.server";
 import { mayReadPayoutProof } from "@/lib/benefits/proof-access.server";
 import { defineRoute } from "@/lib/http/route.server";
 import { notFoundResponse as notFound } from "@/lib/http/route";
@@ -27,6 +28,8 @@ const POLICIES: Record<string, AccessPolicy> = {
   payouts: { access: async (key, actor) => mayReadPayoutProof(actor, key), cacheControl: "private, no-store" },
   // Application documents: the applicant, the county's officers, admins (lib/applications/access.server.ts).
   applications: { access: async (key, actor) => mayReadApplicationDocument(actor, key), cacheControl: "private, no-store" },
+  // After-sales photos: the request's buyer (signed in), its seller's managers, admins (lib/after-sales/queries.ts).
+  aftersales: { access: async (key, actor) => mayReadAfterSalePhoto(actor, `/api/files/${key}`), cacheControl: "private, no-store" },
   // GI-mark authorisation evidence: admins only.
   gimarks: { access: async (key, actor) => EVIDENCE_KEY.test(key) && actor?.role === "ADMIN", cacheControl: "private, no-store" },
 };
