@@ -70,6 +70,13 @@ export const AUDIT_ACTIONS = [
   "search.synonyms.save",
   "search.synonyms.delete",
   "shipping.rule.save",
+  // Invoices (lib/invoices) and bank transfers (lib/payments/transfer.ts)
+  "invoice.request",
+  "invoice.cancel",
+  "invoice.issue",
+  "invoice.flagReversal",
+  "invoice.reverse",
+  "transfer.received",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -13,6 +13,7 @@ export const KINDS = {
   "order.shipped": "orders",
   "order.delivered": "orders",
   "refund.made": "orders",
+  "invoice.issued": "orders",
   "sale.new": "sales",
   "product.certified": "products",
   "product.rejected": "products",

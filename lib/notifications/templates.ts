@@ -52,6 +52,11 @@ const zh: Record<Kind, Render> = {
     body: `您好：\n\n订单 ${d.orderNumber} 已退款 ${d.amount}，款项将按原支付方式退回。${d.reason ? `\n原因：${d.reason}` : ""}\n\n查看订单：${d.link}`,
     sms: `【小康集市】订单${d.orderNumber}已退款${d.amount}。`,
   }),
+  "invoice.issued": (d) => ({
+    subject: `订单 ${d.orderNumber} 的发票已开具`,
+    body: `您好：\n\n${d.operatorName ?? "卖家"}已为订单 ${d.orderNumber} 开具发票，金额 ${d.amount}。请在订单页下载或查看。\n\n查看订单：${d.link}`,
+    sms: `【小康集市】订单${d.orderNumber}的发票已开具。`,
+  }),
   "sale.new": (d) => ({
     subject: `新订单待发货：${d.orderNumber}`,
     body: `${d.operatorName} 有一笔新的已付款订单 ${d.orderNumber}（本店商品 ${d.amount}），请尽快发货。\n\n打开订单：${d.link}`,
@@ -109,6 +114,11 @@ const en: Record<Kind, Render> = {
     subject: `Order ${d.orderNumber}: ${d.amount} refunded`,
     body: `Hello,\n\n${d.amount} of order ${d.orderNumber} has been refunded to the way you paid.${d.reason ? `\nReason: ${d.reason}` : ""}\n\nYour order: ${d.link}`,
     sms: `[Xiaokang Market] Order ${d.orderNumber}: ${d.amount} refunded.`,
+  }),
+  "invoice.issued": (d) => ({
+    subject: `Order ${d.orderNumber}: your invoice is ready`,
+    body: `Hello,\n\n${d.operatorName ?? "The seller"} has issued the invoice for its part of order ${d.orderNumber} (${d.amount}). Download or view it on the order page.\n\nYour order: ${d.link}`,
+    sms: `[Xiaokang Market] Order ${d.orderNumber}: invoice issued.`,
   }),
   "sale.new": (d) => ({
     subject: `New order to ship: ${d.orderNumber}`,

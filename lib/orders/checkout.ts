@@ -19,6 +19,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { Channel } from "@/lib/generated/prisma/enums";
 import type { PaymentProvider } from "@/lib/payments/provider";
 import { PaymentProviderError } from "@/lib/payments/provider";
+import { mayPayByTransfer } from "@/lib/payments/transfer";
+import { newTransferReference, transferDeadline } from "@/lib/payments/transfer-window";
 import { holdStockForSale } from "@/lib/stock/ledger";
 import { quoteOrderShipping } from "@/lib/shipping-fees/quote";
 import { orderAccessToken } from "./access";
@@ -46,6 +48,8 @@ export const checkoutSchema = z.object({
   channel: z.enum(Channel).default("RETAIL"),
   address: addressSchema,
   items: z.array(checkoutItemSchema).min(1, "cartEmpty").max(MAX_LINES),
+  /** online: the configured provider (Stripe or the demo page); transfer: 对公转账 (lib/payments/transfer.ts). */
+  paymentMethod: z.enum(["online", "transfer"]).default("online"),
 });
 export type CheckoutInput = z.input<typeof checkoutSchema>;
 
@@ -102,6 +106,9 @@ export async function placeOrder(db: Db, raw: CheckoutInput, ctx: Context): Prom
   const email = ctx.actor?.email ?? input.email;
   if (!email) throw new ActionError("emailRequired");
   if (!channelsFor(ctx.actor).includes(input.channel)) throw new ActionError("channelNotAllowed");
+  const byTransfer = input.paymentMethod === "transfer";
+  if (byTransfer !== (ctx.provider.name === "transfer")) throw new ActionError("invalidInput");
+  if (byTransfer && !(await mayPayByTransfer(db, ctx.actor))) throw new ActionError("transferNotAllowed");
 
   const existing = await findByCheckoutKey(db, input.checkoutKey, ctx.actor, email);
   if (existing) return ensurePaymentSession(db, existing.id, ctx);
@@ -188,7 +195,9 @@ export async function placeOrder(db: Db, raw: CheckoutInput, ctx: Context): Prom
               checkoutKey: input.checkoutKey,
               ...input.address,
               paymentProvider: ctx.provider.name,
-              reservedUntil: new Date(now.getTime() + RESERVATION_MS),
+              // A bank transfer takes days: its stock is held to the end of the third working day.
+              reservedUntil: byTransfer ? transferDeadline(now) : new Date(now.getTime() + RESERVATION_MS),
+              transferReference: byTransfer ? newTransferReference() : null,
               createdAt: now,
               lines: { createMany: { data: lines } },
               shipping: { createMany: { data: shipping.lines } },
@@ -230,7 +239,7 @@ export async function placeOrder(db: Db, raw: CheckoutInput, ctx: Context): Prom
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
         const other = await findByCheckoutKey(db, input.checkoutKey, ctx.actor, email);
         if (other) return ensurePaymentSession(db, other.id, ctx);
-        if (attempt < 3) continue; // not this form's order: the number was taken
+        if (attempt < 3) continue; // not this form's order: the number (or transfer reference) was taken
       }
       throw error;
     }
