@@ -26,7 +26,7 @@ import { makeProduct } from "./support/shop";
 const PDF = Buffer.from(
   "%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\nxref\n0 2\n0000000000 65535 f \n0000000009 00000 n \ntrailer\n<< /Size 2 /Root 1 0 R >>\nstartxref\n60\n%%EOF\n",
 );
-const pdfFile = (bytes: Uint8Array = PDF, name = "发票.pdf") => new File([bytes], name, { type: "application/pdf" });
+const pdfFile = (bytes: Uint8Array = PDF, name = "发票.pdf") => new File([Uint8Array.from(bytes)], name, { type: "application/pdf" });
 
 const VALID_TAX_NO = (() => {
   const first17 = "91620523MA7X2K3B0";
