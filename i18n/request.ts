@@ -23,6 +23,7 @@ export const MESSAGE_FILES = [
   "search",
   "shipping-fees",
   "product-page",
+  "invoices",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

@@ -200,7 +200,13 @@ async function freshInvoice(status: "REQUESTED" | "NEEDS_REVERSAL" | "ISSUED", f
       title: "授权测试",
       email: "authz-invoice@example.test",
       status,
-      ...(issued ? { amountFen: order.totalFen, issuedAt: new Date(), ...(fileKey ? { fileKey, fileName: "授权.pdf" } : { downloadUrl: "https://inv.example.gov.cn/x" }) } : {}),
+      ...(issued
+        ? {
+            amountFen: order.totalFen,
+            issuedAt: new Date(),
+            ...(fileKey ? { fileKey, fileName: "授权.pdf" } : { downloadUrl: "https://inv.example.gov.cn/x" }),
+          }
+        : {}),
     },
   });
   return { order, invoice };
@@ -217,7 +223,9 @@ async function freshTransferOrder() {
       transferReference: `ZZ${orderNumberShape().slice(-8)}`,
       reservedUntil: new Date(Date.now() + 3 * 86_400_000),
       lines: {
-        create: [{ productId: fx.productId, operatorId: fx.operatorId, quantity: 2, unitPriceFen: 2500, netFen: 5000, certifiedAtSale: false }],
+        create: [
+          { productId: fx.productId, operatorId: fx.operatorId, quantity: 2, unitPriceFen: 2500, netFen: 5000, certifiedAtSale: false },
+        ],
       },
     },
   });

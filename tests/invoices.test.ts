@@ -84,7 +84,9 @@ describe("the invoice's steps", () => {
     expect(after).toMatchObject({ status: "ISSUED", amountFen: 10_000, invoiceNo: "26622000000012345678", fileName: "发票.pdf" });
     expect(after.fileKey).toMatch(/^invoices\/.+\.pdf$/);
     // The buyer is told, at the invoice's email, once; an audit row says who issued it.
-    const mails = await testDb.outbox.findMany({ where: { kind: "invoice.issued", dedupeKey: { startsWith: `invoice.issued:${invoiceId}` } } });
+    const mails = await testDb.outbox.findMany({
+      where: { kind: "invoice.issued", dedupeKey: { startsWith: `invoice.issued:${invoiceId}` } },
+    });
     expect(mails).toHaveLength(1);
     expect(mails[0]!.recipient).toBe("finance@example.test");
     expect(mails[0]!.subject).toContain(order.number);
@@ -96,7 +98,12 @@ describe("the invoice's steps", () => {
     expect(await run("invoice.reverse", manager, { invoiceId, note: "" })).toMatchObject({ ok: false, error: "invoiceNotFlagged" });
 
     // A refund of ¥30 after issue: the invoice overstates the sale now.
-    await requestRefund(testDb, demoProvider, { orderId: order.id, lines: [{ orderLineId: order.lines[0]!.id, amountFen: 3000 }] }, manager!);
+    await requestRefund(
+      testDb,
+      demoProvider,
+      { orderId: order.id, lines: [{ orderLineId: order.lines[0]!.id, amountFen: 3000 }] },
+      manager!,
+    );
     expect(await invoice(invoiceId)).toMatchObject({ status: "NEEDS_REVERSAL" });
     expect((await invoice(invoiceId)).reversalDueAt).not.toBeNull();
 
@@ -106,10 +113,19 @@ describe("the invoice's steps", () => {
     expect(await invoice(invoiceId)).toMatchObject({ status: "REVERSED", reversalNote: "红字发票 26622000000099999999" });
     expect(reversed.reissuedId).not.toBeNull();
     const again = await invoice(reversed.reissuedId!);
-    expect(again).toMatchObject({ status: "REQUESTED", replacesId: invoiceId, title: "兰州市演示事务服务中心工会委员会", taxNo: VALID_TAX_NO });
+    expect(again).toMatchObject({
+      status: "REQUESTED",
+      replacesId: invoiceId,
+      title: "兰州市演示事务服务中心工会委员会",
+      taxNo: VALID_TAX_NO,
+    });
     // The new invoice is for what is left: ¥100 − ¥30.
     const issuedAgain = data<{ amountFen: number }>(
-      await run("invoice.issue", manager, { invoiceId: again.id, invoiceNo: "26622000000012345679", downloadUrl: "https://inv.example.gov.cn/a?id=1" }),
+      await run("invoice.issue", manager, {
+        invoiceId: again.id,
+        invoiceNo: "26622000000012345679",
+        downloadUrl: "https://inv.example.gov.cn/a?id=1",
+      }),
     );
     expect(issuedAgain.amountFen).toBe(7_000);
     void product;
@@ -127,7 +143,10 @@ describe("the invoice's steps", () => {
 
     const second = data<{ id: string }>(await run("invoice.request", shopper, { ...ref, operatorId: product.operatorId, ...ordinary() }));
     data(await run("invoice.issue", manager, { invoiceId: second.id, file: pdfFile() }));
-    expect(await run("invoice.cancel", shopper, { ...ref, invoiceId: second.id })).toMatchObject({ ok: false, error: "invoiceAlreadyIssued" });
+    expect(await run("invoice.cancel", shopper, { ...ref, invoiceId: second.id })).toMatchObject({
+      ok: false,
+      error: "invoiceAlreadyIssued",
+    });
   });
 
   it("allows one open request per order and seller, even when two arrive at once", async () => {
@@ -163,14 +182,30 @@ describe("the invoice's steps", () => {
         paymentProvider: "demo",
         reservedUntil: new Date(Date.now() + 60_000),
         userId: "seed-user-shopper",
-        lines: { create: [{ productId: product.id, operatorId: product.operatorId, quantity: 1, unitPriceFen: product.priceFen, netFen: product.priceFen, certifiedAtSale: true }] },
+        lines: {
+          create: [
+            {
+              productId: product.id,
+              operatorId: product.operatorId,
+              quantity: 1,
+              unitPriceFen: product.priceFen,
+              netFen: product.priceFen,
+              certifiedAtSale: true,
+            },
+          ],
+        },
       },
     });
     // The order page's number pattern: paid-order helpers write test-only numbers, so go to the command.
     const { requestInvoice } = await import("@/lib/invoices/invoices");
     const { invoiceRequestSchema } = await import("@/lib/invoices/rules");
     await expect(
-      requestInvoice(testDb, { orderId: unpaid.id, operatorId: product.operatorId, request: invoiceRequestSchema.parse(ordinary()), requestedById: null }),
+      requestInvoice(testDb, {
+        orderId: unpaid.id,
+        operatorId: product.operatorId,
+        request: invoiceRequestSchema.parse(ordinary()),
+        requestedById: null,
+      }),
     ).rejects.toMatchObject({ code: "invoiceOrderNotPaid" });
   });
 
@@ -238,12 +273,20 @@ describe("bad input changes nothing and says why", () => {
     });
     const big = new Uint8Array(INVOICE_PDF_MAX_BYTES + 1);
     big.set(PDF);
-    expect(await run("invoice.issue", manager, { invoiceId, file: pdfFile(big) })).toMatchObject({ ok: false, error: "invoicePdfTooLarge" });
-    expect(await run("invoice.issue", manager, { invoiceId, invoiceNo: "26622000000012345678", downloadUrl: "http://x.example/a" })).toMatchObject({
+    expect(await run("invoice.issue", manager, { invoiceId, file: pdfFile(big) })).toMatchObject({
+      ok: false,
+      error: "invoicePdfTooLarge",
+    });
+    expect(
+      await run("invoice.issue", manager, { invoiceId, invoiceNo: "26622000000012345678", downloadUrl: "http://x.example/a" }),
+    ).toMatchObject({
       ok: false,
       fieldErrors: { downloadUrl: ["invoiceLinkInvalid"] },
     });
-    expect(await run("invoice.issue", manager, { invoiceId })).toMatchObject({ ok: false, fieldErrors: { file: ["invoiceDocumentRequired"] } });
+    expect(await run("invoice.issue", manager, { invoiceId })).toMatchObject({
+      ok: false,
+      fieldErrors: { file: ["invoiceDocumentRequired"] },
+    });
     expect(await databaseFingerprint()).toEqual(before);
     expect(await invoice(invoiceId)).toMatchObject({ status: "REQUESTED" });
   });
@@ -262,14 +305,18 @@ describe("who may act and download", () => {
     const order = await testDb.invoice.findUniqueOrThrow({ where: { id: invoiceId }, include: { order: true } });
     const applicant = await actorOf("applicant"); // made on first use: before the fingerprint
     const before = await databaseFingerprint();
-    expect(await run("invoice.issue", await actorOf("managerB"), { invoiceId, file: pdfFile() })).toMatchObject({ ok: false, error: "notFound" });
+    expect(await run("invoice.issue", await actorOf("managerB"), { invoiceId, file: pdfFile() })).toMatchObject({
+      ok: false,
+      error: "notFound",
+    });
     expect(await run("invoice.reverse", await actorOf("managerB"), { invoiceId })).toMatchObject({ ok: false, error: "notFound" });
     const ref = { number: order.order.number, token: "" };
     expect(await run("invoice.cancel", applicant, { ...ref, invoiceId })).toMatchObject({ ok: false, error: "notFound" });
     expect(await run("invoice.cancel", null, { ...ref, invoiceId })).toMatchObject({ ok: false, error: "notFound" });
-    expect(
-      await run("invoice.request", applicant, { ...ref, operatorId: product.operatorId, ...ordinary() }),
-    ).toMatchObject({ ok: false, error: "notFound" });
+    expect(await run("invoice.request", applicant, { ...ref, operatorId: product.operatorId, ...ordinary() })).toMatchObject({
+      ok: false,
+      error: "notFound",
+    });
     expect(await databaseFingerprint()).toEqual(before);
   });
 
@@ -296,7 +343,9 @@ describe("who may act and download", () => {
     expect((await get("anonymous", "x".repeat(32))).status).toBe(404);
     expect((await get("managerB", orderAccessToken("another-order"))).status).toBe(404);
     // An invoice id that does not exist, and a requested one with no file yet: 404.
-    expect((await route.runAs(await actorOf("admin"), new Request("http://localhost/api/invoices/nope/file"), { id: "nope" })).status).toBe(404);
+    expect((await route.runAs(await actorOf("admin"), new Request("http://localhost/api/invoices/nope/file"), { id: "nope" })).status).toBe(
+      404,
+    );
     // The file is not served by /api/files (no policy for invoices/).
     const key = (await invoice(invoiceId)).fileKey!;
     const files = registeredRoutes().find((r) => r.name === "files.get");

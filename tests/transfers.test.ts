@@ -57,7 +57,12 @@ describe("choosing bank transfer", () => {
     }
     // The method and the provider must agree (the route picks the provider from the method).
     await expect(
-      placeOrder(testDb, cartOf([product]), { actor: await buyer(), provider: transferProvider, origin: "http://localhost", locale: "zh-CN" }),
+      placeOrder(testDb, cartOf([product]), {
+        actor: await buyer(),
+        provider: transferProvider,
+        origin: "http://localhost",
+        locale: "zh-CN",
+      }),
     ).rejects.toMatchObject({ code: "invalidInput" });
     expect(await databaseFingerprint()).toEqual(before);
   });
@@ -96,15 +101,19 @@ describe("marking a transfer received", () => {
       error: "transferAmountMismatch",
     });
     for (const persona of ["managerA", "officerGangu", "shopper"] as const) {
-      expect(await run("transfer.markReceived", await actorOf(persona), { orderId: order.id, expectAmountFen: String(order.totalFen) })).toMatchObject({
+      expect(
+        await run("transfer.markReceived", await actorOf(persona), { orderId: order.id, expectAmountFen: String(order.totalFen) }),
+      ).toMatchObject({
         ok: false,
         error: "notFound",
       });
     }
-    expect(await run("transfer.markReceived", await buyer(), { orderId: order.id, expectAmountFen: String(order.totalFen) })).toMatchObject({
-      ok: false,
-      error: "notFound",
-    });
+    expect(await run("transfer.markReceived", await buyer(), { orderId: order.id, expectAmountFen: String(order.totalFen) })).toMatchObject(
+      {
+        ok: false,
+        error: "notFound",
+      },
+    );
     expect(await databaseFingerprint()).toEqual(before);
   });
 
@@ -129,12 +138,17 @@ describe("a transfer that never arrives", () => {
 
     const after = new Date(order.reservedUntil.getTime() + 5 * 60_000);
     await Promise.all([sweepExpiredReservations(testDb, providerFor, after), sweepExpiredReservations(testDb, providerFor, after)]);
-    expect(await testDb.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ status: "CANCELLED", cancelReason: "EXPIRED" });
+    expect(await testDb.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({
+      status: "CANCELLED",
+      cancelReason: "EXPIRED",
+    });
     expect(await stockOf(product.id)).toBe(10);
     expect(await testDb.stockMovement.count({ where: { productId: product.id, reason: "RELEASE" } })).toBe(1);
 
     // The money arrives after the release: not paid, and the admin is told to send it back.
-    expect(await run("transfer.markReceived", await actorOf("admin"), { orderId: order.id, expectAmountFen: String(order.totalFen) })).toMatchObject({
+    expect(
+      await run("transfer.markReceived", await actorOf("admin"), { orderId: order.id, expectAmountFen: String(order.totalFen) }),
+    ).toMatchObject({
       ok: false,
       error: "transferOrderReleased",
     });

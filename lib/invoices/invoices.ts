@@ -189,7 +189,11 @@ export async function markInvoiceReversed(
     const invoice = await tx.invoice.findUnique({ where: { id: input.invoiceId } });
     if (!invoice) throw notFound();
     await tx.$queryRaw`SELECT 1 FROM "Order" WHERE "id" = ${invoice.orderId} FOR UPDATE`;
-    const moved = await step(tx, invoice.id, STEPS.reverse, { status: "REVERSED", reversedAt: new Date(), reversalNote: input.note || null });
+    const moved = await step(tx, invoice.id, STEPS.reverse, {
+      status: "REVERSED",
+      reversedAt: new Date(),
+      reversalNote: input.note || null,
+    });
     if (!moved) throw new ActionError(invoice.status === "REVERSED" ? "invoiceAlreadyReversed" : "invoiceNotFlagged");
     let reissuedId: string | null = null;
     if (input.reissue && (await partFen(tx, invoice.orderId, invoice.operatorId)) > 0) {

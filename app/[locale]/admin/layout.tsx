@@ -33,6 +33,7 @@ export default async function AdminLayout({ children, params }: { children: Reac
     { href: `${base}/accounts`, label: t("nav.accounts") },
     { href: `${base}/operators`, label: t("nav.operators") },
     { href: `${base}/payouts`, label: t("nav.payouts") },
+    { href: `${base}/transfers`, label: (await getTranslations({ locale, namespace: "transfers.admin" }))("nav") },
     { href: `${base}/regions`, label: t("nav.regions") },
     { href: `${base}/gi-marks`, label: t("nav.giMarks") },
     { href: `${base}/audit`, label: t("nav.audit") },

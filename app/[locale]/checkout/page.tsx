@@ -14,6 +14,7 @@ import { localName, localText } from "@/lib/i18n/pick";
 import { channelsFor } from "@/lib/orders/checkout";
 import { checkoutSellers } from "@/lib/shipping-fees/shipping.server";
 import { buyNowItem } from "@/lib/cart/buy-now.server";
+import { canPayByTransfer } from "@/lib/payments/transfers.server";
 
 export const dynamic = "force-dynamic";
 
@@ -70,6 +71,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
   };
   // A returning shopper's last address, to spare the typing.
   const last = actor ? await lastAddressOf(actor.userId) : null;
+  const transferAllowed = await canPayByTransfer(actor);
 
   return (
     <div className="mx-auto max-w-5xl space-y-4">
@@ -105,6 +107,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
               channels={channelsFor(actor)}
               initial={last ?? EMPTY_ADDRESS}
               shipping={shipping}
+              transferAllowed={transferAllowed}
             />
           </ShopMessages>
         </>

@@ -11,6 +11,7 @@ import { localName } from "@/lib/i18n/pick";
 import { ConsoleTabs } from "@/components/console/ConsoleTabs";
 import { redirectToSignIn } from "@/components/console/sign-in";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
+import { invoiceCountsOf } from "@/lib/invoices/invoices.server";
 
 // Per signed-in user, never cached: every page below reads the session (cookies).
 export const dynamic = "force-dynamic";
@@ -36,6 +37,10 @@ export default async function OperatorConsoleLayout({ children, params }: Props)
   const { actor, operator } = await requireConsoleOperator(slug);
   const t = await getTranslations({ locale, namespace: "coop" });
   const base = localizedPath(locale, `/coop/${operator.slug}`);
+  // 发票: requests to issue and invoices to reverse (红冲) wait here; the tab says how many.
+  const invoiceCounts = await invoiceCountsOf(operator.id);
+  const invoicesDue = invoiceCounts.toIssue + invoiceCounts.toReverse;
+  const invoicesLabel = (await getTranslations({ locale, namespace: "invoices.console" }))("nav");
   const tabs = [
     { href: base, label: t("nav.overview"), exact: true },
     { href: `${base}/orders`, label: t("nav.orders") },
@@ -43,6 +48,7 @@ export default async function OperatorConsoleLayout({ children, params }: Props)
     { href: `${base}/links`, label: t("nav.links") },
     { href: `${base}/payouts`, label: t("nav.payouts") },
     { href: `${base}/settlement`, label: t("nav.settlement") },
+    { href: `${base}/invoices`, label: invoicesDue ? `${invoicesLabel} (${invoicesDue})` : invoicesLabel },
     { href: `${base}/shipping`, label: (await getTranslations({ locale, namespace: "shippingFees.console" }))("nav") },
     { href: `${base}/team`, label: t("nav.team") },
   ];

@@ -21,6 +21,10 @@ import { isOrderAccessToken, orderAccessToken } from "@/lib/orders/access";
 import { ORDER_NUMBER } from "@/lib/orders/number";
 import { impactReceiptOf, orderOfNumber, settleReturnFromStripe } from "@/lib/orders/orders.server";
 import { shanghaiFormat } from "@/lib/time/shanghai";
+import { OrderInvoices } from "@/components/invoices/OrderInvoices";
+import { TransferInstructions } from "@/components/shop/TransferInstructions";
+import { invoicesOfOrder } from "@/lib/invoices/invoices.server";
+import { transferAccount } from "@/lib/payments/transfer";
 
 export const dynamic = "force-dynamic";
 
@@ -61,7 +65,15 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const sf = await getTranslations({ locale, namespace: "shippingFees" });
   const shippingLabels = { shipping: sf("shipping"), free: sf("free"), coldChain: sf("coldChain"), refunded: sf.raw("refunded") as string };
   const pending = order.status === "PENDING_PAYMENT";
-  const payable = pending && !order.awaitingAsyncPay && order.paymentUrl && order.reservedUntil.getTime() > Date.now();
+  // 对公转账: the order page is the "payment page"; it shows the account and the reference instead of a Pay button.
+  const byTransfer = order.paymentProvider === "transfer";
+  const account = pending && byTransfer && order.transferReference ? transferAccount() : null;
+  const payable = pending && !byTransfer && !order.awaitingAsyncPay && order.paymentUrl && order.reservedUntil.getTime() > Date.now();
+  const invoices = await invoicesOfOrder(order.id);
+  const sellerName = (operatorId: string) => {
+    const operator = order.shipments.find((s) => s.operatorId === operatorId)?.operator;
+    return operator ? localName(locale, operator) : t("seller");
+  };
 
   return (
     <div className="mx-auto max-w-3xl space-y-4">
@@ -94,6 +106,15 @@ export default async function OrderPage({ params, searchParams }: Props) {
             </ShopMessages>
           ) : null}
         </div>
+      ) : null}
+      {account && order.transferReference ? (
+        <TransferInstructions
+          locale={locale}
+          account={account}
+          amountFen={order.totalFen}
+          reference={order.transferReference}
+          deadline={order.reservedUntil}
+        />
       ) : null}
       {order.status === "CANCELLED" ? (
         <p className="rounded-lg bg-stone-100 px-3 py-2 text-sm text-stone-700">{t(`cancelReason.${order.cancelReason ?? "EXPIRED"}`)}</p>
@@ -169,6 +190,10 @@ export default async function OrderPage({ params, searchParams }: Props) {
           </ul>
         </section>
       ))}
+
+      {order.status !== "CANCELLED" && order.status !== "PENDING_PAYMENT" ? (
+        <OrderInvoices locale={locale} number={order.number} token={token} data={invoices} sellerName={sellerName} />
+      ) : null}
 
       <div className="grid gap-4 sm:grid-cols-2">
         <section className="rounded-xl bg-white p-4 text-sm shadow-sm ring-1 ring-stone-200">
