@@ -41,7 +41,7 @@ test("a trade union buys gift boxes, requests a 普票, the seller uploads it an
   await invoices.getByText("申请发票").click();
   const form = invoices.getByTestId("invoice-form");
   await expect(form.getByLabel("发票抬头")).toHaveValue(union.nameZh);
-  await expect(form.getByLabel("税号")).toHaveValue(union.creditCode);
+  await expect(form.getByLabel("税号", { exact: true })).toHaveValue(union.creditCode);
   await form.getByRole("button", { name: "提交申请" }).click();
   await expect(invoices.getByTestId("invoice-status")).toHaveText("待开具");
 

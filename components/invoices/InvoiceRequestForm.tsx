@@ -17,7 +17,13 @@ export interface InvoicePrefill {
   personal: boolean;
 }
 
-export function InvoiceRequestForm(props: { number: string; token: string; operatorId: string; prefill: InvoicePrefill; fromOrganisation: boolean }) {
+export function InvoiceRequestForm(props: {
+  number: string;
+  token: string;
+  operatorId: string;
+  prefill: InvoicePrefill;
+  fromOrganisation: boolean;
+}) {
   const t = useTranslations("invoices.form");
   const k = useTranslations("invoices.kind");
   const id = useId();
@@ -31,7 +37,11 @@ export function InvoiceRequestForm(props: { number: string; token: string; opera
   }, [state, router]);
   const errors = (name: string) => fieldErrors(state, name);
   const special = kind === "SPECIAL";
-  const input = (name: string, label: string, opts: { hint?: string; type?: string; defaultValue?: string; mono?: boolean; auto?: string } = {}) => (
+  const input = (
+    name: string,
+    label: string,
+    opts: { hint?: string; type?: string; defaultValue?: string; mono?: boolean; auto?: string } = {},
+  ) => (
     <Field id={`${id}-${name}`} label={label} hint={opts.hint} errors={errors(name)}>
       <input
         id={`${id}-${name}`}

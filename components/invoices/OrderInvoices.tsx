@@ -32,14 +32,20 @@ export async function OrderInvoices(props: {
 
   return (
     <NextIntlClientProvider locale={props.locale} messages={{ invoices: all.invoices, errors: all.errors }}>
-      <section className="space-y-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200" data-testid="order-invoices" aria-labelledby="invoices-heading">
+      <section
+        className="space-y-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200"
+        data-testid="order-invoices"
+        aria-labelledby="invoices-heading"
+      >
         <div>
           <h2 id="invoices-heading" className="font-semibold">
             {t("title")}
           </h2>
           <p className="text-xs text-stone-600">{t("intro")}</p>
         </div>
-        {!data.invoiceable && data.parts.every((p) => p.invoices.length === 0) ? <p className="text-sm text-stone-700">{t("notYet")}</p> : null}
+        {!data.invoiceable && data.parts.every((p) => p.invoices.length === 0) ? (
+          <p className="text-sm text-stone-700">{t("notYet")}</p>
+        ) : null}
         {data.parts.map((part) => {
           const open = part.invoices.some((i) => (OPEN_STATUSES as readonly string[]).includes(i.status));
           if (!data.invoiceable && part.invoices.length === 0) return null;
@@ -52,7 +58,10 @@ export async function OrderInvoices(props: {
               {part.invoices.map((invoice) => (
                 <div key={invoice.id} className="space-y-1.5 rounded-lg bg-stone-50 p-3 text-sm" data-testid="invoice">
                   <div className="flex flex-wrap items-center gap-2">
-                    <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ${STATUS_STYLE[invoice.status]}`} data-testid="invoice-status">
+                    <span
+                      className={`rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ${STATUS_STYLE[invoice.status]}`}
+                      data-testid="invoice-status"
+                    >
                       {t(`status.${invoice.status}`)}
                     </span>
                     <span className="font-medium">{t(`kindShort.${invoice.kind}`)}</span>
@@ -62,13 +71,17 @@ export async function OrderInvoices(props: {
                     </span>
                   </div>
                   <p className="text-xs text-stone-600">
-                    {invoice.issuedAt ? t("issuedAt", { time: time(invoice.issuedAt) }) : t("requestedAt", { time: time(invoice.createdAt) })}
+                    {invoice.issuedAt
+                      ? t("issuedAt", { time: time(invoice.issuedAt) })
+                      : t("requestedAt", { time: time(invoice.createdAt) })}
                     {invoice.amountFen !== null ? ` · ${t("amount", { amount: formatFen(invoice.amountFen) })}` : null}
                     {invoice.invoiceNo ? ` · ${t("invoiceNo", { no: invoice.invoiceNo })}` : null}
                   </p>
                   {invoice.status === "NEEDS_REVERSAL" ? <p className="text-xs text-red-800">{t("reversalNote")}</p> : null}
                   {invoice.status === "REVERSED" ? (
-                    <p className="text-xs text-stone-700">{t("reversedNote", { note: invoice.reversalNote ? `：${invoice.reversalNote}` : "" })}</p>
+                    <p className="text-xs text-stone-700">
+                      {t("reversedNote", { note: invoice.reversalNote ? `：${invoice.reversalNote}` : "" })}
+                    </p>
                   ) : null}
                   {invoice.status === "CANCELLED" && invoice.cancelReason === "refunded" ? (
                     <p className="text-xs text-stone-700">{t("cancelledRefunded")}</p>
@@ -85,11 +98,18 @@ export async function OrderInvoices(props: {
                       </a>
                     ) : null}
                     {invoice.downloadUrl ? (
-                      <a href={invoice.downloadUrl} className="font-semibold text-brand-700 underline" rel="noopener noreferrer nofollow" target="_blank">
+                      <a
+                        href={invoice.downloadUrl}
+                        className="font-semibold text-brand-700 underline"
+                        rel="noopener noreferrer nofollow"
+                        target="_blank"
+                      >
                         {t("openLink")}
                       </a>
                     ) : null}
-                    {invoice.status === "REQUESTED" ? <CancelInvoiceButton number={props.number} token={props.token} invoiceId={invoice.id} /> : null}
+                    {invoice.status === "REQUESTED" ? (
+                      <CancelInvoiceButton number={props.number} token={props.token} invoiceId={invoice.id} />
+                    ) : null}
                   </div>
                 </div>
               ))}

@@ -58,7 +58,12 @@ export default async function InvoicesPage({ params, searchParams }: Props) {
           <LocalLink locale={locale} href={base} className={tab(filter === "open")} aria-current={filter === "open" ? "page" : undefined}>
             {c("filterOpen")}
           </LocalLink>
-          <LocalLink locale={locale} href={`${base}?show=all`} className={tab(filter === "all")} aria-current={filter === "all" ? "page" : undefined}>
+          <LocalLink
+            locale={locale}
+            href={`${base}?show=all`}
+            className={tab(filter === "all")}
+            aria-current={filter === "all" ? "page" : undefined}
+          >
             {c("filterAll")}
           </LocalLink>
           <span className="text-sm text-stone-700" data-testid="invoice-counts">
@@ -72,7 +77,11 @@ export default async function InvoicesPage({ params, searchParams }: Props) {
         ) : (
           <ul className="space-y-3">
             {rows.map((invoice) => (
-              <li key={invoice.id} className="space-y-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200" data-testid="seller-invoice">
+              <li
+                key={invoice.id}
+                className="space-y-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200"
+                data-testid="seller-invoice"
+              >
                 <div className="flex flex-wrap items-center gap-2">
                   <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ${STATUS_STYLE[invoice.status]}`}>
                     {t(`status.${invoice.status}`)}
@@ -100,11 +109,18 @@ export default async function InvoicesPage({ params, searchParams }: Props) {
                   </div>
                   {invoice.kind === "SPECIAL" ? (
                     <p className="break-words text-xs text-stone-700 sm:col-span-2">
-                      {c("special", { address: invoice.regAddress, phone: invoice.regPhone, bank: invoice.bankName, account: invoice.bankAccount })}
+                      {c("special", {
+                        address: invoice.regAddress,
+                        phone: invoice.regPhone,
+                        bank: invoice.bankName,
+                        account: invoice.bankAccount,
+                      })}
                     </p>
                   ) : null}
                   <p className="text-sm font-medium sm:col-span-2">
-                    {invoice.amountFen !== null ? t("amount", { amount: formatFen(invoice.amountFen) }) : c("partNow", { amount: formatFen(invoice.partFen) })}
+                    {invoice.amountFen !== null
+                      ? t("amount", { amount: formatFen(invoice.amountFen) })
+                      : c("partNow", { amount: formatFen(invoice.partFen) })}
                     {invoice.invoiceNo ? ` · ${t("invoiceNo", { no: invoice.invoiceNo })}` : null}
                   </p>
                 </dl>
@@ -115,7 +131,9 @@ export default async function InvoicesPage({ params, searchParams }: Props) {
                 ) : null}
                 {invoice.status === "NEEDS_REVERSAL" ? (
                   <div className="space-y-2 border-t border-stone-100 pt-3">
-                    <p className="text-sm font-medium text-red-800">{c("reverse.due", { time: time(invoice.reversalDueAt ?? invoice.createdAt) })}</p>
+                    <p className="text-sm font-medium text-red-800">
+                      {c("reverse.due", { time: time(invoice.reversalDueAt ?? invoice.createdAt) })}
+                    </p>
                     <ReverseInvoiceForm invoiceId={invoice.id} />
                   </div>
                 ) : null}
