@@ -14,6 +14,7 @@ const PDF = Buffer.from(
 );
 
 test("a trade union buys gift boxes, requests a 普票, the seller uploads it and the buyer downloads it", async ({ page, browser }) => {
+  test.setTimeout(90_000); // two browsers; the demo payment and an upload on a shared machine
   const db = e2eDb();
   // Gift boxes of the Gangu chili cooperative (its demo manager issues the invoice), for this spec alone.
   const product = await makeProductIn(db, "dazhuang-chili-coop", { stock: 50, priceFen: 8800, sameSeller: true });
