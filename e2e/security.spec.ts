@@ -79,6 +79,13 @@ test.describe("security headers", () => {
     expectSecurityHeaders(api.headers(), "API route", /^default-src 'none'/);
     const apiHttps = await page.request.get("/api/catalog/operators?county=620523", { headers: { "x-forwarded-proto": "https" } });
     expect(apiHttps.headers()["strict-transport-security"]).toContain("max-age=");
+    // Request ids on pages and API routes alike: a well-formed incoming one is kept, else one is made.
+    expect(home.headers()["x-request-id"]).toMatch(/^[A-Za-z0-9._-]{8,64}$/);
+    expect(api.headers()["x-request-id"]).toMatch(/^[A-Za-z0-9._-]{8,64}$/);
+    const traced = await page.request.get("/api/catalog/operators?county=620523", { headers: { "x-request-id": `e2e-trace-${run}` } });
+    expect(traced.headers()["x-request-id"]).toBe(`e2e-trace-${run}`);
+    const forged = await page.request.get("/api/catalog/operators?county=620523", { headers: { "x-request-id": "bad id <script>" } });
+    expect(forged.headers()["x-request-id"]).not.toContain("<");
 
     const key = `products/e2e-security-${run}.png`;
     await new LocalDiskStore(process.env.UPLOAD_DIR!).put(key, new Uint8Array(solidPng()), "image/png");

@@ -77,7 +77,25 @@ const median = (values) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
+/** One Lighthouse run; a run that Lighthouse itself reports as broken (e.g. NO_NAVSTART on a busy machine) is tried again, twice. */
 async function lighthouse(url, outFile) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await lighthouseOnce(url, outFile);
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      log(
+        `lighthouse run failed (${
+          String(error?.message ?? error)
+            .split("\n")
+            .find((l) => /error/i.test(l)) ?? "error"
+        }); trying again`,
+      );
+    }
+  }
+}
+
+async function lighthouseOnce(url, outFile) {
   await exec(
     "npx",
     [

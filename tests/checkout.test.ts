@@ -399,6 +399,41 @@ describe("refunds", () => {
       expect(after.lines.map((l) => l.refundedFen).sort((x, y) => x - y)).toEqual([400, 600]);
     });
   });
+
+  it("a refund on Stripe's side beyond the goods gives each seller's shipping back, once", async () => {
+    await withStripe(async () => {
+      const a = await makeProduct(OPERATOR_A, { stock: 10, priceFen: 3000 });
+      const b = await makeProduct(OPERATOR_B, { stock: 10, priceFen: 5000 });
+      await testDb.shippingRule.createMany({
+        data: [
+          { operatorId: a.operatorId, flatFen: 800 },
+          { operatorId: b.operatorId, flatFen: 600 },
+        ],
+      });
+      const placed = await placeOrder(testDb, cartOf([a, b]), stripeCtx());
+      const unpaid = await testDb.order.findUniqueOrThrow({ where: { id: placed.orderId } });
+      expect(unpaid.totalFen).toBe(9400);
+      await deliver(fake.signEvent("checkout.session.completed", fake.completeSession(unpaid.paymentSessionId!)));
+      const paid = await orderOf(unpaid.id);
+      // Goods and ¥7 of the ¥14 shipping, refunded in the provider's dashboard.
+      await fake.stripe.refunds.create({ payment_intent: paid.paymentIntentId!, amount: 8700 });
+      const charge = fake.charges.get(fake.paymentIntents.get(paid.paymentIntentId!)!.latest_charge!)!;
+      const event = fake.signEvent("charge.refunded", charge);
+      await deliver(event);
+      await deliver(event);
+      const after = await testDb.order.findUniqueOrThrow({ where: { id: unpaid.id }, include: { lines: true, shipping: true } });
+      expect(after.refundedFen).toBe(8700);
+      expect(after.status).toBe("REFUNDED");
+      expect(after.lines.map((l) => l.refundedFen).sort((x, y) => x - y)).toEqual([3000, 5000]);
+      const shippingBack = new Map(after.shipping.map((l) => [l.operatorId, l.refundedFen]));
+      expect([shippingBack.get(a.operatorId), shippingBack.get(b.operatorId)]).toEqual([400, 300]); // in proportion to 800 : 600
+      const settled = await testDb.settlementEntry.aggregate({
+        where: { operatorId: { in: [a.operatorId, b.operatorId] } },
+        _sum: { amountFen: true },
+      });
+      expect(settled._sum.amountFen).toBe(9400 - 8700);
+    });
+  });
 });
 
 it("an order key from one shopper is never an order of another", async () => {

@@ -5,6 +5,9 @@ import { parseCatalogFilters } from "@/lib/catalog/filters";
 import * as q from "@/lib/catalog/queries";
 import { categoryWords } from "@/lib/search/categories";
 import { reindexProducts } from "@/lib/search/index-product";
+import { renameRegion } from "@/lib/admin/regions";
+import { updateOperatorDetails } from "@/lib/admin/operators";
+import { actorOf } from "@/tests/support/personas";
 import { listSynonymGroups, suggestProducts } from "@/lib/search/queries";
 import { testDb } from "@/tests/support/db";
 import { makeProduct } from "./support/shop";
@@ -86,6 +89,32 @@ describe("search", () => {
     expect(row.searchText).toContain(categoryWords(row.category).zh);
     expect((await search(row.operator.nameZh)).items.map((x) => x.slug)).toContain(row.slug);
     expect(await reindexProducts(testDb, [p.id])).toBe(0); // nothing changed: nothing written
+  });
+
+  it("finds products by their seller's and their village's new names as soon as they are renamed", async () => {
+    const p = await makeProduct("dazhuang-chili-coop", { stock: 5 });
+    await reindexProducts(testDb, [p.id]);
+    const admin = (await actorOf("admin"))!;
+    const op = await testDb.operator.findUniqueOrThrow({ where: { id: p.operatorId } });
+    const tag = op.slug.slice(-8);
+    await updateOperatorDetails(testDb, admin, op.id, {
+      nameZh: `改名合作社${tag}`,
+      nameEn: `Renamed coop ${tag}`,
+      kind: op.kind,
+      creditCode: op.creditCode,
+      legalRep: op.legalRep,
+      mobile: op.mobile,
+    });
+    expect((await search(`改名合作社${tag}`)).items.map((x) => x.id)).toEqual([p.id]);
+    expect((await search(`renamed coop ${tag}`)).items.map((x) => x.id)).toEqual([p.id]);
+    // A village renamed (and back: the demo village is shared with other tests).
+    const village = await testDb.region.findUniqueOrThrow({ where: { id: p.villageId } });
+    await renameRegion(testDb, admin, { regionId: village.id, nameZh: `新名村${tag}`, nameEn: village.nameEn });
+    try {
+      expect((await search(`新名村${tag} 改名合作社${tag}`)).items.map((x) => x.id)).toEqual([p.id]);
+    } finally {
+      await renameRegion(testDb, admin, { regionId: village.id, nameZh: village.nameZh, nameEn: village.nameEn });
+    }
   });
 
   it("suggests at most eight products", async () => {

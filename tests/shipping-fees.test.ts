@@ -5,7 +5,9 @@ import { actorOf } from "@/tests/support/personas";
 import { ActionError } from "@/lib/errors";
 import { placeOrder } from "@/lib/orders/checkout";
 import { confirmPayment } from "@/lib/orders/fulfilment";
+import { refundFormInput } from "@/lib/orders/refund-schema";
 import { requestRefund } from "@/lib/orders/refunds";
+import { getOperatorOrder } from "@/lib/orders/seller-orders";
 import { demoProvider } from "@/lib/payments/demo";
 import type { PaymentProvider } from "@/lib/payments/provider";
 import { testDb } from "@/tests/support/db";
@@ -103,6 +105,14 @@ describe("shipping at checkout", () => {
     expect((error as ActionError).values.seller).toMatch(/^测试合作社/);
     expect(await testDb.product.findMany({ where: { id: { in: [a.id, b.id] } }, select: { id: true, stock: true } })).toEqual(before);
     expect(await testDb.order.count()).toBe(orders);
+    // On an English page the province is named in English.
+    const english = await placeOrder(testDb, cartOf([a, b], { address: TIBET }), {
+      provider: demoProvider,
+      origin: "http://x",
+      locale: "en",
+      actor: null,
+    }).catch((e: unknown) => e);
+    expect(english).toMatchObject({ code: "provinceNotServed", values: { province: "Tibet" } });
   });
 
   it("keeps shipping out of allocations and assistance sales; refunds of shipping never exceed what was paid", async () => {
@@ -160,5 +170,38 @@ describe("shipping at checkout", () => {
       manager,
     ).catch((e: unknown) => e);
     expect(again).toBeInstanceOf(ActionError);
+  });
+
+  it("the console's refund form gives shipping back in yuan, and the order shows what is left of it", async () => {
+    const { a } = await withRules();
+    const placed = await placeOrder(testDb, cartOf([{ ...a, quantity: 1 }]), {
+      provider: demoProvider,
+      origin: "http://x",
+      locale: "zh-CN",
+      actor: null,
+    });
+    await confirmPayment(testDb, { orderId: placed.orderId, event: { id: `demo:${placed.orderId}`, type: "demo.paid" } });
+    const line = (await testDb.orderLine.findFirstOrThrow({ where: { orderId: placed.orderId } })).id;
+    const seen = async () => (await getOperatorOrder(testDb, a.operatorId, placed.number))!;
+    expect((await seen()).shipping).toEqual({ feeFen: 800, refundedFen: 0, openFen: 800 });
+
+    // Bad yuan is refused at the field; full-width digits from a Chinese keyboard are read.
+    const bad = refundFormInput.safeParse({ orderId: placed.orderId, orderLineId: [line], amount: ["1"], shipping: "八元" });
+    expect(bad.success).toBe(false);
+    expect(bad.error!.issues[0]).toMatchObject({ path: ["shipping"], message: "amountInvalid" });
+    const form = refundFormInput.parse({ orderId: placed.orderId, orderLineId: [line], amount: ["1"], shipping: "５" });
+    expect(form.shippingFen).toBe(500);
+
+    const manager = { ...(await actorOf("managerA"))!, operatorIds: [a.operatorId] };
+    await requestRefund(testDb, demoProvider, form, manager);
+    const after = await seen();
+    expect(after.shipping).toEqual({ feeFen: 800, refundedFen: 500, openFen: 300 });
+    expect(after.refunds[0]).toMatchObject({ shippingFen: 500, amountFen: 600 });
+    // More than is left of the shipping is refused with the most that may still go back.
+    const tooMuch = refundFormInput.parse({ orderId: placed.orderId, orderLineId: [line], amount: ["1"], shipping: "3.01" });
+    await expect(requestRefund(testDb, demoProvider, tooMuch, manager)).rejects.toMatchObject({
+      code: "refundTooLarge",
+      values: { max: "¥3.00" },
+    });
   });
 });

@@ -11,6 +11,7 @@ import type { PublicCampaign } from "@/lib/campaigns/public";
 import type { Locale } from "@/lib/i18n/locales";
 import { formatFen } from "@/lib/money";
 import { citiesOf, districtsOf, provinces } from "@/lib/orders/address";
+import { provinceOption } from "@/lib/regions/province-names";
 
 type Held = { orderId: string; number: string; token: string; next: string; reservedUntil: string | null };
 type Queue = { state: "waiting"; ahead: number; etaSeconds: number } | { state: "ready"; url: string } | { state: "closed" | "failed" };
@@ -183,7 +184,7 @@ export function LiveBuy({ locale, campaign }: { locale: Locale; campaign: Public
       <option value="">{c("choose")}</option>
       {options.map((o) => (
         <option key={o} value={o}>
-          {o}
+          {field === "province" ? provinceOption(locale, o) : o}
         </option>
       ))}
     </select>

@@ -5,6 +5,7 @@ import { localText } from "@/lib/i18n/pick";
 import type { Locale } from "@/lib/i18n/locales";
 import { formatFen } from "@/lib/money";
 import type { ShippingInfo as Rule } from "@/lib/shipping-fees/queries";
+import { provinceName } from "@/lib/regions/province-names";
 
 export type ShippingInfoLabels = Record<
   | "title"
@@ -47,8 +48,8 @@ export function ShippingInfo({
   }
   const surcharges = new Map<number, string[]>();
   for (const p of rule?.provinces ?? [])
-    if ("surchargeFen" in p) surcharges.set(p.surchargeFen, [...(surcharges.get(p.surchargeFen) ?? []), p.province]);
-  const notServed = (rule?.provinces ?? []).filter((p) => "notDelivered" in p).map((p) => p.province);
+    if ("surchargeFen" in p) surcharges.set(p.surchargeFen, [...(surcharges.get(p.surchargeFen) ?? []), provinceName(locale, p.province)]);
+  const notServed = (rule?.provinces ?? []).filter((p) => "notDelivered" in p).map((p) => provinceName(locale, p.province));
   const shipFrom = rule ? localText(locale, rule.shipFromZh, rule.shipFromEn) : "";
   const afterSales = (rule && localText(locale, rule.afterSalesZh, rule.afterSalesEn)) || labels.afterSalesDefault;
   return (

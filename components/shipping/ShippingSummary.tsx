@@ -4,6 +4,7 @@
 import { shippingFor, type ShippingRuleData } from "@/lib/shipping-fees/fees";
 import type { Locale } from "@/lib/i18n/locales";
 import { formatFen } from "@/lib/money";
+import { provinceName } from "@/lib/regions/province-names";
 
 export interface SellerShipping {
   operatorId: string;
@@ -67,7 +68,7 @@ export function ShippingSummary({
                 )
               ) : (
                 <span className="text-red-700">
-                  {labels.notDelivered.replace("{seller}", name).replace("{province}", quote.notDelivered)}
+                  {labels.notDelivered.replace("{seller}", name).replace("{province}", provinceName(locale, quote.notDelivered))}
                 </span>
               )}
             </span>

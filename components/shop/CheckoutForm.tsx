@@ -14,6 +14,7 @@ import { citiesOf, districtsOf, provinces } from "@/lib/orders/address";
 import { formatFen } from "@/lib/money";
 import { ShippingSummary, shippingTotal, type SellerShipping, type ShippingSummaryLabels } from "@/components/shipping/ShippingSummary";
 import { PaymentMethodChoice, type PaymentMethod } from "./PaymentMethodChoice";
+import { provinceOption } from "@/lib/regions/province-names";
 
 export interface CheckoutItem {
   productId: string;
@@ -125,7 +126,7 @@ export function CheckoutForm(props: {
       <option value="">{placeholder}</option>
       {options.map((o) => (
         <option key={o} value={o}>
-          {o}
+          {name === "province" ? provinceOption(props.locale, o) : o}
         </option>
       ))}
     </select>

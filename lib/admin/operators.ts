@@ -6,6 +6,7 @@ import { ActionError, notFound } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { Prisma, type Db } from "@/lib/db/client";
 import { writeAudit } from "@/lib/audit/audit";
+import { reindexProductsOf } from "@/lib/search/index-product";
 
 type Tx = Prisma.TransactionClient;
 
@@ -83,6 +84,8 @@ export async function updateOperatorDetails(db: Db, actor: Actor, operatorId: st
       const changed = (Object.keys(input) as (keyof OperatorDetails)[]).filter((k) => before[k] !== input[k]);
       if (changed.length === 0) return { id: operatorId, changed: [] as string[] };
       await tx.operator.update({ where: { id: operatorId }, data: input });
+      // Products are found by their seller's name.
+      if (changed.includes("nameZh") || changed.includes("nameEn")) await reindexProductsOf(tx, { operatorId });
       await writeAudit(tx, {
         userId: actor.userId,
         action: changed.includes("creditCode") ? "operator.creditCode" : "operator.update",

@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { Prisma, type Db } from "@/lib/db/client";
 import { checkRegionCode, childLevel, type RegionLevelName } from "@/lib/regions/code";
 import { writeAudit } from "@/lib/audit/audit";
+import { reindexProductsOf } from "@/lib/search/index-product";
 
 export async function addRegion(db: Db, actor: Actor, input: { code: string; parentId: string | null; nameZh: string; nameEn: string }) {
   const parent = input.parentId ? await db.region.findUnique({ where: { id: input.parentId }, select: { id: true, level: true } }) : null;
@@ -41,6 +42,7 @@ export async function renameRegion(db: Db, actor: Actor, input: { regionId: stri
     const before = await tx.region.findUnique({ where: { id: input.regionId }, select: { nameZh: true, nameEn: true } });
     if (!before) throw notFound();
     await tx.region.update({ where: { id: input.regionId }, data: { nameZh: input.nameZh, nameEn: input.nameEn } });
+    await reindexProductsOf(tx, { regionId: input.regionId }); // products are found by their places' names
     await writeAudit(tx, {
       userId: actor.userId,
       action: "region.rename",

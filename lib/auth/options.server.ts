@@ -8,6 +8,7 @@ import { checkCredentials } from "./credentials";
 import { ScryptBusy } from "./scrypt-gate";
 import { newSessionId, revokeSession, SESSION_MAX_AGE, sessionIsCurrent } from "./sessions";
 import { env } from "@/lib/env/env";
+import { log } from "@/lib/ops/log.server";
 
 export { SESSION_MAX_AGE };
 
@@ -26,7 +27,8 @@ async function authorizeCode(email: string, password: string, ip: string, challe
     return "invalid";
   } catch (error) {
     if (error instanceof ScryptBusy || isDatabaseUnavailable(error)) return "busy";
-    console.error("[sign-in] failed:", error instanceof Error ? error.name : "error");
+    // The error's type only: a sign-in error may carry the typed address.
+    log.error({ errorType: error instanceof Error ? error.name : typeof error }, "sign-in failed");
     return "unexpected";
   }
 }

@@ -1,16 +1,19 @@
 // The process's logger, and the request id of the request being served (set by proxy.ts on
-// pages, or taken from the reverse proxy's X-Request-Id; see lib/ops/request-id.ts).
+// pages and by defineRoute on API routes, or taken from the reverse proxy's X-Request-Id; see
+// lib/ops/request-id.ts).
 import "server-only";
 import { headers } from "next/headers";
 import type { Logger } from "pino";
-import { createLogger } from "./log";
+import { appLog } from "./log";
 import { REQUEST_ID_HEADER, validRequestId } from "./request-id";
+import { routeRequestId } from "./request-context.server";
 
-const state = globalThis as unknown as { xiaokangLog?: Logger };
-export const log: Logger = (state.xiaokangLog ??= createLogger());
+export const log: Logger = appLog();
 
 /** The current request's id, or undefined outside a request (jobs) or when it has none. */
 export async function currentRequestId(): Promise<string | undefined> {
+  const routeId = routeRequestId();
+  if (routeId) return routeId;
   try {
     const id = (await headers()).get(REQUEST_ID_HEADER);
     return validRequestId(id) ? id! : undefined;

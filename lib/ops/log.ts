@@ -69,6 +69,12 @@ function serializeError(error: unknown): unknown {
   };
 }
 
+/** The process's one logger (also outside Next: scripts, the live server); see log.server.ts for request ids. */
+export function appLog(): Logger {
+  const state = globalThis as unknown as { xiaokangLog?: Logger };
+  return (state.xiaokangLog ??= createLogger());
+}
+
 /** A logger writing to `destination` (stdout by default); tests pass a stream. */
 export function createLogger(destination?: pino.DestinationStream, level: string = env().LOG_LEVEL ?? "info"): Logger {
   return pino(

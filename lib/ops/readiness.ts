@@ -12,7 +12,8 @@ const TIMEOUT_MS = 2000;
 
 /** The migration folders shipped with the app (prisma/migrations/<timestamp>_<name>). */
 export function shippedMigrations(dir = path.join(process.cwd(), "prisma", "migrations")): string[] {
-  return readdirSync(dir, { withFileTypes: true })
+  // turbopackIgnore: a path read at run time, not a module to trace into the build.
+  return readdirSync(/* turbopackIgnore: true */ dir, { withFileTypes: true })
     .filter((e) => e.isDirectory() && /^\d{14}_/.test(e.name))
     .map((e) => e.name)
     .sort();

@@ -29,6 +29,7 @@ import { releaseReservation } from "./fulfilment";
 import { assertUnpaidWithinCap, assertWithinOrderLimit } from "./limits";
 import { newOrderNumber } from "./number";
 import { isCertifiedAt, isOnSale, RESERVATION_MS } from "./sale";
+import { appLog } from "@/lib/ops/log";
 
 export const MAX_LINES = 50;
 /** Stripe refuses a Checkout Session that expires sooner than 30 minutes after it is created. */
@@ -355,7 +356,7 @@ export async function ensurePaymentSession(db: Db, orderId: string, ctx: Omit<Co
     // same checkout key) or the payment queue asks again.
     if (error instanceof PaymentProviderError && error.providerCode === "rate_limit") throw new ActionError("paymentBusy");
     if (error instanceof PaymentProviderError) {
-      console.error(`[checkout] ${order.number}: ${error.message}`);
+      appLog().error({ orderNumber: order.number, err: error }, "payment session refused; the reservation is released");
       await releaseReservation(db, { orderId: order.id, reason: "PAYMENT_UNAVAILABLE" });
       throw new ActionError("paymentUnavailable");
     }

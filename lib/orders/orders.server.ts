@@ -5,6 +5,7 @@ import { providerFor } from "@/lib/payments/registry.server";
 import { placeOrder } from "./checkout";
 import { confirmPayment, markAwaitingPayment } from "./fulfilment";
 import { impactReceipt, orderByNumber, ordersOfUser } from "./queries";
+import { requestLog } from "@/lib/ops/log.server";
 
 export const orderOfNumber = withDb(orderByNumber);
 export const impactReceiptOf = withDb(impactReceipt);
@@ -35,6 +36,6 @@ export async function settleReturnFromStripe(
       await markAwaitingPayment(db, { orderId: order.id, paymentIntentId: state.paymentIntentId });
     }
   } catch (error) {
-    console.error(`[order page] could not ask Stripe about ${sessionId}; the webhook will settle it:`, error);
+    (await requestLog()).warn({ sessionId, err: error }, "could not ask Stripe about the session; the webhook will settle it");
   }
 }

@@ -5,6 +5,7 @@ import "server-only";
 import { db } from "@/lib/db/db.server";
 import { env } from "@/lib/env/env";
 import { autoConfirmDue } from "./receipt";
+import { log } from "@/lib/ops/log.server";
 
 const EVERY_MS = 10 * 60_000;
 const state = globalThis as unknown as { xiaokangAutoConfirm?: NodeJS.Timeout };
@@ -17,9 +18,9 @@ export function startAutoConfirm(): void {
     running = true;
     try {
       const n = await autoConfirmDue(db);
-      if (n) console.log(`[auto-confirm] confirmed receipt of ${n} shipment(s)`);
+      if (n) log.info({ job: "auto-confirm", shipments: n }, "receipts confirmed");
     } catch (error) {
-      console.error("[auto-confirm] failed; will try again:", error);
+      log.error({ job: "auto-confirm", err: error }, "auto-confirm failed; will try again");
     } finally {
       running = false;
     }

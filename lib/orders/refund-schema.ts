@@ -3,7 +3,8 @@
 // nothing for all that is left of the line, and, when "back in stock" is ticked, how many units.
 // Lines come as parallel lists (orderLineId[], amount[], restockQty[]), so one form can refund one
 // line or every line of the operator. Messages are keys under `errors.`, at the field's path
-// ("amount.0", "restockQty.1").
+// ("amount.0", "restockQty.1"). `shipping`: yuan of the seller's shipping fee to give back too
+// (empty or absent: none).
 import { z } from "zod";
 import { parseYuanAmount } from "@/lib/benefits/amounts";
 import { MAX_QUANTITY } from "@/lib/orders/checkout";
@@ -24,8 +25,13 @@ export const refundFormInput = z
     restock: checkbox.default(false),
     restockQty: list,
     reason: z.preprocess((v) => (v == null ? "" : v), z.string().trim().max(200, "refundReasonTooLong")),
+    shipping: z.preprocess((v) => (v == null ? "" : v), z.string().max(20, "amountInvalid")),
   })
   .superRefine((v, ctx) => {
+    if (v.shipping.trim() !== "") {
+      const parsed = parseYuanAmount(v.shipping.trim());
+      if (!parsed.ok) ctx.addIssue({ code: "custom", path: ["shipping"], message: parsed.error });
+    }
     v.orderLineId.forEach((_, i) => {
       const amount = (v.amount[i] ?? "").trim();
       if (amount !== "") {
@@ -39,16 +45,29 @@ export const refundFormInput = z
       }
     });
   })
-  .transform((v): { orderId: string; reason: string; lines: { orderLineId: string; amountFen?: number; restockQty: number }[] } => ({
-    orderId: v.orderId,
-    reason: v.reason,
-    lines: v.orderLineId.map((orderLineId, i) => {
-      const amount = (v.amount[i] ?? "").trim();
-      const parsed = amount === "" ? null : parseYuanAmount(amount);
+  .transform(
+    (
+      v,
+    ): {
+      orderId: string;
+      reason: string;
+      shippingFen: number;
+      lines: { orderLineId: string; amountFen?: number; restockQty: number }[];
+    } => {
+      const shipping = v.shipping.trim() === "" ? null : parseYuanAmount(v.shipping.trim());
       return {
-        orderLineId,
-        ...(parsed?.ok ? { amountFen: parsed.fen } : {}),
-        restockQty: v.restock ? Number((v.restockQty[i] ?? "0").normalize("NFKC").trim()) : 0,
+        orderId: v.orderId,
+        reason: v.reason,
+        shippingFen: shipping?.ok ? shipping.fen : 0,
+        lines: v.orderLineId.map((orderLineId, i) => {
+          const amount = (v.amount[i] ?? "").trim();
+          const parsed = amount === "" ? null : parseYuanAmount(amount);
+          return {
+            orderLineId,
+            ...(parsed?.ok ? { amountFen: parsed.fen } : {}),
+            restockQty: v.restock ? Number((v.restockQty[i] ?? "0").normalize("NFKC").trim()) : 0,
+          };
+        }),
       };
-    }),
-  }));
+    },
+  );

@@ -8,7 +8,8 @@
 //      order REFUNDED once nothing is left (an operator's unsent part, once all its lines are
 //      refunded, is cancelled: lib/orders/shipping.ts, settleShipments).
 // Stripe's charge.refunded event (reconcileChargeRefunds) settles refunds whose answer was lost,
-// and books refunds made on Stripe's side (its dashboard) across the lines in proportion.
+// and books refunds made on Stripe's side (its dashboard) across the lines in proportion, and what
+// goes beyond the goods across the sellers' shipping.
 import { z } from "zod";
 import { ActionError, notFound } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
@@ -26,6 +27,7 @@ import { settleShipments } from "./shipping";
 import { notifyRefund } from "@/lib/notifications/events";
 import { refundableShippingFen } from "@/lib/shipping-fees/fees";
 import { flagInvoicesAfterRefund } from "@/lib/invoices/invoices";
+import { appLog } from "@/lib/ops/log";
 
 type Tx = Prisma.TransactionClient;
 
@@ -176,7 +178,7 @@ export async function requestRefund(
     });
   } catch (error) {
     if (!(error instanceof PaymentProviderError)) throw error;
-    console.error(`[refund] ${refund.order.number}: ${error.message}`);
+    appLog().error({ orderNumber: refund.order.number, refundId: refund.id, err: error }, "the provider refused the refund");
     await db.refund.update({ where: { id: refund.id }, data: { status: "FAILED" } });
     throw new ActionError("refundFailed");
   }
@@ -206,6 +208,41 @@ function shippingToRefund(order: NonNullable<Awaited<ReturnType<typeof lockedOrd
   const left = line ? refundableShippingFen(line) - pending : 0;
   if (fen > left) throw new ActionError("refundTooLarge", { max: formatFen(Math.max(0, left)) });
   return line!;
+}
+
+/** Shipping refunded on the provider's side: one shipping-only refund per seller with fee left. */
+async function bookOutsideShipping(tx: Tx, orderId: string, fen: number) {
+  if (fen <= 0) return;
+  const order = (await lockedOrder(tx, orderId))!;
+  const sellers = [...order.shipping]
+    .sort((a, b) => (a.operatorId < b.operatorId ? -1 : 1))
+    .map((line) => {
+      const pending = order.refunds.filter((r) => r.shippingOperatorId === line.operatorId).reduce((sum, r) => sum + r.shippingFen, 0);
+      return { operatorId: line.operatorId, left: Math.max(0, refundableShippingFen(line) - pending) };
+    })
+    .filter((seller) => seller.left > 0);
+  const amount = Math.min(
+    fen,
+    sellers.reduce((sum, seller) => sum + seller.left, 0),
+  );
+  if (amount <= 0) return;
+  const parts = splitAcross(
+    sellers.map((seller) => seller.left),
+    amount,
+  );
+  for (const [i, seller] of sellers.entries()) {
+    if (parts[i]! <= 0) continue;
+    const refund = await tx.refund.create({
+      data: {
+        orderId,
+        amountFen: parts[i]!,
+        shippingFen: parts[i]!,
+        shippingOperatorId: seller.operatorId,
+        reason: "refunded at the payment provider",
+      },
+    });
+    await applyRefundIn(tx, refund.id, null);
+  }
 }
 
 /** The money is back: write the refund's effects, once. */
@@ -337,22 +374,26 @@ export async function reconcileChargeRefunds(
         outside,
         open.reduce((s, o) => s + Math.max(o.fen, 0), 0),
       );
-      if (amount <= 0) return "applied";
-      const parts = splitAcross(
-        open.map((o) => Math.max(o.fen, 0)),
-        amount,
-      );
-      const refund = await tx.refund.create({
-        data: {
-          orderId: order.id,
-          amountFen: amount,
-          reason: "refunded at the payment provider",
-          lines: {
-            create: open.map((o, i) => ({ orderLineId: o.line.id, amountFen: parts[i]!, quantity: 0 })).filter((l) => l.amountFen > 0),
+      if (amount > 0) {
+        const parts = splitAcross(
+          open.map((o) => Math.max(o.fen, 0)),
+          amount,
+        );
+        const refund = await tx.refund.create({
+          data: {
+            orderId: order.id,
+            amountFen: amount,
+            reason: "refunded at the payment provider",
+            lines: {
+              create: open.map((o, i) => ({ orderLineId: o.line.id, amountFen: parts[i]!, quantity: 0 })).filter((l) => l.amountFen > 0),
+            },
           },
-        },
-      });
-      await applyRefundIn(tx, refund.id, null);
+        });
+        await applyRefundIn(tx, refund.id, null);
+      }
+      // Beyond every line's goods, the provider gave back shipping: each seller's part of it, in
+      // proportion to what is left of each seller's fee (the seller's money, no allocations move).
+      await bookOutsideShipping(tx, order.id, outside - amount);
       return "applied";
     },
     { timeout: 20_000 },

@@ -4,6 +4,7 @@
 // Money sums are computed in SQL as bigint (docs/DESIGN.md#rule-1); months are Asia/Shanghai months.
 import type { Db, Prisma } from "@/lib/db/client";
 import type { OrderStatus, RefundStatus, SettlementKind, ShipmentStatus } from "@/lib/generated/prisma/enums";
+import { refundableShippingFen } from "@/lib/shipping-fees/fees";
 
 type Reader = Db | Prisma.TransactionClient;
 
@@ -167,6 +168,8 @@ export interface OperatorRefund {
   /** This operator's lines of the refund only. */
   lines: { orderLineId: string; nameZh: string; nameEn: string; amountFen: number; quantity: number; unitZh: string; unitEn: string }[];
   amountFen: number;
+  /** Shipping given back by the refund (this operator's). */
+  shippingFen: number;
 }
 
 export interface OperatorOrder {
@@ -186,6 +189,8 @@ export interface OperatorOrder {
     deliveredAt: Date | null;
   };
   lines: OperatorOrderLine[];
+  /** This operator's shipping fee in the order (lib/shipping-fees), or null when it charged none. */
+  shipping: { feeFen: number; refundedFen: number; openFen: number } | null;
   /** Lines of other sellers in the same order (shipped by them; never shown). */
   otherSellersLines: number;
   refunds: OperatorRefund[];
@@ -215,6 +220,7 @@ export async function getOperatorOrder(db: Reader, operatorId: string, number: s
         select: { id: true, status: true, carrier: true, trackingNo: true, shippedAt: true, deliveredAt: true },
       },
       lines: { where: { operatorId }, orderBy: { id: "asc" }, select: lineSelect },
+      shipping: { where: { operatorId }, select: { feeFen: true, refundedFen: true } },
       _count: { select: { lines: { where: { operatorId: { not: operatorId } } } } },
     },
   });
@@ -229,6 +235,8 @@ export async function getOperatorOrder(db: Reader, operatorId: string, number: s
       status: true,
       reason: true,
       createdBy: { select: { name: true, role: true } },
+      shippingFen: true,
+      shippingOperatorId: true,
       lines: {
         where: { orderLine: { operatorId } },
         orderBy: { id: "asc" },
@@ -243,7 +251,9 @@ export async function getOperatorOrder(db: Reader, operatorId: string, number: s
   });
   const pendingFen = new Map<string, number>();
   const pendingQty = new Map<string, number>();
+  let pendingShippingFen = 0;
   for (const r of refunds.filter((r) => r.status === "PENDING")) {
+    if (r.shippingOperatorId === operatorId) pendingShippingFen += r.shippingFen;
     for (const l of r.lines) {
       pendingFen.set(l.orderLineId, (pendingFen.get(l.orderLineId) ?? 0) + l.amountFen);
       pendingQty.set(l.orderLineId, (pendingQty.get(l.orderLineId) ?? 0) + l.quantity);
@@ -282,6 +292,13 @@ export async function getOperatorOrder(db: Reader, operatorId: string, number: s
       openFen: Math.max(0, l.netFen - l.refundedFen - (pendingFen.get(l.id) ?? 0)),
       openQty: Math.max(0, l.quantity - l.restockedQty - (pendingQty.get(l.id) ?? 0)),
     })),
+    shipping: order.shipping[0]
+      ? {
+          feeFen: order.shipping[0].feeFen,
+          refundedFen: order.shipping[0].refundedFen,
+          openFen: Math.max(0, refundableShippingFen(order.shipping[0]) - pendingShippingFen),
+        }
+      : null,
     otherSellersLines: order._count.lines,
     refunds: refunds.map((r) => ({
       id: r.id,
@@ -299,7 +316,8 @@ export async function getOperatorOrder(db: Reader, operatorId: string, number: s
         amountFen: l.amountFen,
         quantity: l.quantity,
       })),
-      amountFen: r.lines.reduce((s, l) => s + l.amountFen, 0),
+      shippingFen: r.shippingOperatorId === operatorId ? r.shippingFen : 0,
+      amountFen: r.lines.reduce((s, l) => s + l.amountFen, 0) + (r.shippingOperatorId === operatorId ? r.shippingFen : 0),
     })),
     amountFen: order.lines.reduce((s, l) => s + l.netFen, 0),
     refundedFen: order.lines.reduce((s, l) => s + l.refundedFen, 0),

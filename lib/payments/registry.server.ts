@@ -6,13 +6,14 @@ import { demoProvider } from "./demo";
 import type { PaymentProvider } from "./provider";
 import { stripeProvider } from "./stripe.server";
 import { transferProvider } from "./transfer";
+import { log } from "@/lib/ops/log.server";
 
 /** The provider new orders use (bank transfer is chosen apart: ./transfer.ts); ActionError("paymentUnavailable") when none is configured. */
 export function currentPaymentProvider(): PaymentProvider {
   const config = paymentConfig();
   if (config.provider === "stripe") return stripeProvider(config);
   if (config.provider === "demo") return demoProvider;
-  console.error(`[payments] checkout is off: ${config.reason}`);
+  log.error({ reason: config.reason }, "checkout is off: no payment provider");
   throw new ActionError("paymentUnavailable");
 }
 

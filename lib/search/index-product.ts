@@ -1,6 +1,7 @@
 // Keeps a product's search columns (lib/search/tokenize.ts) in step with what it is found by:
-// called after a product is created or edited, and for every product by the seed and by
-// `npm run search:reindex` (after a seller, GI mark or place is renamed).
+// called after a product is created or edited, after a seller or a place is renamed
+// (reindexProductsOf, in the rename's transaction), and for every product by the seed and by
+// `npm run search:reindex`.
 import type { Db } from "@/lib/db/client";
 import type { CategoryName } from "@/lib/catalog/filters";
 import { categoryWords } from "./categories";
@@ -20,6 +21,21 @@ const source = {
   giMark: { select: { nameZh: true, nameEn: true } },
   operator: { select: { nameZh: true, nameEn: true } },
 } as const;
+
+/** Recomputes the search columns of every product of a seller, of a place (at any level) or of a GI mark. */
+export async function reindexProductsOf(
+  db: Reader,
+  of: { operatorId: string } | { regionId: string } | { giMarkId: string },
+): Promise<number> {
+  const where =
+    "operatorId" in of
+      ? { operatorId: of.operatorId }
+      : "giMarkId" in of
+        ? { giMarkId: of.giMarkId }
+        : { OR: [{ countyId: of.regionId }, { townshipId: of.regionId }, { villageId: of.regionId }] };
+  const ids = (await db.product.findMany({ where, select: { id: true } })).map((p) => p.id);
+  return ids.length ? reindexProducts(db, ids) : 0;
+}
 
 /** Recomputes the search columns of the given products (all when `ids` is omitted); returns how many changed. */
 export async function reindexProducts(db: Reader, ids?: string[]): Promise<number> {

@@ -3,6 +3,7 @@
 // a province a seller does not deliver to is refused here, naming the seller and the province.
 import type { Db } from "@/lib/db/client";
 import { ActionError } from "@/lib/errors";
+import { provinceName } from "@/lib/regions/province-names";
 import { parseProvinces, sellerParts, shippingFor } from "./fees";
 
 export interface OrderShippingLine {
@@ -33,7 +34,7 @@ export async function quoteOrderShipping(
       const seller = await db.operator.findUnique({ where: { id: operatorId }, select: { nameZh: true, nameEn: true } });
       throw new ActionError("provinceNotServed", {
         seller: seller ? (locale === "en" ? seller.nameEn : seller.nameZh) : operatorId,
-        province: quote.notDelivered,
+        province: provinceName(locale, quote.notDelivered),
       });
     }
     out.push({ operatorId, feeFen: quote.feeFen, coldChain: part.coldChain });

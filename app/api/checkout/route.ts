@@ -21,6 +21,7 @@ import { transferProvider } from "@/lib/payments/transfer";
 import { env } from "@/lib/env/env";
 import { defineRoute } from "@/lib/http/route.server";
 import { isDatabaseUnavailable, serviceBusy } from "@/lib/http/outage";
+import { requestLog } from "@/lib/ops/log.server";
 
 const envelope = z.object({ locale: z.enum(["zh-CN", "en"]).default("zh-CN"), order: z.unknown() });
 
@@ -83,7 +84,7 @@ async function placeAndAnswer(actor: Actor | null, request: Request, parsed: z.o
       return NextResponse.json({ ok: false, error: "busy" }, { status: 503, headers: { "retry-after": "2" } });
     }
     if (isDatabaseUnavailable(error)) return serviceBusy();
-    console.error("[checkout] failed:", error);
+    (await requestLog()).error({ err: error }, "checkout failed");
     return NextResponse.json({ ok: false, error: "unexpected" }, { status: 500 });
   }
 }

@@ -9,6 +9,7 @@ import { catalogChanged } from "@/lib/catalog/revalidate.server";
 import { paymentConfig } from "@/lib/payments/config";
 import { applyStripeEvent } from "@/lib/payments/webhook.server";
 import { BODY_LIMITS, BodyTooLarge, readLimitedText, tooLarge } from "@/lib/http/body";
+import { log } from "@/lib/ops/log.server";
 
 export async function POST(request: NextRequest) {
   const config = paymentConfig();
@@ -48,7 +49,7 @@ export async function POST(request: NextRequest) {
     }
     return NextResponse.json({ received: true, result: outcome.result });
   } catch (error) {
-    console.error(`[stripe webhook] ${event.type} ${event.id} failed:`, error);
+    log.error({ eventType: event.type, eventId: event.id, err: error }, "stripe webhook failed; Stripe will retry");
     return NextResponse.json({ error: "could not process the event; Stripe will retry" }, { status: 500 });
   }
 }

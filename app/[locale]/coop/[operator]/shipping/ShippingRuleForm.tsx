@@ -49,7 +49,8 @@ export function ShippingRuleForm({
   labels,
 }: {
   operator: string;
-  provinces: string[];
+  /** value: the Chinese name the rule stores; label: its name in the page's language. */
+  provinces: { value: string; label: string }[];
   values: ShippingFormValues;
   labels: ShippingFormLabels;
 }) {
@@ -99,16 +100,16 @@ export function ShippingRuleForm({
             </tr>
           </thead>
           <tbody>
-            {provinces.map((p, i) => (
+            {provinces.map(({ value: p, label }, i) => (
               <tr key={p} className="border-t border-stone-200">
                 <td className="py-1 pr-2">
-                  {p}
+                  {label}
                   <input type="hidden" name="province" value={p} />
                 </td>
                 <td className="py-1 pr-2">
                   <input
                     name="surcharge"
-                    aria-label={`${p} ${labels.surcharge}`}
+                    aria-label={`${label} ${labels.surcharge}`}
                     defaultValue={values.surcharges[p] ?? ""}
                     inputMode="decimal"
                     className={`${inputClass} w-24`}
@@ -120,7 +121,7 @@ export function ShippingRuleForm({
                     type="checkbox"
                     name="notDelivered"
                     value={p}
-                    aria-label={`${p} ${labels.notDelivered}`}
+                    aria-label={`${label} ${labels.notDelivered}`}
                     defaultChecked={values.notDelivered.includes(p)}
                     className="h-4 w-4 accent-brand-700"
                   />

@@ -5,6 +5,7 @@ import { requireConsoleOperator } from "@/lib/operators/scope.server";
 import { isLocale } from "@/lib/i18n/locales";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
 import { provinces } from "@/lib/orders/address";
+import { provinceName } from "@/lib/regions/province-names";
 import { shippingRulesFor } from "@/lib/shipping-fees/shipping.server";
 import { ShippingRuleForm, type ShippingFormLabels } from "./ShippingRuleForm";
 
@@ -54,7 +55,7 @@ export default async function ShippingRulePage({ params }: Props) {
       <section className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200">
         <ShippingRuleForm
           operator={operator.slug}
-          provinces={provinces()}
+          provinces={provinces().map((zh) => ({ value: zh, label: provinceName(locale, zh) }))}
           labels={labels}
           values={{
             flat: yuan(rule?.flatFen),

@@ -119,12 +119,25 @@ export default async function OrderPage({ params }: Props) {
             </li>
           ))}
         </ul>
+        {order.shipping ? (
+          <p className="flex justify-between gap-3 border-t border-stone-100 pt-2 text-sm" data-testid="order-shipping">
+            <span className="text-stone-700">
+              {t("shippingFee")}
+              {order.shipping.refundedFen > 0 ? (
+                <span className="ml-2 text-xs text-amber-900">{t("refundedPart", { amount: formatFen(order.shipping.refundedFen) })}</span>
+              ) : null}
+            </span>
+            <span className="tabular-nums">{formatFen(order.shipping.feeFen)}</span>
+          </p>
+        ) : null}
         <p className="flex justify-between border-t border-stone-200 pt-2 text-sm">
           <span className="text-stone-700">{t("total")}</span>
           <span className="font-bold tabular-nums" data-testid="order-total">
-            {formatFen(order.amountFen)}
-            {order.refundedFen > 0 ? (
-              <span className="ml-2 text-xs font-normal text-amber-900">{t("refundedPart", { amount: formatFen(order.refundedFen) })}</span>
+            {formatFen(order.amountFen + (order.shipping?.feeFen ?? 0))}
+            {order.refundedFen + (order.shipping?.refundedFen ?? 0) > 0 ? (
+              <span className="ml-2 text-xs font-normal text-amber-900">
+                {t("refundedPart", { amount: formatFen(order.refundedFen + (order.shipping?.refundedFen ?? 0)) })}
+              </span>
             ) : null}
           </span>
         </p>
@@ -205,6 +218,7 @@ export default async function OrderPage({ params }: Props) {
                       openFen={l.openFen}
                       openQty={l.openQty}
                       unit={unitOf(l)}
+                      shippingOpenFen={order.shipping?.openFen ?? 0}
                     />
                   )}
                 </li>
@@ -215,6 +229,7 @@ export default async function OrderPage({ params }: Props) {
                 orderId={order.id}
                 lines={order.lines.filter((l) => l.openFen > 0).map((l) => ({ id: l.id, openQty: l.openQty }))}
                 openFen={openFen}
+                shippingOpenFen={order.shipping?.openFen ?? 0}
               />
             ) : null}
           </>
@@ -243,6 +258,7 @@ export default async function OrderPage({ params }: Props) {
                       {l.quantity > 0 ? ` · ${t("history.restocked", { count: l.quantity, unit: unitOf(l) })}` : null}
                     </li>
                   ))}
+                  {r.shippingFen > 0 ? <li>{t("history.shipping", { amount: formatFen(r.shippingFen) })}</li> : null}
                 </ul>
                 {r.reason ? <p className="text-xs text-stone-800">{t("history.reason", { reason: r.reason })}</p> : null}
                 <p className="text-xs text-stone-600">

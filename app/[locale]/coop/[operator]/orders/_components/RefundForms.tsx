@@ -1,6 +1,7 @@
 "use client";
-// Refunding a line (an amount in yuan, all that is left by default, and optionally goods back in
-// stock), or every line of the operator at once. The money goes back through the payment provider;
+// Refunding a line (an amount in yuan, all that is left by default, optionally goods back in stock
+// and some of the seller's shipping fee), or every line of the operator at once (shipping included
+// unless unticked). The money goes back through the payment provider;
 // a confirmation is asked first, since a refund cannot be undone.
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
@@ -32,6 +33,7 @@ export function RefundLineForm({
   openFen,
   openQty,
   unit,
+  shippingOpenFen,
 }: {
   orderId: string;
   lineId: string;
@@ -39,18 +41,23 @@ export function RefundLineForm({
   openFen: number;
   openQty: number;
   unit: string;
+  /** The seller's shipping fee that may still be given back (0: none, and no field). */
+  shippingOpenFen: number;
 }) {
   const t = useTranslations("coop.order.refund");
   const id = useId();
   const amountRef = useRef<HTMLInputElement>(null);
+  const shippingRef = useRef<HTMLInputElement>(null);
   const [restock, setRestock] = useState(false);
   const refund = useActionForm(refundOrder, {
     confirm: () => {
       const typed = amountRef.current?.value.trim() ?? "";
-      if (typed === "") return window.confirm(t("confirm", { amount: formatFen(openFen), name }));
-      const parsed = parseYuanAmount(typed);
+      const shipping = shippingRef.current?.value.trim() ?? "";
+      const goods = typed === "" ? { ok: true as const, fen: openFen } : parseYuanAmount(typed);
+      const freight = shipping === "" ? { ok: true as const, fen: 0 } : parseYuanAmount(shipping);
       // A typing mistake is not confirmed: the server answers with what is wrong.
-      return parsed.ok ? window.confirm(t("confirm", { amount: formatFen(parsed.fen), name })) : true;
+      if (!goods.ok || !freight.ok) return true;
+      return window.confirm(t("confirm", { amount: formatFen(goods.fen + freight.fen), name }));
     },
   });
   const state = refund.state;
@@ -60,7 +67,14 @@ export function RefundLineForm({
   return (
     <div className="space-y-2">
       {/* A new form (fresh defaults) once the refundable amount has changed. */}
-      <form key={openFen} onSubmit={refund.onSubmit} method="post" noValidate className="space-y-3" data-testid="refund-form">
+      <form
+        key={`${openFen}:${shippingOpenFen}`}
+        onSubmit={refund.onSubmit}
+        method="post"
+        noValidate
+        className="space-y-3"
+        data-testid="refund-form"
+      >
         <input type="hidden" name="orderId" value={orderId} />
         <input type="hidden" name="orderLineId[]" value={lineId} />
         <div className="grid gap-3 sm:grid-cols-2">
@@ -89,6 +103,26 @@ export function RefundLineForm({
               className={inputClass}
             />
           </Field>
+          {shippingOpenFen > 0 ? (
+            <Field
+              id={`${id}-shipping`}
+              label={t("shipping")}
+              hint={t("shippingHint", { max: formatFen(shippingOpenFen) })}
+              errors={errors("shipping")}
+            >
+              <input
+                id={`${id}-shipping`}
+                ref={shippingRef}
+                name="shipping"
+                type="text"
+                inputMode="decimal"
+                autoComplete="off"
+                maxLength={20}
+                aria-invalid={errors("shipping") ? true : undefined}
+                className={inputClass}
+              />
+            </Field>
+          ) : null}
         </div>
         {openQty > 0 ? (
           <div className="flex flex-wrap items-end gap-x-4 gap-y-2">
@@ -135,20 +169,40 @@ export function RefundLineForm({
   );
 }
 
-export function RefundAllForm({ orderId, lines, openFen }: { orderId: string; lines: { id: string; openQty: number }[]; openFen: number }) {
+export function RefundAllForm({
+  orderId,
+  lines,
+  openFen,
+  shippingOpenFen,
+}: {
+  orderId: string;
+  lines: { id: string; openQty: number }[];
+  openFen: number;
+  shippingOpenFen: number;
+}) {
   const t = useTranslations("coop.order.refund");
   const id = useId();
-  const refund = useActionForm(refundOrder, { confirm: () => window.confirm(t("allConfirm", { amount: formatFen(openFen) })) });
+  // Refunding everything gives the shipping back too, unless the clerk unticks it.
+  const [withShipping, setWithShipping] = useState(true);
+  const totalFen = openFen + (withShipping ? shippingOpenFen : 0);
+  const refund = useActionForm(refundOrder, { confirm: () => window.confirm(t("allConfirm", { amount: formatFen(totalFen) })) });
   const state = refund.state;
   useRefreshOnSuccess(state);
   const canRestock = lines.some((l) => l.openQty > 0);
 
   return (
     <div className="space-y-2 border-t border-stone-200 pt-3">
-      <form key={openFen} onSubmit={refund.onSubmit} method="post" className="space-y-3" data-testid="refund-all-form">
+      <form
+        key={`${openFen}:${shippingOpenFen}`}
+        onSubmit={refund.onSubmit}
+        method="post"
+        className="space-y-3"
+        data-testid="refund-all-form"
+      >
         <h3 className="font-semibold">{t("all")}</h3>
-        <p className="text-sm text-stone-700">{t("allIntro", { amount: formatFen(openFen) })}</p>
+        <p className="text-sm text-stone-700">{t("allIntro", { amount: formatFen(totalFen) })}</p>
         <input type="hidden" name="orderId" value={orderId} />
+        {withShipping && shippingOpenFen > 0 ? <input type="hidden" name="shipping" value={fenToYuanInput(shippingOpenFen)} /> : null}
         {lines.map((l) => (
           <span key={l.id} hidden>
             <input type="hidden" name="orderLineId[]" value={l.id} />
@@ -166,6 +220,17 @@ export function RefundAllForm({ orderId, lines, openFen }: { orderId: string; li
             className={inputClass}
           />
         </Field>
+        {shippingOpenFen > 0 ? (
+          <label className="flex min-h-11 items-center gap-2 text-sm text-stone-800">
+            <input
+              type="checkbox"
+              checked={withShipping}
+              onChange={(e) => setWithShipping(e.target.checked)}
+              className="h-5 w-5 accent-brand-700"
+            />
+            {t("allShipping", { amount: formatFen(shippingOpenFen) })}
+          </label>
+        ) : null}
         {canRestock ? (
           <label className="flex min-h-11 items-center gap-2 text-sm text-stone-800">
             <input type="checkbox" name="restock" className="h-5 w-5 accent-brand-700" />
