@@ -25,7 +25,7 @@ async function transferOrder(quantity = 2, now = new Date()) {
   const placed = await placeOrder(
     testDb,
     { ...cartOf([{ ...product, quantity }]), paymentMethod: "transfer" },
-    { actor: await buyer(), provider: transferProvider, origin: "http://localhost", locale: "zh-CN", now },
+    { actor: await buyer(), provider: transferProvider, origin: "http://localhost", locale: "zh-CN", now, maxUnpaidOrders: 100 },
   );
   const order = await testDb.order.findUniqueOrThrow({ where: { id: placed.orderId }, include: { lines: true } });
   return { product, placed, order };
@@ -127,31 +127,33 @@ describe("marking a transfer received", () => {
 });
 
 describe("a transfer that never arrives", () => {
-  it("keeps its stock through the window and is released by the sweeper after it, once", async () => {
-    const now = new Date();
-    const { order, product } = await transferOrder(3, now);
-    // An ordinary session's 31 minutes (and the grace) later: still held.
-    const soon = await sweepExpiredReservations(testDb, providerFor, new Date(now.getTime() + 40 * 60_000));
-    void soon;
+  // The sweeps run at the real "now", so they touch no other test's orders that are not due anyway.
+  it("keeps its stock through the window and is released by the sweeper after it, once", { timeout: 120_000 }, async () => {
+    const { order, product } = await transferOrder(3);
+    // Held far beyond an online session's 31 minutes: a sweep now leaves it alone.
+    expect(order.reservedUntil.getTime() - Date.now()).toBeGreaterThan(24 * 3600_000);
+    await sweepExpiredReservations(testDb, providerFor, new Date());
     expect((await testDb.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("PENDING_PAYMENT");
     expect(await stockOf(product.id)).toBe(7);
 
-    const after = new Date(order.reservedUntil.getTime() + 5 * 60_000);
-    await Promise.all([sweepExpiredReservations(testDb, providerFor, after), sweepExpiredReservations(testDb, providerFor, after)]);
-    expect(await testDb.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({
+    // Placed eight days ago: its three working days are over. Two sweepers at once release it once.
+    const old = await transferOrder(3, new Date(Date.now() - 8 * 86_400_000));
+    expect(old.order.reservedUntil.getTime()).toBeLessThan(Date.now());
+    await Promise.all([
+      sweepExpiredReservations(testDb, providerFor, new Date()),
+      sweepExpiredReservations(testDb, providerFor, new Date()),
+    ]);
+    expect(await testDb.order.findUniqueOrThrow({ where: { id: old.order.id } })).toMatchObject({
       status: "CANCELLED",
       cancelReason: "EXPIRED",
     });
-    expect(await stockOf(product.id)).toBe(10);
-    expect(await testDb.stockMovement.count({ where: { productId: product.id, reason: "RELEASE" } })).toBe(1);
+    expect(await stockOf(old.product.id)).toBe(10);
+    expect(await testDb.stockMovement.count({ where: { productId: old.product.id, reason: "RELEASE" } })).toBe(1);
 
     // The money arrives after the release: not paid, and the admin is told to send it back.
     expect(
-      await run("transfer.markReceived", await actorOf("admin"), { orderId: order.id, expectAmountFen: String(order.totalFen) }),
-    ).toMatchObject({
-      ok: false,
-      error: "transferOrderReleased",
-    });
-    expect((await testDb.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("CANCELLED");
+      await run("transfer.markReceived", await actorOf("admin"), { orderId: old.order.id, expectAmountFen: String(old.order.totalFen) }),
+    ).toMatchObject({ ok: false, error: "transferOrderReleased" });
+    expect((await testDb.order.findUniqueOrThrow({ where: { id: old.order.id } })).status).toBe("CANCELLED");
   });
 });
