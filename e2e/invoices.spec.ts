@@ -56,7 +56,9 @@ test("a trade union buys gift boxes, requests a 普票, the seller uploads it an
   await expect(card).toContainText(union.nameZh);
   await card.getByLabel("发票 PDF").setInputFiles({ name: "发票-甘谷辣椒礼盒.pdf", mimeType: "application/pdf", buffer: PDF });
   await card.getByRole("button", { name: "确认开具" }).click();
-  await expect(sellerPage.getByRole("status")).toContainText("已开具");
+  await expect(card).toHaveCount(0); // issued: off the to-do list
+  await sellerPage.goto("/coop/dazhuang-chili-coop/invoices?show=all");
+  await expect(sellerPage.getByTestId("seller-invoice").filter({ hasText: number })).toContainText("已开具");
   await seller.close();
 
   // The buyer downloads it from the order page.
