@@ -28,6 +28,7 @@ export const MESSAGE_FILES = [
   "trace",
   "reviews",
   "organisations",
+  "invoices",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

@@ -35,6 +35,8 @@ import { placeOrder } from "@/lib/orders/checkout";
 import { createCampaign } from "@/lib/campaigns/campaigns";
 import { demoProvider } from "@/lib/payments/demo";
 import { cartOf, makeProduct } from "./support/shop";
+import { orderDefaults } from "./support/orders";
+import { getFileStore } from "@/lib/storage";
 import { freshResidentId, rosterXlsx, xlsxFile } from "@/tests/support/roster";
 
 const ROOT = path.join(__dirname, "..");
@@ -265,6 +267,62 @@ const organisationFields = async () => ({
   hasCanteen: "yes",
   parentUnitId: "",
 });
+// ---- invoices and bank transfers (lib/invoices, lib/payments/transfer.ts) ------------------------
+
+const INVOICE_PDF = new Uint8Array(Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\nstartxref\n9\n%%EOF\n"));
+const orderNumberShape = () => {
+  const letters = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+  return `XK261206${Array.from({ length: 8 }, () => letters[Math.floor(Math.random() * letters.length)]).join("")}`;
+};
+/** A paid order of the shopper persona, of operator A's product, with a number of the order page's shape. */
+async function shoppersPaidOrder() {
+  const paid = await paidOrderOf(fxSeller());
+  return testDb.order.update({ where: { id: paid.id }, data: { number: orderNumberShape(), userId: "seed-user-shopper" } });
+}
+const invoiceFields = { kind: "ORDINARY", title: "授权测试单位", taxNo: "", personal: "on", email: "authz-invoice@example.test" };
+async function freshInvoice(status: "REQUESTED" | "NEEDS_REVERSAL" | "ISSUED", fileKey: string | null = null) {
+  const order = await shoppersPaidOrder();
+  const issued = status !== "REQUESTED";
+  const invoice = await testDb.invoice.create({
+    data: {
+      orderId: order.id,
+      operatorId: fx.operatorId,
+      kind: "ORDINARY",
+      personal: true,
+      title: "授权测试",
+      email: "authz-invoice@example.test",
+      status,
+      ...(issued
+        ? {
+            amountFen: order.totalFen,
+            issuedAt: new Date(),
+            ...(fileKey ? { fileKey, fileName: "授权.pdf" } : { downloadUrl: "https://inv.example.gov.cn/x" }),
+          }
+        : {}),
+    },
+  });
+  return { order, invoice };
+}
+/** An order of operator A's product awaiting a bank transfer. */
+async function freshTransferOrder() {
+  return testDb.order.create({
+    data: {
+      ...orderDefaults(),
+      number: orderNumberShape(),
+      email: "authz-transfer@example.test",
+      totalFen: 5000,
+      paymentProvider: "transfer",
+      transferReference: `ZZ${orderNumberShape().slice(-8)}`,
+      reservedUntil: new Date(Date.now() + 3 * 86_400_000),
+      lines: {
+        create: [
+          { productId: fx.productId, operatorId: fx.operatorId, quantity: 2, unitPriceFen: 2500, netFen: 5000, certifiedAtSale: false },
+        ],
+      },
+    },
+  });
+}
+let invoiceWithFile = "";
 
 // ---- the rows -----------------------------------------------------------------------------------
 
@@ -806,6 +864,38 @@ const ACTIONS: Record<string, Row> = {
     },
     allowed: ["admin"],
   },
+  // ---- invoices: the order's buyer (its owner, an admin, or the link: the anonymous rows carry no
+  // token) requests and cancels; the seller's managers (and admins) issue and reverse.
+  "invoice.request": {
+    input: async () => ({ number: (await shoppersPaidOrder()).number, token: "", operatorId: fx.operatorId, ...invoiceFields }),
+    allowed: ["shopper", "admin"],
+    refusals: ["notFound"],
+  },
+  "invoice.cancel": {
+    input: async () => {
+      const { order, invoice } = await freshInvoice("REQUESTED");
+      return { number: order.number, token: "", invoiceId: invoice.id };
+    },
+    allowed: ["shopper", "admin"],
+    refusals: ["notFound"],
+  },
+  "invoice.issue": {
+    input: async () => ({
+      invoiceId: (await freshInvoice("REQUESTED")).invoice.id,
+      invoiceNo: "26622000000012345678",
+      file: new File([INVOICE_PDF], "invoice.pdf", { type: "application/pdf" }),
+    }),
+    allowed: MANAGER_A,
+  },
+  "invoice.reverse": {
+    input: async () => ({ invoiceId: (await freshInvoice("NEEDS_REVERSAL")).invoice.id, note: "红冲", reissue: "on" }),
+    allowed: MANAGER_A,
+  },
+  // 对公转账 received: admins only.
+  "transfer.markReceived": {
+    input: async () => ({ orderId: (await freshTransferOrder()).id, expectAmountFen: "5000" }),
+    allowed: ["admin"],
+  },
 };
 
 /** A listed product of operator A with stock, for campaigns (other rows delist and empty fx's product). */
@@ -889,6 +979,8 @@ const ROUTES: Record<string, string> = {
   "app/api/live/stock/route.ts": "public: the remaining units of a published campaign, as its page shows them",
   "app/api/live/pay/route.ts":
     "only with the order's access token (as its page), else 404; puts that order in the payment queue (tests/live-routes.test.ts)",
+  "app/api/invoices/[id]/file/route.ts":
+    "an issued invoice's PDF: the order's buyer (owner, admin, or the order's link), the seller's managers; else 404 (tests/invoices.test.ts)",
   "app/api/office/reports/export/route.ts":
     "read-only; officers get their own county only, admins any, everyone else 404 (tests/reports.test.ts, office report scope)",
 };
@@ -945,6 +1037,14 @@ const ROUTE_CALLS: Record<string, RouteRow> = {
     params: { key: ["secrets", "x.png"] },
     allowed: [],
   },
+  // An issued invoice of operator A on the shopper persona's order (made in beforeAll): the buyer, A's managers, admins.
+  "invoice.download": {
+    request: () => new Request(`http://localhost/api/invoices/${invoiceWithFile}/file`),
+    get params() {
+      return { id: invoiceWithFile };
+    },
+    allowed: ["shopper", "managerA", "admin"],
+  },
   // Anyone may place an order: an empty cart is refused with 400 (the input), never 404.
   "checkout.place": {
     request: () => new Request("http://localhost/api/checkout", { method: "POST", body: JSON.stringify({ locale: "zh-CN", order: {} }) }),
@@ -967,6 +1067,10 @@ beforeAll(async () => {
   fx = { operatorId: operator.id, productId: product.id, villageId: product.villageId, householdId: link.householdId };
   for (const file of actionFiles) await import(file);
   await ensureApplicant(); // before any fingerprint is taken
+  // An issued invoice with its PDF stored, for the download route's rows.
+  const invoiceKey = `invoices/${operator.id}/authz${RUN}abcdefghijkl.pdf`;
+  await getFileStore().put(invoiceKey, INVOICE_PDF, "application/pdf");
+  invoiceWithFile = (await freshInvoice("ISSUED", invoiceKey)).invoice.id;
   // A settlement payout of operator A, for the statement route's rows.
   await paidOrderOf(fxSeller());
   const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);

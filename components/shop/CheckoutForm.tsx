@@ -13,6 +13,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { citiesOf, districtsOf, provinces } from "@/lib/orders/address";
 import { formatFen } from "@/lib/money";
 import { ShippingSummary, shippingTotal, type SellerShipping, type ShippingSummaryLabels } from "@/components/shipping/ShippingSummary";
+import { PaymentMethodChoice, type PaymentMethod } from "./PaymentMethodChoice";
 import { provinceOption } from "@/lib/regions/province-names";
 
 export interface CheckoutItem {
@@ -44,13 +45,17 @@ export function CheckoutForm(props: {
   initial: { recipient: string; mobile: string; province: string; city: string; district: string; address: string };
   /** The sellers and their shipping rules (lib/shipping-fees): their shipping lines join the total. */
   shipping?: { sellers: SellerShipping[]; labels: ShippingSummaryLabels };
+  /** The buyer may pay by 对公转账 (a member of a buyer organisation): show the choice. */
+  transferAllowed?: boolean;
 }) {
   const t = useTranslations("checkout");
   const e = useTranslations("errors");
+  const tm = useTranslations("transfers.method");
   const [address, setAddress] = useState(props.initial);
   const [email, setEmail] = useState("");
   const [organisationId, setOrganisationId] = useState(defaultOrganisation(props.organisations?.options));
   const [busy, setBusy] = useState(false);
+  const [paymentMethod, setPaymentMethod] = useState<PaymentMethod>("online");
   const [answer, setAnswer] = useState<Extract<Answer, { ok: false }> | null>(null);
   const cities = useMemo(() => citiesOf(address.province), [address.province]);
   const districts = useMemo(() => districtsOf(address.province, address.city), [address.province, address.city]);
@@ -91,6 +96,7 @@ export function CheckoutForm(props: {
             checkoutKey: props.checkoutKey,
             ...(props.askEmail ? { email } : {}),
             organisationId,
+            paymentMethod,
             address,
             items: props.items.map((i) => ({ productId: i.productId, quantity: i.quantity, expectedPriceFen: i.priceFen })),
           },
@@ -190,6 +196,7 @@ export function CheckoutForm(props: {
           </Field>
         ) : null}
         {props.organisations ? <OrganisationChoice {...props.organisations} value={organisationId} onChange={setOrganisationId} /> : null}
+        {props.transferAllowed ? <PaymentMethodChoice value={paymentMethod} onChange={setPaymentMethod} /> : null}
       </div>
 
       <aside className="space-y-3 self-start rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200 md:sticky md:top-20">
@@ -254,7 +261,7 @@ export function CheckoutForm(props: {
         >
           {busy ? t("paying") : t("pay", { total: formatFen(totalFen) })}
         </button>
-        <p className="text-xs text-stone-600">{t("holdNote")}</p>
+        <p className="text-xs text-stone-600">{paymentMethod === "transfer" ? tm("transferHint") : t("holdNote")}</p>
       </aside>
     </form>
   );

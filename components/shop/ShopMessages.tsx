@@ -6,7 +6,10 @@ import type { ReactNode } from "react";
 export async function ShopMessages({ locale, children }: { locale: string; children: ReactNode }) {
   const all = await getMessages({ locale });
   return (
-    <NextIntlClientProvider locale={locale} messages={{ cart: all.cart, checkout: all.checkout, orders: all.orders, errors: all.errors }}>
+    <NextIntlClientProvider
+      locale={locale}
+      messages={{ cart: all.cart, checkout: all.checkout, orders: all.orders, errors: all.errors, transfers: all.transfers }}
+    >
       {children}
     </NextIntlClientProvider>
   );

@@ -93,6 +93,13 @@ export const AUDIT_ACTIONS = [
   "afterSale.escalate",
   "afterSale.autoEscalate",
   "afterSale.decide",
+  // Invoices (lib/invoices) and bank transfers (lib/payments/transfer.ts)
+  "invoice.request",
+  "invoice.cancel",
+  "invoice.issue",
+  "invoice.flagReversal",
+  "invoice.reverse",
+  "transfer.received",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -27,6 +27,18 @@ const schema = z.object({
   STRIPE_API_URL: optionalText,
   STRIPE_PAYMENT_METHODS: optionalText,
   DEMO_PAYMENTS: optionalText,
+  // 对公转账 (lib/payments/transfer.ts): the platform's receiving account shown to buyers paying by
+  // bank transfer. Unset: a demo account, marked as such on the page (and off in production unless
+  // DEMO_PAYMENTS=1).
+  TRANSFER_ACCOUNT_NAME: z.preprocess(blank, z.string().trim().min(2).max(100).optional()),
+  TRANSFER_BANK: z.preprocess(blank, z.string().trim().min(2).max(100).optional()),
+  TRANSFER_ACCOUNT_NO: z.preprocess(
+    blank,
+    z
+      .string()
+      .regex(/^[\d ]{8,40}$/u, "must be the account number: digits (spaces allowed)")
+      .optional(),
+  ),
   // Settlement payouts: the platform fee in basis points of the net owed (0–3000, default 0).
   PLATFORM_FEE_BPS: z.preprocess(blank, z.coerce.number().int().min(0).max(3000).default(0)),
   // Several processes (docs/deploy.md): one key for server actions, the standby for reports,

@@ -386,3 +386,26 @@ export async function notifySecurity(tx: Tx, mail: SecurityMail, eventId: string
     });
   }
 }
+
+/** The seller issued an invoice: its buyer is told, at the invoice's email, once per invoice. */
+export async function notifyInvoiceIssued(tx: Tx, invoiceId: string): Promise<void> {
+  const invoice = await tx.invoice.findUniqueOrThrow({
+    where: { id: invoiceId },
+    select: { id: true, orderId: true, email: true, amountFen: true, operator: { select: { nameZh: true, nameEn: true } } },
+  });
+  const order = await orderFacts(tx, invoice.orderId);
+  const locale = mailLocale(order.user?.locale);
+  await enqueue(tx, {
+    kind: "invoice.issued",
+    key: `invoice.issued:${invoice.id}`,
+    email: invoice.email,
+    userId: order.userId,
+    locale,
+    data: {
+      orderNumber: order.number,
+      amount: formatFen(invoice.amountFen ?? 0),
+      operatorName: nameOf(invoice.operator, locale),
+      link: orderLink(order, locale),
+    },
+  });
+}

@@ -24,6 +24,7 @@ export const KINDS = {
   "security.signInChallenged": "security",
   "security.revealAlert": "security",
   "security.sessionsEnded": "security",
+  "invoice.issued": "orders",
   "sale.new": "sales",
   "product.certified": "products",
   "product.rejected": "products",

@@ -91,6 +91,11 @@ const zh: Record<Kind, Render> = {
         : `您好：\n\n平台已处理您对订单 ${d.orderNumber} 的售后申请，决定不予退款。\n原因：${d.reason}\n\n查看订单：${d.link}`,
     sms: `【小康集市】订单${d.orderNumber}的售后申请平台已作出决定。`,
   }),
+  "invoice.issued": (d) => ({
+    subject: `订单 ${d.orderNumber} 的发票已开具`,
+    body: `您好：\n\n${d.operatorName ?? "卖家"}已为订单 ${d.orderNumber} 开具发票，金额 ${d.amount}。请在订单页下载或查看。\n\n查看订单：${d.link}`,
+    sms: `【小康集市】订单${d.orderNumber}的发票已开具。`,
+  }),
   "sale.new": (d) => ({
     subject: `新订单待发货：${d.orderNumber}`,
     body: `${d.operatorName} 有一笔新的已付款订单 ${d.orderNumber}（本店商品 ${d.amount}），请尽快发货。\n\n打开订单：${d.link}`,
@@ -219,6 +224,11 @@ const en: Record<Kind, Render> = {
         ? `Hello,\n\nThe platform decided your after-sales request about order ${d.orderNumber}: ${d.amount} is refunded to the way you paid.${d.reason ? `\nNote: ${d.reason}` : ""}\n\nYour order: ${d.link}`
         : `Hello,\n\nThe platform decided your after-sales request about order ${d.orderNumber}: no refund.\nReason: ${d.reason}\n\nYour order: ${d.link}`,
     sms: `[Xiaokang Market] The platform decided your after-sales request for order ${d.orderNumber}.`,
+  }),
+  "invoice.issued": (d) => ({
+    subject: `Order ${d.orderNumber}: your invoice is ready`,
+    body: `Hello,\n\n${d.operatorName ?? "The seller"} has issued the invoice for its part of order ${d.orderNumber} (${d.amount}). Download or view it on the order page.\n\nYour order: ${d.link}`,
+    sms: `[Xiaokang Market] Order ${d.orderNumber}: invoice issued.`,
   }),
   "sale.new": (d) => ({
     subject: `New order to ship: ${d.orderNumber}`,

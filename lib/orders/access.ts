@@ -25,3 +25,13 @@ export function isOrderAccessToken(orderId: string, token: string | null | undef
 export function orderPath(orderNumber: string, orderId: string): string {
   return `/orders/${encodeURIComponent(orderNumber)}?t=${orderAccessToken(orderId)}`;
 }
+
+/** May this caller open the order as its buyer: its signed-in owner, an admin, or whoever holds its link. */
+export function mayOpenOrder(
+  actor: { userId: string; role: string } | null,
+  order: { id: string; userId: string | null },
+  token: string | null | undefined,
+): boolean {
+  if (actor && (order.userId === actor.userId || actor.role === "ADMIN")) return true;
+  return isOrderAccessToken(order.id, token);
+}

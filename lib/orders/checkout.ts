@@ -20,6 +20,8 @@ import { env } from "@/lib/env/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { PaymentProvider } from "@/lib/payments/provider";
 import { PaymentProviderError } from "@/lib/payments/provider";
+import { mayPayByTransfer } from "@/lib/payments/transfer";
+import { newTransferReference, transferDeadline } from "@/lib/payments/transfer-window";
 import { holdStockForSale } from "@/lib/stock/ledger";
 import { notifyLowStock } from "@/lib/notifications/events";
 import { quoteOrderShipping } from "@/lib/shipping-fees/quote";
@@ -53,6 +55,8 @@ export const checkoutSchema = z.object({
   organisationId: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.string().min(1).max(64).optional()),
   address: addressSchema,
   items: z.array(checkoutItemSchema).min(1, "cartEmpty").max(MAX_LINES),
+  /** online: the configured provider (Stripe or the demo page); transfer: 对公转账 (lib/payments/transfer.ts). */
+  paymentMethod: z.enum(["online", "transfer"]).default("online"),
 });
 export type CheckoutInput = z.input<typeof checkoutSchema>;
 
@@ -104,6 +108,9 @@ export async function placeOrder(db: Db, raw: CheckoutInput, ctx: Context): Prom
   if (!email) throw new ActionError("emailRequired");
   // Bought for an organisation: the buyer must be its member (checked before anything is written).
   const organisation = input.organisationId ? await checkoutOrganisation(db, ctx.actor?.userId ?? null, input.organisationId) : null;
+  const byTransfer = input.paymentMethod === "transfer";
+  if (byTransfer !== (ctx.provider.name === "transfer")) throw new ActionError("invalidInput");
+  if (byTransfer && !(await mayPayByTransfer(db, ctx.actor))) throw new ActionError("transferNotAllowed");
 
   const existing = await findByCheckoutKey(db, input.checkoutKey, ctx.actor, email);
   if (existing) return ensurePaymentSession(db, existing.id, ctx);
@@ -200,7 +207,9 @@ export async function placeOrder(db: Db, raw: CheckoutInput, ctx: Context): Prom
               checkoutKey: input.checkoutKey,
               ...input.address,
               paymentProvider: ctx.provider.name,
-              reservedUntil: new Date(now.getTime() + RESERVATION_MS),
+              // A bank transfer takes days: its stock is held to the end of the third working day.
+              reservedUntil: byTransfer ? transferDeadline(now) : new Date(now.getTime() + RESERVATION_MS),
+              transferReference: byTransfer ? newTransferReference() : null,
               createdAt: now,
               lines: { createMany: { data: lines } },
               shipping: { createMany: { data: shipping.lines } },
@@ -250,7 +259,7 @@ export async function placeOrder(db: Db, raw: CheckoutInput, ctx: Context): Prom
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
         const other = await findByCheckoutKey(db, input.checkoutKey, ctx.actor, email);
         if (other) return ensurePaymentSession(db, other.id, ctx);
-        if (attempt < 3) continue; // not this form's order: the number was taken
+        if (attempt < 3) continue; // not this form's order: the number (or transfer reference) was taken
       }
       throw error;
     }

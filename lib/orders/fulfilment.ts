@@ -16,7 +16,7 @@ import { adjustStock } from "@/lib/stock/ledger";
 import { saleLedgerRows } from "./ledger";
 import { firstDelivery, lockOrder, type PaymentEvent } from "./locks";
 import { isCertifiedAt } from "./sale";
-import { writeAudit } from "@/lib/audit/audit";
+import { writeAudit, type AuditEntry } from "@/lib/audit/audit";
 
 type Tx = Prisma.TransactionClient;
 
@@ -38,7 +38,14 @@ export async function recordEvent(db: Db, event: PaymentEvent, orderId: string |
  */
 export async function confirmPayment(
   db: Db,
-  input: { orderId: string; event?: PaymentEvent; paymentIntentId?: string | null; at?: Date },
+  input: {
+    orderId: string;
+    event?: PaymentEvent;
+    paymentIntentId?: string | null;
+    at?: Date;
+    /** A person confirmed it (an admin marking a bank transfer received): their audit row, written with the payment. */
+    audit?: Omit<AuditEntry, "entity" | "entityId">;
+  },
 ): Promise<Outcome> {
   const at = input.at ?? new Date();
   return db.$transaction(
@@ -70,6 +77,7 @@ export async function confirmPayment(
       });
       await writeSaleLedger(tx, order.id, at);
       await notifyOrderPaid(tx, order.id);
+      if (input.audit) await writeAudit(tx, { ...input.audit, entity: "Order", entityId: order.id });
       return { result: "applied" };
     },
     { timeout: 20_000 },

@@ -22,6 +22,7 @@ export async function orderByNumber(db: Db, number: string) {
       paymentProvider: true,
       paymentSessionId: true,
       paymentUrl: true,
+      transferReference: true,
       recipient: true,
       mobile: true,
       province: true,

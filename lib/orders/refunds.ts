@@ -26,6 +26,7 @@ import { firstDelivery, lockOrder, type PaymentEvent } from "./locks";
 import { settleShipments } from "./shipping";
 import { notifyRefund } from "@/lib/notifications/events";
 import { refundableShippingFen } from "@/lib/shipping-fees/fees";
+import { flagInvoicesAfterRefund } from "@/lib/invoices/invoices";
 import { appLog } from "@/lib/ops/log";
 
 type Tx = Prisma.TransactionClient;
@@ -348,6 +349,10 @@ async function applyRefundIn(tx: Tx, refundId: string, providerRefundId: string 
     where: { id: refundId },
     data: { status: "SUCCEEDED", settledAt: at, ...(providerRefundId ? { providerRefundId } : {}) },
   });
+  // An invoice issued for a part this refund touched now needs its red-letter reversal (红冲).
+  const touched = new Set(refund.lines.filter((rl) => rl.amountFen > 0).map((rl) => lineById.get(rl.orderLineId)!.operatorId));
+  if (refund.shippingFen > 0 && refund.shippingOperatorId) touched.add(refund.shippingOperatorId);
+  await flagInvoicesAfterRefund(tx, order.id, [...touched].sort(), refundId);
   await notifyRefund(tx, refundId);
   return true;
 }

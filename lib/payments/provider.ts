@@ -38,7 +38,7 @@ export interface ProviderRefund {
 }
 
 export interface PaymentProvider {
-  name: "stripe" | "demo";
+  name: "stripe" | "demo" | "transfer";
   createSession(request: SessionRequest, idempotencyKey: string): Promise<PaymentSession>;
   retrieveSession(sessionId: string): Promise<SessionState>;
   /** Ends an open session so it can no longer be paid; answers the state it ended in. */

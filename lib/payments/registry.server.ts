@@ -5,9 +5,10 @@ import { paymentConfig } from "./config";
 import { demoProvider } from "./demo";
 import type { PaymentProvider } from "./provider";
 import { stripeProvider } from "./stripe.server";
+import { transferProvider } from "./transfer";
 import { log } from "@/lib/ops/log.server";
 
-/** The provider new orders use; ActionError("paymentUnavailable") when none is configured. */
+/** The provider new orders use (bank transfer is chosen apart: ./transfer.ts); ActionError("paymentUnavailable") when none is configured. */
 export function currentPaymentProvider(): PaymentProvider {
   const config = paymentConfig();
   if (config.provider === "stripe") return stripeProvider(config);
@@ -21,5 +22,6 @@ export function providerFor(name: string): PaymentProvider {
   const config = paymentConfig();
   if (name === "stripe" && config.provider === "stripe") return stripeProvider(config);
   if (name === "demo") return demoProvider;
+  if (name === "transfer") return transferProvider;
   throw new ActionError("paymentUnavailable");
 }

@@ -37,6 +37,7 @@ export default async function AdminLayout({ children, params }: { children: Reac
     { href: `${base}/campaigns`, label: (await getTranslations({ locale, namespace: "campaigns.admin" }))("nav") },
     { href: `${base}/payouts`, label: t("nav.payouts") },
     { href: `${base}/after-sales`, label: (await getTranslations({ locale, namespace: "afterSales.admin" }))("nav") },
+    { href: `${base}/transfers`, label: (await getTranslations({ locale, namespace: "transfers.admin" }))("nav") },
     { href: `${base}/regions`, label: t("nav.regions") },
     { href: `${base}/gi-marks`, label: t("nav.giMarks") },
     { href: `${base}/audit`, label: t("nav.audit") },

@@ -15,6 +15,7 @@ import { localName, localText } from "@/lib/i18n/pick";
 import { checkoutOrganisationsOf } from "@/lib/organisations/organisations.server";
 import { checkoutSellers } from "@/lib/shipping-fees/shipping.server";
 import { buyNowItem } from "@/lib/cart/buy-now.server";
+import { canPayByTransfer } from "@/lib/payments/transfers.server";
 
 export const dynamic = "force-dynamic";
 
@@ -85,6 +86,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
         },
       }
     : undefined;
+  const transferAllowed = await canPayByTransfer(actor);
 
   return (
     <div className="mx-auto max-w-5xl space-y-4">
@@ -120,6 +122,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
               organisations={organisations}
               initial={last ?? EMPTY_ADDRESS}
               shipping={shipping}
+              transferAllowed={transferAllowed}
             />
           </ShopMessages>
         </>

@@ -17,6 +17,7 @@ import { isPoolTimeout } from "@/lib/db/errors";
 import { CartChanged } from "@/lib/orders/checkout";
 import { placeOrderNow } from "@/lib/orders/orders.server";
 import { currentPaymentProvider } from "@/lib/payments/registry.server";
+import { transferProvider } from "@/lib/payments/transfer";
 import { env } from "@/lib/env/env";
 import { defineRoute } from "@/lib/http/route.server";
 import { isDatabaseUnavailable, serviceBusy } from "@/lib/http/outage";
@@ -51,7 +52,9 @@ export function POST(request: NextRequest, context?: { params: Promise<Record<st
 
 async function placeAndAnswer(actor: Actor | null, request: Request, parsed: z.output<typeof envelope>) {
   try {
-    const provider = currentPaymentProvider();
+    // 对公转账 is chosen on the form (lib/payments/transfer.ts; placeOrder checks who may); otherwise the configured provider.
+    const byTransfer = (parsed.order as { paymentMethod?: unknown } | null)?.paymentMethod === "transfer";
+    const provider = byTransfer ? transferProvider : currentPaymentProvider();
     const placed = await placeOrderNow(parsed.order as never, {
       actor,
       provider,

@@ -12,6 +12,7 @@ import { ConsoleTabs } from "@/components/console/ConsoleTabs";
 import { redirectToSignIn } from "@/components/console/sign-in";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
 import { sellerOpenCount } from "@/lib/after-sales/after-sales.server";
+import { invoiceCountsOf } from "@/lib/invoices/invoices.server";
 
 // Per signed-in user, never cached: every page below reads the session (cookies).
 export const dynamic = "force-dynamic";
@@ -40,6 +41,10 @@ export default async function OperatorConsoleLayout({ children, params }: Props)
   // The 售后 tab shows how many requests wait for an answer.
   const waiting = await sellerOpenCount(operator.id);
   const afterSalesLabel = `${(await getTranslations({ locale, namespace: "afterSales.console" }))("nav")}${waiting ? ` ${waiting}` : ""}`;
+  // 发票: requests to issue and invoices to reverse (红冲) wait here; the tab says how many.
+  const invoiceCounts = await invoiceCountsOf(operator.id);
+  const invoicesDue = invoiceCounts.toIssue + invoiceCounts.toReverse;
+  const invoicesLabel = (await getTranslations({ locale, namespace: "invoices.console" }))("nav");
   const tabs = [
     { href: base, label: t("nav.overview"), exact: true },
     { href: `${base}/orders`, label: t("nav.orders") },
@@ -49,6 +54,7 @@ export default async function OperatorConsoleLayout({ children, params }: Props)
     { href: `${base}/links`, label: t("nav.links") },
     { href: `${base}/payouts`, label: t("nav.payouts") },
     { href: `${base}/settlement`, label: t("nav.settlement") },
+    { href: `${base}/invoices`, label: invoicesDue ? `${invoicesLabel} (${invoicesDue})` : invoicesLabel },
     { href: `${base}/shipping`, label: (await getTranslations({ locale, namespace: "shippingFees.console" }))("nav") },
     { href: `${base}/team`, label: t("nav.team") },
     { href: `${base}/reviews`, label: (await getTranslations({ locale, namespace: "reviews.console" }))("nav") },

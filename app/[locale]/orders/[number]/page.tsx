@@ -35,6 +35,10 @@ import { ShareCardOffer } from "@/components/trace/ShareCardOffer";
 import { reviewStateOfOrder } from "@/lib/reviews/reviews.server";
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages } from "next-intl/server";
+import { OrderInvoices } from "@/components/invoices/OrderInvoices";
+import { TransferInstructions } from "@/components/shop/TransferInstructions";
+import { invoicesOfOrder } from "@/lib/invoices/invoices.server";
+import { transferAccount } from "@/lib/payments/transfer";
 
 export const dynamic = "force-dynamic";
 
@@ -92,7 +96,15 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const reviewState = isBuyer && order.paidAt ? await reviewStateOfOrder(actor.userId, order.id) : {};
   const rv = await getTranslations({ locale, namespace: "reviews" });
   const all = await getMessages({ locale });
-  const payable = pending && !order.awaitingAsyncPay && order.paymentUrl && order.reservedUntil.getTime() > Date.now();
+  // 对公转账: the order page is the "payment page"; it shows the account and the reference instead of a Pay button.
+  const byTransfer = order.paymentProvider === "transfer";
+  const account = pending && byTransfer && order.transferReference ? transferAccount() : null;
+  const payable = pending && !byTransfer && !order.awaitingAsyncPay && order.paymentUrl && order.reservedUntil.getTime() > Date.now();
+  const invoices = await invoicesOfOrder(order.id);
+  const sellerName = (operatorId: string) => {
+    const operator = order.shipments.find((s) => s.operatorId === operatorId)?.operator;
+    return operator ? localName(locale, operator) : t("seller");
+  };
 
   return (
     <div className="mx-auto max-w-3xl space-y-4">
@@ -130,6 +142,15 @@ export default async function OrderPage({ params, searchParams }: Props) {
             </ShopMessages>
           ) : null}
         </div>
+      ) : null}
+      {account && order.transferReference ? (
+        <TransferInstructions
+          locale={locale}
+          account={account}
+          amountFen={order.totalFen}
+          reference={order.transferReference}
+          deadline={order.reservedUntil}
+        />
       ) : null}
       {order.status === "CANCELLED" ? (
         <p className="rounded-lg bg-stone-100 px-3 py-2 text-sm text-stone-700">{t(`cancelReason.${order.cancelReason ?? "EXPIRED"}`)}</p>
@@ -236,6 +257,10 @@ export default async function OrderPage({ params, searchParams }: Props) {
           />
         </section>
       ))}
+
+      {order.status !== "CANCELLED" && order.status !== "PENDING_PAYMENT" ? (
+        <OrderInvoices locale={locale} number={order.number} token={token} data={invoices} sellerName={sellerName} />
+      ) : null}
 
       <div className="grid gap-4 sm:grid-cols-2">
         <section className="rounded-xl bg-white p-4 text-sm shadow-sm ring-1 ring-stone-200">
