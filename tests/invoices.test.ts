@@ -20,7 +20,10 @@ import { testDb } from "./support/db";
 import { databaseFingerprint } from "./support/fingerprint";
 import { paidOrder } from "./support/paid-orders";
 import { actorOf, OPERATOR_A, PERSONAS, type Persona } from "./support/personas";
-import { makeProduct } from "./support/shop";
+import { cartOf, makeProduct } from "./support/shop";
+import { loadActor } from "@/lib/auth/load-actor";
+import { placeOrder } from "@/lib/orders/checkout";
+import { confirmPayment } from "@/lib/orders/fulfilment";
 
 /** A small real-shaped PDF: header, one object, xref, trailer, startxref, %%EOF. */
 const PDF = Buffer.from(
@@ -210,8 +213,19 @@ describe("the invoice's steps", () => {
   });
 
   it("prefills 抬头 and 税号 from the order's organisation", async () => {
-    const fx = await shoppersPaidOrder();
-    await testDb.order.update({ where: { id: fx.order.id }, data: { organisationId: "seed-org-union", channel: "INSTITUTION" } });
+    // Bought for the union by its demo manager through checkout, as the buyer would (the order's
+    // organisation is set before payment, so the report rollups keep it like the ledger).
+    const product = await makeProduct(OPERATOR_A, { priceFen: 5000, sameSeller: true });
+    const buyer = await loadActor(testDb, "seed-user-buyer");
+    const placed = await placeOrder(testDb, cartOf([{ ...product, quantity: 2 }], { organisationId: "seed-org-union" }), {
+      provider: demoProvider,
+      origin: "http://localhost:3000",
+      locale: "zh-CN",
+      actor: buyer,
+    });
+    await confirmPayment(testDb, { orderId: placed.orderId });
+    const fx = { order: await testDb.order.findUniqueOrThrow({ where: { id: placed.orderId } }), product };
+    expect(fx.order).toMatchObject({ organisationId: "seed-org-union", channel: "INSTITUTION", status: "PAID" });
     const org = await testDb.organisation.findUniqueOrThrow({ where: { id: "seed-org-union" } });
     const view = await orderInvoices(testDb, fx.order.id);
     expect(view.prefill).toMatchObject({ title: org.nameZh, taxNo: org.creditCode, personal: false });
