@@ -24,7 +24,14 @@ const internalPort = Number(process.env.NEXT_INTERNAL_PORT || port + 10000);
 
 const nextServer = spawn(path.join(ROOT, "node_modules/.bin/next"), ["start", "-p", String(internalPort), "-H", "localhost"], {
   cwd: ROOT,
-  env: { ...process.env, PORT: String(internalPort), HOSTNAME: "localhost" },
+  // Next sees every request come from this process on loopback: it must believe the X-Forwarded-For
+  // this server appends (the real peer), or every shopper would share one address for rate limits.
+  env: {
+    ...process.env,
+    PORT: String(internalPort),
+    HOSTNAME: "localhost",
+    TRUSTED_PROXIES: [process.env.TRUSTED_PROXIES, "127.0.0.1", "::1"].filter(Boolean).join(","),
+  },
   stdio: "inherit",
 });
 nextServer.on("exit", (code) => {
@@ -58,7 +65,8 @@ function toNext(req, res) {
         ...req.headers,
         "x-forwarded-for": forwarded ? `${forwarded}, ${req.socket.remoteAddress}` : req.socket.remoteAddress,
         "x-forwarded-host": req.headers.host ?? "",
-        "x-forwarded-proto": "http",
+        // The edge proxy's word on the scheme when there is one (HSTS goes out over HTTPS only).
+        "x-forwarded-proto": req.headers["x-forwarded-proto"] ?? "http",
       },
     },
     (answer) => {

@@ -49,9 +49,9 @@ export default async function ReportPrintPage({ params, searchParams }: Props) {
   const summary = r.tables.summary;
   const products = { ...r.tables.products, title: t("print.topProducts"), rows: r.tables.products.rows.slice(0, 5), total: null };
   const villages = { ...r.tables.villages, title: t("print.topVillages"), rows: r.tables.villages.rows.slice(0, 10) };
-  const campaigns = { ...r.tables.campaigns, rows: r.tables.campaigns.rows.slice(0, 5) };
+  const campaigns = { ...r.tables.campaigns, rows: r.tables.campaigns.rows.slice(0, 3) };
   const buyerKinds = r.tables.buyerKinds;
-  const pairings = { ...r.tables.pairings, rows: r.tables.pairings.rows.slice(0, 5) };
+  const pairings = { ...r.tables.pairings, rows: r.tables.pairings.rows.slice(0, 3) };
   const narrowed = r.scope.operator || r.scope.product || r.filters.category || r.filters.channel;
 
   return (
@@ -93,24 +93,31 @@ export default async function ReportPrintPage({ params, searchParams }: Props) {
           <h2 className="font-semibold">{r.tables.regions.title}</h2>
           <ReportTable table={r.tables.regions} locale={locale} compact />
         </div>
-        <div className="space-y-1">
-          <h2 className="font-semibold">{r.tables.channels.title}</h2>
-          <ReportTable table={r.tables.channels} locale={locale} compact />
-        </div>
-        {campaigns.rows.length ? (
+        {/* The small tables two abreast, so the summary stays one A4 page. */}
+        <div className="grid grid-cols-2 gap-4">
           <div className="space-y-1">
-            <h2 className="font-semibold">{campaigns.title}</h2>
-            <ReportTable table={campaigns} locale={locale} compact />
+            <h2 className="font-semibold">{r.tables.channels.title}</h2>
+            <ReportTable table={r.tables.channels} locale={locale} compact />
           </div>
-        ) : null}
-        <div className="space-y-1">
-          <h2 className="font-semibold">{buyerKinds.title}</h2>
-          <ReportTable table={buyerKinds} locale={locale} compact />
-        </div>
-        {pairings.rows.length ? (
           <div className="space-y-1">
-            <h2 className="font-semibold">{pairings.title}</h2>
-            <ReportTable table={pairings} locale={locale} compact />
+            <h2 className="font-semibold">{buyerKinds.title}</h2>
+            <ReportTable table={buyerKinds} locale={locale} compact />
+          </div>
+        </div>
+        {campaigns.rows.length || pairings.rows.length ? (
+          <div className="grid grid-cols-2 gap-4">
+            {campaigns.rows.length ? (
+              <div className="space-y-1">
+                <h2 className="font-semibold">{campaigns.title}</h2>
+                <ReportTable table={campaigns} locale={locale} compact />
+              </div>
+            ) : null}
+            {pairings.rows.length ? (
+              <div className="space-y-1">
+                <h2 className="font-semibold">{pairings.title}</h2>
+                <ReportTable table={pairings} locale={locale} compact />
+              </div>
+            ) : null}
           </div>
         ) : null}
         <div className="space-y-1">
