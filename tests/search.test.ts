@@ -14,8 +14,17 @@ import { makeProduct } from "./support/shop";
 
 const filters = (query: string) => parseCatalogFilters(new URLSearchParams(query));
 const synonyms = async () => (await listSynonymGroups(testDb)).map((g) => g.words);
-const search = async (query: string, extra = "") =>
-  q.listProducts(testDb, filters(`q=${encodeURIComponent(query)}${extra}`), await synonyms());
+/** Every page of a search (other tests' products, once indexed, may fill the first), as one list. */
+const search = async (query: string, extra = "") => {
+  const words = await synonyms();
+  const first = await q.listProducts(testDb, filters(`q=${encodeURIComponent(query)}${extra}`), words);
+  const rest = await Promise.all(
+    Array.from({ length: first.pageCount - 1 }, (_, i) =>
+      q.listProducts(testDb, filters(`q=${encodeURIComponent(query)}${extra}&page=${i + 2}`), words),
+    ),
+  );
+  return { ...first, items: [first, ...rest].flatMap((p) => p.items) };
+};
 
 async function ganguChili() {
   return testDb.product.findMany({
