@@ -24,13 +24,13 @@ const internalPort = Number(process.env.NEXT_INTERNAL_PORT || port + 10000);
 
 const nextServer = spawn(path.join(ROOT, "node_modules/.bin/next"), ["start", "-p", String(internalPort), "-H", "localhost"], {
   cwd: ROOT,
-  // Next sees every request come from this process on loopback: it must believe the X-Forwarded-For
-  // this server appends (the real peer), or every shopper would share one address for rate limits.
+  // Next sees every request come from this process on loopback: it believes the one address this
+  // server puts in X-Forwarded-For (see toNext), or every shopper would share one for rate limits.
   env: {
     ...process.env,
     PORT: String(internalPort),
     HOSTNAME: "localhost",
-    TRUSTED_PROXIES: [process.env.TRUSTED_PROXIES, "127.0.0.1", "::1"].filter(Boolean).join(","),
+    TRUSTED_PROXIES: "127.0.0.1,::1",
   },
   stdio: "inherit",
 });
@@ -51,9 +51,16 @@ const live = createLiveHandlers({
   permits: process.env.LIVE_PERMITS || "guests", // who must show an admission permit to reserve
 });
 
+// The client's address is decided here, where the real socket is: the peer, or what the deployment's
+// own proxies (TRUSTED_PROXIES) say they received. Next gets only that one address (and trusts this
+// process on loopback for it), so a forged X-Forwarded-For is believed by neither.
+const { clientAddressFrom, parseTrustedProxies } = await tsImport(path.join(ROOT, "lib/http/client-address.ts"), import.meta.url);
+const edgeProxies = parseTrustedProxies(process.env.TRUSTED_PROXIES);
+
 const upstream = new http.Agent({ keepAlive: true, maxSockets: 256 });
 function toNext(req, res) {
   const forwarded = req.headers["x-forwarded-for"];
+  const client = clientAddressFrom(req.socket.remoteAddress, Array.isArray(forwarded) ? forwarded.join(",") : forwarded, edgeProxies);
   const proxied = http.request(
     {
       host: "localhost",
@@ -63,7 +70,7 @@ function toNext(req, res) {
       agent: upstream,
       headers: {
         ...req.headers,
-        "x-forwarded-for": forwarded ? `${forwarded}, ${req.socket.remoteAddress}` : req.socket.remoteAddress,
+        "x-forwarded-for": client,
         "x-forwarded-host": req.headers.host ?? "",
         // The edge proxy's word on the scheme when there is one (HSTS goes out over HTTPS only).
         "x-forwarded-proto": req.headers["x-forwarded-proto"] ?? "http",
