@@ -213,11 +213,21 @@ export async function orderReviewState(db: Db, userId: string, orderId: string) 
 }
 
 /** Reviews of an operator's products for its console (newest first), hidden ones marked. */
-export async function operatorReviews(db: Db, operatorId: string, page = 1, perPage = 20) {
+export function operatorReviews(db: Db, operatorId: string, page = 1, perPage = 20) {
+  return reviewListing(db, { operatorId }, page, perPage);
+}
+
+/** Every review for the admin (newest first), with its product and whether it is hidden. */
+export function adminReviews(db: Db, page = 1, perPage = 30) {
+  return reviewListing(db, {}, page, perPage);
+}
+
+/** One page of reviews, newest first, with the product, the reply and the hiding, authors masked. */
+async function reviewListing(db: Db, where: { operatorId?: string }, page: number, perPage: number) {
   const [total, rows] = await Promise.all([
-    db.review.count({ where: { operatorId } }),
+    db.review.count({ where }),
     db.review.findMany({
-      where: { operatorId },
+      where,
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       skip: (Math.max(1, page) - 1) * perPage,
       take: perPage,
@@ -229,34 +239,6 @@ export async function operatorReviews(db: Db, operatorId: string, page = 1, perP
         createdAt: true,
         reply: true,
         repliedAt: true,
-        hiddenAt: true,
-        product: { select: { slug: true, nameZh: true, nameEn: true } },
-        user: { select: { name: true } },
-      },
-    }),
-  ]);
-  return {
-    total,
-    pageCount: Math.max(1, Math.ceil(total / perPage)),
-    items: rows.map(({ user, ...r }) => ({ ...r, author: maskedAuthor(user.name) })),
-  };
-}
-
-/** Every review for the admin (newest first), with its product and whether it is hidden. */
-export async function adminReviews(db: Db, page = 1, perPage = 30) {
-  const [total, rows] = await Promise.all([
-    db.review.count(),
-    db.review.findMany({
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (Math.max(1, page) - 1) * perPage,
-      take: perPage,
-      select: {
-        id: true,
-        stars: true,
-        body: true,
-        photos: true,
-        createdAt: true,
-        reply: true,
         hiddenAt: true,
         hiddenReason: true,
         product: { select: { slug: true, nameZh: true, nameEn: true } },
