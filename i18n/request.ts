@@ -29,6 +29,7 @@ export const MESSAGE_FILES = [
   "reviews",
   "organisations",
   "invoices",
+  "addresses",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

@@ -4,17 +4,17 @@
 // of this form goes with it, so a second click (or a retry after a lost answer) finds the same
 // order instead of holding the stock twice.
 import { useTranslations } from "next-intl";
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import { Field } from "@/components/ui/form";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { inputClass } from "@/components/ui/styles";
 import { defaultOrganisation, OrganisationChoice, type OrganisationChoiceLabels, type OrganisationOption } from "./OrganisationChoice";
 import type { Locale } from "@/lib/i18n/locales";
-import { citiesOf, districtsOf, provinces } from "@/lib/orders/address";
+import { AddressFields, type AddressValue } from "./AddressFields";
+import { SavedAddressChoice, NEW_ADDRESS, type SavedAddressOption } from "./SavedAddressChoice";
 import { formatFen } from "@/lib/money";
 import { ShippingSummary, shippingTotal, type SellerShipping, type ShippingSummaryLabels } from "@/components/shipping/ShippingSummary";
 import { PaymentMethodChoice, type PaymentMethod } from "./PaymentMethodChoice";
-import { provinceOption } from "@/lib/regions/province-names";
 
 export interface CheckoutItem {
   productId: string;
@@ -42,7 +42,11 @@ export function CheckoutForm(props: {
   askEmail: boolean;
   /** The buyer's organisations (none: no choice shown); the server decides the channel from the one chosen. */
   organisations?: { options: OrganisationOption[]; labels: OrganisationChoiceLabels };
-  initial: { recipient: string; mobile: string; province: string; city: string; district: string; address: string };
+  initial: AddressValue;
+  /** The signed-in buyer's address book (the default first): one is chosen, or a new one typed. */
+  saved?: SavedAddressOption[];
+  /** Signed in: a typed address may be kept in the address book. */
+  canSave?: boolean;
   /** The sellers and their shipping rules (lib/shipping-fees): their shipping lines join the total. */
   shipping?: { sellers: SellerShipping[]; labels: ShippingSummaryLabels };
   /** The buyer may pay by 对公转账 (a member of a buyer organisation): show the choice. */
@@ -52,23 +56,18 @@ export function CheckoutForm(props: {
   const e = useTranslations("errors");
   const tm = useTranslations("transfers.method");
   const [address, setAddress] = useState(props.initial);
+  const saved = props.saved ?? [];
+  const [choice, setChoice] = useState(saved.find((a) => a.isDefault)?.id ?? saved[0]?.id ?? NEW_ADDRESS);
+  const [saveAddress, setSaveAddress] = useState(false);
+  const chosen = saved.find((a) => a.id === choice);
   const [email, setEmail] = useState("");
   const [organisationId, setOrganisationId] = useState(defaultOrganisation(props.organisations?.options));
   const [busy, setBusy] = useState(false);
   const [paymentMethod, setPaymentMethod] = useState<PaymentMethod>("online");
   const [answer, setAnswer] = useState<Extract<Answer, { ok: false }> | null>(null);
-  const cities = useMemo(() => citiesOf(address.province), [address.province]);
-  const districts = useMemo(() => districtsOf(address.province, address.city), [address.province, address.city]);
-  const totalFen = props.totalFen + (props.shipping ? shippingTotal(props.shipping.sellers, address.province) : 0);
+  const province = chosen ? chosen.province : address.province;
+  const totalFen = props.totalFen + (props.shipping ? shippingTotal(props.shipping.sellers, province) : 0);
 
-  const set = (field: keyof typeof address) => (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
-    const value = event.target.value;
-    setAddress((a) => ({
-      ...a,
-      [field]: value,
-      ...(field === "province" ? { city: "", district: "" } : field === "city" ? { district: "" } : {}),
-    }));
-  };
   const errorsOf = (name: string) => answer?.fieldErrors?.[name];
   const message = (key: string, values?: Record<string, string | number>) => {
     if (!e.has(key)) return e("unexpected");
@@ -97,7 +96,7 @@ export function CheckoutForm(props: {
             ...(props.askEmail ? { email } : {}),
             organisationId,
             paymentMethod,
-            address,
+            ...(chosen ? { savedAddressId: chosen.id } : { address, saveAddress: Boolean(props.canSave) && saveAddress }),
             items: props.items.map((i) => ({ productId: i.productId, quantity: i.quantity, expectedPriceFen: i.priceFen })),
           },
         }),
@@ -114,74 +113,33 @@ export function CheckoutForm(props: {
     setBusy(false);
   };
 
-  const select = (name: "province" | "city" | "district", options: string[], placeholder: string) => (
-    <select
-      id={`address-${name}`}
-      name={name}
-      className={inputClass}
-      value={address[name]}
-      onChange={set(name)}
-      required
-      aria-invalid={errorsOf(`address.${name}`) ? true : undefined}
-    >
-      <option value="">{placeholder}</option>
-      {options.map((o) => (
-        <option key={o} value={o}>
-          {name === "province" ? provinceOption(props.locale, o) : o}
-        </option>
-      ))}
-    </select>
-  );
-
   return (
     <form onSubmit={submit} noValidate className="grid gap-6 md:grid-cols-[1fr_20rem]">
       <div className="space-y-4 rounded-xl bg-white p-4 shadow-sm ring-1 ring-stone-200">
         <h2 className="font-semibold">{t("address")}</h2>
-        <div className="grid gap-4 sm:grid-cols-2">
-          <Field id="address-recipient" label={t("recipient")} errors={errorsOf("address.recipient")}>
-            <input
-              id="address-recipient"
-              className={inputClass}
-              value={address.recipient}
-              onChange={set("recipient")}
-              autoComplete="name"
-              required
-            />
-          </Field>
-          <Field id="address-mobile" label={t("mobile")} hint={t("mobileHint")} errors={errorsOf("address.mobile")}>
-            <input
-              id="address-mobile"
-              className={inputClass}
-              value={address.mobile}
-              onChange={set("mobile")}
-              type="tel"
-              inputMode="tel"
-              autoComplete="tel"
-              required
-            />
-          </Field>
-        </div>
-        <div className="grid gap-4 sm:grid-cols-3">
-          <Field id="address-province" label={t("province")} errors={errorsOf("address.province")}>
-            {select("province", provinces(), t("choose"))}
-          </Field>
-          <Field id="address-city" label={t("city")} errors={errorsOf("address.city")}>
-            {select("city", cities, t("choose"))}
-          </Field>
-          <Field id="address-district" label={t("district")} errors={errorsOf("address.district")}>
-            {select("district", districts, t("choose"))}
-          </Field>
-        </div>
-        <Field id="address-address" label={t("street")} hint={t("streetHint")} errors={errorsOf("address.address")}>
-          <input
-            id="address-address"
-            className={inputClass}
-            value={address.address}
-            onChange={set("address")}
-            autoComplete="street-address"
-            required
-          />
-        </Field>
+        {saved.length ? <SavedAddressChoice options={saved} value={choice} onChange={setChoice} /> : null}
+        {errorsOf("address")?.map((key) => (
+          <p key={key} className="text-sm text-red-700" role="alert">
+            {message(key)}
+          </p>
+        ))}
+        {chosen ? null : (
+          <>
+            <AddressFields locale={props.locale} value={address} onChange={setAddress} errorsOf={errorsOf} />
+            {props.canSave ? (
+              <label className="flex items-center gap-2 text-sm text-stone-800">
+                <input
+                  type="checkbox"
+                  checked={saveAddress}
+                  onChange={(ev) => setSaveAddress(ev.target.checked)}
+                  className="h-5 w-5 accent-brand-700"
+                  data-testid="save-address"
+                />
+                {t("saveAddress")}
+              </label>
+            ) : null}
+          </>
+        )}
         {props.askEmail ? (
           <Field id="checkout-email" label={t("email")} hint={t("emailHint")} errors={errorsOf("email")}>
             <input
@@ -227,12 +185,7 @@ export function CheckoutForm(props: {
           })}
         </ul>
         {props.shipping ? (
-          <ShippingSummary
-            locale={props.locale}
-            sellers={props.shipping.sellers}
-            province={address.province}
-            labels={props.shipping.labels}
-          />
+          <ShippingSummary locale={props.locale} sellers={props.shipping.sellers} province={province} labels={props.shipping.labels} />
         ) : null}
         <p className="flex justify-between border-t border-stone-100 pt-3 font-semibold">
           <span>{t("total")}</span>

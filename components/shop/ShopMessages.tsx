@@ -8,7 +8,14 @@ export async function ShopMessages({ locale, children }: { locale: string; child
   return (
     <NextIntlClientProvider
       locale={locale}
-      messages={{ cart: all.cart, checkout: all.checkout, orders: all.orders, errors: all.errors, transfers: all.transfers }}
+      messages={{
+        cart: all.cart,
+        checkout: all.checkout,
+        orders: all.orders,
+        errors: all.errors,
+        transfers: all.transfers,
+        addresses: all.addresses,
+      }}
     >
       {children}
     </NextIntlClientProvider>

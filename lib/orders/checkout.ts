@@ -11,7 +11,7 @@
 // A second submit of the same form (its checkoutKey) finds the first order instead of making
 // another: the double click on Pay.
 import { z } from "zod";
-import { ActionError } from "@/lib/errors";
+import { ActionError, notFound } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { organisationChannel } from "@/lib/organisations/channel";
 import { checkoutOrganisation } from "@/lib/organisations/organisations";
@@ -26,7 +26,8 @@ import { holdStockForSale } from "@/lib/stock/ledger";
 import { notifyLowStock } from "@/lib/notifications/events";
 import { quoteOrderShipping } from "@/lib/shipping-fees/quote";
 import { orderAccessToken } from "./access";
-import { addressSchema } from "./address";
+import { addressSchema, type Address } from "./address";
+import { ADDRESS_FIELDS, ownAddress, saveFromCheckout } from "@/lib/addresses/addresses";
 import { releaseReservation } from "./fulfilment";
 import { assertUnpaidWithinCap, assertWithinOrderLimit } from "./limits";
 import { newOrderNumber } from "./number";
@@ -45,19 +46,28 @@ export const checkoutItemSchema = z.object({
   expectedPriceFen: z.coerce.number().int().positive(),
 });
 
-export const checkoutSchema = z.object({
-  checkoutKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
-  email: z.string().trim().toLowerCase().email("emailInvalid").max(200).optional(),
-  /**
-   * The buyer organisation this order is bought for (its member chooses it at checkout); absent or
-   * empty: a personal purchase (RETAIL). The channel is never the client's: see placeOrder.
-   */
-  organisationId: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.string().min(1).max(64).optional()),
-  address: addressSchema,
-  items: z.array(checkoutItemSchema).min(1, "cartEmpty").max(MAX_LINES),
-  /** online: the configured provider (Stripe or the demo page); transfer: 对公转账 (lib/payments/transfer.ts). */
-  paymentMethod: z.enum(["online", "transfer"]).default("online"),
-});
+export const checkoutSchema = z
+  .object({
+    checkoutKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
+    email: z.string().trim().toLowerCase().email("emailInvalid").max(200).optional(),
+    /**
+     * The buyer organisation this order is bought for (its member chooses it at checkout); absent or
+     * empty: a personal purchase (RETAIL). The channel is never the client's: see placeOrder.
+     */
+    organisationId: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.string().min(1).max(64).optional()),
+    /** The address typed on the form; absent when a saved one is chosen (savedAddressId). */
+    address: addressSchema.optional(),
+    /** One of the signed-in buyer's saved addresses (lib/addresses); another user's id is "not found". */
+    savedAddressId: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.string().min(1).max(64).optional()),
+    /** Keep the typed address in the buyer's address book too. */
+    saveAddress: z.boolean().default(false),
+    items: z.array(checkoutItemSchema).min(1, "cartEmpty").max(MAX_LINES),
+    /** online: the configured provider (Stripe or the demo page); transfer: 对公转账 (lib/payments/transfer.ts). */
+    paymentMethod: z.enum(["online", "transfer"]).default("online"),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.savedAddressId && !v.address) ctx.addIssue({ code: "custom", path: ["address"], message: "addressRequired" });
+  });
 export type CheckoutInput = z.input<typeof checkoutSchema>;
 
 export interface CartProblem {
@@ -99,6 +109,16 @@ interface Context {
   maxUnpaidOrders?: number;
 }
 
+/** The address the order goes to: the buyer's own saved one, or the one typed on the form. */
+async function deliveryAddress(db: Db, input: z.output<typeof checkoutSchema>, actor: Actor | null): Promise<Address> {
+  if (input.savedAddressId) {
+    if (!actor) throw notFound();
+    const saved = await ownAddress(db, actor.userId, input.savedAddressId);
+    return Object.fromEntries(Object.keys(ADDRESS_FIELDS).map((k) => [k, saved[k as keyof Address]])) as Address;
+  }
+  return input.address!;
+}
+
 const localePrefix = (locale: Context["locale"]) => (locale === "en" ? "/en" : "");
 
 export async function placeOrder(db: Db, raw: CheckoutInput, ctx: Context): Promise<PlacedOrder> {
@@ -111,6 +131,9 @@ export async function placeOrder(db: Db, raw: CheckoutInput, ctx: Context): Prom
   const byTransfer = input.paymentMethod === "transfer";
   if (byTransfer !== (ctx.provider.name === "transfer")) throw new ActionError("invalidInput");
   if (byTransfer && !(await mayPayByTransfer(db, ctx.actor))) throw new ActionError("transferNotAllowed");
+
+  // The order keeps its own copy of the address: editing the address book later never changes it.
+  const address = await deliveryAddress(db, input, ctx.actor);
 
   const existing = await findByCheckoutKey(db, input.checkoutKey, ctx.actor, email);
   if (existing) return ensurePaymentSession(db, existing.id, ctx);
@@ -168,7 +191,7 @@ export async function placeOrder(db: Db, raw: CheckoutInput, ctx: Context): Prom
   const shipping = await quoteOrderShipping(
     db,
     lines.map((l) => ({ operatorId: l.operatorId, netFen: l.netFen, coldChain: byId.get(l.productId)!.coldChain })),
-    input.address.province,
+    address.province,
     ctx.locale,
   );
   const totalFen = lines.reduce((sum, line) => sum + line.netFen, 0) + shipping.totalFen;
@@ -193,7 +216,7 @@ export async function placeOrder(db: Db, raw: CheckoutInput, ctx: Context): Prom
           // The order first, the stock last: the stock updates lock the product rows until the
           // commit, so the less that runs after them, the more orders a hot product takes per second.
           // (Inserting the lines only takes key-share locks on the products, which never block them.)
-          const buyer = { userId: ctx.actor?.userId ?? null, email, mobile: input.address.mobile, district: input.address.district };
+          const buyer = { userId: ctx.actor?.userId ?? null, email, mobile: address.mobile, district: address.district };
           await assertUnpaidWithinCap(tx, buyer, ctx.maxUnpaidOrders ?? env().MAX_UNPAID_ORDERS, now);
           const created = await tx.order.create({
             data: {
@@ -205,7 +228,7 @@ export async function placeOrder(db: Db, raw: CheckoutInput, ctx: Context): Prom
               totalFen,
               shippingFen: shipping.totalFen,
               checkoutKey: input.checkoutKey,
-              ...input.address,
+              ...address,
               paymentProvider: ctx.provider.name,
               // A bank transfer takes days: its stock is held to the end of the third working day.
               reservedUntil: byTransfer ? transferDeadline(now) : new Date(now.getTime() + RESERVATION_MS),
@@ -216,6 +239,7 @@ export async function placeOrder(db: Db, raw: CheckoutInput, ctx: Context): Prom
             },
             select: { id: true, number: true },
           });
+          if (ctx.actor && input.saveAddress && !input.savedAddressId) await saveFromCheckout(tx, ctx.actor.userId, address);
           for (const line of lines) {
             const left = await holdStockForSale(tx, {
               productId: line.productId,

@@ -48,11 +48,12 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
     redirect(`${localizedPath(locale, "/signin")}?callbackUrl=${encodeURIComponent(localizedPath(locale, "/account"))}`);
   }
 
-  const [t, s, a, tn, messages, memberships, county] = await Promise.all([
+  const [t, s, a, tn, ta, messages, memberships, county] = await Promise.all([
     getTranslations({ locale, namespace: "auth.account" }),
     getTranslations({ locale, namespace: "security.sessions" }),
     getTranslations({ locale, namespace: "security.admin" }),
     getTranslations({ locale, namespace: "notifications" }),
+    getTranslations({ locale, namespace: "addresses" }),
     getMessages({ locale }),
     managedOperatorsOf(actor.userId),
     actor.countyId ? regionNames(actor.countyId) : null,
@@ -88,6 +89,9 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
         <div className="flex flex-wrap gap-3 pt-1">
           <LocalLink locale={locale} href="/account/orders" className={buttonLink} data-testid="my-orders-link">
             {t("myOrders")}
+          </LocalLink>
+          <LocalLink locale={locale} href="/account/addresses" className={buttonLink} data-testid="addresses-link">
+            {ta("link")}
           </LocalLink>
           <LocalLink locale={locale} href="/account/notifications" className={buttonLink} data-testid="notifications-link">
             {tn("link")}

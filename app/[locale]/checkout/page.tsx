@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { CheckoutForm } from "@/components/shop/CheckoutForm";
+import { addressBookOf } from "@/lib/addresses/addresses.server";
 import { ShopMessages } from "@/components/shop/ShopMessages";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { getActor } from "@/lib/auth/session.server";
@@ -19,14 +20,14 @@ import { canPayByTransfer } from "@/lib/payments/transfers.server";
 
 export const dynamic = "force-dynamic";
 
+const EMPTY_ADDRESS = { recipient: "", mobile: "", province: "", city: "", district: "", address: "" };
+
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
   const t = await getTranslations({ locale: pageLocale((await params).locale), namespace: "checkout" });
   return { title: t("title"), robots: { index: false } };
 }
-
-const EMPTY_ADDRESS = { recipient: "", mobile: "", province: "", city: "", district: "", address: "" };
 
 export default async function CheckoutPage({ params, searchParams }: Props) {
   const locale = pageLocale((await params).locale);
@@ -70,8 +71,10 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
       coldChain: sf("coldChain"),
     },
   };
-  // A returning shopper's last address, to spare the typing.
-  const last = actor ? await lastAddressOf(actor.userId) : null;
+  // A signed-in shopper's address book (the default preselected); with none, the last order's
+  // address, to spare the typing.
+  const saved = actor ? await addressBookOf(actor.userId) : [];
+  const last = actor && !saved.length ? await lastAddressOf(actor.userId) : null;
   // A member of buyer organisations chooses whom the order is for (the server checks it again).
   const memberOf = actor ? await checkoutOrganisationsOf(actor.userId) : [];
   const o = await getTranslations({ locale, namespace: "organisations" });
@@ -121,6 +124,8 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
               askEmail={!actor}
               organisations={organisations}
               initial={last ?? EMPTY_ADDRESS}
+              saved={saved}
+              canSave={Boolean(actor)}
               shipping={shipping}
               transferAllowed={transferAllowed}
             />
