@@ -133,6 +133,21 @@ async function freshInvite(email = `${unique("invitee")}@example.test`) {
 
 const today = new Date().toISOString().slice(0, 10);
 
+const AUTHZ_ADDRESS = {
+  recipient: "授权测试",
+  mobile: "13800138000",
+  province: "甘肃省",
+  city: "天水市",
+  district: "甘谷县",
+  address: "授权测试地址 1 号",
+};
+/** A fresh saved address of the shopper persona (not its default). */
+async function shopperAddress() {
+  await testDb.savedAddress.deleteMany({ where: { userId: "seed-user-shopper", recipient: AUTHZ_ADDRESS.recipient } });
+  const saved = await testDb.savedAddress.create({ data: { userId: "seed-user-shopper", ...AUTHZ_ADDRESS }, select: { id: true } });
+  return saved.id;
+}
+
 /** A delivered order of operator A's product, numbered as the order page accepts. */
 async function deliveredOrderA() {
   const paid = await paidOrderOf(fxSeller(), 2);
@@ -603,6 +618,18 @@ const ACTIONS: Record<string, Row> = {
   "auth.verifyEmail": { input: async () => ({ token: await freshEmailToken("VERIFY_EMAIL") }), allowed: PERSONAS },
   // Only ever the caller's own account.
   "auth.resendVerification": { input: () => ({}), allowed: SIGNED_IN },
+  // The address book: only ever the caller's own addresses. The rows aim at an address of the shopper persona.
+  "address.create": {
+    input: () => ({ address: { ...AUTHZ_ADDRESS, address: `授权测试路 ${++counter} 号` } }),
+    allowed: SIGNED_IN,
+    restore: async () => void (await testDb.savedAddress.deleteMany({ where: { address: { startsWith: "授权测试路" } } })),
+  },
+  "address.update": {
+    input: async () => ({ id: await shopperAddress(), address: AUTHZ_ADDRESS, makeDefault: true }),
+    allowed: ["shopper"],
+  },
+  "address.setDefault": { input: async () => ({ id: await shopperAddress() }), allowed: ["shopper"] },
+  "address.delete": { input: async () => ({ id: await shopperAddress() }), allowed: ["shopper"] },
   "notifications.updatePreferences": {
     input: () => ({ categories: ["orders"], "orders.EMAIL": "on", "orders.SMS": "on" }),
     allowed: SIGNED_IN,
