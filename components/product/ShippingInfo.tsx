@@ -1,6 +1,6 @@
 // 配送与售后 on the product page, from the seller's shipping rule: the fee (or 包邮), free-shipping
 // threshold, remote-province surcharges, provinces not served, cold chain, ship-from, dispatch time
-// and after-sales terms.
+// and after-sales terms (whether 七天无理由 applies, then the seller's own terms).
 import { localText } from "@/lib/i18n/pick";
 import type { Locale } from "@/lib/i18n/locales";
 import { formatFen } from "@/lib/money";
@@ -21,7 +21,9 @@ export type ShippingInfoLabels = Record<
   | "dispatch"
   | "dispatchDays"
   | "afterSales"
-  | "afterSalesDefault",
+  | "afterSalesDefault"
+  | "noReasonYes"
+  | "noReasonNo",
   string
 >;
 
@@ -33,11 +35,14 @@ export function ShippingInfo({
   locale,
   rule,
   coldChain,
+  noReasonReturn,
   labels,
 }: {
   locale: Locale;
   rule: Rule | null;
   coldChain: boolean;
+  /** 七天无理由 (lib/after-sales/rules.ts allowsNoReason). */
+  noReasonReturn: boolean;
   labels: ShippingInfoLabels;
 }) {
   const fee: string[] = [];
@@ -88,7 +93,12 @@ export function ShippingInfo({
         <dt className="text-stone-600">{labels.dispatch}</dt>
         <dd>{fill(labels.dispatchDays, { days: rule?.dispatchDays ?? 2 })}</dd>
         <dt className="text-stone-600">{labels.afterSales}</dt>
-        <dd className="whitespace-pre-line">{afterSales}</dd>
+        <dd>
+          <span className="block font-medium" data-testid="no-reason-return">
+            {noReasonReturn ? labels.noReasonYes : labels.noReasonNo}
+          </span>
+          <span className="block whitespace-pre-line">{afterSales}</span>
+        </dd>
       </dl>
     </section>
   );

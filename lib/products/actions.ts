@@ -213,6 +213,7 @@ type EditedInput = Pick<
   | "specEn"
   | "price"
   | "maxPerOrder"
+  | "noReasonReturn"
   | (typeof FOOD_FIELDS)[number]
 >;
 
@@ -231,6 +232,7 @@ function editedColumns(input: EditedInput) {
     specEn: input.specEn,
     priceFen: input.price,
     maxPerOrder: input.maxPerOrder,
+    noReasonReturn: input.noReasonReturn,
     ...food,
   };
 }
@@ -247,6 +249,7 @@ const EDITABLE = [
   "specEn",
   "priceFen",
   "maxPerOrder",
+  "noReasonReturn",
   "villageId",
   "giMarkId",
   ...FOOD_FIELDS,

@@ -5,6 +5,8 @@ import { z } from "zod";
 import { parseYuanToFen } from "./price";
 import { CATEGORIES } from "@/lib/catalog/filters";
 import { MAX_MOVEMENT, MAX_STOCK } from "@/lib/stock/ledger";
+import { isFresh } from "@/lib/after-sales/rules";
+import type { Category } from "@/lib/generated/prisma/enums";
 
 export const LIMITS = {
   name: 60,
@@ -87,16 +89,34 @@ export const productFields = {
     z.string().regex(/^(SC\d{14})?$/u, "scLicenceInvalid"),
   ),
   coldChain: checkbox,
+  /**
+   * 七天无理由退货 (docs/DESIGN.md#rule-11): "default" (null: by the category, packaged goods yes),
+   * "yes" or "no". Fresh produce never offers it; noReasonRule refuses "yes" for it.
+   */
+  noReasonReturn: z
+    .preprocess(
+      (v) => (v === undefined || v === null || v === "" ? "default" : v),
+      z.enum(["default", "yes", "no"], { error: "invalidInput" }),
+    )
+    .transform((v) => (v === "default" ? null : v === "yes")),
 };
 
-export const createProductInput = z.object({
-  operator: z.string({ error: "notFound" }).min(1, "notFound").max(200, "notFound"),
-  ...productFields,
-  stock: wholeNumber(0, LIMITS.initialStock, "initialStockInvalid", { emptyAs: 0 }),
-  listed: checkbox,
-});
+/** Rule 11: 生鲜不支持七天无理由. A fresh product may say "no" or leave the default, never "yes". */
+function noReasonRule(v: { category: Category; noReasonReturn: boolean | null }, ctx: z.RefinementCtx) {
+  if (v.noReasonReturn === true && isFresh(v.category))
+    ctx.addIssue({ code: "custom", path: ["noReasonReturn"], message: "noReasonNotForFresh" });
+}
 
-export const updateProductInput = z.object({ productId: id, ...productFields });
+export const createProductInput = z
+  .object({
+    operator: z.string({ error: "notFound" }).min(1, "notFound").max(200, "notFound"),
+    ...productFields,
+    stock: wholeNumber(0, LIMITS.initialStock, "initialStockInvalid", { emptyAs: 0 }),
+    listed: checkbox,
+  })
+  .superRefine(noReasonRule);
+
+export const updateProductInput = z.object({ productId: id, ...productFields }).superRefine(noReasonRule);
 
 export const productIdInput = z.object({ productId: id });
 

@@ -79,6 +79,8 @@ export default async function ProductPage({ params }: Props) {
         "dispatchDays",
         "afterSales",
         "afterSalesDefault",
+        "noReasonYes",
+        "noReasonNo",
       ] as const
     ).map((k) => [k, sf.raw(k) as string]),
   ) as ShippingInfoLabels;
@@ -141,7 +143,13 @@ export default async function ProductPage({ params }: Props) {
       </div>
 
       <div className="grid gap-6 md:grid-cols-2">
-        <ShippingInfo locale={locale} rule={product.shipping} coldChain={product.coldChain} labels={shippingLabels} />
+        <ShippingInfo
+          locale={locale}
+          rule={product.shipping}
+          coldChain={product.coldChain}
+          noReasonReturn={product.noReasonReturn}
+          labels={shippingLabels}
+        />
         <FoodInfo
           locale={locale}
           food={product.food}

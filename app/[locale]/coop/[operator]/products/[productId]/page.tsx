@@ -196,6 +196,7 @@ export default async function EditProductPage({ params, searchParams }: Props) {
                 specEn: p.specEn,
                 price: fenToYuanInput(p.priceFen),
                 maxPerOrder: String(p.maxPerOrder),
+                noReasonReturn: p.noReasonReturn === null ? "default" : p.noReasonReturn ? "yes" : "no",
                 shelfLifeZh: p.shelfLifeZh,
                 shelfLifeEn: p.shelfLifeEn,
                 storageZh: p.storageZh,

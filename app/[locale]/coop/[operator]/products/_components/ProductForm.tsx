@@ -27,6 +27,8 @@ export interface ProductFormValues {
   specEn: string;
   price: string;
   maxPerOrder?: string;
+  /** 七天无理由: "default" (by category), "yes" or "no". */
+  noReasonReturn?: string;
   villageId: string;
   giMarkId: string;
   stock?: string;
@@ -160,6 +162,13 @@ export function ProductForm(props: Props) {
               maxLength={3}
               className={inputClass}
             />
+          </Field>
+          <Field id="p-noReasonReturn" label={t("noReasonReturn")} hint={t("noReasonReturnHint")} errors={errors("noReasonReturn")}>
+            <select {...control("noReasonReturn")} defaultValue={value("noReasonReturn") || "default"} className={inputClass}>
+              <option value="default">{t("noReasonDefault")}</option>
+              <option value="yes">{t("noReasonYes")}</option>
+              <option value="no">{t("noReasonNo")}</option>
+            </select>
           </Field>
           {props.mode === "create" ? (
             <Field id="p-stock" label={t("stock")} hint={t("stockHint")} errors={errors("stock")}>
