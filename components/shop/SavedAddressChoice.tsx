@@ -14,6 +14,9 @@ export interface SavedAddressOption extends AddressValue {
 /** The value of the "new address" choice (not a possible id: ids are cuids). */
 export const NEW_ADDRESS = "new";
 
+/** The national list's "city" level of Beijing, Tianjin, Shanghai and Chongqing: not written on a parcel. */
+const MUNICIPAL_DISTRICTS = "市辖区";
+
 /** 13800138000 → 138****8000: the list shows enough to tell numbers apart. */
 export const maskedMobile = (mobile: string) => mobile.replace(/^(\d{3})\d{4}(\d{4})$/, "$1****$2");
 
@@ -28,7 +31,7 @@ export function AddressSummary({ value, isDefault }: { value: AddressValue; isDe
         {isDefault ? <Badge tone="certified">{t("default")}</Badge> : null}
       </span>
       <span lang="zh-CN" className="block text-sm text-stone-700 [overflow-wrap:anywhere]">
-        {value.province} {value.city} {value.district} {value.address}
+        {[value.province, value.city === MUNICIPAL_DISTRICTS ? "" : value.city, value.district, value.address].filter(Boolean).join(" ")}
       </span>
     </span>
   );

@@ -33,6 +33,9 @@ describe("delivery address", () => {
     expect(wrongCity.error!.issues.map((i) => i.message)).toEqual(["districtUnknown"]);
     const madeUp = addressSchema.safeParse({ ...valid, province: "火星省" });
     expect(madeUp.error!.issues.map((i) => i.message)).toEqual(["provinceUnknown"]);
+    // Nothing chosen: one message per select, "choose one", not also "not on the list".
+    const empty = addressSchema.safeParse({ ...valid, province: "", city: "", district: "" });
+    expect(empty.error!.issues.map((i) => i.message)).toEqual(["provinceRequired", "cityRequired", "districtRequired"]);
   });
 
   it("asks for a street address long enough to find the door", () => {

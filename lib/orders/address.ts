@@ -30,9 +30,12 @@ export const addressSchema = z
     address: z.string().trim().min(4, "addressTooShort").max(120, "addressTooLong"),
   })
   .superRefine((a, ctx) => {
+    // An empty select already says "choose one": no second message that it is not on the list.
+    if (!a.province) return;
     if (!DIVISIONS[a.province]) ctx.addIssue({ code: "custom", path: ["province"], message: "provinceUnknown" });
+    else if (!a.city) return;
     else if (!DIVISIONS[a.province]![a.city]) ctx.addIssue({ code: "custom", path: ["city"], message: "cityUnknown" });
-    else if (!DIVISIONS[a.province]![a.city]!.includes(a.district))
+    else if (a.district && !DIVISIONS[a.province]![a.city]!.includes(a.district))
       ctx.addIssue({ code: "custom", path: ["district"], message: "districtUnknown" });
   });
 
