@@ -409,3 +409,41 @@ export async function notifyInvoiceIssued(tx: Tx, invoiceId: string): Promise<vo
     },
   });
 }
+
+// ---- reviews (lib/reviews/reviews.ts): the seller hears of a new review, in its transaction -------
+
+/** The longest piece of a review's text quoted in the mail. */
+const REVIEW_EXCERPT = 80;
+
+export async function notifyReviewPosted(tx: Tx, reviewId: string): Promise<void> {
+  const review = await tx.review.findUniqueOrThrow({
+    where: { id: reviewId },
+    select: {
+      id: true,
+      stars: true,
+      body: true,
+      operatorId: true,
+      product: { select: { nameZh: true, nameEn: true, operator: { select: { slug: true, nameZh: true, nameEn: true } } } },
+    },
+  });
+  const operator = review.product.operator;
+  const text = review.body.replace(/\s+/g, " ").trim();
+  const excerpt = text.length > REVIEW_EXCERPT ? `${text.slice(0, REVIEW_EXCERPT)}…` : text;
+  for (const manager of await managersOf(tx, review.operatorId)) {
+    const ml = mailLocale(manager.locale);
+    await enqueue(tx, {
+      kind: "review.new",
+      key: `review.new:${review.id}:${manager.id}`,
+      email: manager.email,
+      userId: manager.id,
+      locale: ml,
+      data: {
+        productName: nameOf(review.product, ml),
+        operatorName: nameOf(operator, ml),
+        stars: String(review.stars),
+        excerpt,
+        link: siteLink(`/coop/${operator.slug}/reviews`, ml),
+      },
+    });
+  }
+}

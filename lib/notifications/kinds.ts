@@ -26,6 +26,7 @@ export const KINDS = {
   "security.sessionsEnded": "security",
   "invoice.issued": "orders",
   "sale.new": "sales",
+  "review.new": "sales",
   "product.certified": "products",
   "product.rejected": "products",
   "password.reset": "security",

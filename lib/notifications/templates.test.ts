@@ -17,6 +17,9 @@ const data = {
   deadline: "2026年12月9日 00:35",
   answer: "partial",
   name: "王科员",
+  // A new review
+  stars: "4",
+  excerpt: "辣味正宗，包装完好",
 };
 
 describe("templates", () => {

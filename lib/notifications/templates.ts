@@ -26,6 +26,9 @@ export interface TemplateData {
   problem?: string;
   /** A date and time, formatted for the reader. */
   deadline?: string;
+  /** A new review: its stars (1–5) and the start of its text. */
+  stars?: string;
+  excerpt?: string;
 }
 
 export interface Rendered {
@@ -110,6 +113,11 @@ const zh: Record<Kind, Render> = {
     subject: `「${d.productName}」未通过认定`,
     body: `${d.operatorName}：\n\n「${d.productName}」未通过消费帮扶产品认定。\n原因：${d.reason}\n\n请修改后重新提交：${d.link}`,
     sms: `【小康集市】「${d.productName}」未通过认定，请查看原因。`,
+  }),
+  "review.new": (d) => ({
+    subject: `新评价：「${d.productName}」${d.stars} 星`,
+    body: `${d.operatorName}：\n\n买家评价了「${d.productName}」：${d.stars} 星。\n${d.excerpt ? `「${d.excerpt}」\n` : ""}\n您可以回复一次（回复会公开显示在商品页上）：${d.link}`,
+    sms: "",
   }),
   "stock.low": (d) => ({
     subject: `库存不足：「${d.productName}」只剩 ${d.amount} 件`,
@@ -244,6 +252,11 @@ const en: Record<Kind, Render> = {
     subject: `"${d.productName}" was not certified`,
     body: `${d.operatorName},\n\nThe county office did not certify "${d.productName}".\nReason: ${d.reason}\n\nCorrect it and submit it again: ${d.link}`,
     sms: `[Xiaokang Market] "${d.productName}" was not certified; see why.`,
+  }),
+  "review.new": (d) => ({
+    subject: `New review: "${d.productName}", ${d.stars} stars`,
+    body: `${d.operatorName},\n\nA buyer reviewed "${d.productName}": ${d.stars} stars.\n${d.excerpt ? `"${d.excerpt}"\n` : ""}\nYou may reply once (the reply is shown on the product page): ${d.link}`,
+    sms: "",
   }),
   "stock.low": (d) => ({
     subject: `Low stock: "${d.productName}" has ${d.amount} left`,

@@ -4,6 +4,7 @@
 // database trigger refuses it). The product's count and star sum of visible reviews are kept in
 // the same transactions, so cards show the average without reading reviews. Queries take the
 // database first (tests call them directly).
+import { notifyReviewPosted } from "@/lib/notifications/events";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { ActionError, notFound } from "@/lib/errors";
@@ -79,6 +80,8 @@ export async function createReview(
       });
       // Raw, so the product's updatedAt (a listing edit) does not move.
       await tx.$executeRaw`UPDATE "Product" SET "reviewCount" = "reviewCount" + 1, "reviewStars" = "reviewStars" + ${input.stars} WHERE "id" = ${line.productId}`;
+      // The seller's managers hear of it (their "sales" mail switch decides).
+      await notifyReviewPosted(tx, review.id);
       return { id: review.id, productId: line.productId, productSlug: line.productSlug };
     });
   } catch (error) {
