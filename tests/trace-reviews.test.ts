@@ -10,6 +10,7 @@ import { countScan, packingSlip, tracePage } from "@/lib/trace/trace";
 import { shareCard, shareTokenFor } from "@/lib/trace/share";
 import { TRACE_CODE } from "@/lib/trace/code";
 import { createReview, hideReview, productReviews, replyToReview, reviewableLine } from "@/lib/reviews/reviews";
+import { preferencesOf, setPreferences } from "@/lib/notifications/preferences";
 import { testDb } from "@/tests/support/db";
 import { paidOrder } from "@/tests/support/paid-orders";
 import { actorOf, OPERATOR_A } from "@/tests/support/personas";
@@ -159,6 +160,44 @@ describe("review eligibility", () => {
     expect(await testDb.review.count({ where: { orderLineId: again.line.id } })).toBe(1);
     // Text is stored as typed (rendered as text by the page).
     expect((await testDb.review.findUniqueOrThrow({ where: { id: review.id } })).body).toBe("<script>x</script> 好吃");
+  });
+
+  it("a new review mails the seller's managers through the outbox, unless they turned that mail off", async () => {
+    const manager = await testDb.user.findUniqueOrThrow({ where: { id: "seed-user-manager-gangu" }, select: { email: true } });
+    const delivered = async () => {
+      const o = await ownedOrder({ link: false });
+      await ship(o.shipment.id);
+      await markDelivered(testDb, { shipmentId: o.shipment.id }, await actorOf("admin"));
+      return o;
+    };
+    const first = await delivered();
+    const review = await createReview(testDb, first.buyer.id, {
+      orderLineId: first.line.id,
+      stars: 2,
+      body: "箱子\n压坏了，  辣椒碎了",
+      photos: [],
+    });
+    const mails = await testDb.outbox.findMany({ where: { kind: "review.new", dedupeKey: { startsWith: `review.new:${review.id}:` } } });
+    expect(mails.map((m) => m.recipient)).toContain(manager.email);
+    const mail = mails.find((m) => m.recipient === manager.email)!;
+    expect(mail.channel).toBe("EMAIL");
+    expect(mail.subject).toContain("2 星");
+    expect(mail.body).toContain("箱子 压坏了， 辣椒碎了");
+    expect(mail.body).toContain("/reviews");
+    // The manager turns off the sellers' mail: the next review writes no mail to them.
+    const before = await preferencesOf(testDb, manager.email);
+    await setPreferences(testDb, manager.email, { sales: { EMAIL: false, SMS: false } });
+    try {
+      const second = await delivered();
+      const quiet = await createReview(testDb, second.buyer.id, { orderLineId: second.line.id, stars: 5, body: "", photos: [] });
+      expect(
+        await testDb.outbox.count({
+          where: { kind: "review.new", recipient: manager.email, dedupeKey: { startsWith: `review.new:${quiet.id}:` } },
+        }),
+      ).toBe(0);
+    } finally {
+      await setPreferences(testDb, manager.email, { sales: before.sales });
+    }
   });
 
   it("a line refunded in full cannot be reviewed", async () => {
