@@ -23,6 +23,7 @@ export type ShippingInfoLabels = Record<
   | "afterSales"
   | "afterSalesDefault"
   | "noReasonYes"
+  | "noReasonFresh"
   | "noReasonNo",
   string
 >;
@@ -41,8 +42,8 @@ export function ShippingInfo({
   locale: Locale;
   rule: Rule | null;
   coldChain: boolean;
-  /** 七天无理由 (lib/after-sales/rules.ts allowsNoReason). */
-  noReasonReturn: boolean;
+  /** 七天无理由 (lib/after-sales/rules.ts allowsNoReason); "fresh": never for fresh produce. */
+  noReasonReturn: "yes" | "fresh" | "no";
   labels: ShippingInfoLabels;
 }) {
   const fee: string[] = [];
@@ -95,7 +96,7 @@ export function ShippingInfo({
         <dt className="text-stone-600">{labels.afterSales}</dt>
         <dd>
           <span className="block font-medium" data-testid="no-reason-return">
-            {noReasonReturn ? labels.noReasonYes : labels.noReasonNo}
+            {noReasonReturn === "yes" ? labels.noReasonYes : noReasonReturn === "fresh" ? labels.noReasonFresh : labels.noReasonNo}
           </span>
           <span className="block whitespace-pre-line">{afterSales}</span>
         </dd>

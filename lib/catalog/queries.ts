@@ -1,7 +1,7 @@
 // The storefront's read queries. Each takes the database client as its first argument so tests
 // run them against the real PostgreSQL; pages use the cached versions in ./catalog.server.ts.
 // Everything returns plain JSON-safe objects (no Date, no bigint): results are cached as JSON.
-import { allowsNoReason } from "@/lib/after-sales/rules";
+import { allowsNoReason, isFresh } from "@/lib/after-sales/rules";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { searchCondition, searchScore } from "@/lib/search/sql";
@@ -350,7 +350,7 @@ export async function getProductBySlug(db: Db, slug: string) {
     },
     coldChain: product.coldChain,
     /** 七天无理由 (docs/DESIGN.md#rule-11): never for fresh produce, by default for packaged goods. */
-    noReasonReturn: allowsNoReason(product),
+    noReasonReturn: allowsNoReason(product) ? ("yes" as const) : isFresh(product.category) ? ("fresh" as const) : ("no" as const),
     /** Who certified it (the county's program office), when and until when; null when not certified. */
     certification:
       product.status === "CERTIFIED"

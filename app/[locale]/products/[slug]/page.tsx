@@ -80,6 +80,7 @@ export default async function ProductPage({ params }: Props) {
         "afterSales",
         "afterSalesDefault",
         "noReasonYes",
+        "noReasonFresh",
         "noReasonNo",
       ] as const
     ).map((k) => [k, sf.raw(k) as string]),
