@@ -8,7 +8,7 @@ import { useState } from "react";
 import { thrownErrorKey } from "@/components/auth/use-submit";
 import { AddressFields, EMPTY_ADDRESS, type AddressValue } from "@/components/shop/AddressFields";
 import { AddressSummary, type SavedAddressOption } from "@/components/shop/SavedAddressChoice";
-import { FormMessage } from "@/components/ui/form";
+import { Checkbox, FormMessage } from "@/components/ui/form";
 import type { ActionResult } from "@/lib/actions/define";
 import { createSavedAddress, deleteSavedAddress, setDefaultSavedAddress, updateSavedAddress } from "@/lib/addresses/actions";
 import type { Locale } from "@/lib/i18n/locales";
@@ -113,15 +113,9 @@ export function AddressBook({ locale, addresses, max }: { locale: Locale; addres
             {editing === "new" ? t("addTitle") : t("editTitle")}
           </h3>
           <AddressFields locale={locale} value={value} onChange={setValue} errorsOf={fieldErrors} idPrefix="book" />
-          <label className="flex items-center gap-2 text-sm text-stone-800">
-            <input
-              type="checkbox"
-              checked={makeDefault}
-              onChange={(ev) => setMakeDefault(ev.target.checked)}
-              className="h-5 w-5 accent-brand-700"
-            />
+          <Checkbox checked={makeDefault} onChange={setMakeDefault}>
             {t("makeDefault")}
-          </label>
+          </Checkbox>
           <FormMessage state={state} />
           <div className="flex flex-wrap gap-3">
             <button

@@ -5,7 +5,7 @@
 // order instead of holding the stock twice.
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { Field } from "@/components/ui/form";
+import { Checkbox, Field } from "@/components/ui/form";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { inputClass } from "@/components/ui/styles";
 import { defaultOrganisation, OrganisationChoice, type OrganisationChoiceLabels, type OrganisationOption } from "./OrganisationChoice";
@@ -127,16 +127,9 @@ export function CheckoutForm(props: {
           <>
             <AddressFields locale={props.locale} value={address} onChange={setAddress} errorsOf={errorsOf} />
             {props.canSave ? (
-              <label className="flex items-center gap-2 text-sm text-stone-800">
-                <input
-                  type="checkbox"
-                  checked={saveAddress}
-                  onChange={(ev) => setSaveAddress(ev.target.checked)}
-                  className="h-5 w-5 accent-brand-700"
-                  data-testid="save-address"
-                />
+              <Checkbox checked={saveAddress} onChange={setSaveAddress} data-testid="save-address">
                 {t("saveAddress")}
-              </label>
+              </Checkbox>
             ) : null}
           </>
         )}

@@ -37,6 +37,30 @@ export function Field({
   );
 }
 
+/** A controlled checkbox with its label beside it. */
+export function Checkbox({
+  checked,
+  onChange,
+  children,
+  ...rest
+}: { checked: boolean; onChange: (checked: boolean) => void; children: ReactNode } & Omit<
+  ComponentProps<"input">,
+  "checked" | "onChange" | "type"
+>) {
+  return (
+    <label className="flex items-center gap-2 text-sm text-stone-800">
+      <input
+        type="checkbox"
+        checked={checked}
+        onChange={(ev) => onChange(ev.target.checked)}
+        className="h-5 w-5 accent-brand-700"
+        {...rest}
+      />
+      {children}
+    </label>
+  );
+}
+
 /** Disabled while the form is submitting, so a double click submits once. */
 export function SubmitButton({ children, className = "", ...rest }: ComponentProps<"button">) {
   const { pending } = useFormStatus();
