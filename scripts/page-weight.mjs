@@ -20,6 +20,11 @@ for (const path of paths) {
   const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true });
   const page = await context.newPage();
   const scripts = [];
+  let prefetches = 0;
+  // Links in view are prefetched (RSC requests) once the page is idle: work and traffic too.
+  page.on("request", (req) => {
+    if (req.headers()["rsc"] === "1" || req.url().includes("_rsc=")) prefetches++;
+  });
   page.on("response", async (res) => {
     if (res.request().resourceType() !== "script") return;
     const body = await res.body().catch(() => Buffer.alloc(0));
@@ -44,7 +49,7 @@ for (const path of paths) {
       .filter((i) => i.loading !== "lazy")
       .map((i) => ({ src: i.currentSrc.replace(location.origin, "").slice(0, 60), priority: i.fetchPriority, sizes: i.sizes })),
   }));
-  await page.waitForTimeout(500);
+  await page.waitForTimeout(1500);
   scripts.sort((a, b) => b.bytes - a.bytes);
   const r = {
     path,
@@ -53,6 +58,7 @@ for (const path of paths) {
     flight: flight.length,
     clientModules,
     scripts,
+    prefetches,
     jsBytes: scripts.reduce((s, x) => s + x.bytes, 0),
     jsGzip: scripts.reduce((s, x) => s + x.gzip, 0),
     ...info,
@@ -69,7 +75,7 @@ else
     console.log(
       `HTML ${kb(r.html)} (gzip ${kb(r.htmlGzip)}), of which inline RSC payload ${kb(r.flight)}; client modules referenced: ${r.clientModules}`,
     );
-    console.log(`JS: ${r.scripts.length} scripts, ${kb(r.jsBytes)} (gzip ${kb(r.jsGzip)})`);
+    console.log(`JS: ${r.scripts.length} scripts, ${kb(r.jsBytes)} (gzip ${kb(r.jsGzip)}); RSC prefetch requests: ${r.prefetches}`);
     for (const s of r.scripts) console.log(`  ${kb(s.bytes).padStart(9)}  gzip ${kb(s.gzip).padStart(8)}  ${s.url}`);
     console.log(`LCP: ${r.lcp ? `${r.lcp.tag} at ${r.lcp.ms} ms: ${r.lcp.text}` : "none"}`);
     console.log(`eager images: ${r.eagerImages.map((i) => `${i.src} [${i.priority}; sizes=${i.sizes || "-"}]`).join(", ") || "none"}`);
