@@ -45,7 +45,8 @@ export function refreshAccount(): Promise<AccountState> {
   return inflight;
 }
 
-function watch() {
+/** Ask again when another tab signs in or out, or this tab comes back into view (once per page). */
+export function watchAccountChanges() {
   if (watching) return;
   watching = true;
   window.addEventListener("storage", (event) => {
@@ -58,7 +59,7 @@ function watch() {
 
 function subscribe(listener: () => void) {
   listeners.add(listener);
-  watch();
+  watchAccountChanges();
   if (state === LOADING) void refreshAccount();
   return () => listeners.delete(listener);
 }
