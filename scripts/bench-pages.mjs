@@ -409,8 +409,8 @@ async function main() {
   const { db, secrets } = await benchDatabase({ dataDir: DATA_DIR, port: DB_PORT, log });
   const env = { DATABASE_URL: db.url, ...secrets, NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: DIST_DIR };
   await step("seed", "tsx", ["prisma/seed.ts"], { env, timeoutMs: 10 * 60_000 });
-  // The volume without order lines (docs/benchmarks.md): the pages read no order line, and the
-  // million lines took over a quarter of an hour to write on a busy machine before anything was measured.
+  // The volume without order lines, as docs/benchmarks.md describes the run: the million lines took
+  // over a quarter of an hour to write on a busy machine before any page was measured.
   if (!options.small) await step("seed-large", "tsx", ["prisma/seed-large.ts", "--order-lines", "0"], { env, timeoutMs: 45 * 60_000 });
   const data = await inspectData(db.url, options);
   log(`data: ${data.size.products} products, ${data.size.households} households`);
