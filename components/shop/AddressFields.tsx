@@ -1,13 +1,14 @@
 "use client";
 // The fields of a Chinese delivery address (recipient, mobile, province › city › district from the
 // national list, street), shared by the checkout form and the address book (lib/addresses). The
-// server checks everything again with addressSchema (lib/orders/address.ts).
+// server checks everything again with addressSchema (lib/orders/address.ts); the selects take the
+// division list from lib/orders/divisions.ts, so zod stays out of the browser.
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { Field } from "@/components/ui/form";
 import { inputClass } from "@/components/ui/styles";
 import type { Locale } from "@/lib/i18n/locales";
-import { citiesOf, districtsOf, provinces } from "@/lib/orders/address";
+import { citiesOf, districtsOf, provinces } from "@/lib/orders/divisions";
 import { provinceOption } from "@/lib/regions/province-names";
 
 export interface AddressValue {
