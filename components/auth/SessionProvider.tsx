@@ -4,6 +4,7 @@
 // a page, so storefront pages stay cacheable.
 import { SessionProvider as NextAuthSessionProvider } from "next-auth/react";
 import type { ReactNode } from "react";
+import "@/lib/zod-browser"; // no eval probe under the CSP
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   return <NextAuthSessionProvider>{children}</NextAuthSessionProvider>;

@@ -36,10 +36,17 @@ export interface PageHeaderOptions {
   dev?: boolean;
 }
 
+/**
+ * The script policy of a cached page as proxy.ts sends it. The production server (scripts/serve.mjs)
+ * replaces it with the page's own inline-script hashes (lib/http/inline-script-hashes.ts), so what a
+ * browser receives has no 'unsafe-inline'; only `next dev` and a bare `next start` leave it as is.
+ */
+export const CACHED_PAGE_SCRIPT_SRC = "script-src 'self' 'unsafe-inline'";
+
 export function pageCsp({ nonce, https, dev = false }: PageHeaderOptions): string {
   const script = nonce
     ? `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`
-    : `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ""}`;
+    : `${CACHED_PAGE_SCRIPT_SRC}${dev ? " 'unsafe-eval'" : ""}`;
   return [
     "default-src 'self'",
     script,
