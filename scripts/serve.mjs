@@ -105,7 +105,9 @@ function answerWithHashes(req, res, answer, csp, expected) {
       const found = inlineScriptHashes(decoded(body, answer.headers["content-encoding"]).toString("utf8"));
       hashes = found.hashes;
       if (found.refused > 0 && refusedReported++ < 20)
-        console.error(`[serve] ${req.url}: ${found.refused} inline script(s) not of Next's shapes, left out of the CSP (they will not run)`);
+        console.error(
+          `[serve] ${req.url}: ${found.refused} inline script(s) not of Next's shapes, left out of the CSP (they will not run)`,
+        );
       if (etag) scriptHashes.set(etag, hashes);
     } catch (error) {
       console.error(`[serve] ${req.url}: could not read the page for its CSP hashes (${error.message}); no inline script will run`);

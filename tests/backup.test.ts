@@ -14,14 +14,7 @@ import { promisify } from "node:util";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type Db } from "@/lib/db/client";
-import {
-  baseBackup,
-  findPgTool,
-  initCluster,
-  installedServerBinDir,
-  restoreBaseBackup,
-  startCluster,
-} from "../scripts/lib/backup.mjs";
+import { baseBackup, findPgTool, initCluster, installedServerBinDir, restoreBaseBackup, startCluster } from "../scripts/lib/backup.mjs";
 import { testDb } from "./support/db";
 
 const dataDir = process.env.TEST_PG_DATA_DIR;
@@ -189,7 +182,9 @@ describe.skipIf(!serverBin)("backup and restore with pg_dump, of a server given 
       expect(await fingerprint(db)).toEqual(before);
       // A working database again: the ledgers' triggers are back (an allocation cannot be edited), writes work.
       const allocation = await db.allocation.findFirstOrThrow();
-      await expect(db.$executeRawUnsafe(`UPDATE "Allocation" SET "amountFen" = "amountFen" + 1 WHERE id = $1`, allocation.id)).rejects.toThrow();
+      await expect(
+        db.$executeRawUnsafe(`UPDATE "Allocation" SET "amountFen" = "amountFen" + 1 WHERE id = $1`, allocation.id),
+      ).rejects.toThrow();
       await db.$executeRawUnsafe(`CREATE TABLE backup_probe (x int)`);
       await db.$executeRawUnsafe(`DROP TABLE backup_probe`);
     } finally {
