@@ -18,7 +18,7 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { benchDatabase, loggedStep, machineLoad, percentile } from "./lib/bench.mjs";
+import { benchDatabase, loggedStep, machineLoad, percentile, tail } from "./lib/bench.mjs";
 import { ROOT, formatDuration, handleSignals, isShuttingDown, onCleanup, portIsFree, shutdown, start, waitForHttp } from "./lib/proc.mjs";
 
 const require = createRequire(import.meta.url);

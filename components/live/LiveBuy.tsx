@@ -270,7 +270,9 @@ export function LiveBuy({ locale, campaign }: { locale: Locale; campaign: Public
       <div
         className={`rounded-lg p-3 text-center ${phase === "soldOut" || phase === "ended" ? "bg-stone-100 text-stone-800" : "bg-brand-50 text-brand-800"}`}
       >
-        <p className="font-semibold" data-testid="live-phase">
+        {/* The countdown rendered into the cached page is older than the browser's first render: React
+            would report the differing seconds as a hydration error; the clock corrects them within a second. */}
+        <p className="font-semibold" data-testid="live-phase" suppressHydrationWarning>
           {phase === "upcoming"
             ? t("startsIn", { time: clock(starts - now) })
             : phase === "live"
