@@ -62,7 +62,7 @@ const edgeProxies = parseTrustedProxies(process.env.TRUSTED_PROXIES);
 // nonce possible); here it becomes `script-src 'self' 'sha256-…'…`, the hashes of the inline scripts
 // Next wrote into that HTML (lib/http/inline-script-hashes.ts, docs/adr/0012-csp-hashes-for-cached-pages.md).
 // A page's HTML is read once per ETag; later answers and 304s reuse its hashes and stream as before.
-const { inlineScriptHashes, needsScriptHashes, ScriptHashCache, withScriptHashes } = await tsImport(
+const { inlineScriptHashes, mayBePage, needsScriptHashes, ScriptHashCache, withScriptHashes } = await tsImport(
   path.join(ROOT, "lib/http/inline-script-hashes.ts"),
   import.meta.url,
 );
@@ -135,7 +135,7 @@ function toNext(req, res) {
   if (validator) {
     const hashes = scriptHashes.get(validator);
     if (hashes) expected = { etag: validator, hashes };
-    else if (!req.url.startsWith("/api/") && !req.url.startsWith("/_next/")) delete headers["if-none-match"];
+    else if (mayBePage(req.url ?? "/")) delete headers["if-none-match"];
   }
   const proxied = http.request(
     { host: "localhost", port: internalPort, method: req.method, path: req.url, agent: upstream, headers },

@@ -1,6 +1,13 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { inlineScriptHashes, isNextDataScript, needsScriptHashes, ScriptHashCache, withScriptHashes } from "./inline-script-hashes";
+import {
+  inlineScriptHashes,
+  isNextDataScript,
+  mayBePage,
+  needsScriptHashes,
+  ScriptHashCache,
+  withScriptHashes,
+} from "./inline-script-hashes";
 import { newNonce, pageCsp } from "./security-headers";
 
 const sha = (text: string) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
@@ -75,6 +82,20 @@ describe("inline script hashes for cached pages", () => {
       "script-src 'self' 'sha256-A=' 'unsafe-eval'",
     );
     expect(withScriptHashes("default-src 'self'", [])).toBe("default-src 'self'; script-src 'self'");
+  });
+
+  it("tells pages from files and API routes, as proxy.ts's matcher does", () => {
+    for (const url of ["/", "/en", "/products?county=620523", "/products/gangu-apple", "/live/live-1a2b", "/en/about"])
+      expect(mayBePage(url), url).toBe(true);
+    for (const url of [
+      "/api/health",
+      "/_next/static/chunks/a.js",
+      "/images/products/x.svg",
+      "/uploads/a",
+      "/favicon.ico",
+      "/robots.txt?x=1",
+    ])
+      expect(mayBePage(url), url).toBe(false);
   });
 
   it("remembers hashes by ETag, dropping the oldest beyond its size", () => {

@@ -102,6 +102,15 @@ export function withScriptHashes(csp: string, hashes: string[]): string {
   return directives.join("; ");
 }
 
+/**
+ * Whether a request path may be a page (what proxy.ts's matcher sends through it): not an API
+ * route, not Next's files, images or uploads, nothing with a file extension. Its query is ignored.
+ */
+export function mayBePage(url: string): boolean {
+  const pathname = url.split("?")[0]!;
+  return !/^\/(?:api|_next|images|uploads)\//.test(pathname) && !/\.[A-Za-z0-9]+$/.test(pathname);
+}
+
 /** Whether a response's CSP is the cached-page policy serve.mjs must replace. */
 export function needsScriptHashes(csp: string | undefined): boolean {
   return !!csp && csp.includes(CACHED_PAGE_SCRIPT_SRC) && !csp.includes("'nonce-");
