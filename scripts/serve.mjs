@@ -60,7 +60,7 @@ const edgeProxies = parseTrustedProxies(process.env.TRUSTED_PROXIES);
 
 // Cached pages' CSP: proxy.ts sends them `script-src 'self' 'unsafe-inline'` (one HTML for everyone, no
 // nonce possible); here it becomes `script-src 'self' 'sha256-…'…`, the hashes of the inline scripts
-// Next wrote into that HTML (lib/http/inline-script-hashes.ts, docs/adr/0012-csp-hashes-for-cached-pages.md).
+// Next wrote into that HTML (lib/http/inline-script-hashes.ts, docs/adr/0013-csp-hashes-for-cached-pages.md).
 // A page's HTML is read once per ETag; later answers and 304s reuse its hashes and stream as before.
 const { inlineScriptHashes, mayBePage, needsScriptHashes, ScriptHashCache, withScriptHashes } = await tsImport(
   path.join(ROOT, "lib/http/inline-script-hashes.ts"),

@@ -1,4 +1,4 @@
-// A strict script policy for cached pages (docs/adr/0012-csp-hashes-for-cached-pages.md).
+// A strict script policy for cached pages (docs/adr/0013-csp-hashes-for-cached-pages.md).
 //
 // A cached page (ISR or static: home, catalogue, product, seller, county, campaign, about, sign-in)
 // is one HTML for everyone, so it cannot carry a per-request nonce, and Next's App Router writes

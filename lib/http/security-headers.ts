@@ -7,7 +7,7 @@
 // page (home, catalogue, product, seller, county, campaign, about, sign-in) is one HTML for
 // everyone, so it cannot carry a per-request nonce: proxy.ts sends it CACHED_PAGE_SCRIPT_SRC, and
 // the production server (scripts/serve.mjs) replaces that with 'self' and the hashes of the inline
-// scripts Next wrote into that HTML (lib/http/inline-script-hashes.ts; docs/adr/0012). Either way:
+// scripts Next wrote into that HTML (lib/http/inline-script-hashes.ts; docs/adr/0013). Either way:
 // no eval, no plugins, no foreign origins, no framing, no <base> and no form posts elsewhere.
 // `unsafe-eval` is never sent outside `next dev`. Styles keep 'unsafe-inline' (style attributes
 // written by React, the print pages' <style>): CSS cannot run script, and with images, fonts and
