@@ -21,6 +21,7 @@
 // request fails the others.
 import { randomUUID } from "node:crypto";
 import type { Pool, PoolClient } from "pg";
+import { appLog } from "@/lib/ops/log";
 import { newOrderNumber } from "@/lib/orders/number";
 import { isCertifiedAt } from "@/lib/orders/sale";
 import { buyerKeys, type BuyerIdentity } from "./buyer";
@@ -122,7 +123,7 @@ export class Reserver {
     try {
       answers = await this.commitWithRetries(id, batch);
     } catch (error) {
-      console.error(`[live] reservation failed: ${error instanceof Error ? error.message : error}`);
+      appLog().error({ area: "live", campaignProductId: id, buyers: batch.length, err: error }, "reservation batch failed; answered busy");
       answers = batch.map(() => ({ ok: false, code: "busy" }));
     }
     queue.busy = false;
@@ -152,7 +153,7 @@ export class Reserver {
           for (const p of batch) answers.push(...(await this.commitWithRetries(id, [p])));
           return answers;
         }
-        console.error(`[live] reservation failed: ${error instanceof Error ? error.message : error}`);
+        appLog().error({ area: "live", campaignProductId: id, err: error }, "reservation failed; answered busy");
         return [{ ok: false, code: "busy" }];
       }
     }
