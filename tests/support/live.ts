@@ -53,7 +53,7 @@ export function liveRequest(campaignProductId: string, over: Partial<ReserveRequ
   };
 }
 
-/** Stock, units on live orders and the two ledgers of each allotment. */
+/** Stock (the sum of its shards), units on live orders and the two ledgers of each allotment. */
 export async function books(campaignId: string) {
   const rows = await testDb.$queryRaw<
     {
@@ -67,7 +67,8 @@ export async function books(campaignId: string) {
       productLedger: number;
     }[]
   >`
-    SELECT cp."id", cp."productId", cp."stock", cp."taken",
+    SELECT cp."id", cp."productId", cp."taken",
+      (SELECT COALESCE(SUM(s."stock"), 0)::int FROM "CampaignShard" s WHERE s."campaignProductId" = cp."id") AS "stock",
       (SELECT COALESCE(SUM(l."quantity"), 0)::int FROM "OrderLine" l JOIN "Order" o ON o."id" = l."orderId"
         WHERE o."campaignId" = cp."campaignId" AND l."productId" = cp."productId" AND o."status" <> 'CANCELLED') AS "onOrders",
       (SELECT COALESCE(SUM(m."delta"), 0)::int FROM "StockMovement" m WHERE m."campaignProductId" = cp."id") AS "campaignLedger",
