@@ -85,6 +85,8 @@ type Mode = { shardHint: number } | "all";
 export class Reserver {
   private readonly queues = new Map<string, Queue>();
   private readonly soldOutUntil = new Map<string, number>();
+  /** The shards of each product, as its last batch saw them (kept when its queue empties). */
+  private readonly shardsOf = new Map<string, number>();
   private readonly batchMax: number;
   private readonly batchWaitMs: number;
   private readonly soldOutMemoryMs: number;
@@ -114,7 +116,7 @@ export class Reserver {
     return new Promise((resolve) => {
       const id = request.campaignProductId;
       let queue = this.queues.get(id);
-      if (!queue) this.queues.set(id, (queue = { pending: [], slots: new Set(), parallel: 1, timer: null }));
+      if (!queue) this.queues.set(id, (queue = { pending: [], slots: new Set(), parallel: this.shardsOf.get(id) ?? 1, timer: null }));
       queue.pending.push({ request, keys: buyerKeys(request.buyer), resolve });
       this.schedule(id);
     });
@@ -221,7 +223,11 @@ export class Reserver {
       open = false;
       this.stats.batches++;
       this.stats.requests += batch.length;
-      if (results.shards > 0) queue.parallel = Math.max(1, Math.min(this.maxParallel, results.shards));
+      if (results.shards > 0) {
+        queue.parallel = Math.max(1, Math.min(this.maxParallel, results.shards));
+        this.shardsOf.set(id, queue.parallel);
+        if (this.shardsOf.size > 10_000) this.shardsOf.delete(this.shardsOf.keys().next().value!);
+      }
       if (results.soldOut) this.soldOutUntil.set(id, Date.now() + this.soldOutMemoryMs);
       else if (results.answers.some((a) => a?.ok)) this.soldOutUntil.delete(id);
       return results.answers;
