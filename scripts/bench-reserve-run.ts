@@ -2,7 +2,7 @@
 // many requests at a time as the livestream benchmark's connections, for one campaign product.
 // What it is for: deciding a change of the hot path (shards, batch size, pool size) in seconds,
 // alternating the variants in one run so they meet the same machine load.
-//   node scripts/db.mjs exec -- tsx scripts/bench-reserve-run.ts [--shards 1,2,4] [--rounds 2]
+//   node scripts/db.mjs exec -- tsx scripts/bench-reserve-run.ts [--shards 1,2,4,4/2] [--rounds 2]
 //     [--stock 13400] [--extra 600] [--concurrency 200] [--pool 8] [--batch 256]
 // Prints, for each round and variant: orders/s, how long the allotment took, the batches and
 // sweeps, the 1-minute load average before and after, and fails on any unit oversold.
@@ -18,7 +18,8 @@ function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
 }
-const SHARDS = option("shards", "1,2,4").split(",").map(Number);
+// Each variant is shards[/most batches in flight], e.g. 4/2: four shards, two batches at once.
+const VARIANTS = option("shards", "1,2,4").split(",").map((v) => v.split("/").map(Number) as [number, number?]);
 const ROUNDS = Number(option("rounds", "2"));
 const STOCK = Number(option("stock", "13400"));
 const EXTRA = Number(option("extra", "600"));
@@ -70,10 +71,10 @@ const request = (campaignProductId: string, i: number): ReserveRequest => ({
   },
 });
 
-async function once(shards: number) {
+async function once([shards, parallel]: [number, number?]) {
   const id = await campaignOf(STOCK, shards);
   const pool = createHotPool(url, POOL);
-  const reserver = new Reserver(pool, { batchMax: BATCH });
+  const reserver = new Reserver(pool, { batchMax: BATCH, maxParallel: parallel });
   const total = STOCK + EXTRA;
   const before = load();
   let next = 0;
@@ -97,7 +98,7 @@ async function once(shards: number) {
   const oversold = Math.max(0, books!.sold - STOCK);
   const ms = allMs ?? elapsed;
   console.log(
-    `shards ${shards}: ${Math.round((granted / ms) * 1000)} orders/s, ${granted} in ${(ms / 1000).toFixed(2)} s, ` +
+    `shards ${shards}${parallel ? `/${parallel} at once` : ""}: ${Math.round((granted / ms) * 1000)} orders/s, ${granted} in ${(ms / 1000).toFixed(2)} s, ` +
       `${reserver.stats.batches} transactions (${Math.round(reserver.stats.requests / Math.max(1, reserver.stats.batches))} requests each), ` +
       `${reserver.stats.sweeps} sweeps, left ${books!.left}, sold ${books!.sold}, oversold ${oversold}   load ${before} → ${load()}`,
   );
@@ -106,6 +107,6 @@ async function once(shards: number) {
 
 for (let round = 1; round <= ROUNDS; round++) {
   console.log(`round ${round} (pool ${POOL}, batch ≤ ${BATCH}, ${CONCURRENCY} at a time)`);
-  for (const shards of SHARDS) await once(shards);
+  for (const variant of VARIANTS) await once(variant);
 }
 await db.$disconnect();
