@@ -29,6 +29,7 @@ const TABLES = [
   ["ReportCountySales", ROLLUP_FROM_LEDGER.countySales],
   ["ReportBuyerSales", ROLLUP_FROM_LEDGER.buyerSales],
   ["ReportHousehold", ROLLUP_FROM_LEDGER.households],
+  ["ReportVillageHouseholds", ROLLUP_FROM_LEDGER.villageHouseholds],
 ] as const;
 // A row whose sums are all zero reads exactly like no row (a payout moved to another day leaves
 // one behind), so both sides are compared without them.
@@ -37,6 +38,7 @@ const NONZERO: Record<string, string> = {
   ReportCountySales: `"netFen" <> 0 OR "refundedFen" <> 0`,
   ReportBuyerSales: `"netFen" <> 0 OR "refundedFen" <> 0`,
   ReportHousehold: `"allocFen" <> 0 OR "payoutFen" <> 0`,
+  ReportVillageHouseholds: `"reached" <> 0 OR "people" <> 0 OR "incomeFen" <> 0 OR "covered" <> 0`,
 };
 
 /** Rows in the rollup table that the ledger does not give, and the other way round. */
@@ -133,6 +135,13 @@ beforeAll(async () => {
   // and payouts, kept in the rollups by recordSaleInReports / recordRefundInReports as it goes.
   const volume = await generateOrders(testDb, { lines: 600, add: true, countyIds: [c.county], until: new Date(), bulk: false });
   expect(volume.lines).toBeGreaterThanOrEqual(600);
+
+  // The registry changes after the sales: a household's members and another's status, and a
+  // household moves to a village of the other township (its part of the village rows moves with it).
+  await testDb.household.update({ where: { id: c.h.h2 }, data: { members: 6 } });
+  await testDb.household.update({ where: { id: c.h.h1 }, data: { status: "LIFTED" } });
+  await testDb.household.update({ where: { id: c.h.h3 }, data: { villageId: c.v2, townshipId: c.t1 } });
+  await testDb.household.updateMany({ where: { id: { in: [c.h.h1, c.h.h2, c.h.h4] } }, data: { members: { increment: 1 } } });
   await c.unlist();
 }, 120_000);
 
@@ -208,6 +217,8 @@ describe("report rollups", () => {
       `INSERT INTO "ReportBuyerSales" VALUES ('YEAR', '2026-01-01', 'x', '629902', 'INSTITUTION', true, 1, 0)`,
       `UPDATE "ReportBuyerSales" SET "netFen" = 0`,
       `TRUNCATE "ReportBuyerSales"`,
+      `UPDATE "ReportVillageHouseholds" SET "reached" = 0`,
+      `TRUNCATE "ReportVillageHouseholds"`,
     ]) {
       await expect(testDb.$executeRawUnsafe(sql), sql).rejects.toThrow(/kept by the ledger code only/);
     }

@@ -24,6 +24,10 @@
 //   ReportHousehold    per (period, household): allocFen, the sum of the allocation rows, sale
 //                      rows (+) and refund rows (−) alike, each in the period of its createdAt;
 //                      payoutFen, the payouts by the period of paidOn.
+//   ReportVillageHouseholds  ReportHousehold summed per (period, village of residence): households
+//                      reached, their members, their income, monitored households with any; kept by
+//                      triggers on ReportHousehold and on Household (a household that moves, or whose
+//                      members or status change, moves its part), so nothing here writes it.
 import type { Db } from "@/lib/db/client";
 
 /** A transaction that can run SQL: Prisma's, or the volume generator's `pg` client. */
@@ -52,6 +56,18 @@ const SALES_MONTHS = `
       WHERE o."paidAt" IS NOT NULL
       GROUP BY 1, 2, 3, 4, 5, 6`;
 
+const HOUSEHOLDS_FROM_LEDGER = `
+    WITH m AS (
+      SELECT month, "householdId", SUM(alloc)::bigint AS "allocFen", SUM(paid)::bigint AS "payoutFen"
+      FROM (
+        SELECT ${MONTH_OF(`a."createdAt"`)} AS month, a."householdId", SUM(a."amountFen")::bigint AS alloc, 0::bigint AS paid
+        FROM "Allocation" a GROUP BY 1, 2
+        UNION ALL
+        SELECT date_trunc('month', y."paidOn"::timestamp), y."householdId", 0, SUM(y."amountFen")::bigint
+        FROM "Payout" y GROUP BY 1, 2
+      ) x GROUP BY 1, 2
+    )${FROM_MONTHS(`"householdId"`, ["allocFen", "payoutFen"])}`;
+
 /** The rollup rows as the whole ledger says they should be (the migration's backfill computes the same). */
 export const ROLLUP_FROM_LEDGER = {
   sales: `WITH m AS (${SALES_MONTHS})${FROM_MONTHS(`"productId", "operatorId", "countyId", "channel", "certified"`, ["netFen", "refundedFen"])}`,
@@ -70,17 +86,15 @@ export const ROLLUP_FROM_LEDGER = {
       SELECT month, "countyId", "channel", "certified", SUM("netFen")::bigint AS "netFen", SUM("refundedFen")::bigint AS "refundedFen"
       FROM (${SALES_MONTHS}) x GROUP BY 1, 2, 3, 4
     )${FROM_MONTHS(`"countyId", "channel", "certified"`, ["netFen", "refundedFen"])}`,
-  households: `
-    WITH m AS (
-      SELECT month, "householdId", SUM(alloc)::bigint AS "allocFen", SUM(paid)::bigint AS "payoutFen"
-      FROM (
-        SELECT ${MONTH_OF(`a."createdAt"`)} AS month, a."householdId", SUM(a."amountFen")::bigint AS alloc, 0::bigint AS paid
-        FROM "Allocation" a GROUP BY 1, 2
-        UNION ALL
-        SELECT date_trunc('month', y."paidOn"::timestamp), y."householdId", 0, SUM(y."amountFen")::bigint
-        FROM "Payout" y GROUP BY 1, 2
-      ) x GROUP BY 1, 2
-    )${FROM_MONTHS(`"householdId"`, ["allocFen", "payoutFen"])}`,
+  households: HOUSEHOLDS_FROM_LEDGER,
+  /** ReportVillageHouseholds: the household rows above, summed per village of residence (as the triggers keep it). */
+  villageHouseholds: `
+    SELECT r."grain", r."periodStart", h."countyId", h."townshipId", h."villageId",
+           SUM((r."allocFen" > 0)::int)::int AS "reached", SUM(CASE WHEN r."allocFen" > 0 THEN h."members" ELSE 0 END)::int AS "people",
+           SUM(CASE WHEN r."allocFen" > 0 THEN r."allocFen" + r."payoutFen" ELSE 0 END)::bigint AS "incomeFen",
+           SUM((h."status" = 'MONITORED' AND r."allocFen" + r."payoutFen" > 0)::int)::int AS "covered"
+    FROM (${HOUSEHOLDS_FROM_LEDGER}) r JOIN "Household" h ON h."id" = r."householdId"
+    GROUP BY 1, 2, 3, 4, 5`,
 } as const;
 
 const SALES_COLUMNS = `"grain", "periodStart", "productId", "operatorId", "countyId", "channel", "certified", "netFen", "refundedFen"`;
@@ -219,7 +233,7 @@ export async function rebuildReportRollups(
     async (tx) => {
       await allowRollupWrites(tx, true);
       await tx.$executeRawUnsafe(`SET LOCAL work_mem = '512MB'`);
-      await tx.$executeRawUnsafe(`LOCK TABLE "ReportSales", "ReportCountySales", "ReportBuyerSales", "ReportHousehold" IN EXCLUSIVE MODE`);
+      await tx.$executeRawUnsafe(`LOCK TABLE "ReportSales", "ReportCountySales", "ReportBuyerSales", "ReportHousehold", "ReportVillageHouseholds" IN EXCLUSIVE MODE`);
       await tx.$executeRawUnsafe(`TRUNCATE "ReportSales", "ReportCountySales", "ReportBuyerSales", "ReportHousehold"`);
       const sales = await tx.$executeRawUnsafe(`INSERT INTO "ReportSales" (${SALES_COLUMNS}) ${ROLLUP_FROM_LEDGER.sales}`);
       const countySales = await tx.$executeRawUnsafe(
