@@ -10,16 +10,19 @@ import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { startCampaign } from "@/lib/campaigns/lifecycle";
 import { createHotPool } from "@/lib/campaigns/pool";
-import { Reserver, type ReserveRequest } from "@/lib/campaigns/reserve";
+import { Reserver } from "@/lib/campaigns/reserve";
 import { createPrismaClient } from "@/lib/db/client";
 import { env } from "@/lib/env/env";
+import { liveRequest } from "@/tests/support/live-request";
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
 }
 // Each variant is shards[/most batches in flight], e.g. 4/2: four shards, two batches at once.
-const VARIANTS = option("shards", "1,2,4").split(",").map((v) => v.split("/").map(Number) as [number, number?]);
+const VARIANTS = option("shards", "1,2,4")
+  .split(",")
+  .map((v) => v.split("/").map(Number) as [number, number?]);
 const ROUNDS = Number(option("rounds", "2"));
 const STOCK = Number(option("stock", "13400"));
 const EXTRA = Number(option("extra", "600"));
@@ -54,23 +57,6 @@ async function campaignOf(stock: number, shards: number) {
   return id;
 }
 
-const request = (campaignProductId: string, i: number): ReserveRequest => ({
-  campaignProductId,
-  quantity: 1,
-  checkoutKey: randomBytes(16).toString("base64url"),
-  paymentProvider: "demo",
-  buyer: {
-    userId: null,
-    email: `bench${i}-${randomBytes(3).toString("hex")}@live.test`,
-    recipient: "直播间买家",
-    mobile: `138${String(i).padStart(8, "0")}`,
-    province: "甘肃省",
-    city: "天水市",
-    district: "甘谷县",
-    address: `大像山镇人民路 ${i} 号 ${randomBytes(3).toString("hex")}`,
-  },
-});
-
 async function once([shards, parallel]: [number, number?]) {
   const id = await campaignOf(STOCK, shards);
   const pool = createHotPool(url, POOL);
@@ -85,7 +71,7 @@ async function once([shards, parallel]: [number, number?]) {
     Array.from({ length: CONCURRENCY }, async () => {
       while (next < total) {
         const n = next++;
-        const r = await reserver.reserve(request(id, n));
+        const r = await reserver.reserve(liveRequest(id, { who: n }));
         if (r.ok && r.created && ++granted === STOCK) allMs = performance.now() - began;
       }
     }),
