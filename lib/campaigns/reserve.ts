@@ -139,7 +139,8 @@ export class Reserver {
 
   /** Starts a batch in every free slot (synchronously takes its requests and its slot). */
   private flush(id: string) {
-    const queue = this.queues.get(id)!;
+    const queue = this.queues.get(id);
+    if (!queue) return;
     while (queue.pending.length > 0 && queue.slots.size < queue.parallel) {
       const free = queue.parallel - queue.slots.size;
       // Share what waits between the free slots, so parallel batches are of a like size.
@@ -382,6 +383,8 @@ export async function reserveInTransaction(
     held = (await client.query<ShardRow>(TAKE_ONE_SHARD, [campaignProductId, now.toISOString(), mode.shardHint])).rows;
     all = held.length === 0; // every shard is empty or held by another batch: wait for them all
   }
+  // The one shard of a one-row allotment is all of it: its answers are final, no sweep needed.
+  if (!all && held[0] !== undefined && held[0].shards === 1) all = true;
   if (all) held = (await client.query<ShardRow>(LOCK_ALL_SHARDS, [campaignProductId, now.toISOString()])).rows;
   const cp = held[0];
   if (!cp) return { answers: batch.map(() => ({ ok: false, code: "notLive" })), soldOut: false, shards: 0 };
@@ -433,11 +436,13 @@ export async function reserveInTransaction(
   if (granted.length) {
     // The units taken, from the held shards in shard order.
     let due = stock - outcome.stockAfter;
-    const takes = held.map((r) => {
-      const take = Math.min(r.stock, due);
-      due -= take;
-      return take;
-    });
+    const takes = held
+      .map((r) => {
+        const take = Math.min(r.stock, due);
+        due -= take;
+        return { shard: r.shard, take };
+      })
+      .filter((t) => t.take > 0); // a shard the batch did not need is not rewritten
     const col = <T>(f: (g: (typeof granted)[number]) => T) => granted.map(f);
     const unitKeys = [...outcome.units.keys()].sort(); // sorted: two batches adding to one buyer's keys meet in one order
     const written = await client.query<{ shards: number }>(WRITE, [
@@ -458,7 +463,7 @@ export async function reserveInTransaction(
       col((g) => g.p.buyer.district),
       col((g) => g.p.buyer.address),
       col(() => randomUUID()),
-      takes,
+      takes.map((t) => t.take),
       unitKeys,
       unitKeys.map((k) => outcome.units.get(k)! - (units.get(k) ?? 0)), // units each key adds
 
@@ -469,9 +474,9 @@ export async function reserveInTransaction(
       cp.operatorId,
       isCertifiedAt({ status: cp.status as never, certifiedUntil: cp.certifiedUntil }, now),
       cp.perBuyerLimit,
-      held.map((r) => r.shard),
+      takes.map((t) => t.shard),
     ]);
-    if (written.rows[0]!.shards !== held.length) throw new Error("a held shard was not written");
+    if (written.rows[0]!.shards !== takes.length) throw new Error("a held shard was not written");
     for (const g of granted) {
       answers[g.i] = { ok: true, created: true, orderId: g.orderId, number: g.number, reservedUntil };
     }
