@@ -233,7 +233,9 @@ export async function rebuildReportRollups(
     async (tx) => {
       await allowRollupWrites(tx, true);
       await tx.$executeRawUnsafe(`SET LOCAL work_mem = '512MB'`);
-      await tx.$executeRawUnsafe(`LOCK TABLE "ReportSales", "ReportCountySales", "ReportBuyerSales", "ReportHousehold", "ReportVillageHouseholds" IN EXCLUSIVE MODE`);
+      await tx.$executeRawUnsafe(
+        `LOCK TABLE "ReportSales", "ReportCountySales", "ReportBuyerSales", "ReportHousehold", "ReportVillageHouseholds" IN EXCLUSIVE MODE`,
+      );
       await tx.$executeRawUnsafe(`TRUNCATE "ReportSales", "ReportCountySales", "ReportBuyerSales", "ReportHousehold"`);
       const sales = await tx.$executeRawUnsafe(`INSERT INTO "ReportSales" (${SALES_COLUMNS}) ${ROLLUP_FROM_LEDGER.sales}`);
       const countySales = await tx.$executeRawUnsafe(
