@@ -60,12 +60,27 @@ async function pages(url) {
       { id: "filtered", path: `/products?${new URLSearchParams({ county: "620523", category: "CHILI", q: "甘谷 辣椒" })}` },
       { id: "product", path: `/products/${product.slug}` },
     ];
-    // A campaign page, once campaigns exist (another branch adds them).
+    // A campaign's page (直播页, /live/<slug>). The demo seed has none: add one published campaign
+    // that starts tomorrow (a countdown; nothing is taken from the shelves), for the product above.
+    await client.query(
+      `INSERT INTO "Campaign" (id, slug, "titleZh", "titleEn", "hostZh", "hostEn", "startsAt", "endsAt", "perBuyerLimit", status,
+         "createdById", "publishedById", "publishedAt")
+       SELECT 'bench-live', 'bench-live', '甘谷助农直播', 'Gangu assistance livestream', '甘谷县融媒体中心', 'Gangu County Media Centre',
+         now() + interval '1 day', now() + interval '1 day 2 hours', 2, 'PUBLISHED', u.id, u.id, now()
+       FROM "User" u WHERE u.role = 'ADMIN' ORDER BY u."createdAt" LIMIT 1
+       ON CONFLICT DO NOTHING`,
+    );
+    await client.query(
+      `INSERT INTO "CampaignProduct" (id, "campaignId", "productId", "operatorId", "priceFen", allotment)
+       SELECT 'bench-live-1', 'bench-live', p.id, p."operatorId", GREATEST(1, p."priceFen" * 8 / 10), 50 FROM "Product" p WHERE p.slug = $1
+       ON CONFLICT DO NOTHING`,
+      [product.slug],
+    );
     const campaign = await client
-      .query(`SELECT slug FROM "Campaign" ORDER BY "startsAt" DESC LIMIT 1`)
+      .query(`SELECT slug FROM "Campaign" WHERE status = 'PUBLISHED' ORDER BY "startsAt" DESC LIMIT 1`)
       .then((r) => r.rows[0])
       .catch(() => undefined);
-    if (campaign) list.push({ id: "campaign", path: `/campaigns/${campaign.slug}` });
+    if (campaign) list.push({ id: "campaign", path: `/live/${campaign.slug}` });
     return list;
   } finally {
     await client.end();

@@ -1,11 +1,11 @@
 "use client";
-// The account corner of the header. The session comes from the browser (useSession), so the
-// layout and every cached storefront page stay the same for everyone; the labels come from the
-// server layout as props, so no messages are sent to the client for it.
+// The account corner of the header. The session comes from the browser (useAccount asks
+// /api/auth/session), so the layout and every cached storefront page stay the same for everyone;
+// the labels come from the server layout as props, so no messages are sent to the client for it.
 import Link from "next/link";
-import { useSession } from "next-auth/react";
 import { usePathname } from "next/navigation";
 import { localizedPath, type Locale } from "@/lib/i18n/locales";
+import { useAccount } from "./account-session";
 
 export interface AccountMenuLabels {
   signIn: string;
@@ -22,16 +22,15 @@ const linkClass = "whitespace-nowrap rounded-md px-2 py-1 text-sm font-medium ho
 const AUTH_PAGE = /^(?:\/en)?\/(?:signin|signup)(?:\/|$)/;
 
 export function AccountMenu({ locale, labels }: { locale: Locale; labels: AccountMenuLabels }) {
-  const { data: session, status } = useSession();
+  const account = useAccount();
   const pathname = usePathname() ?? "/";
 
-  if (status === "loading") {
+  if (account.status === "loading") {
     // Holds the place of the sign-in link so the header does not jump when the session arrives.
     return <span aria-hidden className="inline-block h-7 w-10" />;
   }
 
-  const user = session?.user as { name?: string | null; email?: string | null; role?: string } | undefined;
-  if (status !== "authenticated" || !user) {
+  if (account.status !== "authenticated") {
     const home = localizedPath(locale, "/");
     // Come back here after signing in (but not to the home page: managers land in their console).
     const back = pathname !== home && !AUTH_PAGE.test(pathname) ? `?callbackUrl=${encodeURIComponent(pathname)}` : "";
@@ -42,6 +41,7 @@ export function AccountMenu({ locale, labels }: { locale: Locale; labels: Accoun
     );
   }
 
+  const { user } = account;
   const name = user.name || user.email || "";
   const consoleLink =
     user.role === "ADMIN"

@@ -1,7 +1,7 @@
 "use client";
 // Sign-in through next-auth's credentials provider. The server answers only "invalid" or
 // "throttled" (never whether the account exists); both become a message under `errors.`.
-import { getSession, signIn, useSession } from "next-auth/react";
+import { signIn } from "next-auth/react";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -9,6 +9,7 @@ import { Field, FormMessage, SubmitButton, fieldErrors } from "@/components/ui/f
 import { LocalLink } from "@/components/ui/LocalLink";
 import type { ActionResult, FieldErrors } from "@/lib/actions/define";
 import type { Locale } from "@/lib/i18n/locales";
+import { refreshAccount, useAccount } from "./account-session";
 import { destinationAfterSignIn, signInError } from "./sign-in";
 import { solveChallengeInBrowser } from "./solve-challenge";
 import { TextInput } from "./fields";
@@ -18,7 +19,7 @@ export function SignInForm() {
   const t = useTranslations("auth.signIn");
   const locale = useLocale() as Locale;
   const router = useRouter();
-  const { data: session, status } = useSession();
+  const account = useAccount();
   const [checking, setChecking] = useState(false);
 
   const { state, pending, onSubmit } = useSubmit<ActionResult>(async (_previous, form) => {
@@ -45,9 +46,10 @@ export function SignInForm() {
         return { ok: false, error: failed.key, values: failed.values };
       }
       // The session cookie is set; read the role to pick the landing page (and make sure it took).
-      const signedIn = await getSession();
-      if (!signedIn?.user) return { ok: false, error: "unexpected" };
-      const role = (signedIn.user as { role?: string }).role;
+      // This also tells the header's account corner, which stays mounted across the navigation.
+      const signedIn = await refreshAccount();
+      if (signedIn.status !== "authenticated") return { ok: false, error: "unexpected" };
+      const role = signedIn.user.role;
       const callback = new URLSearchParams(window.location.search).get("callbackUrl");
       router.replace(destinationAfterSignIn(callback, role, locale));
       return { ok: true, data: null };
@@ -56,10 +58,10 @@ export function SignInForm() {
     }
   });
 
-  const name = session?.user?.name;
+  const name = account.status === "authenticated" ? account.user.name : null;
   return (
     <div className="space-y-4">
-      {status === "authenticated" && name && !state?.ok ? (
+      {name && !state?.ok ? (
         <p className="rounded-lg bg-stone-100 px-3 py-2 text-sm text-stone-800" data-testid="already-signed-in">
           {t("alreadySignedIn", { name })}{" "}
           <LocalLink locale={locale} href="/account" className="font-semibold text-brand-700 underline">

@@ -2,6 +2,7 @@
 // Shopper sign-up: the server action creates the account, then the browser signs in with
 // next-auth using the password just typed (it never leaves this page otherwise).
 import { signIn } from "next-auth/react";
+import { refreshAccount } from "./account-session";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { Field, FormMessage, SubmitButton, fieldErrors } from "@/components/ui/form";
@@ -34,6 +35,8 @@ export function SignUpForm() {
     } catch {
       return { ok: true, data: "created" };
     }
+    // The header's account corner stays mounted across the navigation: tell it.
+    await refreshAccount();
     const callback = new URLSearchParams(window.location.search).get("callbackUrl");
     router.replace(destinationAfterSignIn(callback, "SHOPPER", locale));
     return { ok: true, data: "signedIn" };

@@ -12,7 +12,7 @@ import { inputClass } from "@/components/ui/styles";
 import type { PublicCampaign } from "@/lib/campaigns/public";
 import type { Locale } from "@/lib/i18n/locales";
 import { formatFen } from "@/lib/money";
-import { citiesOf, districtsOf, provinces } from "@/lib/orders/address";
+import { citiesOf, districtsOf, provinces } from "@/lib/orders/divisions";
 import { provinceOption } from "@/lib/regions/province-names";
 
 type Held = { orderId: string; number: string; token: string; next: string; reservedUntil: string | null };
@@ -270,7 +270,9 @@ export function LiveBuy({ locale, campaign }: { locale: Locale; campaign: Public
       <div
         className={`rounded-lg p-3 text-center ${phase === "soldOut" || phase === "ended" ? "bg-stone-100 text-stone-800" : "bg-brand-50 text-brand-800"}`}
       >
-        <p className="font-semibold" data-testid="live-phase">
+        {/* The countdown is a second or more older in the cached page than in the browser; without
+            suppressHydrationWarning that mismatch made React re-render the whole page on load. */}
+        <p className="font-semibold" data-testid="live-phase" suppressHydrationWarning>
           {phase === "upcoming"
             ? t("startsIn", { time: clock(starts - now) })
             : phase === "live"

@@ -10,7 +10,7 @@ import { LocalLink } from "@/components/ui/LocalLink";
 import { inputClass } from "@/components/ui/styles";
 import { defaultOrganisation, OrganisationChoice, type OrganisationChoiceLabels, type OrganisationOption } from "./OrganisationChoice";
 import type { Locale } from "@/lib/i18n/locales";
-import { citiesOf, districtsOf, provinces } from "@/lib/orders/address";
+import { citiesOf, districtsOf, provinces } from "@/lib/orders/divisions";
 import { formatFen } from "@/lib/money";
 import { ShippingSummary, shippingTotal, type SellerShipping, type ShippingSummaryLabels } from "@/components/shipping/ShippingSummary";
 import { PaymentMethodChoice, type PaymentMethod } from "./PaymentMethodChoice";

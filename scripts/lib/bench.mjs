@@ -44,7 +44,7 @@ export async function benchDatabase({ dataDir, port, log }) {
   return { db, secrets };
 }
 
-function tail(file, lines = 40) {
+export function tail(file, lines = 40) {
   try {
     return readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
   } catch {

@@ -4,6 +4,7 @@
 // their account too (signed in right after, so they land on their application's status).
 // Also the correction form of a returned application (applicationId and the values sent before).
 import { signIn } from "next-auth/react";
+import { refreshAccount } from "@/components/auth/account-session";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
@@ -62,6 +63,7 @@ export function ApplyForm({
         redirect: false,
       });
       if (!signedIn?.ok) setSignInFailed(true);
+      else await refreshAccount(); // the header's account corner
     }
     return result;
   });
