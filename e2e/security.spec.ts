@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS } from "../prisma/demo-accounts";
 import { hashPassword } from "../lib/auth/password";
+import { createCampaign, publishCampaign } from "../lib/campaigns/campaigns";
+import { makeProductIn } from "../tests/support/shop-data";
 import { LocalDiskStore } from "../lib/storage/index";
 import { signInAs } from "./support/auth";
 import { closeE2eDb, e2eDb } from "./support/db";
@@ -52,7 +54,9 @@ async function trackViolations(page: Page) {
   await page.addInitScript(() => {
     const list: string[] = [];
     (window as unknown as { __csp: string[] }).__csp = list;
-    document.addEventListener("securitypolicyviolation", (e) => list.push(`${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener("securitypolicyviolation", (e) =>
+      list.push(`${e.violatedDirective} ${e.blockedURI} (${e.sourceFile}:${e.lineNumber}:${e.columnNumber} ${e.sample})`),
+    );
   });
 }
 
@@ -69,7 +73,20 @@ function expectSecurityHeaders(headers: Record<string, string>, what: string, cs
 test.describe("security headers", () => {
   test("on a page, an API route, an export and a stored file; HSTS over HTTPS only", async ({ page }) => {
     const home = await page.request.get("/");
-    expectSecurityHeaders(home.headers(), "home page", /script-src 'self' 'unsafe-inline'/);
+    // A cached page: its own inline scripts by hash (scripts/serve.mjs), no 'unsafe-inline', no nonce.
+    expectSecurityHeaders(home.headers(), "home page", /script-src 'self'( 'sha256-[A-Za-z0-9+/]+=*')+;/);
+    const homeScripts = /script-src [^;]*/.exec(home.headers()["content-security-policy"]!)![0];
+    expect(homeScripts).not.toContain("unsafe-inline");
+    expect(homeScripts).not.toContain("nonce-");
+    // Asked again (the hashes come from memory now), and revalidated with its ETag: the same policy.
+    const again = await page.request.get("/");
+    expect(again.headers()["content-security-policy"]).toBe(home.headers()["content-security-policy"]);
+    const etag = home.headers()["etag"];
+    if (etag) {
+      const revalidated = await page.request.get("/", { headers: { "if-none-match": etag } });
+      expect([200, 304]).toContain(revalidated.status());
+      expect(revalidated.headers()["content-security-policy"]).toBe(home.headers()["content-security-policy"]);
+    }
     expect(home.headers()["strict-transport-security"]).toBeUndefined();
     const https = await page.request.get("/", { headers: { "x-forwarded-proto": "https" } });
     expect(https.headers()["strict-transport-security"]).toBe("max-age=31536000; includeSubDomains");
@@ -103,8 +120,8 @@ test.describe("security headers", () => {
     const console = await page.request.get("/office/households");
     expectSecurityHeaders(console.headers(), "console page", /script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
     // A fresh nonce every time.
-    const again = await page.request.get("/office/households");
-    expect(again.headers()["content-security-policy"]).not.toBe(console.headers()["content-security-policy"]);
+    const consoleAgain = await page.request.get("/office/households");
+    expect(consoleAgain.headers()["content-security-policy"]).not.toBe(console.headers()["content-security-policy"]);
   });
 
   test("pages hydrate and work under the CSP, with no violation, cached and per-request alike @phone", async ({ page }) => {
@@ -139,6 +156,51 @@ test.describe("security headers", () => {
     expect(await violationsOn(page)).toEqual([]);
     expect(problems).toEqual([]);
   });
+});
+
+test("the cached storefront pages run under a script policy of hashes only, with no violation @phone-only", async ({ page }) => {
+  test.setTimeout(60_000);
+  // A campaign page to open: a published campaign starting in an hour.
+  const db = e2eDb();
+  const admin = await db.user.findUniqueOrThrow({ where: { email: demo("admin").email } });
+  const manager = demo("manager-gangu");
+  const product = await makeProductIn(db, manager.operatorSlug!, { stock: 20, priceFen: 3000, sameSeller: true });
+  const startsAt = new Date(Date.now() + 3600_000);
+  const actor = { userId: admin.id, email: admin.email, name: admin.name ?? "", role: admin.role, operatorIds: [], countyId: null };
+  const campaign = await createCampaign(db, actor, {
+    titleZh: `安全策略直播 ${run}`,
+    titleEn: `CSP live ${run}`,
+    hostZh: "主播",
+    startsAt,
+    endsAt: new Date(startsAt.getTime() + 3600_000),
+    perBuyerLimit: 2,
+    items: [{ productId: product.id, priceFen: 2500, allotment: 5 }],
+  });
+  await publishCampaign(db, actor, campaign.id);
+  const listed = await db.product.findFirstOrThrow({ where: { listed: true, stock: { gt: 0 } }, orderBy: { slug: "asc" } });
+
+  await trackViolations(page);
+  const problems = watch(page);
+  for (const path of ["/", "/products", `/products/${listed.slug}`, `/live/${campaign.slug}`]) {
+    const answer = await page.goto(path);
+    expect(answer?.status(), path).toBe(200);
+    const scripts = /script-src [^;]*/.exec((await answer!.allHeaders())["content-security-policy"] ?? "")?.[0] ?? "";
+    expect(scripts, path).toMatch(/^script-src 'self'( 'sha256-[A-Za-z0-9+/]+=*')+$/);
+    // Next ran and React hydrated the page, which needs every inline data script of it to have run.
+    await expect
+      .poll(
+        () =>
+          page.evaluate(
+            () =>
+              Boolean((window as unknown as { next?: { version?: string } }).next?.version) &&
+              Object.keys(document.querySelector("main") ?? {}).some((key) => key.startsWith("__reactFiber$")),
+          ),
+        { message: path },
+      )
+      .toBe(true);
+    expect(await violationsOn(page), path).toEqual([]);
+  }
+  expect(problems).toEqual([]);
 });
 
 test.describe("request limits", () => {

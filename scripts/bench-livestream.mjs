@@ -242,7 +242,8 @@ async function main() {
 
   const books = (
     await client.query(
-      `SELECT cp."stock", cp."taken",
+      `SELECT (SELECT COALESCE(SUM(s."stock"),0)::int FROM "CampaignShard" s WHERE s."campaignProductId" = cp."id") AS "stock",
+         (SELECT count(*)::int FROM "CampaignShard" s WHERE s."campaignProductId" = cp."id") AS "shards", cp."taken",
          (SELECT COALESCE(SUM(l."quantity"),0)::int FROM "OrderLine" l JOIN "Order" o ON o."id" = l."orderId" WHERE o."campaignId" = cp."campaignId") AS "sold",
          (SELECT count(*)::int FROM "Order" o WHERE o."campaignId" = cp."campaignId") AS "orders",
          (SELECT count(DISTINCT o."checkoutKey")::int FROM "Order" o WHERE o."campaignId" = cp."campaignId") AS "keys",
@@ -340,7 +341,7 @@ async function main() {
       `  orders/s            ${fixed(b.ordersPerSecond, 0)}`,
       `  ${options.stock} orders took  ${b.livestreamMs === null ? "— (not all reserved)" : formatDuration(b.livestreamMs)}   (target ≤ 3 s)`,
       `  latency p50/p95/p99 ${fixed(b.latencyMs.p50)} / ${fixed(b.latencyMs.p95)} / ${fixed(b.latencyMs.p99)} ms`,
-      `  oversold units      ${oversold}   duplicates ${duplicates}   (allotment left ${books.stock}, on orders ${books.sold}, ledger ${books.ledger} in ${books.ledgerRows} sale rows, most orders per buyer ${books.mostPerBuyer})`,
+      `  oversold units      ${oversold}   duplicates ${duplicates}   (allotment left ${books.stock} over ${books.shards} shards, on orders ${books.sold}, ledger ${books.ledger} in ${books.ledgerRows} sale rows, most orders per buyer ${books.mostPerBuyer})`,
       `  server RSS peak     ${fixed(b.peakServerRssMb, 0)} MB   (target < 1024)`,
       `pages during the burst (a separate client, one request at a time)   (target p95 < 200 ms)`,
       ...pageLines,

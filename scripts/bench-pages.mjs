@@ -10,6 +10,8 @@
 // Everything targets 127.0.0.1; the server and the database are stopped at the end, on error and on Ctrl-C.
 // Options: --small  --no-build  --duration N (s, default 15)  --connections N (default 50)
 //          --warmup N (s of unmeasured load before each run, default 3)  --no-en  --gzip
+//          --serve[=FILE]  the production server in front of Next (scripts/serve.mjs, or FILE to compare
+//                          another version of it): what ./start runs, with the cached pages' CSP hashes
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { lookup } from "node:dns/promises";
 import { createRequire } from "node:module";
@@ -22,7 +24,8 @@ import { ROOT, formatDuration, handleSignals, isShuttingDown, onCleanup, portIsF
 const require = createRequire(import.meta.url);
 const autocannon = require("autocannon");
 
-const USAGE = "usage: npm run bench:pages -- [--small] [--no-build] [--duration N] [--connections N] [--warmup N] [--no-en] [--gzip]";
+const USAGE =
+  "usage: npm run bench:pages -- [--small] [--no-build] [--duration N] [--connections N] [--warmup N] [--no-en] [--gzip] [--serve[=FILE]]";
 const DATA_DIR = ".data/postgres-bench";
 // Overridable, so two people (or two worktrees) can run benchmarks on one machine.
 const DB_PORT = Number(process.env.BENCH_DB_PORT || 54331);
@@ -38,7 +41,7 @@ const log = (message) => console.error(`[bench] ${message}`);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function parseArgs(argv) {
-  const options = { small: false, build: true, duration: 15, connections: 50, warmup: 3, english: true, gzip: false };
+  const options = { small: false, build: true, duration: 15, connections: 50, warmup: 3, english: true, gzip: false, serve: null };
   const number = (name, raw) => {
     const n = Number(raw);
     if (!Number.isInteger(n) || n < 1 || n > 3600) {
@@ -57,6 +60,7 @@ function parseArgs(argv) {
     else if (flag === "--warmup") options.warmup = number(flag, value());
     else if (flag === "--no-en") options.english = false;
     else if (flag === "--gzip") options.gzip = true;
+    else if (flag === "--serve") options.serve = inline ?? "scripts/serve.mjs";
     else if (flag === "-h" || flag === "--help") {
       console.log(USAGE);
       process.exit(0);
@@ -366,7 +370,8 @@ function report({ runs, yardstick, meta }) {
   return [
     "",
     `Page benchmark: ${meta.options.connections} connections, ${meta.options.duration} s per URL (after ${meta.options.warmup} s unmeasured), one URL at a time` +
-      `${meta.options.gzip ? ", Accept-Encoding: gzip" : ", no compression"}`,
+      `${meta.options.gzip ? ", Accept-Encoding: gzip" : ", no compression"}` +
+      `${meta.options.serve ? `, through ${meta.options.serve}` : ", next start alone"}`,
     `Targets: each page >= ${TARGETS.minRatio * 100}% of the static page's requests/s, p95 < ${TARGETS.maxP95Ms} ms`,
     "",
     table(rows),
@@ -418,11 +423,17 @@ async function main() {
   // 2. Build and server.
   if (options.build) await step("build", "next", ["build"], { env: { ...env, NODE_ENV: "production" }, timeoutMs: 20 * 60_000 });
   const builtAs = buildId();
-  const serverLog = path.join(LOG_DIR, "next-start.log");
-  const server = start("next", ["start", ...(await bindArgs()), "-p", String(PORT)], {
-    env: { ...env, NODE_ENV: "production" },
-    logFile: serverLog,
-  });
+  const serverLog = path.join(LOG_DIR, options.serve ? "serve.log" : "next-start.log");
+  const server = options.serve
+    ? // scripts/serve.mjs on PORT, `next start` behind it on PORT + 10000 (same process group: its CPU is counted).
+      start(process.execPath, [options.serve], {
+        env: { ...env, NODE_ENV: "production", PORT: String(PORT), HOSTNAME: HOST, NEXTAUTH_URL: BASE },
+        logFile: serverLog,
+      })
+    : start("next", ["start", ...(await bindArgs()), "-p", String(PORT)], {
+        env: { ...env, NODE_ENV: "production" },
+        logFile: serverLog,
+      });
   onCleanup(async () => {
     log("stopping the web server");
     await server.stop();

@@ -15,6 +15,7 @@ import { spawn } from "node:child_process";
 import http from "node:http";
 import net from "node:net";
 import path from "node:path";
+import zlib from "node:zlib";
 import { tsImport } from "tsx/esm/api";
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -57,26 +58,93 @@ const live = createLiveHandlers({
 const { clientAddressFrom, parseTrustedProxies } = await tsImport(path.join(ROOT, "lib/http/client-address.ts"), import.meta.url);
 const edgeProxies = parseTrustedProxies(process.env.TRUSTED_PROXIES);
 
+// Cached pages' CSP: proxy.ts sends them `script-src 'self' 'unsafe-inline'` (one HTML for everyone, no
+// nonce possible); here it becomes `script-src 'self' 'sha256-…'…`, the hashes of the inline scripts
+// Next wrote into that HTML (lib/http/inline-script-hashes.ts, docs/adr/0013-csp-hashes-for-cached-pages.md).
+// A page's HTML is read once per ETag; later answers and 304s reuse its hashes and stream as before.
+const { inlineScriptHashes, mayBePage, needsScriptHashes, ScriptHashCache, withScriptHashes } = await tsImport(
+  path.join(ROOT, "lib/http/inline-script-hashes.ts"),
+  import.meta.url,
+);
+const scriptHashes = new ScriptHashCache();
+let refusedReported = 0;
+
+/** rawHeaders with the CSP value replaced. */
+function withCsp(rawHeaders, csp) {
+  const out = rawHeaders.slice();
+  for (let i = 0; i < out.length; i += 2) if (out[i].toLowerCase() === "content-security-policy") out[i + 1] = csp;
+  return out;
+}
+
+function decoded(body, encoding) {
+  if (!encoding || encoding === "identity") return body;
+  if (encoding === "gzip" || encoding === "x-gzip") return zlib.gunzipSync(body);
+  if (encoding === "br") return zlib.brotliDecompressSync(body);
+  if (encoding === "deflate") return zlib.inflateSync(body);
+  throw new Error(`unknown content-encoding ${encoding}`);
+}
+
+/** Answers a cached page with its hashes in the CSP: from the cache by ETag, or by reading the HTML once. */
+function answerWithHashes(req, res, answer, csp, expected) {
+  const status = answer.statusCode ?? 502;
+  const etag = answer.headers.etag;
+  const known = scriptHashes.get(etag) ?? (status === 304 && expected?.etag === etag ? expected.hashes : undefined);
+  if (known || status === 304 || req.method === "HEAD" || status === 204) {
+    // Nothing to read (or already read): a body-less answer is never run, so no hash means no inline script.
+    res.writeHead(status, withCsp(answer.rawHeaders, withScriptHashes(csp, known ?? [])));
+    answer.pipe(res);
+    return;
+  }
+  const chunks = [];
+  answer.on("data", (chunk) => chunks.push(chunk));
+  answer.on("error", () => res.destroy());
+  answer.on("end", () => {
+    const body = Buffer.concat(chunks);
+    let hashes = [];
+    try {
+      const found = inlineScriptHashes(decoded(body, answer.headers["content-encoding"]).toString("utf8"));
+      hashes = found.hashes;
+      if (found.refused > 0 && refusedReported++ < 20)
+        console.error(
+          `[serve] ${req.url}: ${found.refused} inline script(s) not of Next's shapes, left out of the CSP (they will not run)`,
+        );
+      if (etag) scriptHashes.set(etag, hashes);
+    } catch (error) {
+      console.error(`[serve] ${req.url}: could not read the page for its CSP hashes (${error.message}); no inline script will run`);
+    }
+    res.writeHead(status, withCsp(answer.rawHeaders, withScriptHashes(csp, hashes)));
+    res.end(body);
+  });
+}
+
 const upstream = new http.Agent({ keepAlive: true, maxSockets: 256 });
 function toNext(req, res) {
   const forwarded = req.headers["x-forwarded-for"];
   const client = clientAddressFrom(req.socket.remoteAddress, Array.isArray(forwarded) ? forwarded.join(",") : forwarded, edgeProxies);
+  const headers = {
+    ...req.headers,
+    "x-forwarded-for": client,
+    "x-forwarded-host": req.headers.host ?? "",
+    // The edge proxy's word on the scheme when there is one (HSTS goes out over HTTPS only).
+    "x-forwarded-proto": req.headers["x-forwarded-proto"] ?? "http",
+  };
+  // A revalidation of a page whose hashes this process does not hold (it restarted, or forgot them)
+  // is asked in full, so the 304 cannot carry a policy without them.
+  const validator = req.headers["if-none-match"];
+  let expected;
+  if (validator) {
+    const hashes = scriptHashes.get(validator);
+    if (hashes) expected = { etag: validator, hashes };
+    else if (mayBePage(req.url ?? "/")) delete headers["if-none-match"];
+  }
   const proxied = http.request(
-    {
-      host: "localhost",
-      port: internalPort,
-      method: req.method,
-      path: req.url,
-      agent: upstream,
-      headers: {
-        ...req.headers,
-        "x-forwarded-for": client,
-        "x-forwarded-host": req.headers.host ?? "",
-        // The edge proxy's word on the scheme when there is one (HSTS goes out over HTTPS only).
-        "x-forwarded-proto": req.headers["x-forwarded-proto"] ?? "http",
-      },
-    },
+    { host: "localhost", port: internalPort, method: req.method, path: req.url, agent: upstream, headers },
     (answer) => {
+      const csp = answer.headers["content-security-policy"];
+      if (needsScriptHashes(csp) && /^text\/html\b/i.test(answer.headers["content-type"] ?? "text/html")) {
+        answerWithHashes(req, res, answer, csp, expected);
+        return;
+      }
       res.writeHead(answer.statusCode ?? 502, answer.rawHeaders);
       answer.pipe(res);
     },

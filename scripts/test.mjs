@@ -13,7 +13,8 @@
 // Ends with a line "N passed, M failed" and exits non-zero if anything failed.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { ensureBrowser } from "./lib/browser.mjs";
+import { installedServerBinDir } from "./lib/backup.mjs";
+import { ensureBrowser, ensureDebianPackages } from "./lib/browser.mjs";
 import { ensureDatabase } from "./lib/database.mjs";
 import { migrate } from "./lib/run.mjs";
 import { ensurePrismaClient } from "./lib/prepare.mjs";
@@ -167,7 +168,10 @@ async function main() {
     results.push(`${runner}: ${passed} passed, ${failed} failed${extras ? `, ${extras}` : ""}${note}`);
   };
 
-  if (options.e2e) ensureBrowser();
+  // The backup test's pg_dump path needs a PostgreSQL server of Debian's beside the embedded one.
+  const debianPostgres = options.unit && !installedServerBinDir() ? ["postgresql-15"] : [];
+  if (options.e2e) ensureBrowser(debianPostgres);
+  else ensureDebianPackages(debianPostgres, "the backup test");
   ensurePrismaClient();
 
   // 0. The gates, before any test: types, lint (layering included) and formatting. Skipped only

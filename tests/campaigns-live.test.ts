@@ -138,4 +138,65 @@ describe("livestream reservations", () => {
     // After the end nothing sells.
     expect(await reserver.reserve(request(items[0]!.id))).toEqual({ ok: false, code: "notLive" });
   });
+
+  // The allotment's units spread over shards by hand (the start splits an allotment of 50+ units per
+  // shard; these small ones are one row), keeping their sum, so the ledger still adds up.
+  async function spread(campaignProductId: string, stocks: number[]) {
+    await testDb.$transaction([
+      testDb.campaignShard.deleteMany({ where: { campaignProductId } }),
+      testDb.campaignShard.createMany({ data: stocks.map((stock, shard) => ({ campaignProductId, shard, stock })) }),
+    ]);
+  }
+
+  it("a request one shard cannot serve is served from the others, and 'only N left' counts every shard", async () => {
+    const { campaignId, items, products } = await liveCampaign([4], 5);
+    await spread(items[0]!.id, [1, 1, 1, 1]);
+    const reserver = new Reserver(pools[0]!);
+    // No shard holds 3, the allotment does.
+    expect(await reserver.reserve({ ...request(items[0]!.id), quantity: 3 })).toMatchObject({ ok: true, created: true });
+    expect(await reserver.reserve({ ...request(items[0]!.id), quantity: 2 })).toEqual({ ok: false, code: "onlyLeft", left: 1 });
+    expect((await books(campaignId))[0]).toMatchObject({ stock: 1, onOrders: 3, campaignLedger: 1 });
+    // The end returns what is left over all the shards, and nothing is left in any of them.
+    await testDb.campaign.update({
+      where: { id: campaignId },
+      data: { endsAt: new Date(Date.now() - 1000), startsAt: new Date(Date.now() - 3600_000) },
+    });
+    expect(await endCampaign(testDb, campaignId)).toBe(true);
+    expect((await books(campaignId))[0]).toMatchObject({ stock: 0, campaignLedger: 0, productStock: 1000 - 3, productLedger: -3 });
+    const shards = await testDb.campaignShard.findMany({ where: { campaignProductId: items[0]!.id } });
+    expect(shards.map((s) => s.stock)).toEqual([0, 0, 0, 0]);
+    expect(products).toHaveLength(1);
+  });
+
+  it("the last units spread over shards all sell to a crowd, none oversold, and every refusal is true", async () => {
+    for (let round = 0; round < 10; round++) {
+      const { campaignId, items } = await liveCampaign([10], 5);
+      await spread(items[0]!.id, [3, 0, 5, 2]);
+      const reservers = pools.map((p) => new Reserver(p));
+      const requests = Array.from({ length: 300 }, (_, i) => ({ ...request(items[0]!.id), quantity: 1 + (i % 2) }));
+      const results = await Promise.all(requests.map((r, i) => reservers[i % 2]!.reserve(r)));
+      const units = results.reduce((sum, r, i) => sum + (r.ok && r.created ? requests[i]!.quantity : 0), 0);
+      expect(units).toBe(10);
+      for (const [i, r] of results.entries()) {
+        if (r.ok) continue;
+        // Refused only for want of units: sold out, or fewer left than asked (never "sold out"
+        // while the crowd still bought units after, since every unit is sold at the end).
+        expect(["soldOut", "onlyLeft"]).toContain(r.code);
+        if (r.code === "onlyLeft") expect(r.left).toBeLessThan(requests[i]!.quantity);
+      }
+      const [b] = await books(campaignId);
+      expect(b).toMatchObject({ stock: 0, onOrders: 10, campaignLedger: 0 });
+      const shards = await testDb.campaignShard.findMany({ where: { campaignProductId: items[0]!.id }, orderBy: { shard: "asc" } });
+      expect(shards.map((s) => s.stock)).toEqual([0, 0, 0, 0]);
+    }
+  }, 120_000);
+
+  it("the start splits a big allotment over shards, each at least 50 units", async () => {
+    const { items } = await liveCampaign([250, 60], 5);
+    const shards = await testDb.campaignShard.findMany({ where: { campaignProductId: { in: items.map((i) => i.id) } } });
+    const of = (id: string) => shards.filter((s) => s.campaignProductId === id).map((s) => s.stock);
+    expect(of(items[0]!.id).reduce((a, b) => a + b, 0)).toBe(250);
+    expect(of(items[0]!.id).every((n) => n >= 50)).toBe(true);
+    expect(of(items[1]!.id)).toEqual([60]);
+  });
 });

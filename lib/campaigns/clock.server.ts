@@ -6,6 +6,7 @@
 import "server-only";
 import { db } from "@/lib/db/db.server";
 import { env } from "@/lib/env/env";
+import { log } from "@/lib/ops/log.server";
 import { drainPaymentQueue } from "@/lib/payments/session-queue";
 import { providerFor } from "@/lib/payments/registry.server";
 import { tickCampaigns } from "./lifecycle";
@@ -20,7 +21,7 @@ function every(ms: number, name: string, work: () => Promise<unknown>): NodeJS.T
     try {
       await work();
     } catch (error) {
-      console.error(`[live] ${name} failed; trying again:`, error instanceof Error ? error.message : error);
+      log.error({ area: "live", job: name, err: error }, "live background work failed; trying again");
     } finally {
       running = false;
     }

@@ -29,7 +29,7 @@ const campaignSelect = {
       priceFen: true,
       allotment: true,
       taken: true,
-      stock: true,
+      shards: { select: { stock: true } },
       product: { select: { nameZh: true, nameEn: true, priceFen: true, operator: { select: { nameZh: true, nameEn: true, slug: true } } } },
     },
   },
@@ -69,12 +69,15 @@ async function withFigures(db: Db, rows: Row[], now: Date) {
       paidOrders: paid.reduce((s, o) => s + o._count._all, 0),
       paidFen: paid.reduce((s, o) => s + (o._sum.totalFen ?? 0), 0),
       unpaidOrders: mine.filter((o) => o.status === "PENDING_PAYMENT").reduce((s, o) => s + o._count._all, 0),
-      items: c.products.map((p) => ({
-        ...p,
-        // Units in buyers' hands (held or paid): what was taken from the shelf less what is left.
-        sold: c.startedAt ? p.taken - p.stock : 0,
-        left: c.startedAt && !c.endedAt ? p.stock : null,
-      })),
+      items: c.products.map(({ shards, ...p }) => {
+        const stock = shards.reduce((sum, s) => sum + s.stock, 0); // what is left, over its shards
+        return {
+          ...p,
+          // Units in buyers' hands (held or paid): what was taken from the shelf less what is left.
+          sold: c.startedAt ? p.taken - stock : 0,
+          left: c.startedAt && !c.endedAt ? stock : null,
+        };
+      }),
     };
   });
 }

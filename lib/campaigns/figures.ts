@@ -21,7 +21,8 @@ export class StockFigures {
     const value = this.pool
       .query<LiveFigure>(
         `SELECT cp."id" AS "campaignProductId",
-                CASE WHEN c."startedAt" IS NULL THEN cp."allotment" WHEN c."endedAt" IS NOT NULL THEN 0 ELSE cp."stock" END AS "stock"
+                CASE WHEN c."startedAt" IS NULL THEN cp."allotment" WHEN c."endedAt" IS NOT NULL THEN 0
+                     ELSE (SELECT COALESCE(SUM(s."stock"), 0) FROM "CampaignShard" s WHERE s."campaignProductId" = cp."id")::int END AS "stock"
          FROM "CampaignProduct" cp JOIN "Campaign" c ON c."id" = cp."campaignId"
          WHERE cp."campaignId" = $1 AND c."status" = 'PUBLISHED' ORDER BY cp."position", cp."id"`,
         [campaignId],

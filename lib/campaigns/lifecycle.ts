@@ -5,11 +5,15 @@
 //   release an unpaid campaign order's units go back to the allotment while the campaign runs, to
 //           the shelf after it ended; the buyer's units under the per-buyer limit come back too
 // Each locks its campaign (or allotment) row first and acts once: a second call, another process
-// or the sweeper at the same time change nothing more.
+// or the sweeper at the same time change nothing more. What is left of a started allotment lives in
+// its shards (CampaignShard): the start splits what it takes over them (./rules.ts shardsFor), the
+// end returns their sum, a release gives back to shard 0.
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { env } from "@/lib/env/env";
 import { adjustStock } from "@/lib/stock/ledger";
 import { buyerKeys } from "./buyer";
+import { shardsFor, splitUnits } from "./rules";
 
 type Tx = Prisma.TransactionClient;
 
@@ -36,8 +40,11 @@ async function campaignMove(
   });
 }
 
-/** Takes the allotments of a published campaign whose window has opened. True if it did so now. */
-export async function startCampaign(db: Db, campaignId: string, now = new Date()): Promise<boolean> {
+/**
+ * Takes the allotments of a published campaign whose window has opened, each split over up to
+ * `shards` rows (LIVE_ALLOTMENT_SHARDS). True if it did so now.
+ */
+export async function startCampaign(db: Db, campaignId: string, now = new Date(), shards = env().LIVE_ALLOTMENT_SHARDS): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ id: string }[]>`
       SELECT "id" FROM "Campaign" WHERE "id" = ${campaignId} AND "status" = 'PUBLISHED' AND "startedAt" IS NULL
@@ -61,7 +68,11 @@ export async function startCampaign(db: Db, campaignId: string, now = new Date()
           note: `campaign ${c.slug}`,
         });
       }
-      await tx.campaignProduct.update({ where: { id: cp.id }, data: { taken: take, stock: take } });
+      await tx.campaignProduct.update({ where: { id: cp.id }, data: { taken: take } });
+      await tx.campaignShard.deleteMany({ where: { campaignProductId: cp.id } });
+      await tx.campaignShard.createMany({
+        data: splitUnits(take, shardsFor(take, shards)).map((stock, shard) => ({ campaignProductId: cp.id, shard, stock })),
+      });
     }
     await tx.campaign.update({ where: { id: campaignId }, data: { startedAt: now } });
     return true;
@@ -76,9 +87,17 @@ export async function endCampaign(db: Db, campaignId: string, now = new Date()):
         AND ("endsAt" <= ${now} OR "status" = 'CANCELLED') FOR UPDATE`;
     const c = rows[0];
     if (!c) return false;
-    const items = await tx.$queryRaw<{ id: string; productId: string; stock: number }[]>`
-      SELECT "id", "productId", "stock" FROM "CampaignProduct" WHERE "campaignId" = ${campaignId} ORDER BY "productId" FOR UPDATE`;
-    for (const cp of items) {
+    // Every shard locked (allotments in product order, shards in shard order: the reservations' order).
+    const shards = await tx.$queryRaw<{ id: string; productId: string; stock: number }[]>`
+      SELECT cp."id", cp."productId", s."stock" FROM "CampaignShard" s JOIN "CampaignProduct" cp ON cp."id" = s."campaignProductId"
+      WHERE cp."campaignId" = ${campaignId} ORDER BY cp."productId", s."shard" FOR UPDATE OF s`;
+    const items = new Map<string, { id: string; productId: string; stock: number }>();
+    for (const s of shards) {
+      const item = items.get(s.id) ?? { id: s.id, productId: s.productId, stock: 0 };
+      item.stock += s.stock;
+      items.set(s.id, item);
+    }
+    for (const cp of items.values()) {
       if (cp.stock > 0) {
         await campaignMove(tx, {
           campaignProductId: cp.id,
@@ -89,7 +108,7 @@ export async function endCampaign(db: Db, campaignId: string, now = new Date()):
           note: `campaign ${c.slug}`,
         });
         await adjustStock(tx, { productId: cp.productId, delta: cp.stock, reason: "CAMPAIGN_RETURN", note: `campaign ${c.slug}` });
-        await tx.campaignProduct.update({ where: { id: cp.id }, data: { stock: 0 } });
+        await tx.campaignShard.updateMany({ where: { campaignProductId: cp.id }, data: { stock: 0 } });
       }
     }
     await tx.campaign.update({ where: { id: campaignId }, data: { endedAt: now } });
@@ -149,16 +168,21 @@ export async function releaseCampaignLines(
   let units = 0;
   for (const line of lines) {
     units += line.quantity;
-    const cp = await tx.$queryRaw<{ id: string; stock: number }[]>`
-      SELECT "id", "stock" FROM "CampaignProduct" WHERE "campaignId" = ${order.campaignId} AND "productId" = ${line.productId} FOR UPDATE`;
-    if (cp[0] && campaign[0] && campaign[0].endedAt === null) {
-      const after = cp[0].stock + line.quantity;
-      await tx.campaignProduct.update({ where: { id: cp[0].id }, data: { stock: after } });
+    const cp =
+      campaign[0] && campaign[0].endedAt === null
+        ? await tx.$queryRaw<{ id: string; stock: number }[]>`
+            UPDATE "CampaignShard" s SET "stock" = s."stock" + ${line.quantity}::int
+            FROM "CampaignProduct" cp
+            WHERE cp."campaignId" = ${order.campaignId} AND cp."productId" = ${line.productId}
+              AND s."campaignProductId" = cp."id" AND s."shard" = 0
+            RETURNING cp."id", s."stock"`
+        : [];
+    if (cp[0]) {
       await campaignMove(tx, {
         campaignProductId: cp[0].id,
         productId: line.productId,
         delta: line.quantity,
-        stockAfter: after,
+        stockAfter: cp[0].stock,
         reason: "RELEASE",
         note: order.number,
       });

@@ -6,6 +6,7 @@
 // app/api/live/*/route.ts answer the same paths through Next, with the same modules.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Pool } from "pg";
+import { appLog } from "@/lib/ops/log";
 import { paymentConfig } from "@/lib/payments/config";
 import { StockFigures } from "./figures";
 import { createHotPool } from "./pool";
@@ -124,7 +125,7 @@ export function createLiveHandlers(options: {
       run().then(
         (answer) => send(res, answer, answer.status === 413),
         (error) => {
-          console.error("[live] failed:", error);
+          appLog().error({ area: "live", path: req.url?.split("?")[0], err: error }, "live request failed");
           send(res, { status: 500, body: { ok: false, error: "unexpected" } });
         },
       );

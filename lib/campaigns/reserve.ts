@@ -3,24 +3,33 @@
 // a Prisma interactive transaction per order caps one process at a few hundred orders a second;
 // one statement for a whole batch costs ~25 µs of Node CPU per order.
 //
-// A Reserver gathers the requests for each campaign product while the previous batch of that
-// product is being committed (so batches grow with the load, up to BATCH_MAX), then commits each
-// batch in ONE transaction:
-//   1. lock the allotment row (CampaignProduct), checking the campaign is live: batches of one
-//      product, from any number of processes, take turns here;
+// A started allotment's units are split over a few rows (CampaignShard, LIVE_ALLOTMENT_SHARDS), so
+// that batches of ONE hot product run side by side, each on a shard of its own (one PostgreSQL core
+// each) instead of queueing behind one row lock.
+//
+// A Reserver gathers the requests for each campaign product while earlier batches of that product
+// are being committed (so batches grow with the load, up to BATCH_MAX), with at most one batch in
+// flight per shard, and commits each batch in ONE transaction:
+//   1. take one shard with units that no other batch holds (FOR UPDATE SKIP LOCKED), checking the
+//      campaign is live; when there is none free, lock every shard (in shard order, waiting);
 //   2. find the checkout keys that already have an order (a retry gets its order back);
 //   3. lock the buyers' rows that exist (CampaignBuyer, keys sorted) and read the units each holds;
-//   4. decide in arrival order (./grant.ts): allotment left, per-buyer limit;
-//   5. one statement writes everything granted: the allotment, the buyers' units (added with
+//   4. decide in arrival order (./grant.ts): units of the shard(s) held, per-buyer limit;
+//   5. one statement writes everything granted: the shard(s), the buyers' units (added with
 //      ON CONFLICT: a new buyer's row is made here, not upserted first and updated after), the
 //      orders (channel LIVESTREAM, the campaign), their lines and one stock-ledger row each.
+// A request its one shard could not serve is NOT told "sold out" from that shard: after the commit
+// it goes into a second transaction that locks every shard of the product (the sweep), where
+// "sold out" and "only N left" are the truth of the whole allotment. Sweeps lock shards in order
+// and hold nothing else while they wait; a one-shard batch never waits for a shard: no deadlock.
 // All or nothing: a crash before the commit leaves no trace, after it every order is there and
-// findable by its checkout key. The database backs each rule on its own: stock CHECK >= 0, buyer
-// CHECK units <= cap, checkoutKey UNIQUE. A batch that trips one (a retry racing in another
-// process) is rolled back and done again; one that fails again is split, so no buyer's bad
-// request fails the others.
+// findable by its checkout key. The database backs each rule on its own: shard CHECK stock >= 0,
+// buyer CHECK units <= cap (the per-buyer limit is one row per buyer key, whatever the shard),
+// checkoutKey UNIQUE. A batch that trips one (a retry racing in another process) is rolled back and
+// done again; one that fails again is split, so no buyer's bad request fails the others.
 import { randomUUID } from "node:crypto";
 import type { Pool, PoolClient } from "pg";
+import { appLog } from "@/lib/ops/log";
 import { newOrderNumber } from "@/lib/orders/number";
 import { isCertifiedAt } from "@/lib/orders/sale";
 import { buyerKeys, type BuyerIdentity } from "./buyer";
@@ -56,20 +65,36 @@ export interface ReserverOptions {
   batchWaitMs?: number;
   /** How long "sold out" is answered from memory before the database is asked again, in ms. */
   soldOutMemoryMs?: number;
+  /** Most batches of one product in flight at once (never more than the product has shards). */
+  maxParallel?: number;
   now?: () => Date;
 }
 
 const RETRYABLE = new Set(["23505", "40P01", "40001"]); // a racing duplicate key, a deadlock, a serialisation failure
 
+interface Queue {
+  pending: Pending[];
+  /** Batches in flight, by slot (a slot prefers the shard of its number). */
+  slots: Set<number>;
+  /** Batches that may be in flight: the product's shards, as the last batch saw them. */
+  parallel: number;
+  timer: NodeJS.Timeout | null;
+}
+
+type Mode = { shardHint: number } | "all";
+
 export class Reserver {
-  private readonly queues = new Map<string, { pending: Pending[]; busy: boolean; timer: NodeJS.Timeout | null }>();
+  private readonly queues = new Map<string, Queue>();
   private readonly soldOutUntil = new Map<string, number>();
+  /** The shards of each product, as its last batch saw them (kept when its queue empties). */
+  private readonly shardsOf = new Map<string, number>();
   private readonly batchMax: number;
   private readonly batchWaitMs: number;
   private readonly soldOutMemoryMs: number;
+  private readonly maxParallel: number;
   private readonly now: () => Date;
-  /** Figures for the benchmark: transactions committed and requests they carried. */
-  readonly stats = { batches: 0, requests: 0, refusedFromMemory: 0 };
+  /** Figures for the benchmark: transactions committed, requests they carried, sweeps over every shard. */
+  readonly stats = { batches: 0, requests: 0, refusedFromMemory: 0, sweeps: 0 };
 
   constructor(
     private readonly pool: Pool,
@@ -78,6 +103,7 @@ export class Reserver {
     this.batchMax = options.batchMax ?? 256;
     this.batchWaitMs = options.batchWaitMs ?? 2;
     this.soldOutMemoryMs = options.soldOutMemoryMs ?? 1000;
+    this.maxParallel = options.maxParallel ?? 8;
     this.now = options.now ?? (() => new Date());
   }
 
@@ -91,7 +117,7 @@ export class Reserver {
     return new Promise((resolve) => {
       const id = request.campaignProductId;
       let queue = this.queues.get(id);
-      if (!queue) this.queues.set(id, (queue = { pending: [], busy: false, timer: null }));
+      if (!queue) this.queues.set(id, (queue = { pending: [], slots: new Set(), parallel: this.shardsOf.get(id) ?? 1, timer: null }));
       queue.pending.push({ request, keys: buyerKeys(request.buyer), resolve });
       this.schedule(id);
     });
@@ -99,48 +125,78 @@ export class Reserver {
 
   private schedule(id: string) {
     const queue = this.queues.get(id)!;
-    if (queue.busy || queue.pending.length === 0) return;
+    if (queue.slots.size >= queue.parallel || queue.pending.length === 0) return;
     if (queue.pending.length >= this.batchMax) {
       if (queue.timer) clearTimeout(queue.timer);
       queue.timer = null;
-      void this.flush(id);
+      this.flush(id);
     } else if (!queue.timer) {
       queue.timer = setTimeout(() => {
         queue.timer = null;
-        void this.flush(id);
+        this.flush(id);
       }, this.batchWaitMs);
     }
   }
 
-  private async flush(id: string) {
-    const queue = this.queues.get(id)!;
-    if (queue.busy) return;
-    const batch = queue.pending.splice(0, this.batchMax);
-    if (batch.length === 0) return;
-    queue.busy = true;
+  /** Starts a batch in every free slot (synchronously takes its requests and its slot). */
+  private flush(id: string) {
+    const queue = this.queues.get(id);
+    if (!queue) return;
+    while (queue.pending.length > 0 && queue.slots.size < queue.parallel) {
+      const free = queue.parallel - queue.slots.size;
+      // Share what waits between the free slots, so parallel batches are of a like size.
+      const size = Math.min(this.batchMax, Math.ceil(queue.pending.length / free));
+      const batch = queue.pending.splice(0, size);
+      let slot = 0;
+      while (queue.slots.has(slot)) slot++;
+      queue.slots.add(slot);
+      void this.run(id, queue, batch, slot);
+    }
+  }
+
+  private async run(id: string, queue: Queue, batch: Pending[], slot: number) {
     let answers: ReserveResult[];
     try {
-      answers = await this.commitWithRetries(id, batch);
+      answers = await this.settle(id, queue, batch, slot);
     } catch (error) {
-      console.error(`[live] reservation failed: ${error instanceof Error ? error.message : error}`);
+      appLog().error({ area: "live", campaignProductId: id, buyers: batch.length, err: error }, "reservation batch failed; answered busy");
       answers = batch.map(() => ({ ok: false, code: "busy" }));
     }
-    queue.busy = false;
-    if (queue.pending.length === 0) this.queues.delete(id);
-    else {
+    queue.slots.delete(slot);
+    if (queue.pending.length === 0 && queue.slots.size === 0) {
+      if (queue.timer) clearTimeout(queue.timer);
+      if (this.queues.get(id) === queue) this.queues.delete(id);
+    } else if (queue.pending.length > 0) {
       // Those who came during this batch go now (no wait for company: they are the company), and
       // before this batch's answers are written, so the database does not wait for Node.
       if (queue.timer) clearTimeout(queue.timer);
       queue.timer = null;
-      void this.flush(id);
+      this.flush(id);
     }
     batch.forEach((p, i) => p.resolve(answers[i]!));
   }
 
-  private async commitWithRetries(id: string, batch: Pending[]): Promise<ReserveResult[]> {
+  /** One batch on one shard, then whoever that shard could not serve in a sweep over every shard. */
+  private async settle(id: string, queue: Queue, batch: Pending[], slot: number): Promise<ReserveResult[]> {
+    const answers = await this.commitWithRetries(id, queue, batch, { shardHint: slot });
+    const later = answers.flatMap((a, i) => (a === undefined ? [i] : []));
+    if (later.length) {
+      this.stats.sweeps++;
+      const swept = await this.commitWithRetries(
+        id,
+        queue,
+        later.map((i) => batch[i]!),
+        "all",
+      );
+      later.forEach((i, j) => (answers[i] = swept[j]));
+    }
+    return answers as ReserveResult[];
+  }
+
+  private async commitWithRetries(id: string, queue: Queue, batch: Pending[], mode: Mode): Promise<(ReserveResult | undefined)[]> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.commitBatch(id, batch);
+        return await this.commitBatch(id, queue, batch, mode);
       } catch (error) {
         const code = (error as { code?: string }).code;
         if (code && RETRYABLE.has(code) && attempt < 3) continue;
@@ -148,29 +204,34 @@ export class Reserver {
           // Something in one request trips the database (e.g. an account deleted since its cookie
           // was signed, or another product's batch filled a buyer's limit): serve each alone, so
           // it fails only its own buyer.
-          const answers: ReserveResult[] = [];
-          for (const p of batch) answers.push(...(await this.commitWithRetries(id, [p])));
+          const answers: (ReserveResult | undefined)[] = [];
+          for (const p of batch) answers.push(...(await this.commitWithRetries(id, queue, [p], mode)));
           return answers;
         }
-        console.error(`[live] reservation failed: ${error instanceof Error ? error.message : error}`);
+        appLog().error({ area: "live", campaignProductId: id, err: error }, "reservation failed; answered busy");
         return [{ ok: false, code: "busy" }];
       }
     }
   }
 
-  private async commitBatch(id: string, batch: Pending[]): Promise<ReserveResult[]> {
+  private async commitBatch(id: string, queue: Queue, batch: Pending[], mode: Mode): Promise<(ReserveResult | undefined)[]> {
     const client = await this.pool.connect();
     let open = false;
     try {
       await client.query("BEGIN");
       open = true;
-      const results = await reserveInTransaction(client, id, batch, this.now());
+      const results = await reserveInTransaction(client, id, batch, this.now(), mode);
       await client.query("COMMIT");
       open = false;
       this.stats.batches++;
       this.stats.requests += batch.length;
+      if (results.shards > 0) {
+        queue.parallel = Math.max(1, Math.min(this.maxParallel, results.shards));
+        this.shardsOf.set(id, queue.parallel);
+        if (this.shardsOf.size > 10_000) this.shardsOf.delete(this.shardsOf.keys().next().value!);
+      }
       if (results.soldOut) this.soldOutUntil.set(id, Date.now() + this.soldOutMemoryMs);
-      else this.soldOutUntil.delete(id);
+      else if (results.answers.some((a) => a?.ok)) this.soldOutUntil.delete(id);
       return results.answers;
     } catch (error) {
       if (open) await client.query("ROLLBACK").catch(() => undefined);
@@ -218,15 +279,25 @@ const refusal = (d: Exclude<Decision, { granted: true }>): ReserveResult => {
   return { ok: false, code: "soldOut" };
 };
 
-const LOCK_ALLOTMENT = `
-  SELECT cp."stock", cp."campaignId", cp."productId", cp."operatorId", cp."priceFen",
-         c."perBuyerLimit", p."status", p."certifiedUntil"
-  FROM "CampaignProduct" cp
+const ALLOTMENT = `
+  SELECT s."shard", s."stock", cp."campaignId", cp."productId", cp."operatorId", cp."priceFen",
+         c."perBuyerLimit", p."status", p."certifiedUntil",
+         (SELECT count(*) FROM "CampaignShard" x WHERE x."campaignProductId" = cp."id")::int AS "shards"
+  FROM "CampaignShard" s
+  JOIN "CampaignProduct" cp ON cp."id" = s."campaignProductId"
   JOIN "Campaign" c ON c."id" = cp."campaignId"
   JOIN "Product" p ON p."id" = cp."productId"
-  WHERE cp."id" = $1 AND c."status" = 'PUBLISHED' AND c."startedAt" IS NOT NULL AND c."endedAt" IS NULL
-    AND c."startsAt" <= ($2::timestamptz AT TIME ZONE 'UTC') AND c."endsAt" > ($2::timestamptz AT TIME ZONE 'UTC')
-  FOR UPDATE OF cp`;
+  WHERE s."campaignProductId" = $1 AND c."status" = 'PUBLISHED' AND c."startedAt" IS NOT NULL AND c."endedAt" IS NULL
+    AND c."startsAt" <= ($2::timestamptz AT TIME ZONE 'UTC') AND c."endsAt" > ($2::timestamptz AT TIME ZONE 'UTC')`;
+
+// One shard with units that no other batch holds, the slot's own first (shards >= the hint, then
+// the lower ones). Nothing is waited for: a shard another batch holds is skipped.
+const TAKE_ONE_SHARD = `${ALLOTMENT} AND s."stock" > 0
+  ORDER BY s."shard" < $3::int, s."shard" LIMIT 1 FOR UPDATE OF s SKIP LOCKED`;
+
+// Every shard of the allotment, locked in shard order (waiting for batches that hold one): then
+// what is left is the whole allotment's figure.
+const LOCK_ALL_SHARDS = `${ALLOTMENT} ORDER BY s."shard" FOR UPDATE OF s`;
 
 // The buyers' rows that exist, locked (keys sorted, so batches of two products never deadlock). A key
 // with no row yet is not locked: the batch's write adds its units with ON CONFLICT, and the CHECK
@@ -246,7 +317,10 @@ const WRITE = `
            "recipient", "mobile", "province", "city", "district", "address", "lineId")
   ),
   allot AS (
-    UPDATE "CampaignProduct" SET "stock" = "stock" - $18::int WHERE "id" = $1 RETURNING "stock"
+    UPDATE "CampaignShard" s SET "stock" = s."stock" - t."take"
+    FROM unnest($28::int[], $18::int[]) AS t("shard", "take")
+    WHERE s."campaignProductId" = $1 AND s."shard" = t."shard"
+    RETURNING 1
   ),
   buyers AS (
     INSERT INTO "CampaignBuyer" ("campaignId", "buyerKey", "units", "cap")
@@ -275,33 +349,47 @@ const WRITE = `
     FROM req JOIN orders ON orders."id" = req."orderId"
     RETURNING 1
   )
-  SELECT (SELECT "stock" FROM allot) AS "stock", (SELECT count(*) FROM lines)::int AS "lines",
+  SELECT (SELECT count(*) FROM allot)::int AS "shards", (SELECT count(*) FROM lines)::int AS "lines",
          (SELECT count(*) FROM ledger)::int AS "moves", (SELECT count(*) FROM buyers)::int AS "buyers"`;
 
+interface ShardRow {
+  shard: number;
+  stock: number;
+  campaignId: string;
+  productId: string;
+  operatorId: string;
+  priceFen: number;
+  perBuyerLimit: number;
+  status: string;
+  certifiedUntil: Date | null;
+  shards: number;
+}
+
 /**
- * One batch inside the caller's transaction. Exported for tests that want to drive a transaction
- * by hand; everything else goes through a Reserver.
+ * One batch inside the caller's transaction. With `{ shardHint }` it takes units from one free
+ * shard, and a request that shard cannot serve is left unanswered (undefined) for a sweep; with
+ * "all" it holds every shard and answers everyone. Exported for tests that want to drive a
+ * transaction by hand; everything else goes through a Reserver.
  */
 export async function reserveInTransaction(
   client: PoolClient,
   campaignProductId: string,
   batch: readonly Pick<Pending, "request" | "keys">[],
   now: Date,
-): Promise<{ answers: ReserveResult[]; soldOut: boolean }> {
-  const lock = await client.query(LOCK_ALLOTMENT, [campaignProductId, now.toISOString()]);
-  const cp = lock.rows[0] as
-    | {
-        stock: number;
-        campaignId: string;
-        productId: string;
-        operatorId: string;
-        priceFen: number;
-        perBuyerLimit: number;
-        status: string;
-        certifiedUntil: Date | null;
-      }
-    | undefined;
-  if (!cp) return { answers: batch.map(() => ({ ok: false, code: "notLive" })), soldOut: false };
+  mode: Mode = "all",
+): Promise<{ answers: (ReserveResult | undefined)[]; soldOut: boolean; shards: number }> {
+  let held: ShardRow[] = [];
+  let all = mode === "all";
+  if (mode !== "all") {
+    held = (await client.query<ShardRow>(TAKE_ONE_SHARD, [campaignProductId, now.toISOString(), mode.shardHint])).rows;
+    all = held.length === 0; // every shard is empty or held by another batch: wait for them all
+  }
+  // The one shard of a one-row allotment is all of it: its answers are final, no sweep needed.
+  if (!all && held[0] !== undefined && held[0].shards === 1) all = true;
+  if (all) held = (await client.query<ShardRow>(LOCK_ALL_SHARDS, [campaignProductId, now.toISOString()])).rows;
+  const cp = held[0];
+  if (!cp) return { answers: batch.map(() => ({ ok: false, code: "notLive" })), soldOut: false, shards: 0 };
+  const stock = held.reduce((sum, r) => sum + r.stock, 0);
 
   // Retries: a key that already has an order gets it back (or is refused if it is someone else's).
   const answers: (ReserveResult | undefined)[] = batch.map(() => undefined);
@@ -311,27 +399,28 @@ export async function reserveInTransaction(
   );
   const byKey = new Map(found.rows.map((r) => [r.checkoutKey, r]));
   const seenKeys = new Map<string, number>(); // the same key twice in one batch: the second waits for the first's answer
+  const copies = new Set<number>();
   batch.forEach((p, i) => {
     const row = byKey.get(p.request.checkoutKey);
     if (p.request.admittedTo !== undefined && p.request.admittedTo !== cp.campaignId)
       answers[i] = { ok: false, code: "permitInvalid" }; // a permit of another campaign
     else if (row) answers[i] = sameBuyer(row, p.request) ? existing(row) : { ok: false, code: "keyInUse" };
     else if (seenKeys.has(p.request.checkoutKey))
-      answers[i] = { ok: false, code: "keyInUse" }; // resolved below
+      copies.add(i); // answered below
     else seenKeys.set(p.request.checkoutKey, i);
   });
 
-  const fresh = batch.map((p, i) => ({ p, i })).filter(({ i }) => answers[i] === undefined);
+  const fresh = batch.map((p, i) => ({ p, i })).filter(({ i }) => answers[i] === undefined && !copies.has(i));
   const keys = [...new Set(fresh.flatMap(({ p }) => p.keys))].sort();
-  const held = new Map<string, number>();
+  const units = new Map<string, number>();
   if (keys.length) {
     const rows = await client.query<{ buyerKey: string; units: number }>(LOCK_BUYERS, [cp.campaignId, keys]);
-    for (const r of rows.rows) held.set(r.buyerKey, r.units);
+    for (const r of rows.rows) units.set(r.buyerKey, r.units);
   }
   const outcome = grant(
-    cp.stock,
+    stock,
     cp.perBuyerLimit,
-    held,
+    units,
     fresh.map(({ p }) => ({ quantity: p.request.quantity, keys: p.keys })),
   );
 
@@ -339,14 +428,25 @@ export async function reserveInTransaction(
   outcome.decisions.forEach((d, j) => {
     const { p, i } = fresh[j]!;
     if (d.granted) granted.push({ p: p.request, i, stockAfter: d.stockAfter, orderId: randomUUID(), number: newOrderNumber(now) });
+    // Out of units on ONE shard says nothing of the others: the sweep answers it. The limit is final.
+    else if (!all && d.code !== "limitReached") answers[i] = undefined;
     else answers[i] = refusal(d);
   });
 
   const reservedUntil = new Date(now.getTime() + CAMPAIGN_RESERVATION_MS);
   if (granted.length) {
+    // The units taken, from the held shards in shard order.
+    let due = stock - outcome.stockAfter;
+    const takes = held
+      .map((r) => {
+        const take = Math.min(r.stock, due);
+        due -= take;
+        return { shard: r.shard, take };
+      })
+      .filter((t) => t.take > 0); // a shard the batch did not need is not rewritten
     const col = <T>(f: (g: (typeof granted)[number]) => T) => granted.map(f);
-    const unitKeys = [...outcome.units.keys()];
-    await client.query(WRITE, [
+    const unitKeys = [...outcome.units.keys()].sort(); // sorted: two batches adding to one buyer's keys meet in one order
+    const written = await client.query<{ shards: number }>(WRITE, [
       campaignProductId,
       cp.campaignId,
       cp.productId,
@@ -364,9 +464,9 @@ export async function reserveInTransaction(
       col((g) => g.p.buyer.district),
       col((g) => g.p.buyer.address),
       col(() => randomUUID()),
-      cp.stock - outcome.stockAfter,
+      takes.map((t) => t.take),
       unitKeys,
-      unitKeys.map((k) => outcome.units.get(k)! - (held.get(k) ?? 0)), // units each key adds
+      unitKeys.map((k) => outcome.units.get(k)! - (units.get(k) ?? 0)), // units each key adds
 
       cp.priceFen,
       granted[0]!.p.paymentProvider,
@@ -375,20 +475,22 @@ export async function reserveInTransaction(
       cp.operatorId,
       isCertifiedAt({ status: cp.status as never, certifiedUntil: cp.certifiedUntil }, now),
       cp.perBuyerLimit,
+      takes.map((t) => t.shard),
     ]);
+    if (written.rows[0]!.shards !== takes.length) throw new Error("a held shard was not written");
     for (const g of granted) {
       answers[g.i] = { ok: true, created: true, orderId: g.orderId, number: g.number, reservedUntil };
     }
   }
-  // A key sent twice in one batch: the second copy gets the first copy's answer.
-  batch.forEach((p, i) => {
-    const first = seenKeys.get(p.request.checkoutKey);
-    if (first !== undefined && first !== i && !byKey.has(p.request.checkoutKey)) {
-      const a = answers[first]!;
-      const same =
-        p.request.buyer.userId === batch[first]!.request.buyer.userId && p.request.buyer.email === batch[first]!.request.buyer.email;
-      answers[i] = !same ? { ok: false, code: "keyInUse" } : a.ok ? { ...a, created: false } : a;
-    }
-  });
-  return { answers: answers as ReserveResult[], soldOut: outcome.stockAfter === 0 };
+  // A key sent twice in one batch: the second copy gets the first copy's answer (or waits with it
+  // for the sweep).
+  for (const i of copies) {
+    const p = batch[i]!;
+    const first = seenKeys.get(p.request.checkoutKey)!;
+    const a = answers[first];
+    const same =
+      p.request.buyer.userId === batch[first]!.request.buyer.userId && p.request.buyer.email === batch[first]!.request.buyer.email;
+    answers[i] = !same ? { ok: false, code: "keyInUse" } : a === undefined ? undefined : a.ok ? { ...a, created: false } : a;
+  }
+  return { answers, soldOut: all && outcome.stockAfter === 0, shards: cp.shards };
 }

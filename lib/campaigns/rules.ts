@@ -21,3 +21,17 @@ export function phaseAt(c: { startsAt: Date; endsAt: Date }, now: Date): Campaig
   if (now.getTime() < c.endsAt.getTime()) return "live";
   return "ended";
 }
+
+/** The fewest units a shard of an allotment starts with: a small allotment stays one row. */
+export const MIN_UNITS_PER_SHARD = 50;
+
+/** How many rows (shards) an allotment of `units` is split over when `setting` are allowed. */
+export function shardsFor(units: number, setting: number): number {
+  return Math.max(1, Math.min(setting, Math.floor(units / MIN_UNITS_PER_SHARD)));
+}
+
+/** `units` split over `shards` rows as evenly as can be (the first ones get the remainder). */
+export function splitUnits(units: number, shards: number): number[] {
+  const base = Math.floor(units / shards);
+  return Array.from({ length: shards }, (_, i) => base + (i < units % shards ? 1 : 0));
+}

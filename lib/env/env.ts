@@ -87,6 +87,8 @@ const schema = z.object({
   // Livestream (lib/campaigns, lib/payments/session-queue.ts)
   PAYMENT_SESSIONS_PER_SECOND: z.preprocess(blank, z.coerce.number().int().min(1).max(1000).default(20)),
   LIVE_POOL_SIZE: z.preprocess(blank, z.coerce.number().int().min(1).max(64).default(8)),
+  // Rows a started campaign allotment is split over, so batches of one hot product commit in parallel.
+  LIVE_ALLOTMENT_SHARDS: z.preprocess(blank, z.coerce.number().int().min(1).max(16).default(4)),
   // Who must show an admission permit to reserve in a livestream: guests (default), all, or off.
   LIVE_PERMITS: z.preprocess(blank, z.enum(["guests", "all", "off"]).default("guests")),
   // Rule 8: unpaid orders one buyer may have at once (lib/orders/limits.ts)

@@ -4,10 +4,14 @@
 // Pages. Next needs inline scripts (the RSC payload, `self.__next_f.push(...)`). A page rendered
 // for each request (the consoles, account, cart, checkout, orders) gets a per-request nonce and
 // 'strict-dynamic': Next puts the nonce on every script it writes, and nothing else runs. A cached
-// page (home, catalogue, product, seller, county, about, sign-in) is one HTML for everyone, so it
-// cannot carry a per-request nonce; it gets a policy without one: scripts from this origin and
-// the page's own inline scripts only, no eval, no plugins, no foreign origins, no framing, no
-// <base> and no form posts elsewhere. `unsafe-eval` is never sent outside `next dev`.
+// page (home, catalogue, product, seller, county, campaign, about, sign-in) is one HTML for
+// everyone, so it cannot carry a per-request nonce: proxy.ts sends it CACHED_PAGE_SCRIPT_SRC, and
+// the production server (scripts/serve.mjs) replaces that with 'self' and the hashes of the inline
+// scripts Next wrote into that HTML (lib/http/inline-script-hashes.ts; docs/adr/0013). Either way:
+// no eval, no plugins, no foreign origins, no framing, no <base> and no form posts elsewhere.
+// `unsafe-eval` is never sent outside `next dev`. Styles keep 'unsafe-inline' (style attributes
+// written by React, the print pages' <style>): CSS cannot run script, and with images, fonts and
+// connections limited to 'self' injected CSS has nowhere to send what it reads.
 //
 // Everything else (API routes, exports, stored files, static assets) gets `default-src 'none'`:
 // nothing in a JSON answer or a file may run, load or be framed.
@@ -36,10 +40,17 @@ export interface PageHeaderOptions {
   dev?: boolean;
 }
 
+/**
+ * The script policy of a cached page as proxy.ts sends it. The production server (scripts/serve.mjs)
+ * replaces it with the page's own inline-script hashes (lib/http/inline-script-hashes.ts), so what a
+ * browser receives has no 'unsafe-inline'; only `next dev` and a bare `next start` leave it as is.
+ */
+export const CACHED_PAGE_SCRIPT_SRC = "script-src 'self' 'unsafe-inline'";
+
 export function pageCsp({ nonce, https, dev = false }: PageHeaderOptions): string {
   const script = nonce
     ? `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`
-    : `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ""}`;
+    : `${CACHED_PAGE_SCRIPT_SRC}${dev ? " 'unsafe-eval'" : ""}`;
   return [
     "default-src 'self'",
     script,

@@ -13,7 +13,9 @@ export function restoreBaseBackup(options: { file: string; dataDir: string; stan
 export function embeddedPostgresBinary(): Promise<string>;
 export function startCluster(
   dataDir: string,
-  options?: { user?: string; password?: string; flags?: string[] },
+  options?: { user?: string; password?: string; flags?: string[]; binDir?: string },
 ): Promise<{ url: (database: string) => string; log: () => string; stop: () => Promise<void> }>;
 export function findPgTool(name: string, serverMajor: number): string | undefined;
 export function isFile(file: string): boolean;
+export function installedServerBinDir(): string | undefined;
+export function initCluster(dataDir: string, options: { binDir: string; user?: string; password?: string }): string;

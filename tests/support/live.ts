@@ -1,11 +1,11 @@
 // Livestream fixtures: a running campaign of fresh products, reservation requests of distinct
 // buyers, and the books of each allotment (stock, units on live orders, both ledgers).
-import { randomBytes } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import { createCampaign, publishCampaign } from "@/lib/campaigns/campaigns";
-import type { ReserveRequest } from "@/lib/campaigns/reserve";
 import { testDb } from "./db";
 import { makeProduct } from "./shop";
+
+export { liveRequest } from "./live-request";
 
 /** A published, running campaign of fresh products (stock 1,000 each), with its allotment ids. */
 export async function liveCampaign(admin: Actor, allotments: number[], limit: number, over: { priceFen?: number } = {}) {
@@ -30,30 +30,7 @@ export async function liveCampaign(admin: Actor, allotments: number[], limit: nu
   return { campaignId: c.id, items, products };
 }
 
-let n = 0;
-/** A request of a distinct guest (own e-mail and address) unless `buyer` is given. */
-export function liveRequest(campaignProductId: string, over: Partial<ReserveRequest> & { who?: number } = {}): ReserveRequest {
-  const who = over.who ?? ++n;
-  return {
-    campaignProductId,
-    quantity: 1,
-    checkoutKey: randomBytes(16).toString("base64url"),
-    paymentProvider: "demo",
-    buyer: {
-      userId: null,
-      email: `buyer${who}@live.test`,
-      recipient: "直播买家",
-      mobile: "13800138000",
-      province: "甘肃省",
-      city: "天水市",
-      district: "甘谷县",
-      address: `大像山镇人民路 ${who} 号`,
-    },
-    ...over,
-  };
-}
-
-/** Stock, units on live orders and the two ledgers of each allotment. */
+/** Stock (the sum of its shards), units on live orders and the two ledgers of each allotment. */
 export async function books(campaignId: string) {
   const rows = await testDb.$queryRaw<
     {
@@ -67,7 +44,8 @@ export async function books(campaignId: string) {
       productLedger: number;
     }[]
   >`
-    SELECT cp."id", cp."productId", cp."stock", cp."taken",
+    SELECT cp."id", cp."productId", cp."taken",
+      (SELECT COALESCE(SUM(s."stock"), 0)::int FROM "CampaignShard" s WHERE s."campaignProductId" = cp."id") AS "stock",
       (SELECT COALESCE(SUM(l."quantity"), 0)::int FROM "OrderLine" l JOIN "Order" o ON o."id" = l."orderId"
         WHERE o."campaignId" = cp."campaignId" AND l."productId" = cp."productId" AND o."status" <> 'CANCELLED') AS "onOrders",
       (SELECT COALESCE(SUM(m."delta"), 0)::int FROM "StockMovement" m WHERE m."campaignProductId" = cp."id") AS "campaignLedger",
