@@ -26,6 +26,7 @@ let c: ReportCounty;
 let admin: Actor;
 const TABLES = [
   ["ReportSales", ROLLUP_FROM_LEDGER.sales],
+  ["ReportProductSales", ROLLUP_FROM_LEDGER.productSales],
   ["ReportCountySales", ROLLUP_FROM_LEDGER.countySales],
   ["ReportBuyerSales", ROLLUP_FROM_LEDGER.buyerSales],
   ["ReportHousehold", ROLLUP_FROM_LEDGER.households],
@@ -35,6 +36,7 @@ const TABLES = [
 // one behind), so both sides are compared without them.
 const NONZERO: Record<string, string> = {
   ReportSales: `"netFen" <> 0 OR "refundedFen" <> 0`,
+  ReportProductSales: `"netFen" <> 0 OR "refundedFen" <> 0`,
   ReportCountySales: `"netFen" <> 0 OR "refundedFen" <> 0`,
   ReportBuyerSales: `"netFen" <> 0 OR "refundedFen" <> 0`,
   ReportHousehold: `"allocFen" <> 0 OR "payoutFen" <> 0`,
@@ -182,6 +184,7 @@ describe("report rollups", () => {
     "period=custom&from=2025-02-14&to=2025-11-03",
     "period=year&year=2025&channel=INSTITUTION",
     "period=year&year=2025&category=YAK",
+    "period=quarter&quarter=2026-Q1&category=CHILI",
   ];
   for (const query of QUERIES) {
     it(`every figure is the same from the rollups and from the ledger: ${query || "(default)"}`, async () => {
@@ -218,6 +221,7 @@ describe("report rollups", () => {
       `UPDATE "ReportBuyerSales" SET "netFen" = 0`,
       `TRUNCATE "ReportBuyerSales"`,
       `UPDATE "ReportVillageHouseholds" SET "reached" = 0`,
+      `DELETE FROM "ReportProductSales"`,
       `TRUNCATE "ReportVillageHouseholds"`,
     ]) {
       await expect(testDb.$executeRawUnsafe(sql), sql).rejects.toThrow(/kept by the ledger code only/);

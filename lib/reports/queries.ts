@@ -216,7 +216,72 @@ export function groupingMasks<S extends string>(columns: readonly S[]): Record<S
   return masks;
 }
 
-/** One pass over the period's sales, grouped six ways at once (GROUPING SETS), or only the `sets` asked for. */
+/** The period's sales lines (or rollup rows) with every filter: region, op, prod, ch, vil, amount, certified. */
+function salesRows(q: Sql, scope: ReportScope, f: ReportFilters, range: SalesRange): string {
+  const s = salesFrom(q, scope, f, range, true);
+  return `SELECT ${REGION_COLUMN[scope.regionLevel]} AS region, ${s.operator} AS op, ${s.product} AS prod, ${s.channel}::text AS ch,
+                 p."villageId" AS vil, ${s.amount} AS amount, ${s.certified} AS certified
+          FROM ${s.from}`;
+}
+
+/**
+ * The grouped rows of salesGroups from the rollups without a channel filter: the breakdowns by
+ * region, operator, product and village from ReportProductSales (a row per product, not per
+ * channel too), the channels from ReportCountySales (or, under a filter it cannot apply, from
+ * ReportSales). `g` is the GROUPING value the single pass would give each row.
+ */
+function productRollupGroups(
+  q: Sql,
+  scope: ReportScope,
+  f: ReportFilters,
+  range: Extract<SalesRange, { kind: "rollup" }>,
+  sets: SalesSet[],
+  GROUP: Record<string, number>,
+): string {
+  const parts: string[] = [];
+  const productSets = sets.filter((set) => set !== "ch");
+  const sums = `COALESCE(SUM(amount) FILTER (WHERE certified), 0)::bigint AS assist, COALESCE(SUM(amount), 0)::bigint AS total`;
+  if (productSets.length) {
+    const where = [
+      `s."grain" = ${q.p(range.grain, `"ReportGrain"`)}`,
+      `s."periodStart" BETWEEN ${q.p(range.firstStart, "date")} AND ${q.p(range.lastStart, "date")}`,
+    ];
+    if (scope.countyIds)
+      where.push(`s."countyId" = ANY(${q.p(scope.countyIds, "text[]")})`, `p."countyId" = ANY(${q.p(scope.countyIds, "text[]")})`);
+    if (f.operator) where.push(`s."operatorId" = ${q.p(f.operator)}`);
+    if (f.product) where.push(`s."productId" = ${q.p(f.product)}`);
+    if (f.township) where.push(`p."townshipId" = ${q.p(f.township)}`);
+    if (f.village) where.push(`p."villageId" = ${q.p(f.village)}`);
+    if (f.category) where.push(`p."category" = ${q.p(f.category, `"Category"`)}`);
+    const levels = productSets.filter((set): set is Exclude<SalesSet, "total" | "ch"> => set !== "total");
+    const g = levels.length
+      ? `CASE ${levels.map((l) => `WHEN GROUPING(${l}) = 0 THEN ${GROUP[l]}`).join(" ")} ELSE ${GROUP.total} END`
+      : String(GROUP.total);
+    parts.push(`SELECT ${g} AS g, ${GROUP_COLUMNS.map((c) => ((levels as string[]).includes(c) ? c : `NULL::text AS ${c}`)).join(", ")}, ${sums}
+      FROM (SELECT ${REGION_COLUMN[scope.regionLevel]} AS region, s."operatorId" AS op, s."productId" AS prod, p."villageId" AS vil,
+                   (s."netFen" - s."refundedFen") AS amount, s."certified" AS certified
+            FROM "ReportProductSales" s JOIN "Product" p ON p."id" = s."productId" WHERE ${where.join(" AND ")}) x
+      GROUP BY GROUPING SETS (${productSets.map((set) => (set === "total" ? "()" : `(${set})`)).join(", ")})`);
+  }
+  if (sets.includes("ch")) {
+    let channelRows: string;
+    if (f.township || f.village || f.category || f.operator || f.product) channelRows = salesRows(q, scope, f, range);
+    else {
+      const where = [
+        `c."grain" = ${q.p(range.grain, `"ReportGrain"`)}`,
+        `c."periodStart" BETWEEN ${q.p(range.firstStart, "date")} AND ${q.p(range.lastStart, "date")}`,
+      ];
+      if (scope.countyIds) where.push(`c."countyId" = ANY(${q.p(scope.countyIds, "text[]")})`);
+      channelRows = `SELECT c."channel"::text AS ch, (c."netFen" - c."refundedFen") AS amount, c."certified" AS certified
+                     FROM "ReportCountySales" c WHERE ${where.join(" AND ")}`;
+    }
+    parts.push(`SELECT ${GROUP.ch} AS g, ${GROUP_COLUMNS.map((c) => (c === "ch" ? "ch" : `NULL::text AS ${c}`)).join(", ")}, ${sums}
+      FROM (${channelRows}) y GROUP BY ch`);
+  }
+  return parts.join(" UNION ALL ");
+}
+
+/** The period's sales grouped six ways at once (GROUPING SETS), or only the `sets` asked for. */
 async function salesGroups(
   db: Reader,
   scope: ReportScope,
@@ -227,9 +292,15 @@ async function salesGroups(
 ): Promise<{ groups: SalesGroups; source: ReportSource }> {
   const q = new Sql();
   const range = salesRange(f.period, source);
-  const s = salesFrom(q, scope, f, range, true);
   const columns = GROUP_COLUMNS.filter((c) => sets.includes(c));
   const GROUP = groupingMasks(columns);
+  const grouped =
+    range.kind === "rollup" && !f.channel
+      ? productRollupGroups(q, scope, f, range, sets, GROUP)
+      : `SELECT GROUPING(${columns.join(", ")})::int AS g, ${GROUP_COLUMNS.map((c) => (columns.includes(c) ? c : `NULL::text AS ${c}`)).join(", ")},
+                COALESCE(SUM(amount) FILTER (WHERE certified), 0)::bigint AS assist, COALESCE(SUM(amount), 0)::bigint AS total
+         FROM (${salesRows(q, scope, f, range)}) x
+         GROUP BY GROUPING SETS (${sets.map((set) => (set === "total" ? "()" : `(${set})`)).join(", ")})`;
   const cut = Number.isFinite(limit) ? `WHERE g NOT IN (${GROUP.op ?? -1}, ${GROUP.prod ?? -1}) OR pos <= ${q.p(limit, "int")}` : "";
   const rows = await db.$queryRawUnsafe<
     {
@@ -246,14 +317,7 @@ async function salesGroups(
   >(
     `SELECT * FROM (
        SELECT *, row_number() OVER (PARTITION BY g ORDER BY assist DESC, total DESC, op, prod) AS pos, count(*) OVER (PARTITION BY g) AS n
-       FROM (
-         SELECT GROUPING(${columns.join(", ")})::int AS g, ${GROUP_COLUMNS.map((c) => (columns.includes(c) ? c : `NULL::text AS ${c}`)).join(", ")},
-                COALESCE(SUM(amount) FILTER (WHERE certified), 0)::bigint AS assist, COALESCE(SUM(amount), 0)::bigint AS total
-         FROM (SELECT ${REGION_COLUMN[scope.regionLevel]} AS region, ${s.operator} AS op, ${s.product} AS prod, ${s.channel}::text AS ch,
-                      p."villageId" AS vil, ${s.amount} AS amount, ${s.certified} AS certified
-               FROM ${s.from}) x
-         GROUP BY GROUPING SETS (${sets.map((set) => (set === "total" ? "()" : `(${set})`)).join(", ")})
-       ) grouped
+       FROM (${grouped}) grouped
      ) ranked ${cut}`,
     ...q.params,
   );

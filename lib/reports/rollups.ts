@@ -17,6 +17,8 @@
 //                      netFen and refundedFen of the paid lines. A refund adds to refundedFen of the
 //                      period the sale was paid in: a period's sales are the lines paid in it, net
 //                      of whatever was refunded of them since (the raw definition).
+//   ReportProductSales the same without the channel (per county, product, operator, certification):
+//                      the breakdowns by region, operator, product and village.
 //   ReportCountySales  the same per county (no product, operator): the trend and county totals.
 //   ReportBuyerSales   the same per buyer organisation and seller county, for the orders bought
 //                      for an organisation (Order.organisationId): the buy side, the quota and
@@ -81,6 +83,11 @@ export const ROLLUP_FROM_LEDGER = {
       WHERE o."paidAt" IS NOT NULL AND o."organisationId" IS NOT NULL
       GROUP BY 1, 2, 3, 4, 5
     )${FROM_MONTHS(`"organisationId", "countyId", "channel", "certified"`, ["netFen", "refundedFen"])}`,
+  productSales: `
+    WITH m AS (
+      SELECT month, "countyId", "productId", "operatorId", "certified", SUM("netFen")::bigint AS "netFen", SUM("refundedFen")::bigint AS "refundedFen"
+      FROM (${SALES_MONTHS}) x GROUP BY 1, 2, 3, 4, 5
+    )${FROM_MONTHS(`"countyId", "productId", "operatorId", "certified"`, ["netFen", "refundedFen"])}`,
   countySales: `
     WITH m AS (
       SELECT month, "countyId", "channel", "certified", SUM("netFen")::bigint AS "netFen", SUM("refundedFen")::bigint AS "refundedFen"
@@ -99,12 +106,15 @@ export const ROLLUP_FROM_LEDGER = {
 
 const SALES_COLUMNS = `"grain", "periodStart", "productId", "operatorId", "countyId", "channel", "certified", "netFen", "refundedFen"`;
 const BUYER_COLUMNS = `"grain", "periodStart", "organisationId", "countyId", "channel", "certified", "netFen", "refundedFen"`;
+const PRODUCT_COLUMNS = `"grain", "periodStart", "countyId", "productId", "operatorId", "certified", "netFen", "refundedFen"`;
 const COUNTY_COLUMNS = `"grain", "periodStart", "countyId", "channel", "certified", "netFen", "refundedFen"`;
 const HOUSEHOLD_COLUMNS = `"grain", "periodStart", "householdId", "allocFen", "payoutFen"`;
 const ADD_SALES = `ON CONFLICT ("grain", "periodStart", "productId", "operatorId", "channel", "certified") DO UPDATE
   SET "netFen" = "ReportSales"."netFen" + EXCLUDED."netFen", "refundedFen" = "ReportSales"."refundedFen" + EXCLUDED."refundedFen"`;
 const ADD_COUNTY = `ON CONFLICT ("grain", "periodStart", "countyId", "channel", "certified") DO UPDATE
   SET "netFen" = "ReportCountySales"."netFen" + EXCLUDED."netFen", "refundedFen" = "ReportCountySales"."refundedFen" + EXCLUDED."refundedFen"`;
+const ADD_PRODUCT = `ON CONFLICT ("grain", "periodStart", "countyId", "productId", "operatorId", "certified") DO UPDATE
+  SET "netFen" = "ReportProductSales"."netFen" + EXCLUDED."netFen", "refundedFen" = "ReportProductSales"."refundedFen" + EXCLUDED."refundedFen"`;
 const ADD_BUYER = `ON CONFLICT ("grain", "periodStart", "organisationId", "countyId", "channel", "certified") DO UPDATE
   SET "netFen" = "ReportBuyerSales"."netFen" + EXCLUDED."netFen", "refundedFen" = "ReportBuyerSales"."refundedFen" + EXCLUDED."refundedFen"`;
 const ADD_HOUSEHOLD = `ON CONFLICT ("grain", "periodStart", "householdId") DO UPDATE SET "allocFen" = "ReportHousehold"."allocFen" + EXCLUDED."allocFen"`;
@@ -127,6 +137,12 @@ async function addSales(tx: Writer, source: string, param: unknown) {
     GROUP BY 1, 2, 3, 4, 5, 6, 7`;
   await tx.$executeRawUnsafe(
     `INSERT INTO "ReportSales" (${SALES_COLUMNS}) SELECT * FROM (${rows}) r ORDER BY 1, 2, 3, 4, 6, 7 ${ADD_SALES}`,
+    param,
+  );
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "ReportProductSales" (${PRODUCT_COLUMNS})
+     SELECT grain, "periodStart", "countyId", "productId", "operatorId", "certified", SUM("netFen")::bigint, SUM("refundedFen")::bigint
+     FROM (${rows}) r GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6 ${ADD_PRODUCT}`,
     param,
   );
   await tx.$executeRawUnsafe(
@@ -234,10 +250,17 @@ export async function rebuildReportRollups(
       await allowRollupWrites(tx, true);
       await tx.$executeRawUnsafe(`SET LOCAL work_mem = '512MB'`);
       await tx.$executeRawUnsafe(
-        `LOCK TABLE "ReportSales", "ReportCountySales", "ReportBuyerSales", "ReportHousehold", "ReportVillageHouseholds" IN EXCLUSIVE MODE`,
+        `LOCK TABLE "ReportSales", "ReportProductSales", "ReportCountySales", "ReportBuyerSales", "ReportHousehold", "ReportVillageHouseholds" IN EXCLUSIVE MODE`,
       );
-      await tx.$executeRawUnsafe(`TRUNCATE "ReportSales", "ReportCountySales", "ReportBuyerSales", "ReportHousehold"`);
+      await tx.$executeRawUnsafe(
+        `TRUNCATE "ReportSales", "ReportProductSales", "ReportCountySales", "ReportBuyerSales", "ReportHousehold"`,
+      );
       const sales = await tx.$executeRawUnsafe(`INSERT INTO "ReportSales" (${SALES_COLUMNS}) ${ROLLUP_FROM_LEDGER.sales}`);
+      await tx.$executeRawUnsafe(
+        `INSERT INTO "ReportProductSales" (${PRODUCT_COLUMNS})
+         SELECT "grain", "periodStart", "countyId", "productId", "operatorId", "certified", SUM("netFen")::bigint, SUM("refundedFen")::bigint
+         FROM "ReportSales" GROUP BY 1, 2, 3, 4, 5, 6`,
+      );
       const countySales = await tx.$executeRawUnsafe(
         `INSERT INTO "ReportCountySales" (${COUNTY_COLUMNS})
          SELECT "grain", "periodStart", "countyId", "channel", "certified", SUM("netFen")::bigint, SUM("refundedFen")::bigint
