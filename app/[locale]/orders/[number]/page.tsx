@@ -207,7 +207,9 @@ export default async function OrderPage({ params, searchParams }: Props) {
             {linesOf(shipment.operatorId).map((l) => (
               <li key={l.id} className="flex flex-wrap justify-between gap-2 px-4 py-2.5 text-sm">
                 <span className="min-w-0">
-                  <LocalLink locale={locale} href={`/products/${l.product.slug}`} className="font-medium hover:underline">
+                  {/* No prefetch: the buyer reviews here, and a prefetch of the (cached) product page still
+                      rendering when the review lands would be kept as the page's fresh copy. */}
+                  <LocalLink locale={locale} href={`/products/${l.product.slug}`} prefetch={false} className="font-medium hover:underline">
                     {localName(locale, l.product)}
                   </LocalLink>{" "}
                   <span className="text-stone-600">
