@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useState } from "react";
 import { useActionForm } from "@/components/console/use-action-form";
-import { Field, fieldErrors, FormMessage, SubmitButton } from "@/components/ui/form";
+import { Field, fieldErrors, FormMessage, SubmitButton, YuanInput } from "@/components/ui/form";
 import { inputClass } from "@/components/ui/styles";
 import { decideAfterSaleAction } from "@/lib/after-sales/actions";
 import { formatFen } from "@/lib/money";
@@ -47,16 +47,7 @@ export function AdminDecide({ requestId, askedFen, offeredFen }: { requestId: st
             hint={t("amountHint", { max: formatFen(askedFen) })}
             errors={fieldErrors(form.state, "amount")}
           >
-            <input
-              id={`${id}-amount`}
-              name="amount"
-              type="text"
-              inputMode="decimal"
-              autoComplete="off"
-              maxLength={20}
-              defaultValue={fenToYuanInput(offeredFen ?? askedFen)}
-              className={inputClass}
-            />
+            <YuanInput id={`${id}-amount`} name="amount" defaultValue={fenToYuanInput(offeredFen ?? askedFen)} />
           </Field>
         ) : null}
         <Field id={`${id}-note`} label={t("note")} errors={fieldErrors(form.state, "note")}>

@@ -7,7 +7,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useState } from "react";
 import { useActionForm } from "@/components/console/use-action-form";
-import { Field, fieldErrors, FormMessage, SubmitButton } from "@/components/ui/form";
+import { Field, fieldErrors, FormMessage, SubmitButton, YuanInput } from "@/components/ui/form";
 import { inputClass } from "@/components/ui/styles";
 import { openAfterSaleAction } from "@/lib/after-sales/actions";
 import { formatFen } from "@/lib/money";
@@ -86,17 +86,12 @@ export function OpenAfterSaleForm({
             </select>
           </Field>
           <Field id={`${id}-amount`} label={t("amount")} hint={t("amountHint", { max: formatFen(max) })} errors={errors("amount")}>
-            <input
+            <YuanInput
               key={target}
               id={`${id}-amount`}
               name="amount"
-              type="text"
-              inputMode="decimal"
-              autoComplete="off"
-              maxLength={20}
               defaultValue={fenToYuanInput(max)}
               aria-invalid={errors("amount") ? true : undefined}
-              className={inputClass}
             />
           </Field>
         </div>

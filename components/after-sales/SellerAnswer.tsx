@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useId } from "react";
 import { useActionForm } from "@/components/console/use-action-form";
-import { Field, fieldErrors, FormMessage, SubmitButton } from "@/components/ui/form";
+import { Field, fieldErrors, FormMessage, SubmitButton, YuanInput } from "@/components/ui/form";
 import { inputClass } from "@/components/ui/styles";
 import { acceptAfterSaleAction, proposeAfterSaleAction, refuseAfterSaleAction } from "@/lib/after-sales/actions";
 import { formatFen } from "@/lib/money";
@@ -51,15 +51,7 @@ export function SellerAnswer({ requestId, askedFen }: { requestId: string; asked
               hint={t("proposeHint", { max: formatFen(askedFen) })}
               errors={fieldErrors(propose.state, "amount")}
             >
-              <input
-                id={`${id}-amount`}
-                name="amount"
-                type="text"
-                inputMode="decimal"
-                autoComplete="off"
-                maxLength={20}
-                className={inputClass}
-              />
+              <YuanInput id={`${id}-amount`} name="amount" />
             </Field>
             <Field id={`${id}-note`} label={t("note")} errors={fieldErrors(propose.state, "note")}>
               <input id={`${id}-note`} name="note" type="text" maxLength={200} placeholder={t("notePlaceholder")} className={inputClass} />

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import type { ComponentProps, ReactNode } from "react";
 import { useFormStatus } from "react-dom";
 import type { ActionResult } from "@/lib/actions/define";
+import { inputClass } from "./styles";
 
 /** A labelled field with its error messages; the control is passed as children. */
 export function Field({
@@ -62,6 +63,11 @@ export function Checkbox({
 }
 
 /** Disabled while the form is submitting, so a double click submits once. */
+/** An amount in yuan ("12.50"): a text field with the decimal keypad on phones, parsed on the server. */
+export function YuanInput({ className = inputClass, ...rest }: Omit<ComponentProps<"input">, "type" | "inputMode">) {
+  return <input type="text" inputMode="decimal" autoComplete="off" maxLength={20} className={className} {...rest} />;
+}
+
 export function SubmitButton({ children, className = "", ...rest }: ComponentProps<"button">) {
   const { pending } = useFormStatus();
   return (

@@ -6,7 +6,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
-import { Field, fieldErrors, FormMessage, SubmitButton } from "@/components/ui/form";
+import { Field, fieldErrors, FormMessage, SubmitButton, YuanInput } from "@/components/ui/form";
 import { inputClass } from "@/components/ui/styles";
 import { parseYuanAmount } from "@/lib/benefits/amounts";
 import { fenToYuanInput } from "@/lib/products/price";
@@ -79,17 +79,12 @@ export function RefundLineForm({
         <input type="hidden" name="orderLineId[]" value={lineId} />
         <div className="grid gap-3 sm:grid-cols-2">
           <Field id={`${id}-amount`} label={t("amount")} hint={t("amountHint", { max: formatFen(openFen) })} errors={errors("amount.0")}>
-            <input
+            <YuanInput
               ref={amountRef}
               id={`${id}-amount`}
               name="amount[]"
-              type="text"
-              inputMode="decimal"
-              autoComplete="off"
               defaultValue={fenToYuanInput(openFen)}
-              maxLength={20}
               aria-invalid={errors("amount.0") ? true : undefined}
-              className={inputClass}
             />
           </Field>
           <Field id={`${id}-reason`} label={t("reason")} errors={errors("reason")}>
@@ -110,17 +105,7 @@ export function RefundLineForm({
               hint={t("shippingHint", { max: formatFen(shippingOpenFen) })}
               errors={errors("shipping")}
             >
-              <input
-                id={`${id}-shipping`}
-                ref={shippingRef}
-                name="shipping"
-                type="text"
-                inputMode="decimal"
-                autoComplete="off"
-                maxLength={20}
-                aria-invalid={errors("shipping") ? true : undefined}
-                className={inputClass}
-              />
+              <YuanInput id={`${id}-shipping`} ref={shippingRef} name="shipping" aria-invalid={errors("shipping") ? true : undefined} />
             </Field>
           ) : null}
         </div>
