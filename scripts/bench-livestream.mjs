@@ -175,7 +175,7 @@ async function main() {
     if ((await runStep("next", ["build"], { env: { ...env, NODE_ENV: "production" } })) !== 0) throw new Error("next build failed");
   }
   const serverLog = path.join(OUT_DIR, "logs", "livestream-server.log");
-  const server = start(process.execPath, ["scripts/serve.mjs"], {
+  const server = start(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean), "scripts/serve.mjs"], {
     env: { ...env, NODE_ENV: "production", NEXTAUTH_URL: BASE, PORT: String(PORT), HOSTNAME: "127.0.0.1", LIVE_PING: "1" },
     logFile: serverLog,
   });
