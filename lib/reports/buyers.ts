@@ -97,13 +97,32 @@ function rollupAnswers(f: ReportFilters): boolean {
   return !(f.township || f.village || f.operator || f.product || f.category);
 }
 
-/** Purchases per (organisation, seller county) in the period, in the scope, with the filters. */
+interface PurchaseRow {
+  org: string;
+  county: string;
+  assist: bigint;
+  total: bigint;
+  /** The organisation, its region and its province (null when the organisation's row is gone). */
+  nameZh: string | null;
+  nameEn: string | null;
+  kind: OrganisationKind | null;
+  regionId: string | null;
+  regionZh: string | null;
+  regionEn: string | null;
+  provinceZh: string | null;
+  provinceEn: string | null;
+}
+
+/**
+ * Purchases per (organisation, seller county) in the period, in the scope, with the filters; with
+ * the organisation's names, kind, region and province (in the same query: no second round trip).
+ */
 async function purchasesByOrganisationAndCounty(
   db: Reader,
   scope: ReportScope,
   f: ReportFilters,
   source: ReportSource,
-): Promise<{ rows: { org: string; county: string; assist: bigint; total: bigint }[]; source: ReportSource }> {
+): Promise<{ rows: PurchaseRow[]; source: ReportSource }> {
   const q = new Sql();
   const plan = source === "rollups" && rollupAnswers(f) ? rollupPlan(f.period) : null;
   let sql: string;
@@ -138,7 +157,15 @@ async function purchasesByOrganisationAndCounty(
            FROM "OrderLine" l JOIN "Order" o ON o."id" = l."orderId" JOIN "Product" p ON p."id" = l."productId"
            WHERE ${where.join(" AND ")} GROUP BY 1, 2`;
   }
-  const rows = await db.$queryRawUnsafe<{ org: string; county: string; assist: bigint; total: bigint }[]>(sql, ...q.params);
+  const rows = await db.$queryRawUnsafe<PurchaseRow[]>(
+    `SELECT t.org, t.county, t.assist, t.total, o."nameZh", o."nameEn", o."kind"::text AS kind, o."regionId",
+            r."nameZh" AS "regionZh", r."nameEn" AS "regionEn", pr."nameZh" AS "provinceZh", pr."nameEn" AS "provinceEn"
+     FROM (${sql}) t
+     LEFT JOIN "Organisation" o ON o."id" = t.org
+     LEFT JOIN "Region" r ON r."id" = o."regionId"
+     LEFT JOIN "Region" pr ON pr."id" = left(o."regionId", 2)`,
+    ...q.params,
+  );
   return { rows, source: plan ? "rollups" : "ledger" };
 }
 
@@ -167,39 +194,35 @@ async function countedFromRollup(db: Reader, unitIds: string[], year: number): P
 }
 
 async function quotaRows(db: Reader, scope: ReportScope, year: number, source: ReportSource): Promise<QuotaRow[]> {
-  const units = await db.organisation.findMany({
-    where: {
-      kind: "BUDGET_UNIT",
-      hasCanteen: true,
-      ...(scope.countyIds ? { OR: scope.countyIds.map((c) => ({ regionId: { startsWith: c } })) } : {}),
-    },
-    orderBy: { id: "asc" },
-    select: {
-      id: true,
-      nameZh: true,
-      nameEn: true,
-      regionId: true,
-      region: { select: { nameZh: true, nameEn: true } },
-      budgets: { where: { year }, select: { budgetFen: true } },
-    },
-  });
+  const counties = scope.countyIds ? `AND EXISTS (SELECT 1 FROM unnest($2::text[]) c(id) WHERE starts_with(o."regionId", c.id))` : "";
+  const units = await db.$queryRawUnsafe<
+    { id: string; nameZh: string; nameEn: string; regionId: string; regionZh: string; regionEn: string; budgetFen: bigint | null }[]
+  >(
+    `SELECT o."id", o."nameZh", o."nameEn", o."regionId", r."nameZh" AS "regionZh", r."nameEn" AS "regionEn", b."budgetFen"
+     FROM "Organisation" o JOIN "Region" r ON r."id" = o."regionId"
+     LEFT JOIN "CanteenBudget" b ON b."organisationId" = o."id" AND b."year" = $1
+     WHERE o."kind" = 'BUDGET_UNIT' AND o."hasCanteen" ${counties}
+     ORDER BY o."id"`,
+    year,
+    ...(scope.countyIds ? [scope.countyIds] : []),
+  );
   if (!units.length) return [];
   const ids = units.map((u) => u.id);
   const [rates, counted] = await Promise.all([
-    db.quotaRate.findMany({ select: { regionId: true, bps: true } }),
+    db.$queryRawUnsafe<{ regionId: string; bps: number }[]>(`SELECT "regionId", "bps" FROM "QuotaRate"`),
     source === "rollups" ? countedFromRollup(db, ids, year) : countedPurchasesFen(db as Db, ids, year),
   ]);
   return units
     .map((u) => {
-      const budget = u.budgets[0]?.budgetFen ?? null;
+      const budget = u.budgetFen;
       const bps = quotaBpsFor(u.regionId, rates);
       const progress = quotaProgress(budget === null ? 0n : quotaFen(budget, bps), counted.get(u.id) ?? 0n);
       return {
         id: u.id,
         nameZh: u.nameZh,
         nameEn: u.nameEn || u.nameZh,
-        regionZh: u.region.nameZh,
-        regionEn: u.region.nameEn,
+        regionZh: u.regionZh,
+        regionEn: u.regionEn,
         budgetFen: budget === null ? null : Number(budget),
         bps,
         quotaFen: Number(progress.quotaFen),
@@ -215,16 +238,15 @@ async function quotaRows(db: Reader, scope: ReportScope, year: number, source: R
 async function campaignRows(db: Reader, scope: ReportScope, f: ReportFilters): Promise<CampaignRow[]> {
   const { start, end } = periodInstants(f.period);
   const graceStart = new Date(start.getTime() - 86_400_000);
-  const campaigns = await db.campaign.findMany({
-    where: {
-      status: { not: "DRAFT" },
-      startsAt: { lt: end },
-      endsAt: { gte: graceStart },
-      ...(scope.countyIds ? { products: { some: { product: { countyId: { in: scope.countyIds } } } } } : {}),
-    },
-    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-    select: { id: true, titleZh: true, titleEn: true, startsAt: true, endsAt: true },
-  });
+  const campaigns = await db.$queryRawUnsafe<{ id: string; titleZh: string; titleEn: string; startsAt: Date; endsAt: Date }[]>(
+    `SELECT c."id", c."titleZh", c."titleEn", c."startsAt", c."endsAt" FROM "Campaign" c
+     WHERE c."status" <> 'DRAFT' AND c."startsAt" < $1::timestamp(3) AND c."endsAt" >= $2::timestamp(3)
+     ${scope.countyIds ? `AND EXISTS (SELECT 1 FROM "CampaignProduct" cp JOIN "Product" p ON p."id" = cp."productId" WHERE cp."campaignId" = c."id" AND p."countyId" = ANY($3::text[]))` : ""}
+     ORDER BY c."startsAt", c."id"`,
+    end.toISOString(),
+    graceStart.toISOString(),
+    ...(scope.countyIds ? [scope.countyIds] : []),
+  );
   if (!campaigns.length) return [];
   const ids = campaigns.map((c) => c.id);
   const q = new Sql();
@@ -307,15 +329,13 @@ export async function loadBuyerReport(
   const year = quotaYearOf(f);
   const [purchases, pairingRows, quota, campaigns] = await Promise.all([
     purchasesByOrganisationAndCounty(db, scope, f, source),
-    db.organisationPairing.findMany({
-      where: scope.countyIds ? { countyId: { in: scope.countyIds } } : {},
-      orderBy: [{ countyId: "asc" }, { organisationId: "asc" }],
-      select: {
-        organisationId: true,
-        organisation: { select: { nameZh: true, nameEn: true } },
-        county: { select: { id: true, nameZh: true, nameEn: true } },
-      },
-    }),
+    db.$queryRawUnsafe<{ organisationId: string; nameZh: string; nameEn: string; countyId: string; countyZh: string; countyEn: string }[]>(
+      `SELECT p."organisationId", o."nameZh", o."nameEn", p."countyId", c."nameZh" AS "countyZh", c."nameEn" AS "countyEn"
+       FROM "OrganisationPairing" p JOIN "Organisation" o ON o."id" = p."organisationId" JOIN "Region" c ON c."id" = p."countyId"
+       ${scope.countyIds ? `WHERE p."countyId" = ANY($1::text[])` : ""}
+       ORDER BY p."countyId", p."organisationId"`,
+      ...(scope.countyIds ? [scope.countyIds] : []),
+    ),
     quotaRows(db, scope, year, source),
     campaignRows(db, scope, f),
   ]);
@@ -330,26 +350,22 @@ export async function loadBuyerReport(
     perPair.set(`${r.org} ${r.county}`, m);
     add(total, m);
   }
-  const orgs = perOrg.size
-    ? await db.organisation.findMany({
-        where: { id: { in: [...perOrg.keys()] } },
-        select: { id: true, nameZh: true, nameEn: true, kind: true, regionId: true, region: { select: { nameZh: true, nameEn: true } } },
-      })
-    : [];
-  const provinceIds = [...new Set(orgs.map((o) => o.regionId.slice(0, 2)))];
-  const provinceNames = provinceIds.length
-    ? await db.region.findMany({ where: { id: { in: provinceIds } }, select: { id: true, nameZh: true, nameEn: true } })
-    : [];
+  // The organisations (each named on its rows; one whose row is gone is left out) and their provinces.
+  const orgs = new Map<string, PurchaseRow & { nameZh: string; kind: OrganisationKind; regionId: string }>();
+  for (const r of purchases.rows) if (r.nameZh !== null && !orgs.has(r.org)) orgs.set(r.org, r as never);
+  const provinceNames = new Map<string, { nameZh: string; nameEn: string }>();
+  for (const o of orgs.values())
+    if (o.provinceZh !== null) provinceNames.set(o.regionId.slice(0, 2), { nameZh: o.provinceZh, nameEn: o.provinceEn! });
 
-  const organisations: BuyerRow[] = orgs
+  const organisations: BuyerRow[] = [...orgs.values()]
     .map((o) => ({
-      id: o.id,
+      id: o.org,
       nameZh: o.nameZh,
       nameEn: o.nameEn || o.nameZh,
       kind: o.kind,
-      regionZh: o.region.nameZh,
-      regionEn: o.region.nameEn,
-      ...perOrg.get(o.id)!,
+      regionZh: o.regionZh!,
+      regionEn: o.regionEn!,
+      ...perOrg.get(o.org)!,
     }))
     .sort((a, b) => byMoney(a, b) || a.id.localeCompare(b.id));
 
@@ -361,7 +377,7 @@ export async function loadBuyerReport(
   });
 
   const provinceMoney = new Map<string, Money & { organisations: number }>();
-  const provinceOf = new Map(orgs.map((o) => [o.id, o.regionId.slice(0, 2)]));
+  const provinceOf = new Map([...orgs.values()].map((o) => [o.org, o.regionId.slice(0, 2)]));
   for (const o of organisations) {
     const id = provinceOf.get(o.id)!;
     if (!provinceMoney.has(id)) provinceMoney.set(id, { ...zero(), organisations: 0 });
@@ -371,7 +387,7 @@ export async function loadBuyerReport(
   }
   const provinces: ProvinceRow[] = [...provinceMoney]
     .map(([id, m]) => {
-      const name = provinceNames.find((p) => p.id === id);
+      const name = provinceNames.get(id);
       return { id, nameZh: name?.nameZh ?? id, nameEn: name?.nameEn ?? id, rank: 0, ...m };
     })
     .sort((a, b) => byMoney(a, b) || a.id.localeCompare(b.id))
@@ -380,9 +396,9 @@ export async function loadBuyerReport(
   // The partners that bought most first; pairings with no purchase after them, in a fixed order.
   const pairings: PairingRow[] = pairingRows
     .map((p) => ({
-      partner: { id: p.organisationId, nameZh: p.organisation.nameZh, nameEn: p.organisation.nameEn || p.organisation.nameZh },
-      county: p.county,
-      ...(perPair.get(`${p.organisationId} ${p.county.id}`) ?? zero()),
+      partner: { id: p.organisationId, nameZh: p.nameZh, nameEn: p.nameEn || p.nameZh },
+      county: { id: p.countyId, nameZh: p.countyZh, nameEn: p.countyEn },
+      ...(perPair.get(`${p.organisationId} ${p.countyId}`) ?? zero()),
     }))
     .sort((a, b) => byMoney(a, b) || a.county.id.localeCompare(b.county.id) || a.partner.id.localeCompare(b.partner.id));
 

@@ -192,9 +192,9 @@ const REGION_COLUMN: Record<RegionLevelName, string> = { COUNTY: `p."countyId"`,
 interface SalesGroups {
   total: Money;
   regions: Map<string, Money>;
-  /** The first `limit` operators and products, by money (every one without a limit), and how many there are. */
-  operators: Map<string, Money>;
-  products: Map<string, Money>;
+  /** The first `limit` operators and products, by money (every one without a limit), with their names, and how many there are. */
+  operators: Map<string, OperatorRow>;
+  products: Map<string, ProductRow>;
   counts: { operators: number; products: number };
   channels: Map<string, Money>;
   villages: Map<string, Money>;
@@ -301,7 +301,29 @@ async function salesGroups(
                 COALESCE(SUM(amount) FILTER (WHERE certified), 0)::bigint AS assist, COALESCE(SUM(amount), 0)::bigint AS total
          FROM (${salesRows(q, scope, f, range)}) x
          GROUP BY GROUPING SETS (${sets.map((set) => (set === "total" ? "()" : `(${set})`)).join(", ")})`;
-  const cut = Number.isFinite(limit) ? `WHERE g NOT IN (${GROUP.op ?? -1}, ${GROUP.prod ?? -1}) OR pos <= ${q.p(limit, "int")}` : "";
+  // The first `limit` operators and products by money (the page; every one for the exports), each
+  // as its own ORDER BY … LIMIT over the grouped rows (a bounded top-N sort of the few thousand
+  // product rows instead of ranking them all with a window), and how many there are in all (the
+  // row g = -1: operators in `assist`, products in `total`). Ties at the cut are broken by the id,
+  // as before. The operators' and products' names come with them (no second round trip).
+  const top = GROUP.op !== undefined || GROUP.prod !== undefined ? q.p(Number.isFinite(limit) ? limit : null, "bigint") : "";
+  const noNames = `NULL::text AS "nameZh", NULL::text AS "nameEn", NULL::text AS category, NULL::text AS "operatorZh", NULL::text AS "operatorEn"`;
+  const picked = [
+    `SELECT *, ${noNames} FROM grouped${GROUP.op === undefined && GROUP.prod === undefined ? "" : ` WHERE g NOT IN (${GROUP.op ?? -1}, ${GROUP.prod ?? -1})`}`,
+  ];
+  // The names joined to the few rows kept (so the planner looks each one up by its key).
+  if (GROUP.op !== undefined)
+    picked.push(`SELECT t.*, o."nameZh", o."nameEn", NULL::text, NULL::text, NULL::text
+                 FROM (SELECT * FROM grouped WHERE g = ${GROUP.op} ORDER BY assist DESC, total DESC, op LIMIT ${top}) t
+                 JOIN "Operator" o ON o."id" = t.op`);
+  if (GROUP.prod !== undefined)
+    picked.push(`SELECT t.*, p."nameZh", p."nameEn", p."category"::text, po."nameZh", po."nameEn"
+                 FROM (SELECT * FROM grouped WHERE g = ${GROUP.prod} ORDER BY assist DESC, total DESC, prod LIMIT ${top}) t
+                 JOIN "Product" p ON p."id" = t.prod JOIN "Operator" po ON po."id" = p."operatorId"`);
+  if (GROUP.op !== undefined || GROUP.prod !== undefined)
+    picked.push(`SELECT -1, ${GROUP_COLUMNS.map((c) => `NULL::text AS ${c}`).join(", ")},
+                        count(*) FILTER (WHERE g = ${GROUP.op ?? -1})::bigint, count(*) FILTER (WHERE g = ${GROUP.prod ?? -1})::bigint, ${noNames}
+                 FROM grouped`);
   const rows = await db.$queryRawUnsafe<
     {
       g: number;
@@ -312,15 +334,13 @@ async function salesGroups(
       vil: string | null;
       assist: bigint;
       total: bigint;
-      n: bigint;
+      nameZh: string | null;
+      nameEn: string | null;
+      category: Category | null;
+      operatorZh: string | null;
+      operatorEn: string | null;
     }[]
-  >(
-    `SELECT * FROM (
-       SELECT *, row_number() OVER (PARTITION BY g ORDER BY assist DESC, total DESC, op, prod) AS pos, count(*) OVER (PARTITION BY g) AS n
-       FROM (${grouped}) grouped
-     ) ranked ${cut}`,
-    ...q.params,
-  );
+  >(`WITH grouped AS MATERIALIZED (${grouped}) ${picked.join(" UNION ALL ")}`, ...q.params);
   const groups: SalesGroups = {
     total: { assistFen: 0, totalFen: 0 },
     regions: new Map(),
@@ -332,15 +352,21 @@ async function salesGroups(
   };
   for (const r of rows) {
     const money = { assistFen: n(r.assist), totalFen: n(r.total) };
-    if (r.g === GROUP.total) groups.total = money;
+    if (r.g === -1) groups.counts = { operators: money.assistFen, products: money.totalFen };
+    else if (r.g === GROUP.total) groups.total = money;
     else if (r.g === GROUP.region && r.region) groups.regions.set(r.region, money);
-    else if (r.g === GROUP.op && r.op) {
-      groups.operators.set(r.op, money);
-      groups.counts.operators = n(r.n);
-    } else if (r.g === GROUP.prod && r.prod) {
-      groups.products.set(r.prod, money);
-      groups.counts.products = n(r.n);
-    } else if (r.g === GROUP.ch && r.ch) groups.channels.set(r.ch, money);
+    else if (r.g === GROUP.op && r.op) groups.operators.set(r.op, { id: r.op, nameZh: r.nameZh!, nameEn: r.nameEn!, ...money });
+    else if (r.g === GROUP.prod && r.prod)
+      groups.products.set(r.prod, {
+        id: r.prod,
+        nameZh: r.nameZh!,
+        nameEn: r.nameEn!,
+        category: r.category!,
+        operatorZh: r.operatorZh!,
+        operatorEn: r.operatorEn!,
+        ...money,
+      });
+    else if (r.g === GROUP.ch && r.ch) groups.channels.set(r.ch, money);
     else if (r.g === GROUP.vil && r.vil) groups.villages.set(r.vil, money);
   }
   return { groups, source: range.kind === "rollup" ? "rollups" : "ledger" };
@@ -573,6 +599,41 @@ async function villageHouseholdGroups(
 const zero: Money = { assistFen: 0, totalFen: 0 };
 
 /**
+ * The child regions of the scope (the rows of the breakdown by region, each listed sold or not)
+ * and its villages with their townships' names (the village ranking lists every one), in one
+ * query, each in id order.
+ */
+async function scopeRegions(
+  db: Reader,
+  scope: ReportScope,
+): Promise<{ regionRows: NamedRow[]; villageRows: (NamedRow & { townshipZh: string | null; townshipEn: string | null })[] }> {
+  const q = new Sql();
+  const parts: string[] = [];
+  if (!scope.village) {
+    const parent = scope.township ? scope.township.id : scope.county ? scope.county.id : null;
+    parts.push(`SELECT 'region' AS kind, r."id", r."nameZh", r."nameEn", NULL::text AS "townshipZh", NULL::text AS "townshipEn"
+                FROM "Region" r WHERE ${parent ? `r."parentId" = ${q.p(parent)}` : `r."level" = 'COUNTY'`}`);
+  }
+  const villageWhere = scope.village
+    ? `v."id" = ${q.p(scope.village.id)}`
+    : scope.township
+      ? `v."parentId" = ${q.p(scope.township.id)}`
+      : `v."level" = 'VILLAGE'${scope.countyIds ? ` AND EXISTS (SELECT 1 FROM unnest(${q.p(scope.countyIds, "text[]")}) c(id) WHERE starts_with(v."id", c.id))` : ""}`;
+  parts.push(`SELECT 'village' AS kind, v."id", v."nameZh", v."nameEn", t."nameZh" AS "townshipZh", t."nameEn" AS "townshipEn"
+              FROM "Region" v LEFT JOIN "Region" t ON t."id" = v."parentId" WHERE ${villageWhere}`);
+  const rows = await db.$queryRawUnsafe<
+    (NamedRow & { kind: "region" | "village"; townshipZh: string | null; townshipEn: string | null })[]
+  >(`${parts.join(" UNION ALL ")} ORDER BY 1, 2`, ...q.params);
+  const regionRows = scope.village
+    ? [{ id: scope.village.id, nameZh: scope.village.nameZh, nameEn: scope.village.nameEn }]
+    : rows.filter((r) => r.kind === "region").map((r) => ({ id: r.id, nameZh: r.nameZh, nameEn: r.nameEn }));
+  const villageRows = rows
+    .filter((r) => r.kind === "village")
+    .map((r) => ({ id: r.id, nameZh: r.nameZh, nameEn: r.nameEn, townshipZh: r.townshipZh, townshipEn: r.townshipEn }));
+  return { regionRows, villageRows };
+}
+
+/**
  * Every figure of the report for this scope and these filters. `limit` cuts the operators, products
  * and villages to the first rows (the page); without it every row is there (the exports).
  */
@@ -586,25 +647,8 @@ export async function loadReport(
   const limit = options.limit ?? Infinity;
 
   // The regions of the scope (every child region is listed, sold or not) and its villages: known
-  // before any sum, so they are read meanwhile.
-  const regionParent = scope.village ? null : scope.township ? scope.township.id : scope.county ? scope.county.id : null;
-  const regionRowsQuery = scope.village
-    ? Promise.resolve([{ id: scope.village.id, nameZh: scope.village.nameZh, nameEn: scope.village.nameEn }])
-    : db.region.findMany({
-        where: regionParent ? { parentId: regionParent } : { level: "COUNTY" },
-        orderBy: { id: "asc" },
-        select: { id: true, nameZh: true, nameEn: true },
-      });
-  const villageRowsQuery = db.region.findMany({
-    where: scope.village
-      ? { id: scope.village.id }
-      : scope.township
-        ? { parentId: scope.township.id }
-        : { level: "VILLAGE", ...(scope.countyIds ? { OR: scope.countyIds.map((c) => ({ id: { startsWith: c } })) } : {}) },
-    orderBy: { id: "asc" },
-    select: { id: true, nameZh: true, nameEn: true, parent: { select: { nameZh: true, nameEn: true } } },
-  });
-  const [sales, trend, households, regionRows, villageRows] = await Promise.all([
+  // before any sum, so they are read meanwhile (one query for both).
+  const [sales, trend, households, { regionRows, villageRows }] = await Promise.all([
     salesGroups(db, scope, f, source, limit),
     salesTrend(db, scope, f, source),
     // The households per region of the breakdown's level and per village (the ranking); by county only in a province roll-up.
@@ -619,21 +663,9 @@ export async function loadReport(
           ? ["total", "township", "village"]
           : ["total", "village"],
     ),
-    regionRowsQuery,
-    villageRowsQuery,
+    scopeRegions(db, scope),
   ]);
   const g = sales.groups;
-  const [operatorRows, productRows] = await Promise.all([
-    g.operators.size
-      ? db.operator.findMany({ where: { id: { in: [...g.operators.keys()] } }, select: { id: true, nameZh: true, nameEn: true } })
-      : [],
-    g.products.size
-      ? db.product.findMany({
-          where: { id: { in: [...g.products.keys()] } },
-          select: { id: true, nameZh: true, nameEn: true, category: true, operator: { select: { nameZh: true, nameEn: true } } },
-        })
-      : [],
-  ]);
 
   const householdsOf = (level: RegionLevelName) =>
     level === "COUNTY" ? households.counties : level === "TOWNSHIP" ? households.townships : households.villages;
@@ -673,8 +705,8 @@ export async function loadReport(
       id: v.id,
       nameZh: v.nameZh,
       nameEn: v.nameEn,
-      townshipZh: v.parent?.nameZh ?? "",
-      townshipEn: v.parent?.nameEn ?? "",
+      townshipZh: v.townshipZh ?? "",
+      townshipEn: v.townshipEn ?? "",
       ...(g.villages.get(v.id) ?? zero),
       reached: households.villages.get(v.id)?.reached ?? 0,
       people: households.villages.get(v.id)?.people ?? 0,
@@ -684,18 +716,8 @@ export async function loadReport(
     .map((v, i) => ({ ...v, rank: i + 1 }));
   const villages = allVillages.slice(0, limit);
 
-  const operators: OperatorRow[] = operatorRows.map((o) => ({ ...o, ...g.operators.get(o.id)! })).sort(byMoney);
-  const products: ProductRow[] = productRows
-    .map((p) => ({
-      id: p.id,
-      nameZh: p.nameZh,
-      nameEn: p.nameEn,
-      category: p.category,
-      operatorZh: p.operator.nameZh,
-      operatorEn: p.operator.nameEn,
-      ...g.products.get(p.id)!,
-    }))
-    .sort(byMoney);
+  const operators: OperatorRow[] = [...g.operators.values()].sort(byMoney);
+  const products: ProductRow[] = [...g.products.values()].sort(byMoney);
   const channels: ChannelRow[] = CHANNELS.filter((c) => !f.channel || c === f.channel).map((channel) => ({
     channel,
     ...(g.channels.get(channel) ?? zero),
