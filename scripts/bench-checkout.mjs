@@ -1,7 +1,7 @@
 // `npm run bench:checkout`: how fast checkout holds stock on one hot product, through the real
 // HTTP endpoint (POST /api/checkout on a production build, demo payment provider), on the
 // embedded PostgreSQL. A benchmark, not a test: it prints figures and fails only on oversell.
-//   1. its own PostgreSQL (.data/postgres-bench-checkout, port 54333), migrations, demo seed
+//   1. its own PostgreSQL (.data/postgres-bench-checkout, made anew each run; port 54333), migrations, demo seed
 //   2. next build into .next-bench (shared with bench:pages), next start on port 3201
 //   3. a hot product with STOCK units at ¥50 (13,400 by default: the seed report's livestream,
 //      ¥670,000 in 3 seconds), then STOCK + EXTRA checkouts of one unit from N concurrent buyers;
@@ -77,7 +77,7 @@ async function main() {
   const options = parseBurstArgs(process.argv.slice(2), USAGE);
   mkdirSync(path.join(OUT_DIR, "logs"), { recursive: true });
   if (!(await portIsFree(PORT))) throw new Error(`port ${PORT} is in use: free it first`);
-  const { db, secrets } = await benchDatabase({ dataDir: DATA_DIR, port: DB_PORT, log });
+  const { db, secrets } = await benchDatabase({ dataDir: DATA_DIR, port: DB_PORT, log, fresh: true });
   const env = {
     DATABASE_URL: db.url,
     ...secrets,

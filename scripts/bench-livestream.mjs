@@ -1,7 +1,8 @@
 // `npm run bench:livestream`: the seed report's livestream (13,400 orders of ¥50 in 3 seconds)
 // through the real reservation endpoint, on the embedded PostgreSQL. A benchmark, not a test: it
 // prints figures and fails only on oversell or duplicates.
-//   1. its own PostgreSQL (.data/postgres-bench-live, port BENCH_DB_PORT=54433), migrations, demo seed
+//   1. its own PostgreSQL (.data/postgres-bench-live, made anew each run; port BENCH_DB_PORT=54433),
+//      migrations, demo seed
 //   2. next build into .next-bench-live, the production server (scripts/serve.mjs) on BENCH_PORT=3213
 //   3. a published campaign of one product, 13,400 units at ¥50, limit 2 per buyer, started by the
 //      server's own campaign clock; 14,000 buyers, each with a real next-auth session cookie
@@ -16,15 +17,15 @@
 // Writes bench-results/livestream.json. Options: --buyers N (200 connections), --stock N (13400),
 // --extra N (600), --no-build.
 import { randomBytes } from "node:crypto";
+import { createRequire } from "node:module";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { spawn } from "node:child_process";
 import jwt from "next-auth/jwt";
 import pg from "pg";
 import { ROOT, formatDuration, handleSignals, onCleanup, portIsFree, runStep, shutdown, start, waitForHttp } from "./lib/proc.mjs";
-import { benchDatabase, fixed, machineLoad, parseBurstArgs, percentile } from "./lib/bench.mjs";
+import { benchDatabase, cpuSplit, fixed, machineLoad, parseBurstArgs, percentile, processTree } from "./lib/bench.mjs";
 
 const USAGE = "usage: npm run bench:livestream -- [--buyers N] [--stock N] [--extra N] [--no-build]   (BENCH_DB_PORT, BENCH_PORT)";
 const DATA_DIR = ".data/postgres-bench-live";
@@ -37,26 +38,9 @@ const PRICE_FEN = 5000;
 const LIMIT = 2;
 
 const log = (message) => console.error(`[bench:livestream] ${message}`);
+const autocannon = createRequire(import.meta.url)("autocannon");
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-const agent = new http.Agent({ keepAlive: true, maxSockets: 1000 });
-function post(pathname, body, headers = {}) {
-  return new Promise((resolve) => {
-    const data = Buffer.from(body);
-    const req = http.request(
-      `${BASE}${pathname}`,
-      { method: "POST", agent, headers: { "content-type": "application/json", "content-length": data.length, ...headers } },
-      (res) => {
-        const chunks = [];
-        res.on("data", (c) => chunks.push(c));
-        res.on("end", () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString("utf8") }));
-      },
-    );
-    req.on("error", (e) => resolve({ status: 0, body: String(e) }));
-    req.end(data);
-  });
-}
 
 /** Runs `total` jobs with `concurrency` workers; each job's latency in ms. */
 async function run(total, concurrency, job) {
@@ -74,6 +58,48 @@ async function run(total, concurrency, job) {
     }),
   );
   return { elapsedMs: performance.now() - began, latencies: latencies.sort((a, b) => a - b) };
+}
+
+/**
+ * `total` POSTs to `pathname` over `connections` kept-alive connections, with autocannon (its own
+ * HTTP client on raw sockets: about a third of the CPU per request of node:http's client, which
+ * shares the 2 cores with the server it measures). `request(n)` gives the n-th request's body and
+ * headers. Each answer's status and latency; `onAnswer(status, msSinceStart)` for each.
+ */
+async function cannon(pathname, total, connections, request, onAnswer = () => {}) {
+  let n = 0;
+  const latencies = [];
+  const statuses = new Map();
+  let began = 0;
+  const instance = autocannon({
+    url: BASE,
+    connections,
+    amount: total,
+    timeout: 60,
+    requests: [
+      {
+        method: "POST",
+        path: pathname,
+        setupRequest: (req) => {
+          const { body, headers } = request(n++);
+          return { ...req, body, headers: { "content-type": "application/json", ...headers } };
+        },
+      },
+    ],
+    renderProgressBar: false,
+    renderResultsTable: false,
+    renderLatencyTable: false,
+  });
+  instance.on("start", () => (began = performance.now()));
+  instance.on("response", (_client, status, _bytes, responseTime) => {
+    latencies.push(responseTime);
+    statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    onAnswer(status, performance.now() - began);
+  });
+  const result = await instance;
+  const elapsedMs = performance.now() - began;
+  if (result.errors > 0 || result.timeouts > 0) statuses.set(0, result.errors + result.timeouts);
+  return { elapsedMs, latencies: latencies.sort((a, b) => a - b), statuses };
 }
 
 /** A product (a copy of a demo one) with `stock` units and its opening ledger row; its id is its slug. */
@@ -133,7 +159,7 @@ async function main() {
   const options = parseBurstArgs(process.argv.slice(2), USAGE);
   mkdirSync(path.join(OUT_DIR, "logs"), { recursive: true });
   if (!(await portIsFree(PORT))) throw new Error(`port ${PORT} is in use: free it first (or set BENCH_PORT)`);
-  const { db, secrets } = await benchDatabase({ dataDir: DATA_DIR, port: DB_PORT, log });
+  const { db, secrets } = await benchDatabase({ dataDir: DATA_DIR, port: DB_PORT, log, fresh: true });
   const env = {
     DATABASE_URL: db.url,
     ...secrets,
@@ -149,7 +175,7 @@ async function main() {
     if ((await runStep("next", ["build"], { env: { ...env, NODE_ENV: "production" } })) !== 0) throw new Error("next build failed");
   }
   const serverLog = path.join(OUT_DIR, "logs", "livestream-server.log");
-  const server = start(process.execPath, ["scripts/serve.mjs"], {
+  const server = start(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean), "scripts/serve.mjs"], {
     env: { ...env, NODE_ENV: "production", NEXTAUTH_URL: BASE, PORT: String(PORT), HOSTNAME: "127.0.0.1", LIVE_PING: "1" },
     logFile: serverLog,
   });
@@ -181,17 +207,16 @@ async function main() {
     });
     cookies.push(`next-auth.session-token=${token}`);
   }
-  const reserve = (campaignProductId, i) =>
-    post(
-      "/api/live/reserve",
-      JSON.stringify({ campaignProductId, quantity: 1, checkoutKey: randomBytes(16).toString("base64url"), address: ADDRESS(i) }),
-      { cookie: cookies[i], origin: BASE },
-    );
+  const reserveBody = (campaignProductId, i) =>
+    JSON.stringify({ campaignProductId, quantity: 1, checkoutKey: randomBytes(16).toString("base64url"), address: ADDRESS(i) });
 
   // Warm-up: JIT, pools, the page cache.
   const warm = await campaignOf(client, 400, "warm");
-  await run(400, 50, (n) => reserve(warm.campaignProductId, total + n));
-  await run(400, 50, () => post("/api/live/ping", "{}"));
+  await cannon("/api/live/reserve", 400, 50, (n) => ({
+    body: reserveBody(warm.campaignProductId, total + n),
+    headers: { cookie: cookies[total + n], origin: BASE },
+  }));
+  await cannon("/api/live/ping", 400, 50, () => ({ body: "{}", headers: {} }));
 
   const hot = await campaignOf(client, options.stock, "run");
   const pages = [`${BASE}/products/${hot.productSlug}`, `${BASE}/live/${hot.campaignId}`];
@@ -202,18 +227,9 @@ async function main() {
   await new Promise((r) => probe.stdout.once("data", r));
   let peakRssKb = 0;
   // The server is scripts/serve.mjs and the `next start` it runs: their resident memory together.
-  const tree = (pid) => {
-    let kids = [];
-    try {
-      kids = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
-    } catch {
-      /* gone */
-    }
-    return [pid, ...kids.flatMap(tree)];
-  };
   const rssOf = () => {
     let kb = 0;
-    for (const pid of tree(server.child.pid)) {
+    for (const pid of processTree(server.child.pid)) {
       try {
         kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
       } catch {
@@ -223,17 +239,39 @@ async function main() {
     peakRssKb = Math.max(peakRssKb, kb);
   };
   const sampler = setInterval(rssOf, 100);
+  // Where the burst's CPU goes: the server's two processes, PostgreSQL (postmaster and backends),
+  // this process (the load generator) and the page probe. Linux only; PostgreSQL is counted only
+  // when the benchmark runs its own.
+  const postmaster = (() => {
+    try {
+      return Number(readFileSync(path.join(ROOT, DATA_DIR, "postmaster.pid"), "utf8").split("\n")[0]);
+    } catch {
+      return null;
+    }
+  })();
+  const cpu = cpuSplit({
+    "serve.mjs": () => [server.child.pid],
+    "next start": () => processTree(server.child.pid).slice(1),
+    PostgreSQL: () => (postmaster && !process.env.DATABASE_URL ? processTree(postmaster) : []),
+    "load generator": () => [process.pid],
+    "page probe": () => [probe.pid],
+  });
+  cpu.start();
 
   log(`${total} reservations from ${options.buyers} concurrent connections, ${options.stock} in the allotment, ${total} buyers`);
-  const statuses = new Map();
   let reserved = 0;
   let reservedAtMs = null;
-  const began = performance.now();
-  const burst = await run(total, options.buyers, async (i) => {
-    const r = await reserve(hot.campaignProductId, i);
-    statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
-    if (r.status === 201 && ++reserved === options.stock) reservedAtMs = performance.now() - began;
-  });
+  const burst = await cannon(
+    "/api/live/reserve",
+    total,
+    options.buyers,
+    (i) => ({ body: reserveBody(hot.campaignProductId, i), headers: { cookie: cookies[i], origin: BASE } }),
+    (status, atMs) => {
+      if (status === 201 && ++reserved === options.stock) reservedAtMs = atMs;
+    },
+  );
+  const statuses = burst.statuses;
+  const cpuSeconds = cpu.stop();
   probe.kill("SIGTERM");
   await new Promise((r) => probe.once("exit", r));
   clearInterval(sampler);
@@ -258,7 +296,10 @@ async function main() {
   const duplicates = books.orders - books.keys;
 
   log("yardstick: a trivial POST route of the same server");
-  const ping = await run(total, options.buyers, () => post("/api/live/ping", "{}"));
+  const pingCpu = cpuSplit({ "serve.mjs": () => [server.child.pid], "load generator": () => [process.pid] });
+  pingCpu.start();
+  const ping = await cannon("/api/live/ping", total, options.buyers, () => ({ body: "{}", headers: {} }));
+  const pingCpuSeconds = pingCpu.stop();
 
   log("ceiling: guarded one-row UPDATEs, one per transaction");
   const ceilingProduct = await productOf(client, options.stock, "ceiling");
@@ -303,6 +344,8 @@ async function main() {
       oversold,
       duplicates,
       peakServerRssMb: peakRssKb / 1024,
+      cpuSeconds,
+      cpuMicrosPerRequest: Object.fromEntries(Object.entries(cpuSeconds).map(([k, v]) => [k, (v / total) * 1e6])),
     },
     pagesDuringBurst: Object.fromEntries(
       Object.entries(probed.latencies).map(([url, l]) => {
@@ -318,6 +361,7 @@ async function main() {
       perSecond: rateOf(total, ping.elapsedMs),
       p50: percentile(ping.latencies, 50),
       p95: percentile(ping.latencies, 95),
+      cpuMicrosPerRequest: Object.fromEntries(Object.entries(pingCpuSeconds).map(([k, v]) => [k, (v / total) * 1e6])),
     },
     ceiling: { updates: total, clients, perSecond: rateOf(total, ceiling.elapsedMs), p50: percentile(ceiling.latencies, 50) },
     paymentQueue: {
@@ -343,9 +387,16 @@ async function main() {
       `  latency p50/p95/p99 ${fixed(b.latencyMs.p50)} / ${fixed(b.latencyMs.p95)} / ${fixed(b.latencyMs.p99)} ms`,
       `  oversold units      ${oversold}   duplicates ${duplicates}   (allotment left ${books.stock} over ${books.shards} shards, on orders ${books.sold}, ledger ${books.ledger} in ${books.ledgerRows} sale rows, most orders per buyer ${books.mostPerBuyer})`,
       `  server RSS peak     ${fixed(b.peakServerRssMb, 0)} MB   (target < 1024)`,
+      `  CPU in the burst    ${Object.entries(cpuSeconds)
+        .map(([k, v]) => `${k} ${fixed(v, 2)} s (${fixed((v / total) * 1e6, 0)} µs/request)`)
+        .join(", ")}; wall ${fixed(burst.elapsedMs / 1000, 2)} s × ${os.cpus().length} cores`,
       `pages during the burst (a separate client, one request at a time)   (target p95 < 200 ms)`,
       ...pageLines,
-      `yardstick: POST /api/live/ping, same server    ${fixed(result.yardstick.perSecond, 0)}/s (p50 ${fixed(result.yardstick.p50)} ms)`,
+      `yardstick: POST /api/live/ping, same server    ${fixed(result.yardstick.perSecond, 0)}/s (p50 ${fixed(result.yardstick.p50)} ms; CPU per request: ${Object.entries(
+        result.yardstick.cpuMicrosPerRequest,
+      )
+        .map(([k, v]) => `${k} ${fixed(v, 0)} µs`)
+        .join(", ")})`,
       `ceiling: guarded one-row UPDATE, ${clients} clients   ${fixed(result.ceiling.perSecond, 0)}/s`,
       `ratio to the ceiling      ${fixed(b.ordersPerSecond / result.ceiling.perSecond, 2)}×   (target ≥ 3×)`,
       `ratio to the yardstick    ${fixed(b.ordersPerSecond / result.yardstick.perSecond, 2)}×`,

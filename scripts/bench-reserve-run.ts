@@ -7,6 +7,7 @@
 // Prints, for each round and variant: orders/s, how long the allotment took, the batches and
 // sweeps, the 1-minute load average before and after, and fails on any unit oversold.
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import os from "node:os";
 import { startCampaign } from "@/lib/campaigns/lifecycle";
 import { createHotPool } from "@/lib/campaigns/pool";
@@ -57,12 +58,41 @@ async function campaignOf(stock: number, shards: number) {
   return id;
 }
 
+/** PostgreSQL's postmaster on this machine (the parent of a backend), for its CPU; null when it is elsewhere. */
+async function postmasterPid(): Promise<number | null> {
+  try {
+    const [row] = await db.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
+    const stat = readFileSync(`/proc/${row!.pid}/stat`, "utf8");
+    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds (user + system) of a process and its descendants (Linux). */
+function treeCpuSeconds(pid: number): number {
+  let total = 0;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    total += (Number(f[11]) + Number(f[12])) / 100;
+    for (const kid of readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean))
+      total += treeCpuSeconds(Number(kid));
+  } catch {
+    /* gone */
+  }
+  return total;
+}
+const postmaster = await postmasterPid();
+
 async function once([shards, parallel]: [number, number?]) {
   const id = await campaignOf(STOCK, shards);
   const pool = createHotPool(url, POOL);
   const reserver = new Reserver(pool, { batchMax: BATCH, maxParallel: parallel });
   const total = STOCK + EXTRA;
   const before = load();
+  const pgBefore = postmaster ? treeCpuSeconds(postmaster) : 0;
+  const nodeBefore = process.cpuUsage();
   let next = 0;
   let granted = 0;
   let allMs: number | null = null;
@@ -77,6 +107,9 @@ async function once([shards, parallel]: [number, number?]) {
     }),
   );
   const elapsed = performance.now() - began;
+  const pgSeconds = postmaster ? treeCpuSeconds(postmaster) - pgBefore : NaN;
+  const nodeUsage = process.cpuUsage(nodeBefore);
+  const perRequest = (seconds: number) => Math.round((seconds / total) * 1e6);
   await pool.end();
   const [books] = await db.$queryRaw<{ left: number; sold: number }[]>`
     SELECT (SELECT COALESCE(SUM("stock"), 0)::int FROM "CampaignShard" WHERE "campaignProductId" = ${id}) AS "left",
@@ -86,7 +119,8 @@ async function once([shards, parallel]: [number, number?]) {
   console.log(
     `shards ${shards}${parallel ? `/${parallel} at once` : ""}: ${Math.round((granted / ms) * 1000)} orders/s, ${granted} in ${(ms / 1000).toFixed(2)} s, ` +
       `${reserver.stats.batches} transactions (${Math.round(reserver.stats.requests / Math.max(1, reserver.stats.batches))} requests each), ` +
-      `${reserver.stats.sweeps} sweeps, left ${books!.left}, sold ${books!.sold}, oversold ${oversold}   load ${before} → ${load()}`,
+      `${reserver.stats.sweeps} sweeps, left ${books!.left}, sold ${books!.sold}, oversold ${oversold}, ` +
+      `CPU per request: PostgreSQL ${perRequest(pgSeconds)} µs, Node ${perRequest((nodeUsage.user + nodeUsage.system) / 1e6)} µs   load ${before} → ${load()}`,
   );
   if (oversold > 0 || books!.sold + books!.left !== STOCK) process.exitCode = 1;
 }

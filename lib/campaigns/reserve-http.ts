@@ -154,7 +154,7 @@ export async function handleReserve(incoming: IncomingReserve, deps: ReserveDeps
     buyer: { userId: signedIn?.userId ?? null, email, ...input.address },
     admittedTo,
   });
-  return answerOf(result, input.locale);
+  return answerOf(result, input.locale, deps.secret);
 }
 
 /** POST /api/live/permit: an admission permit for a guest's checkout key, or "sold out" / "not live". */
@@ -168,9 +168,9 @@ export async function handlePermit(incoming: IncomingReserve, deps: { desk: Perm
   return { status: 200, body: { ok: true, permit: answer.permit, expiresAt: answer.expiresAt.toISOString() } };
 }
 
-export function answerOf(result: ReserveResult, locale: "zh-CN" | "en"): HttpAnswer {
+export function answerOf(result: ReserveResult, locale: "zh-CN" | "en", secret?: string): HttpAnswer {
   if (result.ok) {
-    const t = orderAccessToken(result.orderId);
+    const t = orderAccessToken(result.orderId, secret);
     return {
       status: result.created ? 201 : 200,
       body: {

@@ -10,8 +10,9 @@ function secret(): string {
   return value;
 }
 
-export function orderAccessToken(orderId: string): string {
-  return createHmac("sha256", secret()).update(`order-access:${orderId}`).digest("base64url").slice(0, 32);
+/** The order's link token; `key` is AUTH_SECRET when the caller already holds it (the livestream's hot path). */
+export function orderAccessToken(orderId: string, key: string = secret()): string {
+  return createHmac("sha256", key).update(`order-access:${orderId}`).digest("base64url").slice(0, 32);
 }
 
 export function isOrderAccessToken(orderId: string, token: string | null | undefined): boolean {

@@ -1,12 +1,12 @@
 // What every benchmark (scripts/bench-*.mjs) needs besides its own measurement: its own
 // PostgreSQL (prepared, migrated, stopped on exit), project commands run with their output in a
 // log file, percentiles, and the machine's load to print beside the figures.
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { ensureDatabase } from "./database.mjs";
 import { ensurePrismaClient } from "./prepare.mjs";
-import { formatDuration, isShuttingDown, onCleanup, ROOT, start, stopDatabase } from "./proc.mjs";
+import { formatDuration, isShuttingDown, onCleanup, portIsFree, ROOT, start, stopDatabase } from "./proc.mjs";
 import { migrate } from "./run.mjs";
 import { loadSecrets } from "./secrets.mjs";
 
@@ -26,9 +26,15 @@ export function machineLoad() {
 /**
  * The benchmark's own database: the Prisma client generated, secrets of its own, an embedded
  * PostgreSQL in `dataDir` on `port` (or DATABASE_URL), migrated, and stopped when the run ends.
+ * `fresh`: the folder is made anew (a burst benchmark's runs then start alike, instead of each one
+ * meeting the orders, payment requests and expiring reservations that earlier runs left).
  */
-export async function benchDatabase({ dataDir, port, log }) {
+export async function benchDatabase({ dataDir, port, log, fresh = false }) {
   ensurePrismaClient();
+  if (fresh && !process.env.DATABASE_URL) {
+    if (!(await portIsFree(port))) throw new Error(`port ${port} is in use: a PostgreSQL of an earlier run? Stop it first`);
+    rmSync(path.join(ROOT, dataDir), { recursive: true, force: true });
+  }
   const secrets = loadSecrets({ file: ".data/bench-secrets.json" });
   let db;
   onCleanup(async () => {
@@ -111,4 +117,67 @@ export function parseBurstArgs(argv, usage) {
     }
   }
   return options;
+}
+
+/** A process and its descendants, by /proc (Linux); [] when it is gone. */
+export function processTree(pid) {
+  let kids = [];
+  try {
+    kids = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+  return [pid, ...kids.flatMap(processTree)];
+}
+
+/** CPU seconds (user + system) each process has used so far, by pid (Linux; clock ticks of 1/100 s). */
+export function cpuSecondsByPid(pids) {
+  const out = new Map();
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      out.set(pid, (Number(fields[11]) + Number(fields[12])) / 100); // utime, stime
+    } catch {
+      /* gone */
+    }
+  }
+  return out;
+}
+
+/**
+ * CPU used by named groups of processes between start() and stop(): each group is a function
+ * returning its pids now (a tree can gain processes, e.g. PostgreSQL backends), sampled at both
+ * ends and every 200 ms between, so a process that ends in the window still counts up to its last sample.
+ */
+export function cpuSplit(groups) {
+  const first = new Map();
+  const last = new Map();
+  const sample = () => {
+    for (const [name, pidsOf] of Object.entries(groups)) {
+      for (const [pid, s] of cpuSecondsByPid(pidsOf())) {
+        const key = `${name}:${pid}`;
+        if (!first.has(key)) first.set(key, s);
+        last.set(key, s);
+      }
+    }
+  };
+  let timer = null;
+  return {
+    start() {
+      sample();
+      timer = setInterval(sample, 200);
+    },
+    stop() {
+      clearInterval(timer);
+      sample();
+      const seconds = {};
+      for (const name of Object.keys(groups)) seconds[name] = 0;
+      for (const [key, s] of last) {
+        const name = key.slice(0, key.lastIndexOf(":"));
+        seconds[name] += s - (first.get(key) ?? s);
+      }
+      return seconds;
+    },
+  };
 }

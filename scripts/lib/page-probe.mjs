@@ -1,6 +1,7 @@
 // A separate client for the livestream benchmark: GETs each URL in turn, one at a time, until it
-// receives SIGTERM, then prints {url: [latencies in ms]} as JSON on stdout. Run as its own process
-// so its timings do not queue behind the burst's client.
+// receives SIGTERM, then prints {latencies: {url: [ms]}, statuses: {url: {"200 HIT": n}}} as JSON on
+// stdout (the status and Next's x-nextjs-cache: HIT, STALE, MISS, or none for a dynamic page). Run as
+// its own process so its timings do not queue behind the burst's client.
 //   node scripts/lib/page-probe.mjs URL...
 import http from "node:http";
 
@@ -15,7 +16,8 @@ function get(url) {
     const began = performance.now();
     const req = http.get(url, { agent }, (res) => {
       res.resume();
-      res.on("end", () => resolve({ ms: performance.now() - began, status: res.statusCode }));
+      const cache = res.headers["x-nextjs-cache"];
+      res.on("end", () => resolve({ ms: performance.now() - began, status: cache ? `${res.statusCode} ${cache}` : res.statusCode }));
     });
     req.on("error", () => resolve({ ms: performance.now() - began, status: 0 }));
   });
