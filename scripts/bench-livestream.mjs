@@ -272,6 +272,10 @@ async function main() {
   );
   const statuses = burst.statuses;
   const cpuSeconds = cpu.stop();
+  const batches = await fetch(`${BASE}/api/live/ping`)
+    .then((r) => r.json())
+    .then((j) => j.stats)
+    .catch(() => null);
   probe.kill("SIGTERM");
   await new Promise((r) => probe.once("exit", r));
   clearInterval(sampler);
@@ -345,6 +349,8 @@ async function main() {
       duplicates,
       peakServerRssMb: peakRssKb / 1024,
       cpuSeconds,
+      // The server's reservation transactions since it started (the warm-up's included).
+      batches,
       cpuMicrosPerRequest: Object.fromEntries(Object.entries(cpuSeconds).map(([k, v]) => [k, (v / total) * 1e6])),
     },
     pagesDuringBurst: Object.fromEntries(
@@ -390,6 +396,11 @@ async function main() {
       `  CPU in the burst    ${Object.entries(cpuSeconds)
         .map(([k, v]) => `${k} ${fixed(v, 2)} s (${fixed((v / total) * 1e6, 0)} µs/request)`)
         .join(", ")}; wall ${fixed(burst.elapsedMs / 1000, 2)} s × ${os.cpus().length} cores`,
+      ...(batches
+        ? [
+            `  transactions       ${batches.batches} (${fixed(batches.requests / Math.max(1, batches.batches), 0)} requests each), ${batches.sweeps} sweeps over every shard, ${batches.refusedFromMemory} refused from memory (warm-up included)`,
+          ]
+        : []),
       `pages during the burst (a separate client, one request at a time)   (target p95 < 200 ms)`,
       ...pageLines,
       `yardstick: POST /api/live/ping, same server    ${fixed(result.yardstick.perSecond, 0)}/s (p50 ${fixed(result.yardstick.p50)} ms; CPU per request: ${Object.entries(

@@ -67,7 +67,7 @@ export function createLiveHandlers(options: {
   origins: string[];
   poolSize?: number;
   reserver?: ReserverOptions;
-  /** Also answer POST /api/live/ping with {ok:true}: the benchmark's HTTP yardstick (LIVE_PING=1). */
+  /** Also answer POST /api/live/ping with {ok:true}, the benchmark's HTTP yardstick, and GET with the batches' stats (LIVE_PING=1). */
   ping?: boolean;
   /** Who must show an admission permit to reserve (LIVE_PERMITS; default guests). */
   permits?: PermitMode;
@@ -97,7 +97,8 @@ export function createLiveHandlers(options: {
       const run = async (): Promise<HttpAnswer> => {
         if (url.pathname === "/api/live/ping") {
           await readLimited(req, 4096);
-          return { status: 200, body: { ok: true } };
+          // GET: the reservation batches so far (the benchmark prints them); POST: the yardstick.
+          return { status: 200, body: req.method === "GET" ? { ok: true, stats: reserver.stats } : { ok: true } };
         }
         if (url.pathname === "/api/live/stock") {
           const id = url.searchParams.get("campaign") ?? "";
