@@ -89,13 +89,20 @@ function route(request: NextRequest, csp: string | null): NextResponse {
   } else {
     target.pathname = path === "/" ? `/${locale}` : `/${locale}${path}`;
   }
-  // The request id the page's log lines carry (lib/ops/log.server.ts), also sent back to the browser;
-  // and the CSP nonce, which Next reads from the request's CSP header.
+  // The request id, sent back to the browser; and, where something on the server reads them, the
+  // request id for the log lines (lib/ops/log.server.ts) and the CSP nonce, which Next reads from
+  // the request's CSP header. A cached page's GET (every storefront view) reads neither: it is
+  // answered from the cache, or rendered once for everyone. Forwarding request headers makes Next
+  // copy every header of the request through x-middleware-request-* and back, so it is done only
+  // for pages rendered per request and for posts (server actions).
   const requestId = requestIdFor(request.headers.get(REQUEST_ID_HEADER));
-  const forwarded = new Headers(request.headers);
-  forwarded.set(REQUEST_ID_HEADER, requestId);
-  if (csp) forwarded.set("content-security-policy", csp);
-  const response = NextResponse.rewrite(target, { request: { headers: forwarded } });
+  let response: NextResponse;
+  if (csp || (request.method !== "GET" && request.method !== "HEAD")) {
+    const forwarded = new Headers(request.headers);
+    forwarded.set(REQUEST_ID_HEADER, requestId);
+    if (csp) forwarded.set("content-security-policy", csp);
+    response = NextResponse.rewrite(target, { request: { headers: forwarded } });
+  } else response = NextResponse.rewrite(target);
   response.headers.set(REQUEST_ID_HEADER, requestId);
   // Only a page the visitor opens changes the remembered language, never a background (RSC)
   // fetch: an old page's prefetch landing after a switch would otherwise switch it back.

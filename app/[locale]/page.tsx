@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { ProductCard, ProductGrid } from "@/components/catalog/ProductCard";
+import { ProductList } from "@/components/catalog/ProductCard";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { getFeaturedProducts, getHomeStats, listCounties } from "@/lib/catalog/catalog.server";
 import { localName } from "@/lib/i18n/pick";
@@ -73,11 +73,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
             {t("seeAll")}
           </LocalLink>
         </div>
-        <ProductGrid>
-          {featured.map((p, i) => (
-            <ProductCard key={p.id} product={p} locale={locale} priority={i < 2} />
-          ))}
-        </ProductGrid>
+        <ProductList products={featured} locale={locale} eager={2} />
       </section>
 
       <section aria-labelledby="counties-title">

@@ -35,7 +35,12 @@ export function AccountMenu({ locale, labels }: { locale: Locale; labels: Accoun
     // Come back here after signing in (but not to the home page: managers land in their console).
     const back = pathname !== home && !AUTH_PAGE.test(pathname) ? `?callbackUrl=${encodeURIComponent(pathname)}` : "";
     return (
-      <Link href={`${localizedPath(locale, "/signin")}${back}`} className={`${linkClass} text-brand-700`} data-testid="account-signin">
+      <Link
+        href={`${localizedPath(locale, "/signin")}${back}`}
+        prefetch={false}
+        className={`${linkClass} text-brand-700`}
+        data-testid="account-signin"
+      >
         {labels.signIn}
       </Link>
     );
@@ -59,6 +64,7 @@ export function AccountMenu({ locale, labels }: { locale: Locale; labels: Accoun
         // On phones the console is one tap further, on the account page: the header has no room.
         <Link
           href={localizedPath(locale, consoleLink.href)}
+          prefetch={false}
           className={`${linkClass} hidden text-stone-800 sm:inline`}
           data-testid="account-console"
         >
@@ -67,6 +73,7 @@ export function AccountMenu({ locale, labels }: { locale: Locale; labels: Accoun
       ) : null}
       <Link
         href={localizedPath(locale, "/account")}
+        prefetch={false}
         title={labels.accountOf.replace("{name}", name)}
         className="flex min-w-0 items-center gap-1.5 rounded-md px-1 py-0.5 text-sm font-medium text-stone-800 hover:bg-stone-100 sm:px-2"
         data-testid="account-link"

@@ -1,6 +1,5 @@
 import { getTranslations } from "next-intl/server";
 import { LocalLink } from "@/components/ui/LocalLink";
-import { inputClass } from "@/components/ui/styles";
 import { OperatorSelect } from "./OperatorSelect";
 import { CATEGORIES, SORTS, type CatalogFilters } from "@/lib/catalog/filters";
 import type { CatalogFacets } from "@/lib/catalog/catalog.server";
@@ -30,7 +29,7 @@ export async function CatalogFilterForm({ locale, filters, facets }: { locale: L
       <label htmlFor={id} className={label}>
         {text}
       </label>
-      <select id={id} name={name} defaultValue={current ?? ""} className={inputClass}>
+      <select id={id} name={name} defaultValue={current ?? ""} className="fi">
         <option value="">{t("all")}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -54,7 +53,7 @@ export async function CatalogFilterForm({ locale, filters, facets }: { locale: L
           defaultValue={filters.q ?? ""}
           placeholder={t("searchPlaceholder")}
           maxLength={40}
-          className={`${inputClass} flex-1`}
+          className="fi flex-1"
         />
         <button type="submit" className="shrink-0 rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">
           {t("search")}
@@ -101,7 +100,7 @@ export async function CatalogFilterForm({ locale, filters, facets }: { locale: L
                 locale={locale}
                 current={facets.operator ? { value: facets.operator.value, label: localName(locale, facets.operator) } : null}
                 allLabel={t("all")}
-                className={inputClass}
+                className="fi"
               />
             </div>
           ) : null}
@@ -116,7 +115,7 @@ export async function CatalogFilterForm({ locale, filters, facets }: { locale: L
             <label htmlFor="f-sort" className={label}>
               {t("sort")}
             </label>
-            <select id="f-sort" name="sort" defaultValue={filters.sort} className={inputClass}>
+            <select id="f-sort" name="sort" defaultValue={filters.sort} className="fi">
               {SORTS.filter((s) => s !== "relevance" || filters.q).map((s) => (
                 <option key={s} value={s}>
                   {t(sortLabel[s])}
@@ -136,7 +135,7 @@ export async function CatalogFilterForm({ locale, filters, facets }: { locale: L
                 inputMode="decimal"
                 placeholder={t("priceMin")}
                 defaultValue={yuan(filters.minPriceFen)}
-                className={inputClass}
+                className="fi"
               />
               <span aria-hidden>–</span>
               <label htmlFor="f-max" className="sr-only">
@@ -148,7 +147,7 @@ export async function CatalogFilterForm({ locale, filters, facets }: { locale: L
                 inputMode="decimal"
                 placeholder={t("priceMax")}
                 defaultValue={yuan(filters.maxPriceFen)}
-                className={inputClass}
+                className="fi"
               />
             </div>
           </fieldset>

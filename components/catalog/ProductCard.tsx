@@ -1,67 +1,57 @@
 import { getTranslations } from "next-intl/server";
-import { LocalLink } from "@/components/ui/LocalLink";
 import type { ProductCard as Card } from "@/lib/catalog/catalog.server";
-import type { Locale } from "@/lib/i18n/locales";
+import { localizedPath, type Locale } from "@/lib/i18n/locales";
 import { localName, localText } from "@/lib/i18n/pick";
 import { formatFen } from "@/lib/money";
+import { ProductCards, type CardRow } from "./ProductCards";
 
 // Classes are the short component classes of app/globals.css (.pc-*): a catalogue page repeats
-// this card 24 times, so its markup is most of what a cached page weighs.
-/**
- * `priority`: the card is in the first row (the largest paint of a phone's first screen): its photo
- * loads at once, with high priority, instead of lazily.
- */
-export async function ProductCard({ product, locale, priority = false }: { product: Card; locale: Locale; priority?: boolean }) {
-  const t = await getTranslations({ locale, namespace: "product" });
+// this card 24 times, so its markup is most of what a cached page weighs. The cards are drawn by a
+// client component from compact rows (ProductCards.tsx explains why).
+
+/** A product as one card's row, every text in the page's language. */
+export function cardRow(
+  product: Card,
+  locale: Locale,
+  t: { rating: (average: string, count: number) => string; perUnit: (unit: string) => string },
+): CardRow {
   const name = localName(locale, product);
+  const alt = product.image ? localText(locale, product.image.altZh, product.image.altEn) : "";
+  return [
+    localizedPath(locale, `/products/${product.slug}`),
+    name,
+    product.image?.url ?? null,
+    alt && alt !== name ? alt : null,
+    product.certified,
+    product.giMark ? localName(locale, product.giMark) : null,
+    `${localName(locale, product.county)} · ${localName(locale, product.village)}`,
+    product.rating ? t.rating(product.rating.average.toFixed(1), product.rating.count) : null,
+    formatFen(product.priceFen),
+    t.perUnit(localText(locale, product.unitZh, product.unitEn)),
+    product.stock <= 0,
+    localText(locale, product.specZh, product.specEn),
+  ];
+}
+
+/**
+ * A grid of product cards. `eager`: how many cards are in the first row (the largest paint of a
+ * phone's first screen): their photos load at once, with high priority, instead of lazily.
+ */
+export async function ProductList({ products, locale, eager = 0 }: { products: Card[]; locale: Locale; eager?: number }) {
+  const t = await getTranslations({ locale, namespace: "product" });
+  const text = {
+    rating: (average: string, count: number) => t("rating", { average, count }),
+    perUnit: (unit: string) => t("perUnit", { unit }),
+  };
   return (
-    <li className="pc group">
-      <LocalLink locale={locale} href={`/products/${product.slug}`}>
-        {product.image ? (
-          // eslint-disable-next-line @next/next/no-img-element
-          <img
-            src={product.image.url}
-            alt={localText(locale, product.image.altZh, product.image.altEn) || name}
-            className="pc-img"
-            loading={priority ? "eager" : "lazy"}
-            fetchPriority={priority ? "high" : undefined}
-            width={400}
-            height={300}
-          />
-        ) : (
-          <div className="pc-img" />
-        )}
-        <div className="pc-body">
-          <div className="pc-tags">
-            {product.certified ? (
-              // The explanation of the badge is on the product page: repeated on 24 cards it weighed 8 kB.
-              <span className="tag tag-cert">{t("certified")}</span>
-            ) : null}
-            {product.giMark ? <span className="tag tag-gi">{localName(locale, product.giMark)}</span> : null}
-          </div>
-          <h3 className="pc-name">{name}</h3>
-          <p className="pc-meta">
-            {localName(locale, product.county)} · {localName(locale, product.village)}
-          </p>
-          {product.rating ? (
-            <p className="pc-meta" data-testid="card-rating">
-              <span aria-hidden className="text-amber-600">
-                ★
-              </span>{" "}
-              {t("rating", { average: product.rating.average.toFixed(1), count: product.rating.count })}
-            </p>
-          ) : null}
-          <p className="pc-price">
-            <span>
-              {formatFen(product.priceFen)}
-              <small>{t("perUnit", { unit: localText(locale, product.unitZh, product.unitEn) })}</small>
-            </span>
-            {product.stock <= 0 ? <span className="pc-out">{t("outOfStock")}</span> : null}
-          </p>
-          <p className="pc-meta">{localText(locale, product.specZh, product.specEn)}</p>
-        </div>
-      </LocalLink>
-    </li>
+    <ProductGrid>
+      <ProductCards
+        rows={products.map((p) => cardRow(p, locale, text))}
+        // The explanation of the badge is on the product page: repeated on 24 cards it weighed 8 kB.
+        labels={{ certified: t("certified"), outOfStock: t("outOfStock") }}
+        eager={eager}
+      />
+    </ProductGrid>
   );
 }
 

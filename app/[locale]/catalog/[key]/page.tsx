@@ -3,7 +3,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { CatalogFilterForm } from "@/components/catalog/CatalogFilterForm";
-import { ProductCard, ProductGrid } from "@/components/catalog/ProductCard";
+import { ProductList } from "@/components/catalog/ProductCard";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { Pager } from "@/components/ui/Pager";
 import { catalogHref, filtersFromCatalogKey } from "@/lib/catalog/filters";
@@ -46,11 +46,7 @@ export default async function CatalogPage({ params }: Props) {
             {filters.q ? t("resultsFor", { count: result.total, q: filters.q }) : t("results", { count: result.total })}
           </h2>
           {result.items.length ? (
-            <ProductGrid>
-              {result.items.map((p, i) => (
-                <ProductCard key={p.id} product={p} locale={locale} priority={i < 2} />
-              ))}
-            </ProductGrid>
+            <ProductList products={result.items} locale={locale} eager={2} />
           ) : (
             <div className="rounded-xl bg-white p-8 text-center shadow-sm ring-1 ring-stone-200">
               <p className="font-semibold">{t("empty")}</p>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { OriginBreadcrumb } from "@/components/catalog/OriginBreadcrumb";
-import { ProductCard, ProductGrid } from "@/components/catalog/ProductCard";
+import { ProductList } from "@/components/catalog/ProductCard";
 import { Badge } from "@/components/ui/Badge";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { getCounty } from "@/lib/catalog/catalog.server";
@@ -91,11 +91,7 @@ export default async function CountyPage({ params }: Props) {
         <h2 id="county-products" className="mb-3 text-lg font-bold">
           {t("products")}
         </h2>
-        <ProductGrid>
-          {county.products.map((p) => (
-            <ProductCard key={p.id} product={p} locale={locale} />
-          ))}
-        </ProductGrid>
+        <ProductList products={county.products} locale={locale} />
       </section>
 
       <div className="grid gap-6 md:grid-cols-2">

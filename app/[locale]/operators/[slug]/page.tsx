@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { OriginBreadcrumb } from "@/components/catalog/OriginBreadcrumb";
-import { ProductCard, ProductGrid } from "@/components/catalog/ProductCard";
+import { ProductList } from "@/components/catalog/ProductCard";
 import { Badge } from "@/components/ui/Badge";
 import { LocalLink } from "@/components/ui/LocalLink";
 import { getOperatorBySlug } from "@/lib/catalog/catalog.server";
@@ -94,11 +94,7 @@ export default async function OperatorPage({ params }: Props) {
           ) : null}
         </div>
         {operator.products.length ? (
-          <ProductGrid>
-            {operator.products.map((p) => (
-              <ProductCard key={p.id} product={p} locale={locale} />
-            ))}
-          </ProductGrid>
+          <ProductList products={operator.products} locale={locale} />
         ) : (
           <p className="text-sm text-stone-600">{t("noProducts")}</p>
         )}
