@@ -10,6 +10,7 @@ import { campaignLink, getPublicCampaign, qrSvg } from "@/lib/campaigns/campaign
 import { isLocale } from "@/lib/i18n/locales";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
 import { localText } from "@/lib/i18n/pick";
+import { liveErrorMessages } from "@/lib/campaigns/live-messages";
 
 export const revalidate = 30;
 export async function generateStaticParams() {
@@ -37,7 +38,7 @@ export default async function LivePage({ params }: Props) {
   const link = campaignLink(campaign.slug, locale);
   const qr = await qrSvg(link);
   const all = await getMessages({ locale });
-  const messages = { live: all.live, checkout: all.checkout, errors: all.errors };
+  const messages = { live: all.live, checkout: all.checkout, errors: liveErrorMessages(all.errors as Record<string, unknown>) };
 
   return (
     <article className="space-y-6">
