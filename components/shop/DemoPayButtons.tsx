@@ -2,6 +2,7 @@
 // The demo payment page's two buttons. Paying runs the same fulfilment as a Stripe payment.
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { cancelUnpaidOrder, confirmDemoPayment } from "@/lib/orders/actions";
 
 export function DemoPayButtons({ number, token, orderPath, amount }: { number: string; token: string; orderPath: string; amount: string }) {
@@ -9,6 +10,7 @@ export function DemoPayButtons({ number, token, orderPath, amount }: { number: s
   const e = useTranslations("errors");
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
+  const hydrated = useHydrated();
   const run = (call: typeof confirmDemoPayment) =>
     startTransition(async () => {
       try {
@@ -31,7 +33,7 @@ export function DemoPayButtons({ number, token, orderPath, amount }: { number: s
       ) : null}
       <button
         type="button"
-        disabled={pending}
+        disabled={pending || !hydrated}
         onClick={() => run(confirmDemoPayment)}
         className="w-full rounded-lg bg-leaf-700 px-4 py-3 text-base font-semibold text-white hover:bg-leaf-600 disabled:cursor-wait disabled:opacity-60"
       >
@@ -39,7 +41,7 @@ export function DemoPayButtons({ number, token, orderPath, amount }: { number: s
       </button>
       <button
         type="button"
-        disabled={pending}
+        disabled={pending || !hydrated}
         onClick={() => run(cancelUnpaidOrder)}
         className="w-full rounded-lg px-4 py-2 text-sm text-stone-700 underline hover:text-red-700 disabled:opacity-60"
       >
