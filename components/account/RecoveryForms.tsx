@@ -23,7 +23,7 @@ export function ForgotPasswordForm() {
   const t = useTranslations("recovery.forgot");
   const locale = useLocale() as Locale;
   const [email, setEmail] = useState("");
-  const { state, pending, onSubmit } = useSubmit<ActionResult>(async (_p, form) => {
+  const { state, pending, onSubmit, ready } = useSubmit<ActionResult>(async (_p, form) => {
     form.set("locale", locale);
     setEmail(String(form.get("email") ?? "").trim());
     return safely(() => requestPasswordResetAction(form));
@@ -46,7 +46,7 @@ export function ForgotPasswordForm() {
         />
       </Field>
       <FormMessage state={state} success={t("sent", { email })} />
-      <SubmitButton disabled={pending} className="w-full py-2.5 text-base sm:text-sm">
+      <SubmitButton disabled={!ready || pending} className="w-full py-2.5 text-base sm:text-sm">
         {pending ? t("submitting") : t("submit")}
       </SubmitButton>
     </form>
@@ -56,7 +56,7 @@ export function ForgotPasswordForm() {
 export function ResetPasswordForm({ token }: { token: string }) {
   const t = useTranslations("recovery.reset");
   const locale = useLocale() as Locale;
-  const { state, pending, onSubmit } = useSubmit<ActionResult>(async (_p, form) => safely(() => resetPasswordAction(form)));
+  const { state, pending, onSubmit, ready } = useSubmit<ActionResult>(async (_p, form) => safely(() => resetPasswordAction(form)));
   const errors = (name: string) => fieldErrors(state, name);
   if (state?.ok) {
     return (
@@ -100,7 +100,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
           {t("again")}
         </Link>
       ) : null}
-      <SubmitButton disabled={pending} className="w-full py-2.5 text-base sm:text-sm">
+      <SubmitButton disabled={!ready || pending} className="w-full py-2.5 text-base sm:text-sm">
         {pending ? t("submitting") : t("submit")}
       </SubmitButton>
     </form>
@@ -110,7 +110,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
 export function VerifyEmailForm({ token }: { token: string }) {
   const t = useTranslations("recovery.verify");
   const locale = useLocale() as Locale;
-  const { state, pending, onSubmit } = useSubmit<ActionResult>(async (_p, form) => safely(() => verifyEmailAction(form)));
+  const { state, pending, onSubmit, ready } = useSubmit<ActionResult>(async (_p, form) => safely(() => verifyEmailAction(form)));
   if (state?.ok) {
     return (
       <div className="space-y-4" role="status">
@@ -125,7 +125,7 @@ export function VerifyEmailForm({ token }: { token: string }) {
     <form onSubmit={onSubmit} method="post" className="space-y-4" aria-label={t("title")}>
       <input type="hidden" name="token" value={token} />
       <FormMessage state={state} />
-      <SubmitButton disabled={pending} className="w-full py-2.5 text-base sm:text-sm">
+      <SubmitButton disabled={!ready || pending} className="w-full py-2.5 text-base sm:text-sm">
         {pending ? t("submitting") : t("submit")}
       </SubmitButton>
     </form>
@@ -134,7 +134,9 @@ export function VerifyEmailForm({ token }: { token: string }) {
 
 export function ResendVerification({ email }: { email: string }) {
   const t = useTranslations("recovery.unverified");
-  const { state, pending, onSubmit } = useSubmit<ActionResult<{ sent: boolean }>>(async () => safely(() => resendVerificationAction({})));
+  const { state, pending, onSubmit, ready } = useSubmit<ActionResult<{ sent: boolean }>>(async () =>
+    safely(() => resendVerificationAction({})),
+  );
   return (
     <form
       onSubmit={onSubmit}
@@ -144,7 +146,7 @@ export function ResendVerification({ email }: { email: string }) {
     >
       <p>{t("note", { email })}</p>
       {state?.ok ? <p role="status">{state.data.sent ? t("resent") : t("notResent")}</p> : <FormMessage state={state} />}
-      <button type="submit" disabled={pending} className="font-semibold underline disabled:opacity-60">
+      <button type="submit" disabled={!ready || pending} className="font-semibold underline disabled:opacity-60">
         {pending ? t("resending") : t("resend")}
       </button>
     </form>

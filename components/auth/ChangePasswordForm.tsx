@@ -10,7 +10,7 @@ import { thrownErrorKey, useSubmit } from "./use-submit";
 export function ChangePasswordForm({ email }: { email: string }) {
   const t = useTranslations("auth.account");
   const formRef = useRef<HTMLFormElement>(null);
-  const { state, pending, onSubmit } = useSubmit<ActionResult>(async (_previous, form) => {
+  const { state, pending, onSubmit, ready } = useSubmit<ActionResult>(async (_previous, form) => {
     try {
       return await changePassword(form);
     } catch (error) {
@@ -58,7 +58,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
         />
       </Field>
       <FormMessage state={state} success={t("changed")} />
-      <SubmitButton disabled={pending}>{pending ? t("changing") : t("changeSubmit")}</SubmitButton>
+      <SubmitButton disabled={!ready || pending}>{pending ? t("changing") : t("changeSubmit")}</SubmitButton>
     </form>
   );
 }

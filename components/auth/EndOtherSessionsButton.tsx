@@ -9,7 +9,7 @@ import { thrownErrorKey, useSubmit } from "./use-submit";
 
 export function EndOtherSessionsButton() {
   const t = useTranslations("security.sessions");
-  const { state, pending, onSubmit } = useSubmit<ActionResult>(async () => {
+  const { state, pending, onSubmit, ready } = useSubmit<ActionResult>(async () => {
     try {
       return await endOtherSessions({});
     } catch (error) {
@@ -20,8 +20,8 @@ export function EndOtherSessionsButton() {
     <form onSubmit={onSubmit} className="space-y-2" data-testid="end-other-sessions">
       <button
         type="submit"
-        disabled={pending}
-        aria-disabled={pending}
+        disabled={!ready || pending}
+        aria-disabled={!ready || pending}
         className="rounded-lg px-4 py-2 text-sm font-semibold text-stone-800 ring-1 ring-stone-300 hover:bg-stone-50 disabled:cursor-wait disabled:opacity-60"
       >
         {pending ? t("ending") : t("endOthers")}

@@ -22,7 +22,7 @@ export function SignInForm() {
   const account = useAccount();
   const [checking, setChecking] = useState(false);
 
-  const { state, pending, onSubmit } = useSubmit<ActionResult>(async (_previous, form) => {
+  const { state, pending, onSubmit, ready } = useSubmit<ActionResult>(async (_previous, form) => {
     const email = String(form.get("email") ?? "").trim();
     const password = String(form.get("password") ?? "");
     const missing: FieldErrors = {};
@@ -101,7 +101,7 @@ export function SignInForm() {
           </p>
         ) : null}
         <FormMessage state={state} success={t("success")} />
-        <SubmitButton disabled={pending || state?.ok === true} className="w-full py-2.5 text-base sm:text-sm">
+        <SubmitButton disabled={!ready || pending || state?.ok === true} className="w-full py-2.5 text-base sm:text-sm">
           {pending || state?.ok ? t("submitting") : t("submit")}
         </SubmitButton>
       </form>

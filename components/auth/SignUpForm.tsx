@@ -20,7 +20,7 @@ export function SignUpForm() {
   const locale = useLocale() as Locale;
   const router = useRouter();
 
-  const { state, pending, onSubmit } = useSubmit<SignUpState>(async (_previous, form) => {
+  const { state, pending, onSubmit, ready } = useSubmit<SignUpState>(async (_previous, form) => {
     form.set("locale", locale);
     let created: Awaited<ReturnType<typeof signUp>>;
     try {
@@ -86,7 +86,7 @@ export function SignUpForm() {
       ) : (
         <FormMessage state={state} success={t("success")} />
       )}
-      <SubmitButton disabled={pending || done} className="w-full py-2.5 text-base sm:text-sm">
+      <SubmitButton disabled={!ready || pending || done} className="w-full py-2.5 text-base sm:text-sm">
         {pending || (done && state.data === "signedIn") ? t("submitting") : t("submit")}
       </SubmitButton>
     </form>

@@ -2,6 +2,7 @@
 // Submits a form through an action without React's automatic form reset, so that after an error
 // the person sees what they typed and only has to fix the marked field.
 import { startTransition, useActionState, type FormEvent } from "react";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 export function useSubmit<S>(action: (previous: S | undefined, form: FormData) => Promise<S>) {
   const [state, dispatch, pending] = useActionState<S | undefined, FormData>(action, undefined);
@@ -11,7 +12,10 @@ export function useSubmit<S>(action: (previous: S | undefined, form: FormData) =
     const form = new FormData(event.currentTarget);
     startTransition(() => dispatch(form));
   };
-  return { state, pending, onSubmit };
+  // Until the page has hydrated, submitting would post the form to the page itself and be lost:
+  // forms keep their button disabled until `ready`.
+  const ready = useHydrated();
+  return { state, pending, onSubmit, ready };
 }
 
 /** What a failed request to the server becomes: offline is worth telling apart. */

@@ -18,7 +18,9 @@ const safely = async <T,>(fn: () => Promise<ActionResult<T>>): Promise<ActionRes
 
 export function PreferencesForm({ prefs }: { prefs: Prefs }) {
   const t = useTranslations("notifications");
-  const { state, pending, onSubmit } = useSubmit<ActionResult>(async (_p, form) => safely(() => updateNotificationPreferences(form)));
+  const { state, pending, onSubmit, ready } = useSubmit<ActionResult>(async (_p, form) =>
+    safely(() => updateNotificationPreferences(form)),
+  );
   return (
     <form onSubmit={onSubmit} method="post" className="space-y-4" aria-label={t("title")}>
       {Object.keys(prefs).map((category) => (
@@ -61,7 +63,7 @@ export function PreferencesForm({ prefs }: { prefs: Prefs }) {
       </table>
       <p className="text-xs text-stone-600">{t("smsNote")}</p>
       <FormMessage state={state} success={t("saved")} />
-      <SubmitButton disabled={pending} className="w-full py-2.5 sm:w-auto">
+      <SubmitButton disabled={!ready || pending} className="w-full py-2.5 sm:w-auto">
         {pending ? t("saving") : t("save")}
       </SubmitButton>
     </form>
@@ -70,7 +72,7 @@ export function PreferencesForm({ prefs }: { prefs: Prefs }) {
 
 export function UnsubscribeForm({ token }: { token: string }) {
   const t = useTranslations("notifications.unsubscribe");
-  const { state, pending, onSubmit } = useSubmit<ActionResult>(async (_p, form) => safely(() => unsubscribeAction(form)));
+  const { state, pending, onSubmit, ready } = useSubmit<ActionResult>(async (_p, form) => safely(() => unsubscribeAction(form)));
   if (state?.ok) {
     return (
       <p className="rounded-lg bg-leaf-50 px-3 py-2 text-sm text-leaf-700" role="status">
@@ -82,7 +84,7 @@ export function UnsubscribeForm({ token }: { token: string }) {
     <form onSubmit={onSubmit} method="post" className="space-y-4" aria-label={t("title")}>
       <input type="hidden" name="token" value={token} />
       <FormMessage state={state} />
-      <SubmitButton disabled={pending} className="w-full py-2.5 text-base sm:text-sm">
+      <SubmitButton disabled={!ready || pending} className="w-full py-2.5 text-base sm:text-sm">
         {pending ? t("submitting") : t("submit")}
       </SubmitButton>
     </form>
