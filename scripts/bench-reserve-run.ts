@@ -15,6 +15,7 @@ import { Reserver } from "@/lib/campaigns/reserve";
 import { createPrismaClient } from "@/lib/db/client";
 import { env } from "@/lib/env/env";
 import { liveRequest } from "@/tests/support/live-request";
+import { cpuSecondsByPid, processTree } from "./lib/bench.mjs";
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -69,20 +70,8 @@ async function postmasterPid(): Promise<number | null> {
   }
 }
 
-/** CPU seconds (user + system) of a process and its descendants (Linux). */
-function treeCpuSeconds(pid: number): number {
-  let total = 0;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    total += (Number(f[11]) + Number(f[12])) / 100;
-    for (const kid of readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean))
-      total += treeCpuSeconds(Number(kid));
-  } catch {
-    /* gone */
-  }
-  return total;
-}
+/** CPU seconds (user + system) of a process and its descendants so far (Linux). */
+const treeCpuSeconds = (pid: number): number => [...cpuSecondsByPid(processTree(pid)).values()].reduce((a, b) => a + b, 0);
 const postmaster = await postmasterPid();
 
 async function once([shards, parallel]: [number, number?]) {

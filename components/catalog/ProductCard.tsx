@@ -55,6 +55,6 @@ export async function ProductList({ products, locale, eager = 0 }: { products: C
   );
 }
 
-export function ProductGrid({ children }: { children: React.ReactNode }) {
+function ProductGrid({ children }: { children: React.ReactNode }) {
   return <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 sm:gap-4 lg:grid-cols-4">{children}</ul>;
 }

@@ -62,12 +62,12 @@ export function Checkbox({
   );
 }
 
-/** Disabled while the form is submitting, so a double click submits once. */
 /** An amount in yuan ("12.50"): a text field with the decimal keypad on phones, parsed on the server. */
 export function YuanInput({ className = inputClass, ...rest }: Omit<ComponentProps<"input">, "type" | "inputMode">) {
   return <input type="text" inputMode="decimal" autoComplete="off" maxLength={20} className={className} {...rest} />;
 }
 
+/** Disabled while the form is submitting, so a double click submits once. */
 export function SubmitButton({ children, className = "", ...rest }: ComponentProps<"button">) {
   const { pending } = useFormStatus();
   return (
