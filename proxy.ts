@@ -8,17 +8,54 @@
 //   (Next puts it on the scripts it writes).
 import { NextResponse, type NextRequest } from "next/server";
 import { catalogKey, catalogQueryString, parseCatalogFilters } from "@/lib/catalog/filters";
-import { env } from "@/lib/env/env";
+import { pageSettings } from "@/lib/env/env";
 import { actionBodyRefusal } from "@/lib/http/body";
-import { isDynamicPage, newNonce, pageHeaders, servedOverHttps } from "@/lib/http/security-headers";
+import { isDynamicPage, isTokenPage, newNonce, pageHeaders, servedOverHttps } from "@/lib/http/security-headers";
 import { defaultLocale, LOCALE_COOKIE, type Locale } from "@/lib/i18n/locales";
 import { REQUEST_ID_HEADER, requestIdFor } from "@/lib/ops/request-id";
 
 const ONE_YEAR = 60 * 60 * 24 * 365;
 
+// The Set-Cookie header itself, not response.cookies.set(): that copies the response's headers and
+// adds x-middleware-set-cookie, so that a page rendered in this request reads the new cookie; no page
+// reads this one (the language comes from the URL), and every first English view paid for it.
+const REMEMBER = {
+  "zh-CN": `${LOCALE_COOKIE}=zh-CN; Path=/; Max-Age=${ONE_YEAR}; SameSite=Lax`,
+  en: `${LOCALE_COOKIE}=en; Path=/; Max-Age=${ONE_YEAR}; SameSite=Lax`,
+} satisfies Record<Locale, string>;
+
 function remember(response: NextResponse, locale: Locale) {
-  response.cookies.set(LOCALE_COOKIE, locale, { path: "/", maxAge: ONE_YEAR, sameSite: "lax" });
+  response.headers.append("set-cookie", REMEMBER[locale]);
   return response;
+}
+
+// A cached page's headers are the same for every request with the same scheme and path kind: built
+// once (pageHeaders joins the CSP and builds the object on every call) and reused. Pages rendered per
+// request get a fresh nonce, so theirs are built each time.
+const cachedPageHeaders = new Map<string, [string, string][]>();
+function headersFor(pathname: string, nonce: string | null, https: boolean, dev: boolean): [string, string][] {
+  if (nonce) return Object.entries(pageHeaders(pathname, { nonce, https, dev }));
+  const kind = `${https}|${dev}|${isTokenPage(pathname)}`;
+  let entries = cachedPageHeaders.get(kind);
+  if (!entries) cachedPageHeaders.set(kind, (entries = Object.entries(pageHeaders(pathname, { nonce, https, dev }))));
+  return entries;
+}
+
+// The catalogue's cache key of a query string, remembered for the query strings seen lately: a
+// shopper's filters are a handful of zod parses, on every view of every catalogue page. Bounded, so
+// a stream of made-up query strings only costs what it cost before.
+const CATALOG_KEYS_MAX = 1000;
+const catalogKeys = new Map<string, string>();
+function catalogKeyOf(search: string, params: URLSearchParams): string {
+  let key = catalogKeys.get(search);
+  if (key === undefined) {
+    key = catalogKey(params);
+    if (search.length <= 1024) {
+      if (catalogKeys.size >= CATALOG_KEYS_MAX) catalogKeys.delete(catalogKeys.keys().next().value!);
+      catalogKeys.set(search, key);
+    }
+  }
+  return key;
 }
 
 export function proxy(request: NextRequest) {
@@ -38,15 +75,17 @@ export function proxy(request: NextRequest) {
         },
       );
   }
-  const settings = env();
-  const nonce = isDynamicPage(request.nextUrl.pathname) ? newNonce() : null;
-  const headers = pageHeaders(request.nextUrl.pathname, {
+  const settings = pageSettings();
+  const { pathname } = request.nextUrl;
+  const nonce = isDynamicPage(pathname) ? newNonce() : null;
+  const headers = headersFor(
+    pathname,
     nonce,
-    https: servedOverHttps(settings.NEXTAUTH_URL, request.headers.get("x-forwarded-proto") ?? request.nextUrl.protocol),
-    dev: settings.NODE_ENV === "development",
-  });
-  const response = route(request, nonce ? headers["content-security-policy"]! : null);
-  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+    servedOverHttps(settings.NEXTAUTH_URL, request.headers.get("x-forwarded-proto") ?? request.nextUrl.protocol),
+    settings.NODE_ENV === "development",
+  );
+  const response = route(request, nonce ? headers.find(([name]) => name === "content-security-policy")![1] : null);
+  for (const [name, value] of headers) response.headers.set(name, value);
   return response;
 }
 
@@ -75,7 +114,6 @@ function route(request: NextRequest, csp: string | null): NextResponse {
     path = pathname;
   }
 
-  const target = request.nextUrl.clone();
   if ((path === "/products" || path === "/products/") && hasEmptyParameter(request.nextUrl.searchParams)) {
     // The filter form (a plain GET form) sends every field, empty ones too: a shared link should
     // not carry "county=&category=&…". Send the browser to the canonical address instead.
@@ -83,12 +121,13 @@ function route(request: NextRequest, csp: string | null): NextResponse {
     url.search = catalogQueryString(parseCatalogFilters(request.nextUrl.searchParams));
     return NextResponse.redirect(url, 303);
   }
-  if (path === "/products" || path === "/products/") {
-    target.pathname = `/${locale}/catalog/${catalogKey(request.nextUrl.searchParams)}`;
-    target.search = "";
-  } else {
-    target.pathname = path === "/" ? `/${locale}` : `/${locale}${path}`;
-  }
+  // The rewrite's target as a string on this origin (a clone of request.nextUrl would parse the URL
+  // again, with Next's locale and base-path analysis, on every request).
+  const { origin, search } = request.nextUrl;
+  const target =
+    path === "/products" || path === "/products/"
+      ? `${origin}/${locale}/catalog/${catalogKeyOf(search, request.nextUrl.searchParams)}`
+      : `${origin}${path === "/" ? `/${locale}` : `/${locale}${path}`}${search}`;
   // The request id, sent back to the browser; and, where something on the server reads them, the
   // request id for the log lines (lib/ops/log.server.ts) and the CSP nonce, which Next reads from
   // the request's CSP header. A cached page's GET (every storefront view) reads neither: it is

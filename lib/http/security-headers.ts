@@ -90,11 +90,16 @@ export function commonHeaders(https: boolean): Record<string, string> {
   };
 }
 
+/** Whether the page's URL may hold a secret (an order link's or an invitation's token). */
+export function isTokenPage(pathname: string): boolean {
+  return startsWithAny(unlocalized(pathname), TOKEN_PREFIXES);
+}
+
 /** A page's headers: the common ones, its CSP, and no Referer at all from pages whose URL holds a token. */
 export function pageHeaders(pathname: string, options: PageHeaderOptions): Record<string, string> {
   const headers = commonHeaders(options.https);
   headers["content-security-policy"] = pageCsp(options);
-  if (startsWithAny(unlocalized(pathname), TOKEN_PREFIXES)) headers["referrer-policy"] = "same-origin";
+  if (isTokenPage(pathname)) headers["referrer-policy"] = "same-origin";
   return headers;
 }
 
