@@ -9,6 +9,8 @@
 //   PORT (3000), HOSTNAME (all interfaces), DATABASE_URL, AUTH_SECRET, NEXTAUTH_URL
 //   LIVE_POOL_SIZE (8): connections of the hot path's own pool; LIVE_PING=1: POST /api/live/ping (bench)
 //   LIVE_PERMITS (guests): who must show an admission permit to reserve (guests, all, off)
+// Cached pages: their CSP gets the hashes of their inline scripts, and their bodies are kept here and
+// revalidated with Next by ETag (docs/adr/0013-csp-hashes-for-cached-pages.md, lib/http/page-store.ts).
 // (Next's documented custom server, next({...}).getRequestHandler(), re-ran the locale proxy on its own
 // rewrites here and answered every page with a 307, so Next keeps its own `next start`.)
 import { spawn } from "node:child_process";
@@ -67,6 +69,10 @@ const { inlineScriptHashes, mayBePage, needsScriptHashes, ScriptHashCache, withS
   import.meta.url,
 );
 const scriptHashes = new ScriptHashCache();
+// The cached pages' bodies: Next is asked with their ETag and answers 304 while they are current
+// (lib/http/page-store.ts).
+const { PageStore, storedPageHeaders } = await tsImport(path.join(ROOT, "lib/http/page-store.ts"), import.meta.url);
+const pages = new PageStore();
 let refusedReported = 0;
 
 /** rawHeaders with the CSP value replaced. */
@@ -85,11 +91,17 @@ function decoded(body, encoding) {
 }
 
 /** Answers a cached page with its hashes in the CSP: from the cache by ETag, or by reading the HTML once. */
-function answerWithHashes(req, res, answer, csp, expected) {
+function answerWithHashes(req, res, answer, csp, expected, stored) {
   const status = answer.statusCode ?? 502;
   const etag = answer.headers.etag;
+  if (stored?.page && status === 304) {
+    // Next's answer to the store's own If-None-Match: its current page is the stored body.
+    answerFromStore(res, answer, withScriptHashes(csp, stored.page.hashes), stored.page);
+    return;
+  }
   const known = scriptHashes.get(etag) ?? (status === 304 && expected?.etag === etag ? expected.hashes : undefined);
-  if (known || status === 304 || req.method === "HEAD" || status === 204) {
+  const keep = stored && status === 200 && etag ? stored.key : undefined; // a page for the store
+  if (!keep && (known || status === 304 || req.method === "HEAD" || status === 204)) {
     // Nothing to read (or already read): a body-less answer is never run, so no hash means no inline script.
     res.writeHead(status, withCsp(answer.rawHeaders, withScriptHashes(csp, known ?? [])));
     answer.pipe(res);
@@ -100,21 +112,34 @@ function answerWithHashes(req, res, answer, csp, expected) {
   answer.on("error", () => res.destroy());
   answer.on("end", () => {
     const body = Buffer.concat(chunks);
-    let hashes = [];
-    try {
-      const found = inlineScriptHashes(decoded(body, answer.headers["content-encoding"]).toString("utf8"));
-      hashes = found.hashes;
-      if (found.refused > 0 && refusedReported++ < 20)
-        console.error(
-          `[serve] ${req.url}: ${found.refused} inline script(s) not of Next's shapes, left out of the CSP (they will not run)`,
-        );
-      if (etag) scriptHashes.set(etag, hashes);
-    } catch (error) {
-      console.error(`[serve] ${req.url}: could not read the page for its CSP hashes (${error.message}); no inline script will run`);
+    let hashes = known ?? [];
+    if (!known) {
+      try {
+        const found = inlineScriptHashes(decoded(body, answer.headers["content-encoding"]).toString("utf8"));
+        hashes = found.hashes;
+        if (found.refused > 0 && refusedReported++ < 20)
+          console.error(
+            `[serve] ${req.url}: ${found.refused} inline script(s) not of Next's shapes, left out of the CSP (they will not run)`,
+          );
+        if (etag) scriptHashes.set(etag, hashes);
+      } catch (error) {
+        console.error(`[serve] ${req.url}: could not read the page for its CSP hashes (${error.message}); no inline script will run`);
+      }
+    }
+    if (keep) {
+      const { "content-type": contentType, "content-encoding": contentEncoding, vary } = answer.headers;
+      pages.set(keep, { etag, body, contentType, contentEncoding, vary, hashes });
     }
     res.writeHead(status, withCsp(answer.rawHeaders, withScriptHashes(csp, hashes)));
     res.end(body);
   });
+}
+
+/** The stored body, with the headers of Next's 304 for this request (lib/http/page-store.ts). */
+function answerFromStore(res, answer, csp, page) {
+  answer.resume();
+  res.writeHead(200, storedPageHeaders(answer.rawHeaders, page, csp));
+  res.end(page.body);
 }
 
 const upstream = new http.Agent({ keepAlive: true, maxSockets: 256 });
@@ -132,19 +157,30 @@ function toNext(req, res) {
   // is asked in full, so the 304 cannot carry a policy without them.
   const validator = req.headers["if-none-match"];
   let expected;
+  let stored; // the page store's entry for this request, asked for with its ETag
   if (validator) {
     const hashes = scriptHashes.get(validator);
     if (hashes) expected = { etag: validator, hashes };
     else if (mayBePage(req.url ?? "/")) delete headers["if-none-match"];
+  } else if (req.method === "GET" && mayBePage(req.url ?? "/")) {
+    const key = PageStore.keyOf(req.url ?? "/", req.headers);
+    stored = { key, page: pages.get(key) };
+    if (stored.page) headers["if-none-match"] = stored.page.etag;
   }
   const proxied = http.request(
     { host: "localhost", port: internalPort, method: req.method, path: req.url, agent: upstream, headers },
     (answer) => {
       const csp = answer.headers["content-security-policy"];
       if (needsScriptHashes(csp) && /^text\/html\b/i.test(answer.headers["content-type"] ?? "text/html")) {
-        answerWithHashes(req, res, answer, csp, expected);
+        answerWithHashes(req, res, answer, csp, expected, stored);
         return;
       }
+      if (stored?.page && answer.statusCode === 304) {
+        // A 304 to the store's If-None-Match is never passed on: this client asked for the page.
+        answerFromStore(res, answer, csp, stored.page);
+        return;
+      }
+      if (stored?.page) pages.delete(stored.key); // no longer a cached page
       res.writeHead(answer.statusCode ?? 502, answer.rawHeaders);
       answer.pipe(res);
     },
