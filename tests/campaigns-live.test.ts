@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { endCampaign } from "@/lib/campaigns/lifecycle";
 import { createHotPool } from "@/lib/campaigns/pool";
-import { Reserver, type ReserveResult } from "@/lib/campaigns/reserve";
+import { inlined, Reserver, type ReserveResult } from "@/lib/campaigns/reserve";
 import { CAMPAIGN_RESERVATION_MS } from "@/lib/campaigns/rules";
 import { releaseReservation } from "@/lib/orders/fulfilment";
 import { testDb } from "./support/db";
@@ -198,5 +198,47 @@ describe("livestream reservations", () => {
     expect(of(items[0]!.id).reduce((a, b) => a + b, 0)).toBe(250);
     expect(of(items[0]!.id).every((n) => n >= 50)).toBe(true);
     expect(of(items[1]!.id)).toEqual([60]);
+  });
+
+  it("writes what the buyer sent, character for character: the batch's values go into its SQL as literals", async () => {
+    const hostile = [`O'Brien "x" \\ \\' $1 $29 {a,b} NULL`, "直播买家\t换行\n", "' OR 1=1; COMMIT; --", "\\\\", ""];
+    const pool = pools[0]!;
+    // Every kind of value the statements take, against the same value sent as a parameter.
+    for (const v of [...hostile, 0, -7, 2147483647, true, false, null, hostile, [1, 2, 3], ["a", null, "b"], []]) {
+      const cast = Array.isArray(v)
+        ? typeof v[0] === "number"
+          ? "int[]"
+          : "text[]"
+        : typeof v === "number"
+          ? "int"
+          : typeof v === "boolean"
+            ? "boolean"
+            : "text";
+      const { rows } = await pool.query<{ same: boolean }>(
+        `SELECT ${inlined("$1", [v])}::${cast} IS NOT DISTINCT FROM $1::${cast} AS "same"`,
+        [v],
+      );
+      expect(rows[0]!.same, JSON.stringify(v)).toBe(true);
+    }
+    expect(() => inlined("$2", ["a"])).toThrow();
+    expect(() => inlined("$1", [Number.NaN])).toThrow();
+
+    const { campaignId, items } = await liveCampaign([10], 2);
+    const reserver = new Reserver(pool);
+    const sent = hostile.slice(0, 4).map((text, i) => {
+      const r = request(items[0]!.id);
+      r.buyer = { ...r.buyer, recipient: text.slice(0, 40) || "x", address: `${text} ${i}`, email: `o'brien+${i}@live.test` };
+      return r;
+    });
+    const results = await Promise.all(sent.map((r) => reserver.reserve(r)));
+    expect(granted(results)).toBe(4);
+    const orders = await testDb.order.findMany({
+      where: { campaignId },
+      select: { checkoutKey: true, recipient: true, address: true, email: true },
+    });
+    for (const r of sent) {
+      const o = orders.find((x) => x.checkoutKey === r.checkoutKey)!;
+      expect(o).toEqual({ checkoutKey: r.checkoutKey, recipient: r.buyer.recipient, address: r.buyer.address, email: r.buyer.email });
+    }
   });
 });
