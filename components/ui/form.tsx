@@ -5,37 +5,13 @@ import { useTranslations } from "next-intl";
 import type { ComponentProps, ReactNode } from "react";
 import { useFormStatus } from "react-dom";
 import type { ActionResult } from "@/lib/actions/define";
+import { LabelledField } from "./field";
 import { inputClass } from "./styles";
 
-/** A labelled field with its error messages; the control is passed as children. */
-export function Field({
-  id,
-  label,
-  hint,
-  errors,
-  children,
-}: {
-  id: string;
-  label: string;
-  hint?: string;
-  errors?: string[];
-  children: ReactNode;
-}) {
+/** A labelled field with its error messages (translation keys, shown under `errors.`); the control is passed as children. */
+export function Field({ errors, ...rest }: ComponentProps<typeof LabelledField>) {
   const t = useTranslations("errors");
-  return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-stone-800">
-        {label}
-      </label>
-      {children}
-      {hint ? <p className="text-xs text-stone-600">{hint}</p> : null}
-      {errors?.map((e) => (
-        <p key={e} id={`${id}-error`} className="text-sm text-red-700" role="alert">
-          {t.has(e) ? t(e) : e}
-        </p>
-      ))}
-    </div>
-  );
+  return <LabelledField {...rest} errors={errors?.map((e) => (t.has(e) ? t(e) : e))} />;
 }
 
 /** A controlled checkbox with its label beside it. */

@@ -2,6 +2,9 @@
 // can show: the address and e-mail checks of reserveSchema, and the codes the live routes answer
 // with. The page sends only these to the browser: the whole namespace is ~300 texts, 23 KB of the
 // page's 50 KB of HTML. What else the box says is in the `live` namespace (its `errors` too).
+// The box gets them as a prop and fills them in with `translator` below, not through next-intl's
+// client (its provider and ICU parser were 12 KB of the page's gzipped JavaScript and parsed each
+// text in the browser): these texts only have {name} placeholders, which the test below holds.
 export const LIVE_ERROR_KEYS = [
   // reserveSchema: the address (lib/orders/address.ts) and a guest's e-mail
   "recipientRequired",
@@ -32,4 +35,60 @@ export const LIVE_ERROR_KEYS = [
 /** The buy box's part of the `errors` namespace. */
 export function liveErrorMessages(errors: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(LIVE_ERROR_KEYS.filter((key) => key in errors).map((key) => [key, errors[key]]));
+}
+
+/** The checkout form's texts the buy box's address fields use. */
+export const LIVE_CHECKOUT_KEYS = [
+  "choose",
+  "recipient",
+  "mobile",
+  "province",
+  "city",
+  "district",
+  "street",
+  "email",
+  "emailHint",
+] as const;
+
+export interface LiveTexts {
+  live: Messages;
+  checkout: Messages;
+  errors: Messages;
+}
+export type Messages = { [key: string]: string | Messages };
+
+/** What the campaign page sends its buy box, from the locale's messages. */
+export function liveTexts(all: Record<string, unknown>): LiveTexts {
+  const checkout = (all.checkout ?? {}) as Record<string, unknown>;
+  return {
+    live: all.live as Messages,
+    checkout: Object.fromEntries(LIVE_CHECKOUT_KEYS.filter((k) => k in checkout).map((k) => [k, checkout[k]])) as Messages,
+    errors: liveErrorMessages((all.errors ?? {}) as Record<string, unknown>) as Messages,
+  };
+}
+
+export type Values = Record<string, string | number>;
+export interface Translate {
+  (key: string, values?: Values): string;
+  has(key: string): boolean;
+}
+
+/**
+ * `t("a.b", { count: 3 })` over one namespace's texts: {name} placeholders filled in, numbers in the
+ * locale's format (as next-intl does); a missing text shows its key.
+ */
+export function translator(locale: string, messages: Messages): Translate {
+  const number = new Intl.NumberFormat(locale);
+  const get = (key: string) =>
+    key.split(".").reduce<string | Messages | undefined>((m, k) => (m && typeof m === "object" ? m[k] : undefined), messages);
+  const t = (key: string, values: Values = {}) => {
+    const text = get(key);
+    if (typeof text !== "string") return key;
+    return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+      const value = values[name];
+      return value === undefined ? whole : typeof value === "number" ? number.format(value) : value;
+    });
+  };
+  t.has = (key: string) => typeof get(key) === "string";
+  return t;
 }

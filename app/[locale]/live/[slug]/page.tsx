@@ -2,7 +2,6 @@
 // countdown, the live remaining figure (polled from memory, ≤ 1 s old) and the buy form; the
 // campaign link as a QR code to show on the stream.
 import type { Metadata } from "next";
-import { NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { LiveBuy } from "@/components/live/LiveBuy";
@@ -10,7 +9,7 @@ import { campaignLink, getPublicCampaign, qrSvg } from "@/lib/campaigns/campaign
 import { isLocale } from "@/lib/i18n/locales";
 import { pageLocale } from "@/lib/i18n/page-locale.server";
 import { localText } from "@/lib/i18n/pick";
-import { liveErrorMessages } from "@/lib/campaigns/live-messages";
+import { liveTexts } from "@/lib/campaigns/live-messages";
 
 export const revalidate = 30;
 export async function generateStaticParams() {
@@ -37,8 +36,8 @@ export default async function LivePage({ params }: Props) {
   const t = await getTranslations({ locale, namespace: "live" });
   const link = campaignLink(campaign.slug, locale);
   const qr = await qrSvg(link);
-  const all = await getMessages({ locale });
-  const messages = { live: all.live, checkout: all.checkout, errors: liveErrorMessages(all.errors as Record<string, unknown>) };
+  // The buy box's texts as a prop (no next-intl client on this page): lib/campaigns/live-messages.ts.
+  const texts = liveTexts(await getMessages({ locale }));
 
   return (
     <article className="space-y-6">
@@ -48,9 +47,7 @@ export default async function LivePage({ params }: Props) {
         <p className="text-stone-700">{t("host", { host: localText(locale, campaign.hostZh, campaign.hostEn) })}</p>
       </header>
       <div className="grid gap-6 md:grid-cols-[1fr_16rem]">
-        <NextIntlClientProvider locale={locale} messages={messages}>
-          <LiveBuy locale={locale} campaign={campaign} />
-        </NextIntlClientProvider>
+        <LiveBuy locale={locale} campaign={campaign} texts={texts} />
         <aside className="space-y-2 rounded-xl bg-white p-4 text-center shadow-sm ring-1 ring-stone-200">
           <h2 className="font-semibold">{t("qrTitle")}</h2>
           <div className="mx-auto w-40" role="img" aria-label={t("qrAlt", { link })} dangerouslySetInnerHTML={{ __html: qr }} />
