@@ -317,29 +317,32 @@ const TAKE_ONE_SHARD = `${ALLOTMENT} AND s."stock" > 0
 // what is left is the whole allotment's figure.
 const LOCK_ALL_SHARDS = `${ALLOTMENT} ORDER BY s."shard" FOR UPDATE OF s`;
 
-// A batch's whole read in ONE statement, sent with its BEGIN in one round trip (a batch's round
-// trips each wait for the event loop of a server busy taking requests: six of them were most of a
-// batch's time): the shard(s) held, locked first; the orders its checkout keys already have (a
-// retry gets its order back); and the buyers' rows that exist, locked (keys sorted, so batches of
-// two products never deadlock) only once a shard is held: a batch that found no free shard holds
-// nothing and waits for every shard in order (LOCK_ALL_SHARDS), then locks its buyers. A key
-// with no row yet is not locked: the batch's write adds its units with ON CONFLICT, and the CHECK
-// (units <= cap) refuses the batch if another product's batch added some meanwhile (then each
-// request is done alone, and sees them). $4: the checkout keys, $5: the buyer keys, sorted.
+// A batch's whole read in one round trip, sent with its BEGIN (a batch's round trips each wait for
+// the event loop of a server busy taking requests: six of them were most of a batch's time), as two
+// statements:
+//   1. the shard(s) held, locked first; and the buyers' rows that exist, locked (keys sorted, so
+//      batches of two products never deadlock) only once a shard is held: a batch that found no
+//      free shard holds nothing and waits for every shard in order (LOCK_ALL_SHARDS), then locks
+//      its buyers. A key with no row yet is not locked: the batch's write adds its units with ON
+//      CONFLICT, and the CHECK (units <= cap) refuses the batch if another product's batch added
+//      some meanwhile (then each request is done alone, and sees them);
+//   2. the orders its checkout keys already have (a retry gets its order back), in a statement of
+//      its own: it sees what the batches this one waited for in 1 committed (one statement sees
+//      the database as it was when the statement began, waits included).
+// $4: the checkout keys, $5: the buyer keys, sorted.
 const READ = (shards: string) => `
   WITH held AS (${shards}),
-  found AS (
-    SELECT "id", "number", "userId", "email", ("reservedUntil" AT TIME ZONE 'UTC') AS "reservedUntil", "checkoutKey"
-    FROM "Order" WHERE "checkoutKey" = ANY($4::text[])
-  ),
   buyers AS (
     SELECT "buyerKey", "units" FROM "CampaignBuyer"
     WHERE "campaignId" = (SELECT "campaignId" FROM held LIMIT 1) AND "buyerKey" = ANY($5::text[])
     ORDER BY "buyerKey" FOR UPDATE
   )
   SELECT (SELECT coalesce(json_agg(held ORDER BY held."shard"), '[]') FROM held) AS "held",
-         (SELECT coalesce(json_agg(found), '[]') FROM found) AS "found",
-         (SELECT coalesce(json_agg(buyers), '[]') FROM buyers) AS "buyers"`;
+         (SELECT coalesce(json_agg(buyers), '[]') FROM buyers) AS "buyers";
+  SELECT coalesce(json_agg(found), '[]') AS "found" FROM (
+    SELECT "id", "number", "userId", "email", ("reservedUntil" AT TIME ZONE 'UTC') AS "reservedUntil", "checkoutKey"
+    FROM "Order" WHERE "checkoutKey" = ANY($4::text[])
+  ) found`;
 const READ_ONE_SHARD = READ(TAKE_ONE_SHARD);
 const READ_ALL_SHARDS = READ(LOCK_ALL_SHARDS);
 
@@ -456,8 +459,10 @@ export async function reserveInTransaction(
   const buyerKeysSorted = [...new Set(batch.flatMap((p) => p.keys))].sort();
   const read = async (text: string, values: (string | number | string[])[], begin: boolean): Promise<ReadRow> => {
     const sql = inlined(text, values);
-    const result = (await client.query(begin ? `BEGIN; ${sql}` : sql)) as unknown as QueryResult<ReadRow> | QueryResult<ReadRow>[];
-    return (Array.isArray(result) ? result[result.length - 1]! : result).rows[0]!;
+    // Several statements: pg answers with one result each (BEGIN's, the locks', the keys').
+    const results = (await client.query(begin ? `BEGIN; ${sql}` : sql)) as unknown as QueryResult[];
+    const [locked, keys] = results.slice(-2) as [QueryResult<Omit<ReadRow, "found">>, QueryResult<Pick<ReadRow, "found">>];
+    return { ...locked.rows[0]!, found: keys.rows[0]!.found };
   };
   const common = [now.toISOString()];
   let all = mode === "all";
