@@ -8,6 +8,7 @@ import { useEffect, useState } from "react";
 import { Field, FormMessage, SubmitButton, fieldErrors } from "@/components/ui/form";
 import { inputClass } from "@/components/ui/styles";
 import { useActionForm } from "@/components/console/use-action-form";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { createCampaignAction, updateCampaignAction } from "@/lib/campaigns/actions";
 
 export interface CampaignProductOption {
@@ -48,6 +49,9 @@ export function CampaignForm({
   const router = useRouter();
   const [ticked, setTicked] = useState<Set<string>>(() => new Set(Object.keys(draft?.items ?? {})));
   const { state, pending, onSubmit } = useActionForm(draft ? updateCampaignAction : createCampaignAction);
+  // A product's tick shows its price and allotment fields (state): a tick before hydration would
+  // check the box and show nothing, so the boxes wait for it.
+  const hydrated = useHydrated();
   const errors = (name: string) => fieldErrors(state, name);
   const aria = (id: string, name: string) => (errors(name) ? { "aria-invalid": true as const, "aria-describedby": `${id}-error` } : {});
 
@@ -144,6 +148,7 @@ export function CampaignForm({
                     name="productId"
                     value={p.id}
                     checked={on}
+                    disabled={!hydrated}
                     onChange={() => toggle(p.id)}
                     className="mt-1 h-5 w-5 shrink-0"
                   />
