@@ -11,13 +11,13 @@
 // are being committed (so batches grow with the load, up to BATCH_MAX), with at most one batch in
 // flight per shard and a second one beside it only when enough wait (parallelAt: a batch costs about
 // the same to commit with 10 orders as with 200), and commits each batch in ONE transaction of two
-// round trips (each waits for the event loop of a server busy taking requests: six round trips a
-// batch held 13,400 orders to ~2,700/s, two reach ~3,300/s on the same machine):
-//   1. with BEGIN, one statement (READ): take one shard with units that no other batch holds (FOR
-//      UPDATE SKIP LOCKED), checking the campaign is live; find the checkout keys that already have
-//      an order (a retry gets its order back); lock the buyers' rows that exist (CampaignBuyer, keys
-//      sorted) and read the units each holds. When no shard is free it holds nothing and asks again
-//      for every shard (in shard order, waiting), then the buyers;
+// round trips (each reply waits for the event loop of a server busy taking requests; alternated
+// runs at load 5–8: 13,400 orders in 6.7–9.1 s with six round trips, 3.7–5.2 s with two):
+//   1. with BEGIN, two statements (READ): take one shard with units that no other batch holds (FOR
+//      UPDATE SKIP LOCKED), checking the campaign is live, and lock the buyers' rows that exist
+//      (CampaignBuyer, keys sorted), reading the units each holds; then find the checkout keys that
+//      already have an order (a retry gets its order back). When no shard is free it holds nothing
+//      and asks again for every shard (in shard order, waiting), then the buyers and the keys;
 //   2. decide in arrival order (./grant.ts): units of the shard(s) held, per-buyer limit;
 //   3. with COMMIT, one statement writes everything granted: the shard(s), the buyers' units (added
 //      with ON CONFLICT: a new buyer's row is made here, not upserted first and updated after), the
@@ -443,9 +443,9 @@ interface ReadRow {
 
 /**
  * One batch in one transaction, which this begins (with its read, in one round trip) and commits
- * (with its write, in another); the caller rolls it back if this throws. With `{ shardHint }` it takes units from one free shard, and a request that
- * shard cannot serve is left unanswered (undefined) for a sweep; with "all" it holds every shard
- * and answers everyone. Exported for tests that want to drive a transaction by hand; everything
+ * (with its write, in another); the caller rolls it back if this throws. With `{ shardHint }` it
+ * takes units from one free shard, and a request that shard cannot serve is left unanswered
+ * (undefined) for a sweep; with "all" it holds every shard and answers everyone. Exported for tests that want to drive a transaction by hand; everything
  * else goes through a Reserver.
  */
 export async function reserveInTransaction(
