@@ -457,23 +457,19 @@ export async function reserveInTransaction(
 ): Promise<{ answers: (ReserveResult | undefined)[]; soldOut: boolean; shards: number }> {
   const checkoutKeys = batch.map((p) => p.request.checkoutKey);
   const buyerKeysSorted = [...new Set(batch.flatMap((p) => p.keys))].sort();
-  const read = async (text: string, values: (string | number | string[])[], begin: boolean): Promise<ReadRow> => {
-    const sql = inlined(text, values);
+  const read = async (text: string, shardHint: number, begin: boolean): Promise<ReadRow> => {
+    const sql = inlined(text, [campaignProductId, now.toISOString(), shardHint, checkoutKeys, buyerKeysSorted]);
     // Several statements: pg answers with one result each (BEGIN's, the locks', the keys').
     const results = (await client.query(begin ? `BEGIN; ${sql}` : sql)) as unknown as QueryResult[];
     const [locked, keys] = results.slice(-2) as [QueryResult<Omit<ReadRow, "found">>, QueryResult<Pick<ReadRow, "found">>];
     return { ...locked.rows[0]!, found: keys.rows[0]!.found };
   };
-  const common = [now.toISOString()];
   let all = mode === "all";
-  let state =
-    mode === "all"
-      ? await read(READ_ALL_SHARDS, [campaignProductId, ...common, 0, checkoutKeys, buyerKeysSorted], true)
-      : await read(READ_ONE_SHARD, [campaignProductId, ...common, mode.shardHint, checkoutKeys, buyerKeysSorted], true);
+  let state = mode === "all" ? await read(READ_ALL_SHARDS, 0, true) : await read(READ_ONE_SHARD, mode.shardHint, true);
   if (!all && state.held.length === 0) {
     // Every shard is empty or held by another batch: wait for them all (this batch holds nothing yet).
     all = true;
-    state = await read(READ_ALL_SHARDS, [campaignProductId, ...common, 0, checkoutKeys, buyerKeysSorted], false);
+    state = await read(READ_ALL_SHARDS, 0, false);
   }
   const held: ShardRow[] = state.held.map((r) => ({ ...r, certifiedUntil: r.certifiedUntil === null ? null : new Date(r.certifiedUntil) }));
   // The one shard of a one-row allotment is all of it: its answers are final, no sweep needed.
