@@ -32,9 +32,14 @@ export const LIVE_ERROR_KEYS = [
   "unexpected",
 ] as const;
 
+/** The texts of `keys` that `messages` has. */
+function pick(messages: Record<string, unknown>, keys: readonly string[]): Messages {
+  return Object.fromEntries(keys.filter((key) => key in messages).map((key) => [key, messages[key]])) as Messages;
+}
+
 /** The buy box's part of the `errors` namespace. */
-export function liveErrorMessages(errors: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(LIVE_ERROR_KEYS.filter((key) => key in errors).map((key) => [key, errors[key]]));
+export function liveErrorMessages(errors: Record<string, unknown>): Messages {
+  return pick(errors, LIVE_ERROR_KEYS);
 }
 
 /** The checkout form's texts the buy box's address fields use. */
@@ -59,11 +64,10 @@ export type Messages = { [key: string]: string | Messages };
 
 /** What the campaign page sends its buy box, from the locale's messages. */
 export function liveTexts(all: Record<string, unknown>): LiveTexts {
-  const checkout = (all.checkout ?? {}) as Record<string, unknown>;
   return {
     live: all.live as Messages,
-    checkout: Object.fromEntries(LIVE_CHECKOUT_KEYS.filter((k) => k in checkout).map((k) => [k, checkout[k]])) as Messages,
-    errors: liveErrorMessages((all.errors ?? {}) as Record<string, unknown>) as Messages,
+    checkout: pick((all.checkout ?? {}) as Record<string, unknown>, LIVE_CHECKOUT_KEYS),
+    errors: liveErrorMessages((all.errors ?? {}) as Record<string, unknown>),
   };
 }
 
