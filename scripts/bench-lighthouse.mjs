@@ -11,6 +11,8 @@
 //      (performance ≥ 95, accessibility 100, LCP < 2.0 s, TBT < 150 ms, CLS 0), and the machine's load
 //      average, since the machine is shared; bench-results/lighthouse.json keeps every run.
 // Options: --no-build  --runs N  --only ID (home|catalog|filtered|product|campaign)  --next-start
+//   --save-assets: keep each run's trace and network log beside its report (lighthouse-<page>-<n>-0.trace.json,
+//   …devtoolslog.json), which scripts/lantern-what-if.mjs simulates again with other sizes
 import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -36,7 +38,7 @@ const TARGETS = { performance: 95, accessibility: 100, lcpMs: 2000, tbtMs: 150, 
 const log = (m) => console.error(`[lighthouse] ${m}`);
 
 function parseArgs(argv) {
-  const o = { build: true, runs: 3, only: null, nextStart: false };
+  const o = { build: true, runs: 3, only: null, nextStart: false, saveAssets: false };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split("=", 2);
     const value = () => inline ?? argv[++i];
@@ -44,7 +46,8 @@ function parseArgs(argv) {
     else if (flag === "--runs") o.runs = Math.max(1, Math.min(9, Number(value()) || 3));
     else if (flag === "--only") o.only = value();
     else if (flag === "--next-start") o.nextStart = true;
-    else throw new Error(`unknown option ${argv[i]} (use --no-build, --runs N, --only ID, --next-start)`);
+    else if (flag === "--save-assets") o.saveAssets = true;
+    else throw new Error(`unknown option ${argv[i]} (use --no-build, --runs N, --only ID, --next-start, --save-assets)`);
   }
   return o;
 }
@@ -115,10 +118,10 @@ const median = (values) => {
 };
 
 /** One Lighthouse run; a run that Lighthouse itself reports as broken (e.g. NO_NAVSTART on a busy machine) is tried again, twice. */
-async function lighthouse(url, outFile) {
+async function lighthouse(url, outFile, extraArgs = []) {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await lighthouseOnce(url, outFile);
+      return await lighthouseOnce(url, outFile, extraArgs);
     } catch (error) {
       if (attempt >= 3) throw error;
       log(
@@ -132,7 +135,7 @@ async function lighthouse(url, outFile) {
   }
 }
 
-async function lighthouseOnce(url, outFile) {
+async function lighthouseOnce(url, outFile, extraArgs) {
   await exec(
     "npx",
     [
@@ -140,6 +143,7 @@ async function lighthouseOnce(url, outFile) {
       LIGHTHOUSE,
       url,
       "--quiet",
+      ...extraArgs,
       "--output=json",
       `--output-path=${outFile}`,
       "--only-categories=performance,accessibility,best-practices,seo",
@@ -208,7 +212,11 @@ async function main() {
     for (let i = 1; i <= options.runs; i++) {
       if (isShuttingDown()) return;
       const load = os.loadavg()[0];
-      const r = await lighthouse(BASE + p.path, path.join(OUT_DIR, "logs", `lighthouse-${p.id}-${i}.json`));
+      const r = await lighthouse(
+        BASE + p.path,
+        path.join(OUT_DIR, "logs", `lighthouse-${p.id}-${i}.json`),
+        options.saveAssets ? ["--save-assets"] : [],
+      );
       runs.push({ ...r, loadAverage: load });
       log(
         `${p.id} run ${i}: performance ${r.performance}, accessibility ${r.accessibility}, LCP ${Math.round(r.lcpMs)} ms, TBT ${Math.round(r.tbtMs)} ms, CLS ${r.cls.toFixed(3)} (load ${load.toFixed(2)})`,
