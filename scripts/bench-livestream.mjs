@@ -17,7 +17,6 @@
 // Writes bench-results/livestream.json. Options: --buyers N (200 connections), --stock N (13400),
 // --extra N (600), --no-build.
 import { randomBytes } from "node:crypto";
-import { createRequire } from "node:module";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -25,6 +24,7 @@ import { spawn } from "node:child_process";
 import jwt from "next-auth/jwt";
 import pg from "pg";
 import { ROOT, formatDuration, handleSignals, onCleanup, portIsFree, runStep, shutdown, start, waitForHttp } from "./lib/proc.mjs";
+import { requestBytes, sendAll } from "./lib/burst-client.mjs";
 import { benchDatabase, cpuSplit, fixed, machineLoad, parseBurstArgs, percentile, processTree } from "./lib/bench.mjs";
 
 const USAGE = "usage: npm run bench:livestream -- [--buyers N] [--stock N] [--extra N] [--no-build]   (BENCH_DB_PORT, BENCH_PORT)";
@@ -38,7 +38,6 @@ const PRICE_FEN = 5000;
 const LIMIT = 2;
 
 const log = (message) => console.error(`[bench:livestream] ${message}`);
-const autocannon = createRequire(import.meta.url)("autocannon");
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -60,50 +59,17 @@ async function run(total, concurrency, job) {
   return { elapsedMs: performance.now() - began, latencies: latencies.sort((a, b) => a - b) };
 }
 
-/**
- * `total` POSTs to `pathname` over `connections` kept-alive connections, with autocannon (its own
- * HTTP client on raw sockets: about a third of the CPU per request of node:http's client, which
- * shares the 2 cores with the server it measures). `request(n)` gives the n-th request's body and
- * headers. Each answer's status and latency; `onAnswer(status, msSinceStart)` for each.
- */
-async function cannon(pathname, total, connections, request, onAnswer = () => {}) {
-  let n = 0;
-  const latencies = [];
-  const statuses = new Map();
-  let began = 0;
-  const instance = autocannon({
-    url: BASE,
-    connections,
-    amount: total,
-    timeout: 60,
-    requests: [
-      {
-        method: "POST",
-        path: pathname,
-        setupRequest: (req) => {
-          const { body, headers } = request(n++);
-          return { ...req, body, headers: { "content-type": "application/json", ...headers } };
-        },
-      },
-    ],
-    renderProgressBar: false,
-    renderResultsTable: false,
-    renderLatencyTable: false,
+/** `total` POSTs to `pathname` as bytes (scripts/lib/burst-client.mjs); `request(n)` gives the n-th one's body and headers. */
+function posts(pathname, total, request) {
+  return Array.from({ length: total }, (_, n) => {
+    const { body, headers } = request(n);
+    return requestBytes({ path: pathname, host: `127.0.0.1:${PORT}`, body, headers: { "content-type": "application/json", ...headers } });
   });
-  instance.on("start", () => (began = performance.now()));
-  let lastAt = 0;
-  instance.on("response", (_client, status, _bytes, responseTime) => {
-    latencies.push(responseTime);
-    statuses.set(status, (statuses.get(status) ?? 0) + 1);
-    lastAt = performance.now();
-    onAnswer(status, lastAt - began);
-  });
-  const result = await instance;
-  // Until the last answer: autocannon itself resolves on its next one-second tick, which made every
-  // rate here 13,400 ÷ a whole number of seconds (2,680/s = ÷ 5, 3,350/s = ÷ 4).
-  const elapsedMs = (lastAt || performance.now()) - began;
-  if (result.errors > 0 || result.timeouts > 0) statuses.set(0, result.errors + result.timeouts);
-  return { elapsedMs, latencies: latencies.sort((a, b) => a - b), statuses };
+}
+
+/** Sends prebuilt requests over `connections` kept-alive connections; each answer's status and latency. */
+function cannon(requests, connections, onAnswer) {
+  return sendAll({ host: "127.0.0.1", port: PORT, requests, connections, onAnswer });
 }
 
 /** A product (a copy of a demo one) with `stock` units and its opening ledger row; its id is its slug. */
@@ -216,13 +182,23 @@ async function main() {
 
   // Warm-up: JIT, pools, the page cache.
   const warm = await campaignOf(client, 400, "warm");
-  await cannon("/api/live/reserve", 400, 50, (n) => ({
-    body: reserveBody(warm.campaignProductId, total + n),
-    headers: { cookie: cookies[total + n], origin: BASE },
-  }));
-  await cannon("/api/live/ping", 400, 50, () => ({ body: "{}", headers: {} }));
+  await cannon(
+    posts("/api/live/reserve", 400, (n) => ({
+      body: reserveBody(warm.campaignProductId, total + n),
+      headers: { cookie: cookies[total + n], origin: BASE },
+    })),
+    50,
+  );
+  await cannon(
+    posts("/api/live/ping", 400, () => ({ body: "{}", headers: {} })),
+    50,
+  );
 
   const hot = await campaignOf(client, options.stock, "run");
+  const burstRequests = posts("/api/live/reserve", total, (i) => ({
+    body: reserveBody(hot.campaignProductId, i),
+    headers: { cookie: cookies[i], origin: BASE },
+  }));
   const pages = [`${BASE}/products/${hot.productSlug}`, `${BASE}/live/${hot.campaignId}`];
   for (const url of pages) await fetch(url).then((r) => r.arrayBuffer());
   const probe = spawn(process.execPath, ["scripts/lib/page-probe.mjs", ...pages], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
@@ -265,15 +241,12 @@ async function main() {
   log(`${total} reservations from ${options.buyers} concurrent connections, ${options.stock} in the allotment, ${total} buyers`);
   let reserved = 0;
   let reservedAtMs = null;
-  const burst = await cannon(
-    "/api/live/reserve",
-    total,
-    options.buyers,
-    (i) => ({ body: reserveBody(hot.campaignProductId, i), headers: { cookie: cookies[i], origin: BASE } }),
-    (status, atMs) => {
-      if (status === 201 && ++reserved === options.stock) reservedAtMs = atMs;
-    },
-  );
+  const answersPerQuarter = []; // answers in each 250 ms of the burst: where it ran slow
+  const burst = await cannon(burstRequests, options.buyers, (status, atMs) => {
+    if (status === 201 && ++reserved === options.stock) reservedAtMs = atMs;
+    const quarter = Math.floor(atMs / 250);
+    answersPerQuarter[quarter] = (answersPerQuarter[quarter] ?? 0) + 1;
+  });
   const statuses = burst.statuses;
   const cpuSeconds = cpu.stop();
   const batches = await fetch(`${BASE}/api/live/ping`)
@@ -304,9 +277,10 @@ async function main() {
   const duplicates = books.orders - books.keys;
 
   log("yardstick: a trivial POST route of the same server");
+  const pingRequests = posts("/api/live/ping", total, () => ({ body: "{}", headers: {} }));
   const pingCpu = cpuSplit({ "serve.mjs": () => [server.child.pid], "load generator": () => [process.pid] });
   pingCpu.start();
-  const ping = await cannon("/api/live/ping", total, options.buyers, () => ({ body: "{}", headers: {} }));
+  const ping = await cannon(pingRequests, options.buyers);
   const pingCpuSeconds = pingCpu.stop();
 
   log("ceiling: guarded one-row UPDATEs, one per transaction");
@@ -347,6 +321,7 @@ async function main() {
       elapsedMs: burst.elapsedMs,
       ordersPerSecond: rateOf(reserved, burst.elapsedMs),
       livestreamMs: reservedAtMs,
+      answersPerQuarterSecond: Array.from(answersPerQuarter, (n) => n ?? 0),
       latencyMs: { p50: percentile(burst.latencies, 50), p95: percentile(burst.latencies, 95), p99: percentile(burst.latencies, 99) },
       books,
       oversold,
@@ -394,6 +369,7 @@ async function main() {
       `  answers             ${[...statuses].map(([s, n]) => `${s}×${n}`).join(", ")}`,
       `  orders/s            ${fixed(b.ordersPerSecond, 0)}`,
       `  ${options.stock} orders took  ${b.livestreamMs === null ? "— (not all reserved)" : formatDuration(b.livestreamMs)}   (target ≤ 3 s)`,
+      `  answers per 250 ms  ${b.answersPerQuarterSecond.join(" ")}`,
       `  latency p50/p95/p99 ${fixed(b.latencyMs.p50)} / ${fixed(b.latencyMs.p95)} / ${fixed(b.latencyMs.p99)} ms`,
       `  oversold units      ${oversold}   duplicates ${duplicates}   (allotment left ${books.stock} over ${books.shards} shards, on orders ${books.sold}, ledger ${books.ledger} in ${books.ledgerRows} sale rows, most orders per buyer ${books.mostPerBuyer})`,
       `  server RSS peak     ${fixed(b.peakServerRssMb, 0)} MB   (target < 1024)`,

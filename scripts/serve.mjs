@@ -9,6 +9,8 @@
 //   PORT (3000), HOSTNAME (all interfaces), DATABASE_URL, AUTH_SECRET, NEXTAUTH_URL
 //   LIVE_POOL_SIZE (8): connections of the hot path's own pool; LIVE_PING=1: POST /api/live/ping (bench)
 //   LIVE_PERMITS (guests): who must show an admission permit to reserve (guests, all, off)
+//   PAGE_REUSE_MS (1000): how long a cached page Next has just confirmed is sent again to visitors
+//     without a session without asking Next (0: always ask; lib/http/page-store.ts)
 // Cached pages: their CSP gets the hashes of their inline scripts, and their bodies are kept here and
 // revalidated with Next by ETag (docs/adr/0013-csp-hashes-for-cached-pages.md, lib/http/page-store.ts).
 // The build's scripts and stylesheets go out in Brotli once compressed (Next sends gzip only): 14% fewer
@@ -73,8 +75,10 @@ const { inlineScriptHashes, mayBePage, needsScriptHashes, ScriptHashCache, withS
 const scriptHashes = new ScriptHashCache();
 // The cached pages' bodies: Next is asked with their ETag and answers 304 while they are current
 // (lib/http/page-store.ts).
-const { PageStore, storedPageHeaders } = await tsImport(path.join(ROOT, "lib/http/page-store.ts"), import.meta.url);
+const { PageStore, reusedPageHeaders, storedPageHeaders } = await tsImport(path.join(ROOT, "lib/http/page-store.ts"), import.meta.url);
 const pages = new PageStore();
+const pageReuseMs = Number(process.env.PAGE_REUSE_MS ?? 1000);
+const { requestIdFor } = await tsImport(path.join(ROOT, "lib/ops/request-id.ts"), import.meta.url);
 // The build's scripts and stylesheets in Brotli, compressed once each off the request path
 // (lib/http/static-brotli.ts): `next start` sends gzip only.
 const { acceptsBrotli, BrotliAssets, brotliAnswer, isBuildAsset } = await tsImport(
@@ -105,7 +109,7 @@ function answerWithHashes(req, res, answer, csp, expected, stored) {
   const etag = answer.headers.etag;
   if (stored?.page && status === 304) {
     // Next's answer to the store's own If-None-Match: its current page is the stored body.
-    answerFromStore(res, answer, withScriptHashes(csp, stored.page.hashes), stored.page);
+    answerFromStore(req, res, answer, withScriptHashes(csp, stored.page.hashes), stored.page);
     return;
   }
   const known = scriptHashes.get(etag) ?? (status === 304 && expected?.etag === etag ? expected.hashes : undefined);
@@ -135,19 +139,24 @@ function answerWithHashes(req, res, answer, csp, expected, stored) {
         console.error(`[serve] ${req.url}: could not read the page for its CSP hashes (${error.message}); no inline script will run`);
       }
     }
+    const sent = withCsp(answer.rawHeaders, withScriptHashes(csp, hashes));
     if (keep) {
       const { "content-type": contentType, "content-encoding": contentEncoding, vary } = answer.headers;
-      pages.set(keep, { etag, body, contentType, contentEncoding, vary, hashes });
+      const page = { etag, body, contentType, contentEncoding, vary, hashes };
+      pages.set(keep, page);
+      pages.confirm(page, req.headers, sent, Date.now());
     }
-    res.writeHead(status, withCsp(answer.rawHeaders, withScriptHashes(csp, hashes)));
+    res.writeHead(status, sent);
     res.end(body);
   });
 }
 
 /** The stored body, with the headers of Next's 304 for this request (lib/http/page-store.ts). */
-function answerFromStore(res, answer, csp, page) {
+function answerFromStore(req, res, answer, csp, page) {
   answer.resume();
-  res.writeHead(200, storedPageHeaders(answer.rawHeaders, page, csp));
+  const sent = storedPageHeaders(answer.rawHeaders, page, csp);
+  pages.confirm(page, req.headers, sent, Date.now());
+  res.writeHead(200, sent);
   res.end(page.body);
 }
 
@@ -173,12 +182,23 @@ function toNext(req, res) {
     else if (mayBePage(req.url ?? "/")) delete headers["if-none-match"];
   } else if (req.method === "GET" && mayBePage(req.url ?? "/")) {
     const key = PageStore.keyOf(req.url ?? "/", req.headers);
+    const now = Date.now();
+    const reusable = pages.reusable(key, req.headers, now, pageReuseMs);
+    if (reusable) {
+      req.resume();
+      const requestId = requestIdFor(req.headers["x-request-id"]);
+      res.writeHead(200, reusedPageHeaders(reusable.confirmed.headers, requestId, new Date(now).toUTCString()));
+      res.end(reusable.body);
+      return;
+    }
     stored = { key, page: pages.get(key) };
     if (stored.page) headers["if-none-match"] = stored.page.etag;
   }
   const proxied = http.request(
     { host: "localhost", port: internalPort, method: req.method, path: req.url, agent: upstream, headers },
     (answer) => {
+      // Reused again only once this answer confirms the stored body (a 304, or a 200 that replaces it).
+      if (stored?.page) stored.page.confirmed = undefined;
       const csp = answer.headers["content-security-policy"];
       if (needsScriptHashes(csp) && /^text\/html\b/i.test(answer.headers["content-type"] ?? "text/html")) {
         answerWithHashes(req, res, answer, csp, expected, stored);
@@ -186,7 +206,7 @@ function toNext(req, res) {
       }
       if (stored?.page && answer.statusCode === 304) {
         // A 304 to the store's If-None-Match is never passed on: this client asked for the page.
-        answerFromStore(res, answer, csp, stored.page);
+        answerFromStore(req, res, answer, csp, stored.page);
         return;
       }
       if (stored?.page) pages.delete(stored.key); // no longer a cached page

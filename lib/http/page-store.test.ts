@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PageStore, storedPageHeaders, type StoredPage } from "./page-store";
+import { PageStore, reusedPageHeaders, storedPageHeaders, type StoredPage } from "./page-store";
 
 const page = (etag: string, bytes: number, extra: Partial<StoredPage> = {}): StoredPage => ({
   etag,
@@ -19,6 +19,46 @@ describe("the page store", () => {
     expect(PageStore.keyOf("/products?q=辣椒", { rsc: "1" })).not.toBe(plain);
     expect(PageStore.keyOf("/products?q=辣椒", { "next-router-prefetch": "1" })).not.toBe(plain);
     expect(PageStore.keyOf("/en/products?q=辣椒", {})).not.toBe(plain);
+    // The remembered language decides whether / is the Chinese page or a redirect to /en.
+    expect(PageStore.keyOf("/products?q=辣椒", { cookie: "NEXT_LOCALE=en" })).not.toBe(plain);
+    expect(PageStore.keyOf("/products?q=辣椒", { cookie: "a=1; NEXT_LOCALE=en; b=2" })).toBe(
+      PageStore.keyOf("/products?q=辣椒", { cookie: "NEXT_LOCALE=en" }),
+    );
+    expect(PageStore.keyOf("/products?q=辣椒", { cookie: "XNEXT_LOCALE=en" })).toBe(plain);
+    // Over HTTPS the answer carries HSTS.
+    expect(PageStore.keyOf("/products?q=辣椒", { "x-forwarded-proto": "https" })).not.toBe(plain);
+  });
+
+  it("sends a page again without asking Next only within the moment after Next confirmed it, and never to or from a session", () => {
+    const store = new PageStore();
+    const anonymous = { cookie: "NEXT_LOCALE=zh-CN" };
+    const signedIn = { cookie: "NEXT_LOCALE=zh-CN; __Secure-next-auth.session-token=abc" };
+    const sent = ["ETag", '"e1"', "x-request-id", "r1", "Date", "Mon, 07 Dec 2026 03:00:00 GMT"];
+    const a = page('"e1"', 10);
+    store.set("k", a);
+    expect(store.reusable("k", anonymous, 1000, 1000)).toBeUndefined(); // never confirmed
+    store.confirm(a, signedIn, sent, 1000); // a signed-in request's answer is not reused
+    expect(store.reusable("k", anonymous, 1000, 1000)).toBeUndefined();
+    store.confirm(a, anonymous, [...sent, "Set-Cookie", "NEXT_LOCALE=en"], 1000); // nor one that sets a cookie
+    expect(store.reusable("k", anonymous, 1000, 1000)).toBeUndefined();
+    store.confirm(a, anonymous, sent, 1000);
+    expect(store.reusable("k", anonymous, 2000, 1000)).toBe(a);
+    expect(store.reusable("k", {}, 1500, 1000)).toBe(a);
+    expect(store.reusable("k", anonymous, 2001, 1000)).toBeUndefined(); // the moment is over
+    expect(store.reusable("k", signedIn, 1500, 1000)).toBeUndefined(); // a session is always asked for
+    expect(store.reusable("k", { cookie: "next-auth.session-token.0=x" }, 1500, 1000)).toBeUndefined();
+    expect(store.reusable("k", anonymous, 1500, 0)).toBeUndefined(); // PAGE_REUSE_MS=0: off
+    store.set("k", page('"e2"', 10)); // a new body is not confirmed until Next says so
+    expect(store.reusable("k", anonymous, 1500, 1000)).toBeUndefined();
+    expect(reusedPageHeaders(sent, "r2", "Mon, 07 Dec 2026 03:00:01 GMT")).toEqual([
+      "ETag",
+      '"e1"',
+      "x-request-id",
+      "r2",
+      "Date",
+      "Mon, 07 Dec 2026 03:00:01 GMT",
+    ]);
+    expect(sent[3]).toBe("r1"); // the confirmed headers are not changed
   });
 
   it("replaces a page, and keeps within its bytes by dropping the page used longest ago", () => {

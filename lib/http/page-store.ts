@@ -14,7 +14,16 @@
 // kept per URL *and* per request headers the page varies on (Accept-Encoding, Next's router headers):
 // a gzipped body is only ever sent to a request that asked the same way. Bounded in bytes; the page
 // used longest ago goes first.
+//
+// Reuse for a moment (PAGE_REUSE_MS, default 1 s): a page Next has just confirmed (a 200 or a 304) is
+// sent again, with the headers of that answer, a new request id and date, to the visitors without a
+// session who ask for it in the next second, without asking Next. A livestream's link brings a flood
+// of such visitors to one or two pages, and each confirmation costs Next its whole request pipeline
+// (about 2 ms of CPU, 5 under a burst's load), taken from the checkout on the same cores. The price is
+// that a change reaches these visitors up to that moment late; a signed-in visitor (the operator who
+// has just edited a product) is always asked for, and an answer that sets a cookie is never reused.
 import type { IncomingHttpHeaders } from "node:http";
+import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 
 export interface StoredPage {
   etag: string;
@@ -25,6 +34,8 @@ export interface StoredPage {
   vary: string | undefined;
   /** The page's inline-script hashes (lib/http/inline-script-hashes.ts). */
   hashes: string[];
+  /** The headers of Next's last answer confirming this body to a visitor without a session, and when. */
+  confirmed?: { headers: string[]; at: number };
 }
 
 /** Request headers a page's answer varies on (Next's Vary: the router's headers and Accept-Encoding). */
@@ -42,14 +53,35 @@ export class PageStore {
     private readonly maxPageBytes = 2 * 1024 * 1024,
   ) {}
 
-  /** The store's key of a request: its URL and the headers the answer varies on. */
+  /**
+   * The store's key of a request: its URL, the headers the answer varies on, the scheme the edge
+   * proxy says it was asked over (HSTS only over HTTPS) and the remembered language (proxy.ts sends
+   * a visitor whose cookie says English from / to /en).
+   */
   static keyOf(url: string, headers: IncomingHttpHeaders): string {
     let key = url;
     for (const name of VARY) {
       const value = headers[name];
       key += `\n${Array.isArray(value) ? value.join(",") : (value ?? "")}`;
     }
-    return key;
+    return `${key}\n${headers["x-forwarded-proto"] ?? ""}\n${rememberedLocale(headers.cookie)}`;
+  }
+
+  /**
+   * The page to send again without asking Next: Next confirmed it to a visitor without a session at
+   * most `withinMs` ago, and this visitor has no session either.
+   */
+  reusable(key: string, headers: IncomingHttpHeaders, now: number, withinMs: number): StoredPage | undefined {
+    if (withinMs <= 0 || hasSession(headers.cookie)) return undefined;
+    const page = this.entries.get(key);
+    return page?.confirmed && now - page.confirmed.at <= withinMs ? page : undefined;
+  }
+
+  /** Next has just sent (or confirmed) `page` to this request with `sentHeaders`: reusable for a moment when both allow. */
+  confirm(page: StoredPage, requestHeaders: IncomingHttpHeaders, sentHeaders: string[], now: number): void {
+    if (hasSession(requestHeaders.cookie)) return;
+    for (let i = 0; i < sentHeaders.length; i += 2) if (sentHeaders[i]!.toLowerCase() === "set-cookie") return;
+    page.confirmed = { headers: sentHeaders, at: now };
   }
 
   get(key: string): StoredPage | undefined {
@@ -88,6 +120,30 @@ export class PageStore {
   get storedBytes(): number {
     return this.bytes;
   }
+}
+
+/** next-auth's session cookie, in any of its names (__Secure- over HTTPS, .0/.1 when split in chunks). */
+function hasSession(cookie: string | undefined): boolean {
+  return cookie !== undefined && cookie.includes("next-auth.session-token");
+}
+
+function rememberedLocale(cookie: string | undefined): string {
+  if (!cookie) return "";
+  const at = cookie.indexOf(`${LOCALE_COOKIE}=`);
+  if (at < 0 || (at > 0 && cookie[at - 1] !== " " && cookie[at - 1] !== ";")) return "";
+  const end = cookie.indexOf(";", at);
+  return cookie.slice(at + LOCALE_COOKIE.length + 1, end < 0 ? undefined : end).trim();
+}
+
+/** A reused answer's headers: those Next sent, with this request's own id (lib/ops/request-id.ts) and date. */
+export function reusedPageHeaders(headers: string[], requestId: string, date: string): string[] {
+  const out = headers.slice();
+  for (let i = 0; i < out.length; i += 2) {
+    const lower = out[i]!.toLowerCase();
+    if (lower === "x-request-id") out[i + 1] = requestId;
+    else if (lower === "date") out[i + 1] = date;
+  }
+  return out;
 }
 
 /**
