@@ -76,6 +76,27 @@ test.describe("office households", () => {
     await sunan.close();
   });
 
+  test("before the page's scripts run, the reveal form cannot be sent by the browser itself (its fields would go into the address)", async ({
+    page,
+  }) => {
+    const household = await ganguHousehold();
+    await signInAs(page, OFFICER_GANGU.email, OFFICER_GANGU.password);
+    // The page's own scripts never arrive: it stays as the server sent it, as on a slow phone before hydration.
+    await page.route(/\/_next\/static\/chunks\//, (route) => route.abort());
+    const sent: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().includes("reason=")) sent.push(request.url());
+    });
+    await page.goto(`/office/households/${household.id}`);
+    const reveal = page.getByTestId("reveal-form");
+    await expect(reveal.getByRole("button", { name: "显示身份证号" })).toBeDisabled();
+    await reveal.getByLabel("查看原因").fill("核对分红发放身份");
+    await reveal.getByLabel("查看原因").press("Enter"); // a disabled default button: no implicit submission
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    expect(sent).toEqual([]);
+    expect(page.url()).not.toContain("reason=");
+  });
+
   test("no serious accessibility violations on the household list and a household page", async ({ page }) => {
     const household = await ganguHousehold();
     await signInAs(page, OFFICER_GANGU.email, OFFICER_GANGU.password);

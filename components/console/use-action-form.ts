@@ -3,6 +3,7 @@
 // refusal the clerk sees what they typed and fixes only the marked field. A failed request
 // (offline, server down) becomes a message instead of an error page.
 import { startTransition, useActionState, type FormEvent } from "react";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ActionResult } from "@/lib/actions/define";
 
 export function useActionForm<T>(
@@ -26,5 +27,8 @@ export function useActionForm<T>(
     const form = new FormData(event.currentTarget);
     startTransition(() => dispatch(form));
   };
-  return { state, pending, onSubmit };
+  // A form's own submit button (not SubmitButton, which does this itself) stays disabled until
+  // `ready`: before hydration onSubmit does not exist and the browser would send the form as a GET.
+  const ready = useHydrated();
+  return { state, pending, ready, onSubmit };
 }

@@ -6,6 +6,7 @@ import type { ComponentProps, ReactNode } from "react";
 import { useFormStatus } from "react-dom";
 import type { ActionResult } from "@/lib/actions/define";
 import { LabelledField } from "./field";
+import { useHydrated } from "./use-hydrated";
 import { inputClass } from "./styles";
 
 /** A labelled field with its error messages (translation keys, shown under `errors.`); the control is passed as children. */
@@ -43,16 +44,22 @@ export function YuanInput({ className = inputClass, ...rest }: Omit<ComponentPro
   return <input type="text" inputMode="decimal" autoComplete="off" maxLength={20} className={className} {...rest} />;
 }
 
-/** Disabled while the form is submitting, so a double click submits once. */
-export function SubmitButton({ children, className = "", ...rest }: ComponentProps<"button">) {
+/**
+ * Disabled while the form is submitting, so a double click submits once, and until the page has
+ * hydrated: the forms submit through a handler, and a tap before it exists made the browser send
+ * the form itself, as a GET with every field in the address (an ID number in the history and the
+ * logs) and the clerk's input lost. A disabled default button also stops Enter from submitting.
+ */
+export function SubmitButton({ children, className = "", disabled, ...rest }: ComponentProps<"button">) {
   const { pending } = useFormStatus();
+  const off = !useHydrated() || pending || Boolean(disabled);
   return (
     <button
       type="submit"
-      disabled={pending || rest.disabled}
-      aria-disabled={pending || rest.disabled}
-      className={`rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800 disabled:cursor-wait disabled:opacity-60 ${className}`}
       {...rest}
+      disabled={off}
+      aria-disabled={off}
+      className={`rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800 disabled:cursor-wait disabled:opacity-60 ${className}`}
     >
       {children}
     </button>

@@ -69,7 +69,7 @@ export function SynonymRow({
         </div>
         <button
           type="submit"
-          disabled={saving.pending}
+          disabled={!saving.ready || saving.pending}
           className="rounded-lg bg-brand-700 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-800"
         >
           {group ? labels.save : labels.add}
@@ -78,7 +78,7 @@ export function SynonymRow({
       {group ? (
         <form onSubmit={deleting.onSubmit} className="mt-2">
           <input type="hidden" name="id" value={group.id} />
-          <button type="submit" disabled={deleting.pending} className="text-sm text-red-700 underline">
+          <button type="submit" disabled={!deleting.ready || deleting.pending} className="text-sm text-red-700 underline">
             {labels.delete}
           </button>
         </form>

@@ -9,7 +9,7 @@ import { useActionForm } from "@/components/console/use-action-form";
 export function ClearFailuresButton({ action, userId }: { action: ServerAction<{ cleared: boolean }>; userId: string }) {
   const t = useTranslations("security.admin");
   const router = useRouter();
-  const { state, pending, onSubmit } = useActionForm(action);
+  const { state, pending, ready, onSubmit } = useActionForm(action);
   useEffect(() => {
     if (state?.ok) router.refresh();
   }, [state, router]);
@@ -18,7 +18,7 @@ export function ClearFailuresButton({ action, userId }: { action: ServerAction<{
       <input type="hidden" name="userId" value={userId} />
       <button
         type="submit"
-        disabled={pending}
+        disabled={!ready || pending}
         className="rounded-lg px-3 py-1.5 text-sm font-semibold text-brand-800 ring-1 ring-stone-300 hover:bg-brand-50 disabled:opacity-60"
       >
         {pending ? t("clearing") : t("clear")}
