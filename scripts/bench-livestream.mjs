@@ -36,6 +36,10 @@ const DIST_DIR = ".next-bench-live";
 const OUT_DIR = path.join(ROOT, "bench-results");
 const PRICE_FEN = 5000;
 const LIMIT = 2;
+// Reservations (and pings) before the burst, on a campaign of their own: enough for V8 to have
+// compiled the hot path's code, as a server that has been up before the night has (with 400 the
+// first ¾ s of the burst ran at half speed, both cores busy, most likely compiling).
+const WARM = Number(process.env.BENCH_WARM || 2000);
 
 const log = (message) => console.error(`[bench:livestream] ${message}`);
 
@@ -70,6 +74,13 @@ function posts(pathname, total, request) {
 /** Sends prebuilt requests over `connections` kept-alive connections; each answer's status and latency. */
 function cannon(requests, connections, onAnswer) {
   return sendAll({ host: "127.0.0.1", port: PORT, requests, connections, onAnswer });
+}
+
+/** The machine's CPU time so far, in clock ticks: busy (all but idle and I/O wait) and total. Linux only. */
+function machineTicks() {
+  const ticks = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
+  const total = ticks.reduce((a, b) => a + b, 0);
+  return { busy: total - ticks[3] - ticks[4], total };
 }
 
 /** A product (a copy of a demo one) with `stock` units and its opening ledger row; its id is its slug. */
@@ -167,10 +178,10 @@ async function main() {
     `INSERT INTO "User" ("id","email","name","passwordHash","role")
      SELECT 'bl-' || $1 || '-' || i, 'buyer' || i || '-' || $1 || '@bench.test', '买家' || i, 'not-a-hash', 'SHOPPER'
      FROM generate_series(1, $2::int) AS i`,
-    [tag, total + 400],
+    [tag, total + WARM],
   );
   const cookies = [];
-  for (let i = 1; i <= total + 400; i++) {
+  for (let i = 1; i <= total + WARM; i++) {
     const token = await jwt.encode({
       token: { sub: `bl-${tag}-${i}`, email: `buyer${i}-${tag}@bench.test`, name: `买家${i}`, role: "SHOPPER", operatorIds: [] },
       secret: env.AUTH_SECRET,
@@ -181,16 +192,16 @@ async function main() {
     JSON.stringify({ campaignProductId, quantity: 1, checkoutKey: randomBytes(16).toString("base64url"), address: ADDRESS(i) });
 
   // Warm-up: JIT, pools, the page cache.
-  const warm = await campaignOf(client, 400, "warm");
+  const warm = await campaignOf(client, WARM, "warm");
   await cannon(
-    posts("/api/live/reserve", 400, (n) => ({
+    posts("/api/live/reserve", WARM, (n) => ({
       body: reserveBody(warm.campaignProductId, total + n),
       headers: { cookie: cookies[total + n], origin: BASE },
     })),
     50,
   );
   await cannon(
-    posts("/api/live/ping", 400, () => ({ body: "{}", headers: {} })),
+    posts("/api/live/ping", WARM, () => ({ body: "{}", headers: {} })),
     50,
   );
 
@@ -219,6 +230,14 @@ async function main() {
     peakRssKb = Math.max(peakRssKb, kb);
   };
   const sampler = setInterval(rssOf, 100);
+  // How busy the whole machine is in each 250 ms of the burst (beside the answers per 250 ms).
+  const busyPerQuarter = [];
+  let lastStat = machineTicks();
+  const busySampler = setInterval(() => {
+    const now = machineTicks();
+    busyPerQuarter.push(Math.round((100 * (now.busy - lastStat.busy)) / Math.max(1, now.total - lastStat.total)));
+    lastStat = now;
+  }, 250);
   // Where the burst's CPU goes: the server's two processes, PostgreSQL (postmaster and backends),
   // this process (the load generator) and the page probe. Linux only; PostgreSQL is counted only
   // when the benchmark runs its own.
@@ -248,6 +267,7 @@ async function main() {
     answersPerQuarter[quarter] = (answersPerQuarter[quarter] ?? 0) + 1;
   });
   const statuses = burst.statuses;
+  clearInterval(busySampler);
   const cpuSeconds = cpu.stop();
   const batches = await fetch(`${BASE}/api/live/ping`)
     .then((r) => r.json())
@@ -322,6 +342,7 @@ async function main() {
       ordersPerSecond: rateOf(reserved, burst.elapsedMs),
       livestreamMs: reservedAtMs,
       answersPerQuarterSecond: Array.from(answersPerQuarter, (n) => n ?? 0),
+      machineBusyPercentPerQuarterSecond: busyPerQuarter,
       latencyMs: { p50: percentile(burst.latencies, 50), p95: percentile(burst.latencies, 95), p99: percentile(burst.latencies, 99) },
       books,
       oversold,
@@ -370,6 +391,7 @@ async function main() {
       `  orders/s            ${fixed(b.ordersPerSecond, 0)}`,
       `  ${options.stock} orders took  ${b.livestreamMs === null ? "— (not all reserved)" : formatDuration(b.livestreamMs)}   (target ≤ 3 s)`,
       `  answers per 250 ms  ${b.answersPerQuarterSecond.join(" ")}`,
+      `  machine busy        ${b.machineBusyPercentPerQuarterSecond.map((p) => `${p}%`).join(" ")} (each 250 ms, both cores)`,
       `  latency p50/p95/p99 ${fixed(b.latencyMs.p50)} / ${fixed(b.latencyMs.p95)} / ${fixed(b.latencyMs.p99)} ms`,
       `  oversold units      ${oversold}   duplicates ${duplicates}   (allotment left ${books.stock} over ${books.shards} shards, on orders ${books.sold}, ledger ${books.ledger} in ${books.ledgerRows} sale rows, most orders per buyer ${books.mostPerBuyer})`,
       `  server RSS peak     ${fixed(b.peakServerRssMb, 0)} MB   (target < 1024)`,
