@@ -166,11 +166,7 @@ export class Reserver {
     if (!queue) return;
     while (queue.pending.length > 0 && queue.slots.size < queue.parallel) {
       if (queue.slots.size > 0 && queue.pending.length < this.parallelAt) break;
-      // Shared out over the free slots (in batches of at least parallelAt): a crowd that arrives
-      // together does not travel together as one batch on one shard, while the other core idles.
-      const free = queue.parallel - queue.slots.size;
-      const size = Math.min(this.batchMax, Math.max(this.parallelAt, Math.ceil(queue.pending.length / free)));
-      const batch = queue.pending.splice(0, size);
+      const batch = queue.pending.splice(0, this.batchMax);
       let slot = 0;
       while (queue.slots.has(slot)) slot++;
       queue.slots.add(slot);
