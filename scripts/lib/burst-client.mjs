@@ -34,7 +34,8 @@ function answerShape(data) {
  * Sends every request of `requests` (Buffers from requestBytes) over `connections` sockets to
  * host:port. `onAnswer(status, msSinceStart)` for each answer; status 0 for a request whose socket
  * failed or timed out. Resolves with the time from the first connection to the last answer, the
- * latencies in ms (sorted) and the count of each status.
+ * latencies in ms (sorted) and the count of each status; rejects on an answer it cannot read (and
+ * closes every socket), so the caller's cleanup stops the server.
  */
 export function sendAll({ host, port, requests, connections, onAnswer = () => {}, timeoutMs = 60_000 }) {
   const latencies = [];
@@ -42,6 +43,13 @@ export function sendAll({ host, port, requests, connections, onAnswer = () => {}
   const began = performance.now();
   let lastAt = began;
   let next = 0;
+  let failure = null;
+  const sockets = new Set();
+  const fail = (error) => {
+    failure ??= error;
+    next = requests.length; // nothing more is sent
+    for (const socket of sockets) socket.destroy();
+  };
 
   const answered = (status, sentAt) => {
     const now = performance.now();
@@ -60,6 +68,7 @@ export function sendAll({ host, port, requests, connections, onAnswer = () => {}
         let data = Buffer.alloc(0);
         let shape = null;
         const socket = net.connect(port, host);
+        sockets.add(socket);
         socket.setNoDelay(true);
         socket.setTimeout(timeoutMs, () => socket.destroy());
         const sendNext = () => {
@@ -78,7 +87,12 @@ export function sendAll({ host, port, requests, connections, onAnswer = () => {}
         });
         socket.on("data", (chunk) => {
           data = data.length === 0 ? chunk : Buffer.concat([data, chunk]);
-          shape ??= answerShape(data);
+          try {
+            shape ??= answerShape(data);
+          } catch (error) {
+            fail(error);
+            return;
+          }
           if (!shape || data.length < shape.bytes) return;
           inFlight = false;
           answered(shape.status, sentAt);
@@ -88,6 +102,8 @@ export function sendAll({ host, port, requests, connections, onAnswer = () => {}
         });
         socket.on("error", () => {});
         socket.on("close", () => {
+          sockets.delete(socket);
+          if (failure) return resolve();
           if (inFlight) answered(0, sentAt);
           else if (!connected && next < requests.length) {
             // Never connected: this request counts as failed, so a dead server cannot loop forever.
@@ -101,9 +117,8 @@ export function sendAll({ host, port, requests, connections, onAnswer = () => {}
       open();
     });
 
-  return Promise.all(Array.from({ length: Math.min(connections, requests.length) }, connection)).then(() => ({
-    elapsedMs: lastAt - began,
-    latencies: latencies.sort((a, b) => a - b),
-    statuses,
-  }));
+  return Promise.all(Array.from({ length: Math.min(connections, requests.length) }, connection)).then(() => {
+    if (failure) throw failure;
+    return { elapsedMs: lastAt - began, latencies: latencies.sort((a, b) => a - b), statuses };
+  });
 }
