@@ -7,6 +7,7 @@
 //   rendered per request gets a fresh CSP nonce, passed to Next in the request's CSP header
 //   (Next puts it on the scripts it writes).
 import { NextResponse, type NextRequest } from "next/server";
+import { BoundedMap } from "@/lib/cache/bounded-map";
 import { catalogKey, catalogQueryString, parseCatalogFilters } from "@/lib/catalog/filters";
 import { pageSettings } from "@/lib/env/env";
 import { actionBodyRefusal } from "@/lib/http/body";
@@ -44,16 +45,12 @@ function headersFor(pathname: string, nonce: string | null, https: boolean, dev:
 // The catalogue's cache key of a query string, remembered for the query strings seen lately: a
 // shopper's filters are a handful of zod parses, on every view of every catalogue page. Bounded, so
 // a stream of made-up query strings only costs what it cost before.
-const CATALOG_KEYS_MAX = 1000;
-const catalogKeys = new Map<string, string>();
+const catalogKeys = new BoundedMap<string, string>(1000);
 function catalogKeyOf(search: string, params: URLSearchParams): string {
   let key = catalogKeys.get(search);
   if (key === undefined) {
     key = catalogKey(params);
-    if (search.length <= 1024) {
-      if (catalogKeys.size >= CATALOG_KEYS_MAX) catalogKeys.delete(catalogKeys.keys().next().value!);
-      catalogKeys.set(search, key);
-    }
+    if (search.length <= 1024) catalogKeys.set(search, key);
   }
   return key;
 }

@@ -88,12 +88,9 @@ const { acceptsBrotli, BrotliAssets, brotliAnswer, isBuildAsset } = await tsImpo
 const brotli = new BrotliAssets();
 let refusedReported = 0;
 
+const { replacedHeaders } = await tsImport(path.join(ROOT, "lib/http/raw-headers.ts"), import.meta.url);
 /** rawHeaders with the CSP value replaced. */
-function withCsp(rawHeaders, csp) {
-  const out = rawHeaders.slice();
-  for (let i = 0; i < out.length; i += 2) if (out[i].toLowerCase() === "content-security-policy") out[i + 1] = csp;
-  return out;
-}
+const withCsp = (rawHeaders, csp) => replacedHeaders(rawHeaders, { "content-security-policy": csp });
 
 function decoded(body, encoding) {
   if (!encoding || encoding === "identity") return body;

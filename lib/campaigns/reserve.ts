@@ -445,8 +445,8 @@ interface ReadRow {
  * One batch in one transaction, which this begins (with its read, in one round trip) and commits
  * (with its write, in another); the caller rolls it back if this throws. With `{ shardHint }` it
  * takes units from one free shard, and a request that shard cannot serve is left unanswered
- * (undefined) for a sweep; with "all" it holds every shard and answers everyone. Exported for tests that want to drive a transaction by hand; everything
- * else goes through a Reserver.
+ * (undefined) for a sweep; with "all" it holds every shard and answers everyone. Exported for
+ * tests that want to drive a transaction by hand; everything else goes through a Reserver.
  */
 export async function reserveInTransaction(
   client: PoolClient,

@@ -15,6 +15,7 @@
 // append data to Next's arrays (the chunk list names only files of this build); any other inline script (an injected one, or a new kind a future Next writes) is left out, so the
 // browser refuses to run it and reports a violation (the e2e CSP check fails on it).
 import { createHash } from "node:crypto";
+import { BoundedMap } from "@/lib/cache/bounded-map";
 import { CACHED_PAGE_SCRIPT_SRC } from "./security-headers";
 
 const FLIGHT_BOOTSTRAP = "(self.__next_f=self.__next_f||[]).push([0])";
@@ -120,21 +121,12 @@ export function needsScriptHashes(csp: string | undefined): boolean {
  * The hashes of the pages served lately, by ETag: a cached page's HTML is read once, later answers
  * (and 304s) reuse its hashes without reading the body. Bounded; the oldest entry goes first.
  */
-export class ScriptHashCache {
-  private readonly entries = new Map<string, string[]>();
-  constructor(private readonly max = 2000) {}
-
-  get(etag: string | undefined): string[] | undefined {
-    return etag ? this.entries.get(etag) : undefined;
+export class ScriptHashCache extends BoundedMap<string, string[]> {
+  constructor(max = 2000) {
+    super(max);
   }
 
-  set(etag: string, hashes: string[]): void {
-    if (this.entries.has(etag)) this.entries.delete(etag);
-    else if (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(etag, hashes);
-  }
-
-  get size(): number {
-    return this.entries.size;
+  override get(etag: string | undefined): string[] | undefined {
+    return etag ? super.get(etag) : undefined;
   }
 }

@@ -24,6 +24,7 @@
 // has just edited a product) is always asked for, and an answer that sets a cookie is never reused.
 import type { IncomingHttpHeaders } from "node:http";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
+import { replacedHeaders, withoutHeaders } from "./raw-headers";
 
 export interface StoredPage {
   etag: string;
@@ -137,13 +138,7 @@ function rememberedLocale(cookie: string | undefined): string {
 
 /** A reused answer's headers: those Next sent, with this request's own id (lib/ops/request-id.ts) and date. */
 export function reusedPageHeaders(headers: string[], requestId: string, date: string): string[] {
-  const out = headers.slice();
-  for (let i = 0; i < out.length; i += 2) {
-    const lower = out[i]!.toLowerCase();
-    if (lower === "x-request-id") out[i + 1] = requestId;
-    else if (lower === "date") out[i + 1] = date;
-  }
-  return out;
+  return replacedHeaders(headers, { "x-request-id": requestId, date });
 }
 
 /**
@@ -152,13 +147,8 @@ export function reusedPageHeaders(headers: string[], requestId: string, date: st
  * body's type, encoding, length and Vary.
  */
 export function storedPageHeaders(rawHeaders: string[], page: StoredPage, csp: string | undefined): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < rawHeaders.length; i += 2) {
-    const name = rawHeaders[i]!;
-    const lower = name.toLowerCase();
-    if (BODY_HEADERS.has(lower)) continue;
-    out.push(name, lower === "content-security-policy" && csp !== undefined ? csp : rawHeaders[i + 1]!);
-  }
+  const kept = withoutHeaders(rawHeaders, BODY_HEADERS);
+  const out = csp === undefined ? kept : replacedHeaders(kept, { "content-security-policy": csp });
   if (page.vary) out.push("Vary", page.vary);
   if (page.contentType) out.push("Content-Type", page.contentType);
   if (page.contentEncoding) out.push("Content-Encoding", page.contentEncoding);

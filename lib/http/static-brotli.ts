@@ -14,6 +14,7 @@
 // can never be out of date. Bounded in bytes (a build's whole static folder is about 2 MB).
 import { promisify } from "node:util";
 import { brotliCompress, constants } from "node:zlib";
+import { withoutHeaders } from "./raw-headers";
 
 const compress = promisify(brotliCompress);
 
@@ -94,10 +95,7 @@ export class BrotliAssets {
         },
       });
       if (this.bytes + body.length > this.maxBytes) return;
-      const kept: string[] = [];
-      for (let i = 0; i < rawHeaders.length; i += 2)
-        if (!DROPPED.has(rawHeaders[i]!.toLowerCase())) kept.push(rawHeaders[i]!, rawHeaders[i + 1]!);
-      this.entries.set(key, { body, headers: kept, etag: headers.etag });
+      this.entries.set(key, { body, headers: withoutHeaders(rawHeaders, DROPPED), etag: headers.etag });
       this.bytes += body.length;
     } catch {
       // Next did not answer, or the body could not be read: the asset stays with Next's gzip.
