@@ -117,6 +117,9 @@ test("a guest's cart follows them when they sign in; the seller ships and the bu
   await signInAs(sellerPage, "admin@demo.xiaokang.test", "Demo-2026-admin");
   await sellerPage.goto(`/coop/${gangu.operatorSlug}/orders/${number}`);
   const ship = sellerPage.getByTestId("ship-form");
+  // Its button is enabled once the page has hydrated: a carrier chosen before that is reset by React
+  // (the select is controlled), and the form was sent without one.
+  await expect(ship.getByRole("button", { name: "确认发货" })).toBeEnabled();
   await ship.getByLabel("快递公司").selectOption({ label: "中通快递" });
   await ship.getByLabel("快递单号").fill("773012345678901");
   await ship.getByRole("button", { name: "确认发货" }).click();
